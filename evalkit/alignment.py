@@ -1,0 +1,208 @@
+"""Sentence alignment between an original and its rewrite.
+
+Input: unit vectors for the sentences of both sides (pooled transformer embeddings, or hashed lexical
+vectors in the model-free profile). Output: groups of aligned sentences — one-to-one, one-to-many (a
+sentence split in two or three), many-to-one (merged) — and the sentences left unaligned on either side.
+
+Method (in the spirit of Vecalign, Thompson & Koehn 2019, and MASSAlign, Paetzold et al. 2017):
+
+1. A monotonic dynamic programme over the sentence grid with moves 1-1, 1-2, 2-1, 1-3, 3-1, 2-2 and skips.
+   A group scores ``(cos(group) - link_threshold) * size``, where ``cos(group)`` is the cosine between the
+   normalised sums of the member vectors and ``size`` is the mean number of sentences on the two sides;
+   skips score 0. So a split is taken only when the merged side is closer than the single sentence, and a
+   sentence is left unaligned when nothing is closer than the threshold.
+2. Sentences left over by (1) are matched across the whole text, best pair first, when their cosine reaches
+   ``move_threshold`` (higher than the link threshold): a paragraph moved elsewhere still aligns, and the
+   group is flagged ``moved``.
+
+For long texts the programme runs inside a band around the diagonal (width :data:`BAND`), so its cost is
+linear in the number of sentences; moved content beyond the band is caught by step 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+#: Moves (original sentences, rewrite sentences) of the dynamic programme, skips excluded.
+MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
+#: Half-width of the band the programme runs in, in sentences beyond the slope of the diagonal.
+BAND = 60
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentSettings:
+    """Thresholds on the cosine of unit vectors; they depend on the vector space (model or lexical)."""
+
+    link_threshold: float
+    move_threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedGroup:
+    """Sentences of the original and of the rewrite that say the same thing."""
+
+    original: tuple[int, ...]
+    rewrite: tuple[int, ...]
+    similarity: float
+    moved: bool = False
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.original)}-{len(self.rewrite)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    groups: tuple[AlignedGroup, ...]
+    unaligned_original: tuple[int, ...]
+    unaligned_rewrite: tuple[int, ...]
+
+    def group_of_original(self) -> dict[int, AlignedGroup]:
+        return {index: group for group in self.groups for index in group.original}
+
+    def group_of_rewrite(self) -> dict[int, AlignedGroup]:
+        return {index: group for group in self.groups for index in group.rewrite}
+
+
+def _normalised_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.float32]:
+    """Row ``k``: the normalised sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
+    count, dimension = vectors.shape
+    cumulative = np.vstack(
+        [np.zeros((1, dimension), np.float64), np.cumsum(vectors, axis=0, dtype=np.float64)]
+    )
+    sums = np.zeros((count, dimension), np.float64)
+    if count >= size:
+        sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(np.float32)
+
+
+def align(
+    original: npt.NDArray[np.float32],
+    rewrite: npt.NDArray[np.float32],
+    settings: AlignmentSettings,
+) -> Alignment:
+    """Align sentences given one unit vector per sentence (rows of ``original`` and ``rewrite``)."""
+    n, m = len(original), len(rewrite)
+    if n == 0 or m == 0:
+        return Alignment((), tuple(range(n)), tuple(range(m)))
+    threshold = settings.link_threshold
+    sizes = sorted({size for move in MOVES for size in move})
+    left_sums = {size: _normalised_sums(original, size) for size in sizes}
+    right_sums = {size: _normalised_sums(rewrite, size) for size in sizes}
+    slope = m / n
+    width = BAND + abs(n - m)
+
+    def band(i: int) -> tuple[int, int]:
+        if width >= m:
+            return 0, m
+        return max(0, int(i * slope - width)), min(m, int(i * slope + width) + 1)
+
+    negative = float("-inf")
+    score: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
+    score[0][0] = 0.0
+    for i in range(n + 1):
+        low, high = band(i)
+        # gains[(di, dj)][j - low]: (cosine of the group ending at (i, j) - threshold) * mean group size
+        gains: dict[tuple[int, int], list[float]] = {}
+        for di, dj in MOVES:
+            first = max(low, dj)
+            if di > i or first > high:
+                continue
+            block = right_sums[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
+            weight = (di + dj) / 2
+            gains[(di, dj)] = [negative] * (first - low) + [(float(c) - threshold) * weight for c in block]
+        row, row_back = score[i], back[i]
+        above = score[i - 1] if i > 0 else {}
+        for j in range(low, high + 1):
+            if i == 0 and j == 0:
+                continue
+            best, move = negative, (0, 0)
+            value = above.get(j, negative)
+            if value > best:
+                best, move = value, (1, 0)
+            value = row.get(j - 1, negative)
+            if value > best:
+                best, move = value, (0, 1)
+            for (di, dj), row_gains in gains.items():
+                gain = row_gains[j - low]
+                if gain <= 0:
+                    continue
+                previous = score[i - di].get(j - dj, negative)
+                if previous + gain > best:
+                    best, move = previous + gain, (di, dj)
+            if best > negative:
+                row[j] = best
+                row_back[j] = move
+    monotonic = _trace(back, n, m, left_sums, right_sums) if m in score[n] else []
+    linked_o = {index for group in monotonic for index in group.original}
+    linked_r = {index for group in monotonic for index in group.rewrite}
+    similarity = original @ rewrite.T
+    moved = _moved(similarity, linked_o, linked_r, settings.move_threshold, monotonic)
+    groups = sorted([*monotonic, *moved], key=lambda group: (group.original[0], group.rewrite[0]))
+    linked_o.update(index for group in moved for index in group.original)
+    linked_r.update(index for group in moved for index in group.rewrite)
+    return Alignment(
+        tuple(groups),
+        tuple(i for i in range(n) if i not in linked_o),
+        tuple(j for j in range(m) if j not in linked_r),
+    )
+
+
+def _trace(
+    back: list[dict[int, tuple[int, int]]],
+    n: int,
+    m: int,
+    left_sums: dict[int, npt.NDArray[np.float32]],
+    right_sums: dict[int, npt.NDArray[np.float32]],
+) -> list[AlignedGroup]:
+    groups: list[AlignedGroup] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        di, dj = back[i][j]
+        if di and dj:
+            cosine = float(left_sums[di][i - di] @ right_sums[dj][j - dj])
+            groups.append(AlignedGroup(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(cosine, 6)))
+        i, j = i - di, j - dj
+    groups.reverse()
+    return groups
+
+
+def _moved(
+    similarity: npt.NDArray[np.float32],
+    linked_o: set[int],
+    linked_r: set[int],
+    threshold: float,
+    ordered: list[AlignedGroup],
+) -> list[AlignedGroup]:
+    """Greedy best-first one-to-one links between leftover sentences above ``threshold``; a link is
+    ``moved`` when it breaks the order of the monotonic groups around it."""
+    free_o = [i for i in range(similarity.shape[0]) if i not in linked_o]
+    free_r = [j for j in range(similarity.shape[1]) if j not in linked_r]
+    if not free_o or not free_r:
+        return []
+    sub = similarity[np.ix_(free_o, free_r)]
+    candidates = sorted(
+        (
+            (float(sub[a, b]), free_o[a], free_r[b])
+            for a, b in zip(*np.nonzero(sub >= threshold), strict=True)
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    used_o: set[int] = set()
+    used_r: set[int] = set()
+    groups = []
+    for value, i, j in candidates:
+        if i in used_o or j in used_r:
+            continue
+        used_o.add(i)
+        used_r.add(j)
+        before = [group for group in ordered if group.original[-1] < i]
+        after = [group for group in ordered if group.original[0] > i]
+        in_order = (not before or before[-1].rewrite[-1] < j) and (not after or after[0].rewrite[0] > j)
+        groups.append(AlignedGroup((i,), (j,), round(value, 6), moved=not in_order))
+    return groups

