@@ -149,6 +149,9 @@ class SentenceMatch:
     index: int
     recall: float  # weighted, rescaled
     missing: tuple[tuple[int, int], ...]  # [start, end) in the sentence text of content words not found
+    #: every weighted token: (start, end) in the sentence text, content weight, found (rescaled similarity
+    #: to its best match on the other side, 0..1; 0 or 1 in the model-free profile)
+    tokens: tuple[tuple[int, int, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,5 +377,12 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
                 missing[-1] = (missing[-1][0], max(end, missing[-1][1]))
             else:
                 missing.append((start, end))
-        matches.append(SentenceMatch(index, recall, tuple(missing)))
+        tokens = tuple(
+            (int(start), int(end), float(weight), float(value))
+            for (start, end), weight, value in zip(
+                sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
+            )
+            if weight > 0
+        )
+        matches.append(SentenceMatch(index, recall, tuple(missing), tokens))
     return tuple(matches)

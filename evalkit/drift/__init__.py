@@ -1,46 +1,66 @@
 """Factual drift: which facts the rewrite dropped, changed or added, pointed at the exact words.
 
-Facts (:mod:`evalkit.drift.facts`) are extracted from every scored sentence of both texts and matched
-(:mod:`evalkit.drift.matching`): first within the rewrite sentences aligned to the original sentence (its
-*region*, shared with the meaning metric), then anywhere in the rewrite, so a fact that moved to another
-paragraph is still found. Equal facts in other words match ("five" = "5", "26 June" = "June 26",
-"U.S." = "United States", "Biden" = "Joe Biden", "South Korean" ~ "South Korea").
+Facts (:mod:`evalkit.drift.facts`: numbers with units and scale, dates and times, names of people, places and
+organisations, quotations and who said them, negations and modal verbs) are extracted from every scored
+sentence of both texts and matched (:mod:`evalkit.drift.matching`): first within the rewrite sentences
+aligned to the original sentence (its *region*, shared with the meaning metric), then anywhere in the
+rewrite, so a fact that moved to another paragraph is still found.
 
 Classification:
 
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, another date, a near-miss spelling or another name, a negation removed or added before the same
-  word, another modal verb, other words inside a quotation, another speaker;
-* ``dropped``: an original fact found nowhere in the rewrite;
-* ``added``: a rewrite fact with no source anywhere in the original; a rewrite sentence with no
-  counterpart and no content support (``meaning.unsupported``) that carries no fact of its own is an
-  ``added`` finding of category ``other``, and an original sentence dropped whole without facts of its own
-  a ``dropped``/``other`` one.
+  word, a modal verb of another strength ("may" -> "will"), other words inside a quotation, another speaker;
+  a near-miss spelling of an original name anywhere in the rewrite is a changed name, not a new one;
+* ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens;
+* ``added``: a rewrite fact with no source anywhere in the original.
 
-Severity (:func:`severity`): changed and added findings are ``major``; a dropped one is ``minor`` unless
-it carries a number, a name or a negation (a dropped date with digits carries a number).
+Content without a named fact is judged from the meaning metric's token evidence
+(:attr:`evalkit.meaning.SentenceMatch.tokens`): a rewrite sentence with no counterpart and no support
+(``meaning.unsupported``) is an ``added``/``other`` finding, and so is a run of at least
+:data:`MIN_RUN_WORDS` content words nothing in the original supports (an invented clause); an original
+sentence dropped whole, or a run of at least :data:`MIN_RUN_WORDS` + 1 content words the rewrite does not
+keep, is a ``dropped``/``other`` finding.
+
+Severity (:func:`severity`): changed and added findings are ``major``; a dropped one is ``minor`` unless it
+carries a number, a name or a negation (a dropped date with digits carries a number; a vague quantity such
+as "dozens" does not; a dropped quotation or sentence carries the facts inside it that the rewrite also
+lost).
 
 Score (:func:`drift_score`), in [0, 1), 0 = no drift::
 
     weight(finding) = {major: 1.0, minor: 0.3}[severity] * {changed: 1.0, added: 1.0, dropped: 0.5}[type]
     facts           = max(4, (facts in the original + facts in the rewrite) / 2)
-    score           = 1 - exp(-2 * sum(weights) / facts)
+    invented        = content weight of rewrite words nothing in the original supports
+                      / content weight of the rewrite
+    lost            = content weight of original words the rewrite does not keep / content weight of
+                      the original
+    score           = 1 - exp(-(2 * sum(weights of fact findings) / facts
+                                + ADDED_RATE * invented + DROPPED_RATE * lost))
 
-so it is normalised for length by the number of facts at stake: one changed number among four facts
-scores 0.39, among forty 0.05 (a gate on ``max_major`` catches single errors in long texts).
+Words are weighed by information content (:func:`evalkit.lexicon.content_weight`); a word counts as
+unsupported in proportion to how far its best match falls below the meaning metric's ``FOUND`` threshold
+(fully when nothing matches it); words inside a fact finding are counted once, as that finding. So the
+score is normalised for length twice over: fact findings per fact at stake (one changed number among four
+facts scores 0.39, among forty 0.05 — the gate's ``max_major`` catches single errors in long texts), and
+content as shares of each text. Invented content weighs more than lost content (``ADDED_RATE`` >
+``DROPPED_RATE``), as added findings weigh more than dropped ones: a simplification is expected to leave
+detail out, never to make things up.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from evalkit import lexicon
 from evalkit.document import Document
-from evalkit.drift.facts import Fact, extract_facts
+from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence
 from evalkit.drift.matching import Match, match_facts
-from evalkit.meaning import MeaningResult
+from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
 FindingType = Literal["dropped", "changed", "added"]
@@ -50,6 +70,14 @@ SEVERITY_WEIGHTS: dict[str, float] = {"major": 1.0, "minor": 0.3}
 TYPE_WEIGHTS: dict[str, float] = {"changed": 1.0, "added": 1.0, "dropped": 0.5}
 MIN_FACTS = 4.0
 SCORE_RATE = 2.0
+#: Weight of the invented share of the rewrite, and of the lost share of the original, in the score.
+ADDED_RATE = 2.0
+DROPPED_RATE = 1.0
+#: Content words (weight >= :data:`CONTENT_WORD`) in a run of unsupported words that make a finding.
+MIN_RUN_WORDS = 3
+CONTENT_WORD = 3.0
+#: Fact categories that count as facts at stake.
+COUNTED = ("number", "date", "name", "quote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +90,7 @@ class Finding:
     original: TextSpan | None
     rewrite: TextSpan | None
     message: str
-    kind: str = ""  # finer category: count, percent, ordinal, weekday, modality, speaker ...
+    kind: str = ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
     original_sentence: int | None = None
     rewrite_sentence: int | None = None
 
@@ -85,10 +113,23 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class DriftComponents:
+    """What the score is made of (see the module docstring)."""
+
+    facts: float  # severity-weighted fact findings per fact at stake
+    invented: float  # share of the rewrite's content nothing in the original supports
+    lost: float  # share of the original's content the rewrite does not keep
+
+    def to_dict(self) -> dict[str, float]:
+        return {"facts": round(self.facts, 4), "invented": round(self.invented, 4), "lost": round(self.lost, 4)}
+
+
+@dataclass(frozen=True, slots=True)
 class DriftResult:
     score: float
     findings: tuple[Finding, ...]
     fact_counts: dict[str, dict[str, int]]
+    components: DriftComponents = field(default_factory=lambda: DriftComponents(0.0, 0.0, 0.0))
 
     def to_dict(self) -> dict[str, Any]:
         counts: dict[str, int] = {"dropped": 0, "changed": 0, "added": 0, "major": 0, "minor": 0}
@@ -97,6 +138,7 @@ class DriftResult:
             counts[finding.severity] += 1
         return {
             "score": round(self.score, 4),
+            "components": self.components.to_dict(),
             "counts": counts,
             "facts": self.fact_counts,
             "findings": [finding.to_dict() for finding in self.findings],
@@ -112,22 +154,42 @@ def severity(finding_type: str, category: str, carries: Sequence[str] = ()) -> S
     return "minor"
 
 
-def drift_score(findings: Sequence[Finding], facts_original: int, facts_rewrite: int) -> float:
-    """Severity-weighted findings per fact at stake, squashed into [0, 1) (see the module docstring)."""
-    total = sum(finding.weight for finding in findings)
+def drift_score(
+    findings: Sequence[Finding], facts_original: int, facts_rewrite: int, invented: float = 0.0, lost: float = 0.0
+) -> float:
+    """Severity-weighted fact findings per fact at stake, plus the invented and lost shares of content,
+    squashed into [0, 1) (see the module docstring). Content findings (category ``other``) are counted
+    through ``invented`` and ``lost``, not one by one."""
+    return 1.0 - math.exp(-_exponent(findings, facts_original, facts_rewrite, invented, lost))
+
+
+def _fact_term(findings: Sequence[Finding], facts_original: int, facts_rewrite: int) -> float:
+    total = sum(finding.weight for finding in findings if finding.category != "other")
     at_stake = max(MIN_FACTS, (facts_original + facts_rewrite) / 2)
-    return 1.0 - math.exp(-SCORE_RATE * total / at_stake)
+    return SCORE_RATE * total / at_stake
 
 
-def _carried(fact: Fact) -> list[str]:
-    """Categories a fact carries: a date written with digits carries a number."""
-    carried = [fact.category]
+def _exponent(
+    findings: Sequence[Finding], facts_original: int, facts_rewrite: int, invented: float, lost: float
+) -> float:
+    return _fact_term(findings, facts_original, facts_rewrite) + ADDED_RATE * invented + DROPPED_RATE * lost
+
+
+def _carried(fact: Fact, lost_facts: Sequence[Fact]) -> list[str]:
+    """Categories a dropped fact carries: a date written with digits carries a number; a quotation the
+    facts inside it that the rewrite lost too; a vague quantity carries no number."""
+    if fact.category == "number" and fact.kind == "vague":
+        return ["vague"]
+    carried: list[str] = [fact.category]
     if fact.category == "date" and any(character.isdigit() for character in fact.text):
         carried.append("number")
     if fact.category == "quote":
-        inner = extract_facts(fact.text, fact.sentence)
-        carried.extend(f.category for f in inner if f.category in ("number", "name"))
-        carried.extend("negation" for f in inner if f.category == "negation" and f.kind == "negation")
+        carried = ["quote"]
+        carried.extend(
+            other.category
+            for other in lost_facts
+            if other.sentence == fact.sentence and fact.start <= other.start and other.end <= fact.end
+        )
     return carried
 
 
@@ -140,10 +202,21 @@ def _sentence_span(document: Document, index: int) -> TextSpan:
     return TextSpan(document.text[sentence.start : sentence.end], sentence.start, sentence.end)
 
 
+def extract_document_facts(document: Document, evidence: NameEvidence) -> list[list[Fact]]:
+    """The facts of every sentence of a document."""
+    return [
+        extract_facts(sentence.text, sentence.index, evidence, heading=sentence.heading)
+        for sentence in document.sentences
+    ]
+
+
 def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) -> DriftResult:
     """Every dropped, changed and added fact of ``rewrite`` with respect to ``original``."""
-    facts_o = [extract_facts(sentence.text, sentence.index) for sentence in original.sentences]
-    facts_r = [extract_facts(sentence.text, sentence.index) for sentence in rewrite.sentences]
+    evidence = name_evidence(sentence.text for document in (original, rewrite) for sentence in document.sentences)
+    facts_o = extract_document_facts(original, evidence)
+    facts_r = extract_document_facts(rewrite, evidence)
+    group_o = {i: group.rewrite for group in meaning.alignment.groups for i in group.original}
+    group_r = {j: group.original for group in meaning.alignment.groups for j in group.rewrite}
     matches: list[Match] = match_facts(
         facts_o,
         facts_r,
@@ -151,37 +224,132 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
         meaning.rewrite_regions,
         [sentence.text for sentence in original.sentences],
         [sentence.text for sentence in rewrite.sentences],
+        [group_o.get(i, ()) for i in range(len(original.sentences))],
+        [group_r.get(j, ()) for j in range(len(rewrite.sentences))],
     )
+    lost_facts = [m.original for m in matches if m.type == "dropped" and m.original is not None]
     findings: list[Finding] = []
     for match in matches:
         fact_o, fact_r = match.original, match.rewrite
-        category = (fact_o or fact_r).category  # type: ignore[union-attr]
-        carried = _carried(fact_o) if fact_o is not None and match.type == "dropped" else []
+        category = "negation" if match.kind in ("negation", "modality") else (fact_o or fact_r).category  # type: ignore[union-attr]
+        carried = _carried(fact_o, lost_facts) if fact_o is not None and match.type == "dropped" else []
         findings.append(
             Finding(
                 type=match.type,
                 category=category,
-                severity=severity(match.type, category, carried),
+                severity=severity(match.type, category, carried) if carried else severity(match.type, category),
                 original=_span(original, fact_o) if fact_o else None,
-                rewrite=_span(rewrite, fact_r) if fact_r else None,
+                rewrite=_span(rewrite, fact_r) if fact_r and match.type != "dropped" else None,
                 message=match.message,
                 kind=match.kind,
                 original_sentence=fact_o.sentence if fact_o else None,
                 rewrite_sentence=fact_r.sentence if fact_r else None,
             )
         )
-    _sentence_findings(original, rewrite, meaning, facts_o, facts_r, findings)
+    counted_o = sum(1 for facts in facts_o for fact in facts if fact.category in COUNTED)
+    counted_r = sum(1 for facts in facts_r for fact in facts if fact.category in COUNTED)
+    covered_o = _covered(matches, "original")
+    covered_r = _covered(matches, "rewrite")
+    invented, added_runs = _content(rewrite, meaning.rewrite_matches, covered_r, meaning.unsupported)
+    lost, lost_runs = _content(original, meaning.original_matches, covered_o, meaning.dropped)
+    findings.extend(_content_findings(original, rewrite, meaning, facts_o, facts_r, lost_runs, added_runs))
     findings.sort(key=_finding_order)
-    counted = ("number", "date", "name", "quote")
-    count_o = sum(1 for facts in facts_o for fact in facts if fact.category in counted)
-    count_r = sum(1 for facts in facts_r for fact in facts if fact.category in counted)
     by_category = {
-        side: {c: sum(1 for fs in facts for f in fs if f.category == c) for c in (*counted, "negation")}
+        side: {c: sum(1 for fs in facts for f in fs if f.category == c) for c in (*COUNTED, "negation")}
         for side, facts in (("original", facts_o), ("rewrite", facts_r))
     }
     return DriftResult(
-        score=drift_score(findings, count_o, count_r), findings=tuple(findings), fact_counts=by_category
+        score=drift_score(findings, counted_o, counted_r, invented, lost),
+        findings=tuple(findings),
+        fact_counts=by_category,
+        components=DriftComponents(_fact_term(findings, counted_o, counted_r), invented, lost),
     )
+
+
+def _covered(matches: Sequence[Match], side: str) -> dict[int, list[tuple[int, int]]]:
+    """Sentence ranges of one side that fact findings already count."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for match in matches:
+        fact = match.original if side == "original" else match.rewrite
+        if fact is not None and fact.category != "quote" and not (side == "rewrite" and match.type == "dropped"):
+            covered.setdefault(fact.sentence, []).append((fact.start, fact.end))
+    return covered
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    sentence: int
+    start: int
+    end: int
+    words: int  # content words in the run
+
+
+def _words(text: str, match: SentenceMatch) -> list[tuple[int, int, float, float]]:
+    """Per word of the sentence: (start, end, content weight, found), word pieces averaged."""
+    tokens = match.tokens
+    words: list[tuple[int, int, float, float]] = []
+    index = 0
+    for start, end in lexicon.word_spans(text):
+        while index < len(tokens) and tokens[index][1] <= start:
+            index += 1
+        pieces = []
+        probe = index
+        while probe < len(tokens) and tokens[probe][0] < end:
+            pieces.append(tokens[probe])
+            probe += 1
+        if pieces:
+            weight = max(piece[2] for piece in pieces)
+            found = sum(piece[3] for piece in pieces) / len(pieces)
+            words.append((start, end, weight, found))
+    return words
+
+
+def lack(found: float) -> float:
+    """How unsupported a word is: 1 when nothing matches it, 0 from the meaning metric's ``FOUND``."""
+    return min(1.0, max(0.0, (FOUND - found) / FOUND))
+
+
+def _content(
+    document: Document,
+    matches: Sequence[SentenceMatch],
+    covered: dict[int, list[tuple[int, int]]],
+    whole: Sequence[int],
+) -> tuple[float, list[_Run]]:
+    """The unsupported share of one side's content, and its runs of unsupported content words (a run
+    ends at a supported content word, a fact finding or punctuation)."""
+    total = 0.0
+    missing = 0.0
+    runs: list[_Run] = []
+    whole_set = set(whole)
+    for sentence, match in zip(document.sentences, matches, strict=True):
+        ranges = covered.get(sentence.index, [])
+        text = sentence.text
+        run: list[tuple[int, int]] = []
+
+        def close() -> None:
+            if run and sentence.index not in whole_set:
+                runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))
+            run.clear()
+
+        for start, end, weight, found in _words(text, match):
+            total += weight
+            if any(s <= start < e for s, e in ranges):
+                close()
+                continue
+            missing += weight * lack(found)
+            if weight < CONTENT_WORD:
+                continue
+            if lack(found) < 0.5:
+                close()
+                continue
+            if run and _PUNCTUATION.search(text, run[-1][1], start):
+                close()
+            run.append((start, end))
+        close()
+    return (missing / total if total > 0 else 0.0), runs
+
+
+_PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–\"“”]")
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:
@@ -190,29 +358,50 @@ def _finding_order(finding: Finding) -> tuple[int, int, str]:
     return (0 if finding.original else 1, side.start, finding.category)
 
 
-def _sentence_findings(
+def _content_findings(
     original: Document,
     rewrite: Document,
     meaning: MeaningResult,
     facts_o: Sequence[Sequence[Fact]],
     facts_r: Sequence[Sequence[Fact]],
-    findings: list[Finding],
-) -> None:
-    """Whole sentences dropped or invented that carry no fact of their own (facts are reported as facts)."""
-    checkable = ("number", "date", "name", "quote")
+    lost_runs: Sequence[_Run],
+    added_runs: Sequence[_Run],
+) -> list[Finding]:
+    """Whole sentences dropped or invented, and runs of content words lost or invented."""
+    findings: list[Finding] = []
     for index in meaning.dropped:
-        if not any(f.category in checkable for f in facts_o[index]):
-            findings.append(
-                Finding(
-                    "dropped", "other", "minor", _sentence_span(original, index), None,
-                    "sentence dropped: no counterpart in the rewrite", "sentence", index, None,
-                )  # fmt: skip
-            )
+        carried = [f.category for f in facts_o[index] if f.category in ("number", "name")]
+        findings.append(
+            Finding(
+                "dropped", "other", severity("dropped", "other", carried), _sentence_span(original, index), None,
+                "sentence dropped: no counterpart in the rewrite", "sentence", index, None,
+            )  # fmt: skip
+        )
     for index in meaning.unsupported:
-        if not any(f.category in checkable for f in facts_r[index]):
+        if any(f.category in COUNTED for f in facts_r[index]):
+            continue  # its facts are findings of their own
+        findings.append(
+            Finding(
+                "added", "other", "major", None, _sentence_span(rewrite, index),
+                "sentence added: nothing in the original supports it", "sentence", None, index,
+            )  # fmt: skip
+        )
+    for run in added_runs:
+        if run.words >= MIN_RUN_WORDS:
+            span = rewrite.sentence_span(rewrite.sentences[run.sentence], run.start, run.end)
             findings.append(
                 Finding(
-                    "added", "other", "major", None, _sentence_span(rewrite, index),
-                    "sentence added: nothing in the original supports it", "sentence", None, index,
+                    "added", "other", "major", None, span,
+                    f"content added: nothing in the original supports '{span.text}'", "clause", None, run.sentence,
                 )  # fmt: skip
             )
+    for run in lost_runs:
+        if run.words >= MIN_RUN_WORDS + 1:
+            span = original.sentence_span(original.sentences[run.sentence], run.start, run.end)
+            findings.append(
+                Finding(
+                    "dropped", "other", "minor", span, None,
+                    f"detail dropped: the rewrite does not keep '{span.text}'", "clause", run.sentence, None,
+                )  # fmt: skip
+            )
+    return findings

@@ -1,11 +1,25 @@
 """Matching facts across an original and its rewrite.
 
-Per category, an original fact is *kept* when an equal fact stands in its region of the rewrite (the
-aligned sentences) or anywhere else in the rewrite; otherwise the closest unmatched fact of the same kind in
-its region is its *changed* counterpart; otherwise it was *dropped*. Rewrite facts nobody matched are
-*added*. Negations and modal verbs are compared only where both sides keep the word they bear on, which is
-what a flipped negation looks like ("has not changed" -> "has changed"); a rephrased or dropped clause is
-left to the meaning metric.
+Each original sentence has a *region*: the rewrite sentences aligned to it (shared with the meaning metric).
+Per category (number, date, name, quote), in this order:
+
+1. *kept locally*: an original fact with an equal fact in its region;
+2. *changed*: an original fact not kept locally, paired with a compatible rewrite fact of its region that
+   has no equal in its own region and cannot be an original fact that moved (best pairs first: the nearest
+   spelling for names, the most shared words for quotations, the nearest position for numbers and dates);
+3. *kept elsewhere*: an original fact with an equal fact anywhere in the rewrite (a fact that moved, or a
+   name mentioned again); otherwise it was *dropped*;
+4. a rewrite fact nobody matched is *added* — unless it is a near-miss spelling of a name anywhere in the
+   original, which makes it a *changed* name.
+
+Equal facts in other words match: "5" = "five", "$5m" = "5 million dollars", "4,891" ~ "about 5,000" (a
+figure announced as rounded, or rounded to fewer significant digits within 5 %), "June 26" = "26 June" =
+"June" (a less specific date), "U.S." = "United States", "Biden" = "Joe Biden", "Japanese" = "Japan",
+"Beijing" = "China" (a capital for its government), a quotation = a shorter part of it.
+
+Negations and modal verbs are compared where both sides keep the word they bear on, which is what a flipped
+negation looks like ("has not changed" -> "has changed"); a negation is not counted as flipped when the
+other side negates that word another way ("failed to deliver" -> "did not deliver").
 """
 
 from __future__ import annotations
@@ -17,14 +31,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 from evalkit import lexicon
-from evalkit.drift.facts import Fact, demonym_root
+from evalkit.drift.facts import CONVERSIONS, IMPLICIT_NEGATIONS, Fact, entity, significant_digits
 
 MatchType = Literal["dropped", "changed", "added"]
 _APPROXIMATORS = re.compile(
     r"\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|fewer than|"
-    r"up to|at least|under|close to)\s*$",
+    r"up to|at least|under|close to|just over|just under|an estimated|estimated|more|less)\s*$",
     re.IGNORECASE,
 )
+#: Spelling similarity (difflib ratio) from which two different names are the same name misspelt.
+NEAR_MISS = 0.75
+#: Words of two quotations in common (share of the shorter one) from which one is the other reworded.
+QUOTE_OVERLAP = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,51 +56,133 @@ class Match:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Both texts' facts per sentence, the sentence texts and the alignment regions."""
+
+    original: Sequence[Sequence[Fact]]
+    rewrite: Sequence[Sequence[Fact]]
+    original_regions: Sequence[Sequence[int]]
+    rewrite_regions: Sequence[Sequence[int]]
+    original_texts: Sequence[str]
+    rewrite_texts: Sequence[str]
+    #: per sentence: the sentences of its alignment group on the other side (empty when unaligned)
+    original_groups: Sequence[Sequence[int]] = ()
+    rewrite_groups: Sequence[Sequence[int]] = ()
+
+    def aligned(self, a: Fact, b: Fact) -> bool:
+        """Whether original fact ``a`` and rewrite fact ``b`` stand in sentences of one alignment group."""
+        groups_o = self.original_groups
+        return a.sentence < len(groups_o) and b.sentence in groups_o[a.sentence]
+
+    def local(self, a: Fact, b: Fact) -> bool:
+        """Whether original fact ``a`` and rewrite fact ``b`` stand in aligned sentences."""
+        regions_o, regions_r = self.original_regions, self.rewrite_regions
+        return (a.sentence < len(regions_o) and b.sentence in regions_o[a.sentence]) or (
+            b.sentence < len(regions_r) and a.sentence in regions_r[b.sentence]
+        )
+
+
 # ------------------------------------------------------------------------------------------ equality rules
 
 
-def _name_tokens(fact: Fact) -> tuple[str, ...]:
-    return tuple(str(fact.key[1]).split())
+def _unit_ids(unit: str) -> frozenset[str]:
+    known = entity(unit)
+    return known.ids if known else frozenset({unit})
+
+
+def _name_units(fact: Fact) -> tuple[str, ...]:
+    units = fact.key[1]
+    return units if isinstance(units, tuple) else ()
 
 
 def names_equal(a: Fact, b: Fact) -> bool:
-    """Same canonical name, one name's words inside the other's ("Biden" / "Joe Biden"), or a demonym
-    of the same place ("South Korean" / "South Korea")."""
-    if a.key == b.key:
-        return True
-    left, right = _name_tokens(a), _name_tokens(b)
+    """Same units, or one name's units inside the other's ("Biden" / "Joe Biden", "U.S." / "U.S.
+    Navy"); a demonym is its place ("Japanese" / "Japan"), a capital its country ("Beijing" / "China")."""
+    left, right = _name_units(a), _name_units(b)
     if not left or not right:
         return False
-    small, large = (left, right) if len(left) <= len(right) else (right, left)
-    if all(token in large for token in small) and any(len(token) > 2 for token in small):
+    if left == right:
         return True
-    roots_small = [demonym_root(token) for token in small]
-    roots_large = [demonym_root(token) for token in large]
-    return all(root in roots_large for root in roots_small) and len(small) == len(large)
+    small, large = (left, right) if len(left) <= len(right) else (right, left)
+    large_ids = [_unit_ids(unit) for unit in large]
+    if not all(any(_unit_ids(unit) & ids for ids in large_ids) for unit in small):
+        return False
+    return any(unit.startswith("@") or len(unit) > 2 for unit in small)
+
+
+def _spelling(fact: Fact) -> str:
+    return re.sub(r"['’]s$", "", fact.text.lower()).replace("’", "'")
 
 
 def name_similarity(a: Fact, b: Fact) -> float:
-    """Spelling similarity of two names (difflib ratio of their canonical forms)."""
-    return difflib.SequenceMatcher(None, str(a.key[1]), str(b.key[1])).ratio()
+    """Spelling similarity of two names as written (difflib ratio)."""
+    return difflib.SequenceMatcher(None, _spelling(a), _spelling(b)).ratio()
+
+
+def _known_kinds(fact: Fact) -> set[str]:
+    return {known.kind for unit in _name_units(fact) if (known := entity(unit)) is not None}
+
+
+def near_miss(a: Fact, b: Fact) -> bool:
+    """A misspelling: similar spelling, not two different places or organisations the gazetteer knows."""
+    if min(len(a.text), len(b.text)) < 4 or names_equal(a, b):
+        return False
+    both_known = all(unit.startswith("@") for unit in (*_name_units(a), *_name_units(b)))
+    return not both_known and name_similarity(a, b) >= NEAR_MISS
+
+
+def _value(fact: Fact) -> float | None:
+    value = fact.detail.get("value")
+    return float(value) if isinstance(value, (int, float)) else None
 
 
 def numbers_equal(a: Fact, b: Fact, rewrite_text: str = "") -> bool:
-    if a.key == b.key:
+    """Same kind, currency, unit of measurement and value; a figure rounded in the rewrite matches when it
+    is announced as approximate (within 10 %) or has fewer significant digits (within 5 %)."""
+    if a.key == b.key and a.detail.get("measure") == b.detail.get("measure"):
         return True
-    if a.key[0] != b.key[0] or a.key[0] in ("vague", "ordinal"):
+    kind_a, kind_b = a.key[0], b.key[0]
+    if kind_a in ("vague", "ordinal") or kind_b in ("vague", "ordinal"):
+        return a.key == b.key
+    value_a, value_b = _value(a), _value(b)
+    if value_a is None or value_b is None:
         return False
-    value_a, value_b = a.detail.get("value"), b.detail.get("value")
-    if not isinstance(value_a, float) or not isinstance(value_b, float) or value_a == 0:
+    if {kind_a, kind_b} == {"percent", "fraction"}:
+        scale_a = 100.0 if kind_a == "fraction" else 1.0
+        scale_b = 100.0 if kind_b == "fraction" else 1.0
+        return abs(value_a * scale_a - value_b * scale_b) < 0.5
+    if kind_a != kind_b and {kind_a, kind_b} != {"count", "money"}:
         return False
-    # a rounded figure announced as such: "4,891" -> "about 5,000"
-    approximate = bool(_APPROXIMATORS.search(rewrite_text[: b.start]))
-    return approximate and abs(value_a - value_b) / abs(value_a) <= 0.1
+    if a.key[1] and b.key[1] and a.key[1] != b.key[1]:
+        return False  # another currency
+    measure_a, measure_b = str(a.detail.get("measure") or ""), str(b.detail.get("measure") or "")
+    tolerance = 0.0
+    if measure_a and measure_b and measure_a != measure_b:
+        conversion_a, conversion_b = CONVERSIONS.get(measure_a), CONVERSIONS.get(measure_b)
+        if conversion_a is None or conversion_b is None or conversion_a[0] != conversion_b[0]:
+            return False
+        value_a, value_b = value_a * conversion_a[1], value_b * conversion_b[1]
+        tolerance = 0.02  # a converted figure is rounded
+    if value_a == value_b:
+        return True
+    if value_a == 0:
+        return False
+    difference = abs(value_a - value_b) / abs(value_a)
+    if difference <= tolerance:
+        return True
+    if _APPROXIMATORS.search(rewrite_text[: b.start]) and difference <= 0.1 + tolerance * 3:
+        return True
+    return significant_digits(value_b) < significant_digits(value_a) and difference <= 0.05 + tolerance * 3
 
 
 def dates_equal(a: Fact, b: Fact) -> bool:
-    """Equal, or one date a less specific form of the other ("June 26, 2022" / "June 26")."""
+    """Equal, or one date a less specific form of the other ("June 26, 2022" / "June 26" / "2022")."""
     if a.key == b.key:
         return True
+    if a.key[0] == "time" and b.key[0] == "time":
+        minutes_a, minutes_b = int(str(a.key[1])), int(str(b.key[1]))
+        return (not a.key[2] or not b.key[2]) and minutes_a % 720 == minutes_b % 720
     if a.key[0] != "date" or b.key[0] != "date":
         return False
     fields = list(zip(a.key[1:], b.key[1:], strict=True))
@@ -91,8 +191,39 @@ def dates_equal(a: Fact, b: Fact) -> bool:
     )
 
 
+#: Function words: a quotation that differs only in these says the same thing ("it is the wrong time for
+#: this" / "it's the wrong time for this").
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its it's i me my mine we us our you your he him his she her they them "
+    "their there here is are was were be been being am do does did doing have has had having will would shall "
+    "should can could may might must to of in on at by for with from as about into over after before under "
+    "and or but so if then than because while when where which who whom whose what how why all any some each "
+    "every both either very really just also too even still only quite more most much many such own same "
+    "other another up down out off again further once not no nor never".split()
+)
+
+
+def content_stems(words: Sequence[object]) -> frozenset[str]:
+    """The stems of a quotation's words other than function words."""
+    return frozenset(lexicon.stem(str(word)) for word in words if str(word) not in FUNCTION_WORDS)
+
+
 def quotes_equal(a: Fact, b: Fact) -> bool:
-    return a.key == b.key
+    """The same words (function words aside), or the rewrite quotes a shorter run of them (a partial
+    quotation)."""
+    if a.key == b.key:
+        return True
+    left, right = a.key, b.key
+    stems = content_stems(right)
+    if stems and stems == content_stems(left) and _negations(left) == _negations(right):
+        return True
+    if len(right) < 3 or len(right) > len(left):
+        return False
+    return any(left[i : i + len(right)] == right for i in range(len(left) - len(right) + 1))
+
+
+def _negations(words: Sequence[object]) -> int:
+    return sum(1 for word in words if word in ("not", "no", "never", "nor", "nothing", "none", "nobody"))
 
 
 def quote_overlap(a: Fact, b: Fact) -> float:
@@ -102,8 +233,15 @@ def quote_overlap(a: Fact, b: Fact) -> float:
     return len(left & right) / min(len(left), len(right))
 
 
-def _date_kind(fact: Fact) -> str:
-    return str(fact.key[0]) if fact.key[0] != "date" else ("year" if fact.key[1] is None else "date")
+def _family(fact: Fact) -> str:
+    """Facts of one family may be changed forms of each other."""
+    kind = str(fact.key[0])
+    if fact.category == "number":
+        return {"money": "amount", "count": "amount", "percent": "share", "fraction": "share",
+                "points": "share"}.get(kind, kind)  # fmt: skip
+    if fact.category == "date":
+        return "date" if kind == "date" else kind
+    return fact.category
 
 
 # ------------------------------------------------------------------------------------------------ matcher
@@ -116,217 +254,337 @@ def match_facts(
     rewrite_regions: Sequence[Sequence[int]],
     original_texts: Sequence[str],
     rewrite_texts: Sequence[str],
+    original_groups: Sequence[Sequence[int]] | None = None,
+    rewrite_groups: Sequence[Sequence[int]] | None = None,
 ) -> list[Match]:
     """Every dropped, changed and added fact (see the module docstring); ``*_texts`` are the sentence
-    texts the facts were extracted from."""
-    matches: list[Match] = []
-    for category, equal, describe in (
-        ("number", _number_equal(rewrite_texts), _describe_number),
-        ("date", dates_equal, _describe_date),
-        ("name", names_equal, _describe_name),
-        ("quote", quotes_equal, _describe_quote),
-    ):
-        matches.extend(
-            _match_category(category, equal, describe, original, rewrite, original_regions, rewrite_regions)
-        )
-    matches.extend(_match_polarity(original, rewrite, original_regions, original_texts, rewrite_texts))
-    return matches
+    texts the facts were extracted from; ``*_groups`` the sentences each sentence is aligned to (negations
+    are compared only there; the regions by default)."""
+    sides = Sides(
+        original, rewrite, original_regions, rewrite_regions, original_texts, rewrite_texts,
+        original_groups if original_groups is not None else original_regions,
+        rewrite_groups if rewrite_groups is not None else rewrite_regions,
+    )  # fmt: skip
 
-
-def _number_equal(rewrite_texts: Sequence[str]) -> Callable[[Fact, Fact], bool]:
-    def equal(a: Fact, b: Fact) -> bool:
+    def number_equal(a: Fact, b: Fact) -> bool:
         text = rewrite_texts[b.sentence] if b.sentence < len(rewrite_texts) else ""
         return numbers_equal(a, b, text)
 
-    return equal
+    matches: list[Match] = []
+    matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness)
+    matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness)
+    matches += _match_category(
+        sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
+    )
+    matches += _match_category(sides, "quote", quotes_equal, _quote_compatible, quote_overlap, mentioned_anywhere=True)
+    matches += _speaker_changes(sides)
+    matches += _match_polarity(sides)
+    return matches
+
+
+def _same_family(a: Fact, b: Fact) -> bool:
+    return _family(a) == _family(b)
+
+
+def _number_compatible(a: Fact, b: Fact) -> bool:
+    if _family(a) != _family(b):
+        return False
+    return a.key[0] != "ordinal" or b.key[0] == "ordinal"
+
+
+def _name_compatible(a: Fact, b: Fact) -> bool:
+    """A near-miss spelling, a shared word ("Jill Biden" / "Joe Biden"), or two places of one kind."""
+    if near_miss(a, b):
+        return True
+    if set(_name_units(a)) & set(_name_units(b)):
+        return True
+    kinds_a, kinds_b = _known_kinds(a), _known_kinds(b)
+    return (
+        len(_name_units(a)) == len(_name_units(b)) == 1 and bool(kinds_a) and kinds_a == kinds_b
+        and kinds_a <= {"country", "city", "region", "continent"}
+    )  # fmt: skip
+
+
+def _quote_compatible(a: Fact, b: Fact) -> bool:
+    return quote_overlap(a, b) >= QUOTE_OVERLAP
+
+
+def _position_closeness(a: Fact, b: Fact) -> float:
+    """Numbers and dates: the same unit word first, then the nearest relative position."""
+    same_unit = 1.0 if a.detail.get("unit") and a.detail.get("unit") == b.detail.get("unit") else 0.0
+    return same_unit + 1.0 / (1 + abs(a.start - b.start) / 100)
 
 
 def _facts_of(facts: Sequence[Sequence[Fact]], category: str) -> list[Fact]:
     return [fact for sentence in facts for fact in sentence if fact.category == category]
 
 
-def _compatible(category: str, a: Fact, b: Fact) -> bool:
-    """Whether ``b`` may be the changed form of ``a``."""
-    if category == "number":
-        if a.key[0] != b.key[0]:
-            return False
-        unit_a, unit_b = a.detail.get("unit"), b.detail.get("unit")
-        return not unit_a or not unit_b or unit_a == unit_b or len(a.key) < 3
-    if category == "date":
-        return _date_kind(a) == _date_kind(b)
-    if category == "name":
-        shared = set(_name_tokens(a)) & set(_name_tokens(b))
-        return bool(shared) or name_similarity(a, b) >= 0.6
-    if category == "quote":
-        return quote_overlap(a, b) >= 0.3
-    return False
-
-
-def _closeness(category: str, a: Fact, b: Fact) -> float:
-    if category == "name":
-        return name_similarity(a, b)
-    if category == "quote":
-        return quote_overlap(a, b)
-    return 1.0 / (1 + abs(a.start - b.start) / 100)
-
-
 def _match_category(
+    sides: Sides,
     category: str,
     equal: Callable[[Fact, Fact], bool],
-    describe: Callable[[str, Fact | None, Fact | None], str],
-    original: Sequence[Sequence[Fact]],
-    rewrite: Sequence[Sequence[Fact]],
-    original_regions: Sequence[Sequence[int]],
-    rewrite_regions: Sequence[Sequence[int]],
+    compatible: Callable[[Fact, Fact], bool],
+    closeness: Callable[[Fact, Fact], float],
+    misspelt: Callable[[Fact, Fact], bool] | None = None,
+    *,
+    mentioned_anywhere: bool = False,
 ) -> list[Match]:
-    all_o = _facts_of(original, category)
-    all_r = _facts_of(rewrite, category)
-    matched_r: set[int] = set()  # ids of rewrite facts equal to some original fact
-    pending: list[Fact] = []
-    for fact in all_o:
-        region = set(original_regions[fact.sentence]) if fact.sentence < len(original_regions) else set()
-        local = [other for other in all_r if other.sentence in region and equal(fact, other)]
-        anywhere = local or [other for other in all_r if equal(fact, other)]
-        if anywhere:
-            matched_r.update(id(other) for other in anywhere)
-        else:
-            pending.append(fact)
-    # rewrite facts equal to no original fact may be the changed form of a pending one
-    unmatched_r = [fact for fact in all_r if id(fact) not in matched_r]
-    unmatched_r = [fact for fact in unmatched_r if not any(equal(o, fact) for o in all_o)]
+    """``mentioned_anywhere``: a rewrite fact equal to any original fact is accounted for (names are
+    mentioned again and again; a number may be repeated but also changed into another one's value)."""
+    all_o = _facts_of(sides.original, category)
+    all_r = _facts_of(sides.rewrite, category)
+    kept_o: set[int] = set()
+    kept_r: set[int] = set()
+    for i, a in enumerate(all_o):
+        for j, b in enumerate(all_r):
+            if sides.local(a, b) and equal(a, b):
+                kept_o.add(i)
+                kept_r.add(j)
+    pending = [i for i in range(len(all_o)) if i not in kept_o]
+    # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
+    moved = {j for j in range(len(all_r)) if j not in kept_r and any(equal(all_o[i], all_r[j]) for i in pending)}
+    if mentioned_anywhere:
+        moved |= {j for j in range(len(all_r)) if j not in kept_r and any(equal(a, all_r[j]) for a in all_o)}
+    spare = [j for j in range(len(all_r)) if j not in kept_r and j not in moved]
+    candidates = sorted(
+        (
+            (-closeness(all_o[i], all_r[j]), i, j)
+            for i in pending
+            for j in spare
+            if sides.aligned(all_o[i], all_r[j]) and compatible(all_o[i], all_r[j])
+        ),
+    )
+    changed: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in candidates:
+        if i not in changed and j not in used:
+            changed[i] = j
+            used.add(j)
     results: list[Match] = []
-    consumed: set[int] = set()
-    for fact in pending:
-        region = set(original_regions[fact.sentence]) if fact.sentence < len(original_regions) else set()
-        candidates = [
-            other
-            for other in unmatched_r
-            if id(other) not in consumed and other.sentence in region and _compatible(category, fact, other)
-        ]
-        if candidates:
-            best = max(candidates, key=lambda other: _closeness(category, fact, other))
-            consumed.add(id(best))
-            results.append(Match("changed", fact, best, describe("changed", fact, best), fact.kind))
+    for i in pending:
+        a = all_o[i]
+        if i in changed:
+            b = all_r[changed[i]]
+            results.append(_changed_or_shortened(category, a, b))
+        elif not any(equal(a, b) for b in all_r):
+            results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
+    for j in spare:
+        if j in used:
+            continue
+        b = all_r[j]
+        if any(equal(a, b) for a in all_o):
+            continue
+        source = None
+        if misspelt is not None:
+            similar = [a for a in all_o if misspelt(a, b)]
+            source = max(similar, key=lambda a: (sides.local(a, b), name_similarity(a, b)), default=None)
+        if source is not None:
+            results.append(Match("changed", source, b, describe(category, "changed", source, b), b.kind))
         else:
-            results.append(Match("dropped", fact, None, describe("dropped", fact, None), fact.kind))
-    for fact in unmatched_r:
-        if id(fact) not in consumed:
-            results.append(Match("added", None, fact, describe("added", None, fact), fact.kind))
+            results.append(Match("added", None, b, describe(category, "added", None, b), b.kind))
+    return results
+
+
+def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
+    """A quotation whose rewrite only leaves words out (function words aside) is shortened (detail
+    dropped), not changed."""
+    if category == "quote" and content_stems(b.key) <= content_stems(a.key) and _negations(b.key) == _negations(a.key):
+        return Match("dropped", a, None, _describe_shortened(a, b), "quote-shortened")
+    return Match("changed", a, b, describe(category, "changed", a, b), a.kind)
+
+
+def _speaker_changes(sides: Sides) -> list[Match]:
+    """Quotations kept word for word but put in another named person's mouth."""
+    results: list[Match] = []
+    for a in _facts_of(sides.original, "quote"):
+        speaker_a = a.detail.get("speaker_units")
+        if not isinstance(speaker_a, tuple):
+            continue
+        for b in _facts_of(sides.rewrite, "quote"):
+            speaker_b = b.detail.get("speaker_units")
+            if not isinstance(speaker_b, tuple) or not sides.local(a, b) or not quotes_equal(a, b):
+                continue
+            fake_a = Fact("name", a.sentence, a.start, a.end, str(a.detail.get("speaker")), ("name", speaker_a))
+            fake_b = Fact("name", b.sentence, b.start, b.end, str(b.detail.get("speaker")), ("name", speaker_b))
+            if not names_equal(fake_a, fake_b):
+                results.append(Match(
+                    "changed", a, b,
+                    f"quotation attributed to someone else: '{a.detail.get('speaker')}' in the original, "
+                    f"'{b.detail.get('speaker')}' in the rewrite", "speaker",
+                ))  # fmt: skip
     return results
 
 
 # --------------------------------------------------------------------------------------- negation, modals
+
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+#: How strongly a modal verb commits to what it bears on; a change of two steps ("may" -> "will",
+#: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
+_CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certain": 2, "necessary": 2}
+_AUX_BEFORE = frozenset(
+    "is are was were be been am do does did have has had will would shall should can could may might must "
+    "to".split()
+)
+_NEGATIVE_PHRASES = re.compile(r"\b(?:rather than|instead of|far from|free of|apart from)\b", re.IGNORECASE)
 
 
 def _scope_stem(fact: Fact) -> str:
     return lexicon.stem(str(fact.detail.get("scope") or ""))
 
 
-def _match_polarity(
-    original: Sequence[Sequence[Fact]],
-    rewrite: Sequence[Sequence[Fact]],
-    original_regions: Sequence[Sequence[int]],
-    original_texts: Sequence[str],
-    rewrite_texts: Sequence[str],
-) -> list[Match]:
-    """Negations removed or added, and modal verbs changed, before a word both sides keep."""
+def _content_scope(fact: Fact, text: str) -> bool:
+    """A negation is compared only when it bears on a content word that is not a name ("not … delivered",
+    not "not … in" or "nor … Douville")."""
+    scope = str(fact.detail.get("scope") or "")
+    span = fact.detail.get("scope_span")
+    if isinstance(span, tuple) and text[int(span[0]) : int(span[0]) + 1].isupper():
+        return False
+    return bool(scope) and lexicon.content_weight(scope) >= 3.0
+
+
+def negative_cues(text: str, facts: Sequence[Fact]) -> int:
+    """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than")."""
+    explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
+    words = [word.lower() for word in _WORDS.findall(text)]
+    implicit = sum(1 for word in words if word in IMPLICIT_NEGATIONS and word not in _EXPLICIT_WORDS)
+    return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text))
+
+
+_EXPLICIT_WORDS = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor",
+                             "without", "cannot"})  # fmt: skip
+
+
+def _negated_nearby(text: str, scope: str, facts: Sequence[Fact]) -> bool:
+    """Whether ``text`` negates its occurrence of the scope word: a negation fact bearing on it, or an
+    implicit negation ("failed", "unable", "lack") within the five words before it."""
+    if any(f.category == "negation" and f.kind == "negation" and _scope_stem(f) == scope for f in facts):
+        return True
+    words = _WORDS.findall(text)
+    for index, word in enumerate(words):
+        if lexicon.stem(word) != scope:
+            continue
+        window = words[max(0, index - 5) : index]
+        if any(other.lower() in IMPLICIT_NEGATIONS or other.lower().endswith(("n't", "n’t")) for other in window):
+            return True
+    return False
+
+
+def _scope_span(texts: Sequence[str], sentences: Sequence[int], scope: str) -> tuple[int, int, int] | None:
+    """Where the scope word stands on the other side: (sentence, start, end), with its auxiliary."""
+    for index in sentences:
+        text = texts[index]
+        previous: re.Match[str] | None = None
+        for match in _WORDS.finditer(text):
+            if lexicon.stem(match.group()) == scope:
+                start = match.start()
+                if previous is not None and previous.group().lower() in _AUX_BEFORE:
+                    start = previous.start()
+                return index, start, match.end()
+            previous = match
+    return None
+
+
+def _pseudo(sentence_and_span: tuple[int, int, int], texts: Sequence[str]) -> Fact:
+    sentence, start, end = sentence_and_span
+    text = texts[sentence][start:end]
+    return Fact("negation", sentence, start, end, text, ("word", text.lower()), {"kind": "negation"})
+
+
+def _group_cues(texts: Sequence[str], facts: Sequence[Sequence[Fact]], group: Sequence[int]) -> int:
+    return sum(negative_cues(texts[index], facts[index]) for index in group)
+
+
+def _match_polarity(sides: Sides) -> list[Match]:
+    """Negations removed or added, and modal verbs changed, before a content word both sides keep, within
+    aligned sentences whose count of negations (explicit and implicit) differs in that direction."""
     results: list[Match] = []
-    for sentence_index, facts in enumerate(original):
-        region = original_regions[sentence_index] if sentence_index < len(original_regions) else ()
-        region_facts = [fact for j in region for fact in rewrite[j] if fact.category == "negation"]
-        region_words = _region_words(rewrite_texts, region)
+    groups_o, groups_r = sides.original_groups, sides.rewrite_groups
+    texts_o, texts_r = sides.original_texts, sides.rewrite_texts
+    for index, facts in enumerate(sides.original):
+        group = list(groups_o[index]) if index < len(groups_o) else []
+        if not group:
+            continue
+        rewrite_facts = [f for j in group for f in sides.rewrite[j] if f.category == "negation"]
+        sources = sorted({i for j in group for i in (groups_r[j] if j < len(groups_r) else ())} | {index})
         for fact in facts:
-            if fact.category != "negation":
+            if fact.category != "negation" or not _content_scope(fact, texts_o[index]):
                 continue
             scope = _scope_stem(fact)
-            if not scope or scope not in region_words:
-                continue
-            same_kind = [f for f in region_facts if f.kind == fact.kind and _scope_stem(f) == scope]
-            if fact.kind == "negation" and not same_kind:
+            where = _scope_span(texts_r, group, scope)
+            if where is None:
+                continue  # the rewrite does not keep the word: rephrased or dropped, the meaning metric's part
+            if fact.kind == "negation":
+                if any(_negated_nearby(texts_r[j], scope, sides.rewrite[j]) for j in group):
+                    continue
+                if _group_cues(texts_o, sides.original, sources) <= _group_cues(texts_r, sides.rewrite, group):
+                    continue
                 results.append(Match(
-                    "changed", fact, _word_fact(rewrite_texts, region, scope),
+                    "changed", fact, _pseudo(where, texts_r),
                     f"negation removed: the original says '{fact.text} … {fact.detail.get('scope')}', "
                     f"the rewrite keeps '{fact.detail.get('scope')}' without it", "negation",
                 ))  # fmt: skip
-            elif fact.kind == "modality":
-                modal = fact.detail.get("modal")
-                others = [f for f in region_facts if f.kind == "modality" and _scope_stem(f) == scope]
-                if others and all(f.key[1] != fact.key[1] for f in others):
+            else:
+                others = [f for f in rewrite_facts if f.kind == "modality" and _scope_stem(f) == scope]
+                modal_class = str(fact.key[1])
+                if others and all(abs(_CERTAINTY[str(f.key[1])] - _CERTAINTY[modal_class]) >= 2 for f in others):
                     other = others[0]
                     results.append(Match(
                         "changed", fact, other,
-                        f"modality changed: '{modal}' became '{other.detail.get('modal')}' "
+                        f"modality changed: '{fact.detail.get('modal')}' became '{other.detail.get('modal')}' "
                         f"before '{fact.detail.get('scope')}'", "modality",
                     ))  # fmt: skip
-    # negations the rewrite adds before a word the original has without one
-    for sentence_index, facts in enumerate(rewrite):
+    for index, facts in enumerate(sides.rewrite):
+        sources = list(groups_r[index]) if index < len(groups_r) else []
+        if not sources:
+            continue
+        group = sorted({j for i in sources for j in (groups_o[i] if i < len(groups_o) else ())} | {index})
         for fact in facts:
-            if fact.category != "negation" or fact.kind != "negation":
+            if fact.category != "negation" or fact.kind != "negation" or not _content_scope(fact, texts_r[index]):
                 continue
             scope = _scope_stem(fact)
-            sources = [i for i, region in enumerate(original_regions) if sentence_index in region]
-            if not scope or not sources:
+            where = _scope_span(texts_o, sources, scope)
+            if where is None:
                 continue
-            source_words = _region_words(original_texts, sources)
-            source_negations = [
-                f for i in sources for f in original[i] if f.category == "negation" and f.kind == "negation"
-                and _scope_stem(f) == scope
-            ]  # fmt: skip
-            if scope in source_words and not source_negations:
-                results.append(Match(
-                    "changed", _word_fact(original_texts, sources, scope), fact,
-                    f"negation added: the rewrite says '{fact.text} … {fact.detail.get('scope')}', "
-                    f"the original has '{fact.detail.get('scope')}' without it", "negation",
-                ))  # fmt: skip
+            if any(_negated_nearby(texts_o[i], scope, sides.original[i]) for i in sources):
+                continue
+            if _group_cues(texts_r, sides.rewrite, group) <= _group_cues(texts_o, sides.original, sources):
+                continue
+            head = fact.detail.get("head_span")
+            shown = fact
+            if isinstance(head, tuple):
+                start = min(int(head[0]), fact.start)
+                text = texts_r[index]
+                shown = Fact("negation", index, start, fact.end, text[start : fact.end], fact.key, fact.detail)
+            results.append(Match(
+                "changed", _pseudo(where, texts_o), shown,
+                f"negation added: the rewrite says '{fact.text} … {fact.detail.get('scope')}', "
+                f"the original has '{fact.detail.get('scope')}' without it", "negation",
+            ))  # fmt: skip
     return results
-
-
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def _region_words(texts: Sequence[str], region: Sequence[int]) -> set[str]:
-    return {lexicon.stem(word) for index in region for word in _WORDS.findall(texts[index])}
-
-
-def _word_fact(texts: Sequence[str], region: Sequence[int], scope: str) -> Fact | None:
-    """A pseudo-fact pointing at the scope word on the other side (for the finding's span)."""
-    for index in region:
-        for match in _WORDS.finditer(texts[index]):
-            if lexicon.stem(match.group()) == scope:
-                return Fact("negation", index, match.start(), match.end(), match.group(), ("word", scope))
-    return None
 
 
 # ----------------------------------------------------------------------------------------------- messages
 
 
-def _describe_number(kind: str, a: Fact | None, b: Fact | None) -> str:
+def describe(category: str, kind: str, a: Fact | None, b: Fact | None) -> str:
+    """The message of a finding."""
+    if category == "quote":
+        return _describe_quote(kind, a, b)
+    noun = {"number": "number", "date": "date", "name": "name"}[category]
     if kind == "changed" and a and b:
-        return f"number changed: '{a.text}' became '{b.text}'"
+        if category == "name":
+            how = "spelt differently" if name_similarity(a, b) >= NEAR_MISS else "replaced"
+            return f"name changed ({how}): '{a.text}' became '{b.text}'"
+        return f"{noun} changed: '{a.text}' became '{b.text}'"
     if kind == "dropped" and a:
-        return f"number dropped: '{a.text}' is not in the rewrite"
+        return f"{noun} dropped: '{a.text}' is not in the rewrite"
     assert b is not None
-    return f"number added: '{b.text}' is not in the original"
+    return f"{noun} added: '{b.text}' is not in the original"
 
 
-def _describe_date(kind: str, a: Fact | None, b: Fact | None) -> str:
-    if kind == "changed" and a and b:
-        return f"date changed: '{a.text}' became '{b.text}'"
-    if kind == "dropped" and a:
-        return f"date dropped: '{a.text}' is not in the rewrite"
-    assert b is not None
-    return f"date added: '{b.text}' is not in the original"
-
-
-def _describe_name(kind: str, a: Fact | None, b: Fact | None) -> str:
-    if kind == "changed" and a and b:
-        similarity = name_similarity(a, b)
-        how = "spelt differently" if similarity >= 0.6 else "replaced"
-        return f"name changed ({how}): '{a.text}' became '{b.text}'"
-    if kind == "dropped" and a:
-        return f"name dropped: '{a.text}' is not in the rewrite"
-    assert b is not None
-    return f"name added: '{b.text}' is not in the original"
+def _word_list(words: Sequence[object]) -> str:
+    shown = ", ".join(f"'{w}'" for w in list(words)[:5])
+    return shown + (" …" if len(words) > 5 else "")
 
 
 def _describe_quote(kind: str, a: Fact | None, b: Fact | None) -> str:
@@ -335,13 +593,19 @@ def _describe_quote(kind: str, a: Fact | None, b: Fact | None) -> str:
         added = [w for w in b.key if w not in set(a.key)]
         parts = []
         if removed:
-            parts.append("removed " + ", ".join(f"'{w}'" for w in removed[:5]) + (" …" if len(removed) > 5 else ""))
+            parts.append("removed " + _word_list(removed))
         if added:
-            parts.append("added " + ", ".join(f"'{w}'" for w in added[:5]) + (" …" if len(added) > 5 else ""))
-        speaker = ""
-        if a.detail.get("speaker") and b.detail.get("speaker"):
-            speaker = f" (said by {b.detail['speaker']})"
-        return f"quotation altered{speaker}: words inside the quotation marks differ — " + "; ".join(parts)
+            parts.append("added " + _word_list(added))
+        speaker = f" (said by {b.detail['speaker']})" if b.detail.get("speaker") else ""
+        return (
+            f"quotation altered{speaker}: words inside the quotation marks differ — "
+            + ("; ".join(parts) or "word order")
+        )
     if kind == "dropped" and a:
         return "quotation dropped: the rewrite does not quote these words"
     return "quotation added: the original has no such quotation"
+
+
+def _describe_shortened(a: Fact, b: Fact) -> str:
+    removed = [w for w in a.key if w not in set(b.key)]
+    return f"quotation shortened: the rewrite quotes it without {_word_list(removed)}"

@@ -1,0 +1,82 @@
+"""Places and organisations with their other names and demonyms (``evalkit/data/gazetteer.tsv``).
+
+The list is written by hand for evalkit (no third-party data, nothing downloaded): every country with its
+common aliases and demonyms, the nations of the United Kingdom, US states and other often-named regions,
+continents, capitals and other large cities, and international organisations and agencies. It lets the name
+matcher see that "Japanese" names Japan, "U.S." the United States and "NATO" the North Atlantic Treaty
+Organization, and lets the extractor keep "Japan" as a name at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+#: Demonym endings that take no plural "s" ("Japanese", "British", "French", "Swiss").
+_NO_PLURAL = ("ese", "sh", "ch", "s", "x", "z", "men", "women")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One place or organisation."""
+
+    name: str
+    kind: str  # country | region | continent | city | organisation
+    metonym_of: str | None = None  # a capital stands for its country ("Beijing said")
+
+    @property
+    def id(self) -> str:
+        return "@" + self.name.lower()
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Identifiers this entity matches: itself, and the country a capital stands for."""
+        if self.metonym_of:
+            return frozenset({self.id, "@" + self.metonym_of.lower()})
+        return frozenset({self.id})
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Surface forms (lower case, as written: "u.s.", "south korean") mapped to entities."""
+
+    forms: dict[str, Entity]
+    demonyms: frozenset[str]
+    longest: int  # the most words in one surface form
+
+    def lookup(self, words: list[str]) -> Entity | None:
+        return self.forms.get(" ".join(words).lower().replace("’", "'"))
+
+
+def _plural(demonym: str) -> str | None:
+    lower = demonym.lower()
+    if lower.endswith(_NO_PLURAL):
+        return None
+    return demonym + "s"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once from the package data."""
+    text = resources.files("evalkit").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    forms: dict[str, Entity] = {}
+    demonyms: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = [*line.split("\t"), "", "", "", ""][:5]
+        kind, name, aliases, adjectives, metonym = (column.strip() for column in columns)
+        entity = Entity(name, kind, metonym or None)
+        surface = [name, *(a for a in aliases.split("|") if a)]
+        for form in surface:
+            forms.setdefault(form.lower(), entity)
+            if form.lower().startswith("the "):
+                forms.setdefault(form.lower()[4:], entity)
+        for adjective in (a for a in adjectives.split("|") if a):
+            for form in (adjective, _plural(adjective)):
+                if form:
+                    forms.setdefault(form.lower(), entity)
+                    demonyms.add(form.lower())
+    longest = max(len(form.split()) for form in forms)
+    return Gazetteer(forms, frozenset(demonyms), longest)
