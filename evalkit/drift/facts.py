@@ -831,8 +831,24 @@ def _names(
             run = []
     if run:
         runs.append(run)
+    split: list[list[tuple[int, int]]] = []
+    for run in runs:  # weak connectors ("the", "and") stay only inside a name the gazetteer knows
+        words = [text[start:end].lower() for start, end in run]
+        if any(word in _WEAK_CONNECTORS for word in words[1:-1]) and g.forms.get(
+            _strip_possessive(text[run[0][0] : run[-1][1]]).lower()
+        ) is None:
+            split.append([])
+            for span, word in zip(run, words, strict=True):
+                if word in _WEAK_CONNECTORS:
+                    split.append([])
+                else:
+                    split[-1].append(span)
+        else:
+            split.append(run)
     results: list[tuple[int, int, str]] = []
-    for run in runs:
+    for run in split:
+        if not run:
+            continue
         tokens = _clean_run(text, run, evidence, title_case=title_case, at_start_ok=at_start_ok)
         if not tokens:
             continue
@@ -863,17 +879,6 @@ def _clean_run(
         return g.forms.get(word(span).lower()) is not None
 
     run = list(run)
-    # weak connectors ("the", "and") stay only inside a name the gazetteer knows
-    if any(word(span).lower() in _WEAK_CONNECTORS for span in run):
-        whole = text[run[0][0] : run[-1][1]]
-        if g.forms.get(_strip_possessive(whole).lower()) is None:
-            pieces: list[list[tuple[int, int]]] = [[]]
-            for span in run:
-                if word(span).lower() in _WEAK_CONNECTORS:
-                    pieces.append([])
-                else:
-                    pieces[-1].append(span)
-            run = max(pieces, key=lambda piece: sum(1 for span in piece if not _is_ordinary(word(span), evidence)))
     while run and word(run[-1]).lower() in _CONNECTORS:
         run.pop()
     while run and word(run[0]).lower() in _CONNECTORS:

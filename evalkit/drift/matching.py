@@ -276,7 +276,9 @@ def match_facts(
     matches += _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
     )
-    matches += _match_category(sides, "quote", quotes_equal, _quote_compatible, quote_overlap, mentioned_anywhere=True)
+    matches += _match_category(
+        sides, "quote", quotes_equal, _quote_compatible, quote_overlap, mentioned_anywhere=True, pair_in_region=True
+    )
     matches += _speaker_changes(sides)
     matches += _match_polarity(sides)
     return matches
@@ -328,9 +330,12 @@ def _match_category(
     misspelt: Callable[[Fact, Fact], bool] | None = None,
     *,
     mentioned_anywhere: bool = False,
+    pair_in_region: bool = False,
 ) -> list[Match]:
     """``mentioned_anywhere``: a rewrite fact equal to any original fact is accounted for (names are
-    mentioned again and again; a number may be repeated but also changed into another one's value)."""
+    mentioned again and again; a number may be repeated but also changed into another one's value);
+    ``pair_in_region``: a changed pair may stand anywhere in the region, not only in one alignment group
+    (quotations are recognisable by their words wherever the alignment put them)."""
     all_o = _facts_of(sides.original, category)
     all_r = _facts_of(sides.rewrite, category)
     kept_o: set[int] = set()
@@ -351,7 +356,8 @@ def _match_category(
             (-closeness(all_o[i], all_r[j]), i, j)
             for i in pending
             for j in spare
-            if sides.aligned(all_o[i], all_r[j]) and compatible(all_o[i], all_r[j])
+            if (sides.local if pair_in_region else sides.aligned)(all_o[i], all_r[j])
+            and compatible(all_o[i], all_r[j])
         ),
     )
     changed: dict[int, int] = {}
