@@ -520,7 +520,7 @@ IMPLICIT_NEGATIONS = frozenset(
     "fail fails failed failing failure lack lacks lacked lacking unable refuse refuses refused refusing "
     "deny denies denied denying reject rejects rejected rejecting absence absent prevent prevents prevented "
     "stop stops stopped avoid avoids avoided few little hardly barely rarely seldom scarcely less lose "
-    "loses lost instead impossible unlikely ban bans banned forbid forbids forbidden neither nor without "
+    "loses lost fewer instead impossible unlikely ban bans banned forbid forbids forbidden neither nor without "
     "never no not none nobody nothing nowhere cannot against unless except doubt doubts struggle struggles "
     "struggled eliminate eliminates eliminated remove removes removed unlike spite dispense dispensed eroded "
     "misplaced offset".split()
@@ -545,16 +545,35 @@ _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)
 _AUXILIARIES = frozenset(
     "be is are was were been being am do does did have has had will would shall should can could may might "
     "must a an the to any longer more so very too really even yet always ever that this much many enough "
-    "ca wo sha".split()
+    "ca wo sha only just in on at of for with by from into as it its he she they we you i me him her them us "
+    "his their our my your there here".split()
 )
 
 
+#: Function words: a quotation that differs only in these says the same thing ("it is the wrong time for
+#: this" / "it's the wrong time for this").
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its it's i me my mine we us our you your he him his she her they them "
+    "their there here is are was were be been being am do does did doing have has had having will would shall "
+    "should can could may might must to of in on at by for with from as about into over after before under "
+    "and or but so if then than because while when where which who whom whose what how why all any some each "
+    "every both either very really just also too even still only quite more most much many such own same "
+    "other another up down out off again further once not no nor never".split()
+)
+
+
+#: Function words a negation is not compared on; quantifiers stay ("not all", "not enough").
+NOT_SCOPES = FUNCTION_WORDS - {"all", "any", "some", "every", "each", "both", "much", "many", "more", "most"}
+
+
 def _scope_word(text: str, end: int) -> tuple[int, int] | None:
-    """The first content word after a negation or modal (what it bears on), within four words."""
+    """The first word after a negation or modal that is not an auxiliary or function word (what it bears
+    on), within four words."""
     for count, match in enumerate(_WORD.finditer(text, end)):
         if count >= 4:
             return None
-        if match.group().lower() not in _AUXILIARIES:
+        word = match.group().lower()
+        if word not in _AUXILIARIES and word not in NOT_SCOPES:
             return match.span()
     return None
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from evalkit import lexicon
-from evalkit.drift.facts import CONVERSIONS, IMPLICIT_NEGATIONS, Fact, entity, significant_digits
+from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits
 
 MatchType = Literal["dropped", "changed", "added"]
 _APPROXIMATORS = re.compile(
@@ -189,18 +189,6 @@ def dates_equal(a: Fact, b: Fact) -> bool:
     return all(x == y or x is None or y is None for x, y in fields) and any(
         x == y and x is not None for x, y in fields
     )
-
-
-#: Function words: a quotation that differs only in these says the same thing ("it is the wrong time for
-#: this" / "it's the wrong time for this").
-FUNCTION_WORDS = frozenset(
-    "a an the this that these those it its it's i me my mine we us our you your he him his she her they them "
-    "their there here is are was were be been being am do does did doing have has had having will would shall "
-    "should can could may might must to of in on at by for with from as about into over after before under "
-    "and or but so if then than because while when where which who whom whose what how why all any some each "
-    "every both either very really just also too even still only quite more most much many such own same "
-    "other another up down out off again further once not no nor never".split()
-)
 
 
 def content_stems(words: Sequence[object]) -> frozenset[str]:
@@ -423,150 +411,19 @@ def _speaker_changes(sides: Sides) -> list[Match]:
 
 # --------------------------------------------------------------------------------------- negation, modals
 
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-#: How strongly a modal verb commits to what it bears on; a change of two steps ("may" -> "will",
-#: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
-_CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certain": 2, "necessary": 2}
-_AUX_BEFORE = frozenset(
-    "is are was were be been am do does did have has had will would shall should can could may might must "
-    "to".split()
-)
-_NEGATIVE_PHRASES = re.compile(r"\b(?:rather than|instead of|far from|free of|apart from)\b", re.IGNORECASE)
-
-
-def _scope_stem(fact: Fact) -> str:
-    return lexicon.stem(str(fact.detail.get("scope") or ""))
-
-
-def _content_scope(fact: Fact, text: str) -> bool:
-    """A negation is compared only when it bears on a content word that is not a name ("not … delivered",
-    not "not … in" or "nor … Douville")."""
-    scope = str(fact.detail.get("scope") or "")
-    span = fact.detail.get("scope_span")
-    if isinstance(span, tuple) and text[int(span[0]) : int(span[0]) + 1].isupper():
-        return False
-    return bool(scope) and lexicon.content_weight(scope) >= 3.0
-
-
-def negative_cues(text: str, facts: Sequence[Fact]) -> int:
-    """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than")."""
-    explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
-    words = [word.lower() for word in _WORDS.findall(text)]
-    implicit = sum(1 for word in words if word in IMPLICIT_NEGATIONS and word not in _EXPLICIT_WORDS)
-    return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text))
-
-
-_EXPLICIT_WORDS = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor",
-                             "without", "cannot"})  # fmt: skip
-
-
-def _negated_nearby(text: str, scope: str, facts: Sequence[Fact]) -> bool:
-    """Whether ``text`` negates its occurrence of the scope word: a negation fact bearing on it, or an
-    implicit negation ("failed", "unable", "lack") within the five words before it."""
-    if any(f.category == "negation" and f.kind == "negation" and _scope_stem(f) == scope for f in facts):
-        return True
-    words = _WORDS.findall(text)
-    for index, word in enumerate(words):
-        if lexicon.stem(word) != scope:
-            continue
-        window = words[max(0, index - 5) : index]
-        if any(other.lower() in IMPLICIT_NEGATIONS or other.lower().endswith(("n't", "n’t")) for other in window):
-            return True
-    return False
-
-
-def _scope_span(texts: Sequence[str], sentences: Sequence[int], scope: str) -> tuple[int, int, int] | None:
-    """Where the scope word stands on the other side: (sentence, start, end), with its auxiliary."""
-    for index in sentences:
-        text = texts[index]
-        previous: re.Match[str] | None = None
-        for match in _WORDS.finditer(text):
-            if lexicon.stem(match.group()) == scope:
-                start = match.start()
-                if previous is not None and previous.group().lower() in _AUX_BEFORE:
-                    start = previous.start()
-                return index, start, match.end()
-            previous = match
-    return None
-
-
-def _pseudo(sentence_and_span: tuple[int, int, int], texts: Sequence[str]) -> Fact:
-    sentence, start, end = sentence_and_span
-    text = texts[sentence][start:end]
-    return Fact("negation", sentence, start, end, text, ("word", text.lower()), {"kind": "negation"})
-
-
-def _group_cues(texts: Sequence[str], facts: Sequence[Sequence[Fact]], group: Sequence[int]) -> int:
-    return sum(negative_cues(texts[index], facts[index]) for index in group)
-
 
 def _match_polarity(sides: Sides) -> list[Match]:
-    """Negations removed or added, and modal verbs changed, before a content word both sides keep, within
-    aligned sentences whose count of negations (explicit and implicit) differs in that direction."""
-    results: list[Match] = []
-    groups_o, groups_r = sides.original_groups, sides.rewrite_groups
-    texts_o, texts_r = sides.original_texts, sides.rewrite_texts
-    for index, facts in enumerate(sides.original):
-        group = list(groups_o[index]) if index < len(groups_o) else []
-        if not group:
-            continue
-        rewrite_facts = [f for j in group for f in sides.rewrite[j] if f.category == "negation"]
-        sources = sorted({i for j in group for i in (groups_r[j] if j < len(groups_r) else ())} | {index})
-        for fact in facts:
-            if fact.category != "negation" or not _content_scope(fact, texts_o[index]):
-                continue
-            scope = _scope_stem(fact)
-            where = _scope_span(texts_r, group, scope)
-            if where is None:
-                continue  # the rewrite does not keep the word: rephrased or dropped, the meaning metric's part
-            if fact.kind == "negation":
-                if any(_negated_nearby(texts_r[j], scope, sides.rewrite[j]) for j in group):
-                    continue
-                if _group_cues(texts_o, sides.original, sources) <= _group_cues(texts_r, sides.rewrite, group):
-                    continue
-                results.append(Match(
-                    "changed", fact, _pseudo(where, texts_r),
-                    f"negation removed: the original says '{fact.text} … {fact.detail.get('scope')}', "
-                    f"the rewrite keeps '{fact.detail.get('scope')}' without it", "negation",
-                ))  # fmt: skip
-            else:
-                others = [f for f in rewrite_facts if f.kind == "modality" and _scope_stem(f) == scope]
-                modal_class = str(fact.key[1])
-                if others and all(abs(_CERTAINTY[str(f.key[1])] - _CERTAINTY[modal_class]) >= 2 for f in others):
-                    other = others[0]
-                    results.append(Match(
-                        "changed", fact, other,
-                        f"modality changed: '{fact.detail.get('modal')}' became '{other.detail.get('modal')}' "
-                        f"before '{fact.detail.get('scope')}'", "modality",
-                    ))  # fmt: skip
-    for index, facts in enumerate(sides.rewrite):
-        sources = list(groups_r[index]) if index < len(groups_r) else []
-        if not sources:
-            continue
-        group = sorted({j for i in sources for j in (groups_o[i] if i < len(groups_o) else ())} | {index})
-        for fact in facts:
-            if fact.category != "negation" or fact.kind != "negation" or not _content_scope(fact, texts_r[index]):
-                continue
-            scope = _scope_stem(fact)
-            where = _scope_span(texts_o, sources, scope)
-            if where is None:
-                continue
-            if any(_negated_nearby(texts_o[i], scope, sides.original[i]) for i in sources):
-                continue
-            if _group_cues(texts_r, sides.rewrite, group) <= _group_cues(texts_o, sides.original, sources):
-                continue
-            head = fact.detail.get("head_span")
-            shown = fact
-            if isinstance(head, tuple):
-                start = min(int(head[0]), fact.start)
-                text = texts_r[index]
-                shown = Fact("negation", index, start, fact.end, text[start : fact.end], fact.key, fact.detail)
-            results.append(Match(
-                "changed", _pseudo(where, texts_o), shown,
-                f"negation added: the rewrite says '{fact.text} … {fact.detail.get('scope')}', "
-                f"the original has '{fact.detail.get('scope')}' without it", "negation",
-            ))  # fmt: skip
-    return results
+    """Flipped negations and changed modal verbs (:mod:`evalkit.drift.polarity`)."""
+    from evalkit.drift.polarity import find_flips
+
+    flips = find_flips(
+        sides.original, sides.rewrite, sides.original_texts, sides.rewrite_texts,
+        sides.original_groups, sides.rewrite_groups,
+    )  # fmt: skip
+    return [
+        Match("changed", flip.original, flip.rewrite, flip.message, "modality" if flip.kind == "modality" else "negation")
+        for flip in flips
+    ]
 
 
 # ----------------------------------------------------------------------------------------------- messages

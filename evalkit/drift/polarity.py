@@ -1,0 +1,354 @@
+"""Flipped negations and changed modality, within aligned sentences.
+
+For each alignment group (original sentences O, rewrite sentences R) the negative cues of each side are
+counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("failed", "unable", "unless",
+"rather than"; :data:`evalkit.drift.facts.IMPLICIT_NEGATIONS`). A negation of one side is *removed* (or
+*added*) when the other side has fewer negative cues in the group and one of three rules places it:
+
+1. *scope*: the word it bears on ("not … delivered") stands on the other side, negated fewer times there;
+2. *context*: its two neighbouring words stand next to each other on the other side ("was not more than" /
+   "was more than");
+3. *clause*: the other side has no negative cue at all, yet keeps at least half of the content words of
+   the negated clause (the negation went, the clause stayed).
+
+A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
+clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
+verb is changed when one of another strength bears on the same word ("may close" / "will close"; "could" /
+"can" and "would" / "will" are one step apart and pass).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from evalkit import lexicon
+from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact
+
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([\w’']+)")
+_CLAUSE_END = re.compile(r"[,;:.!?()—–\"“”]")
+#: How strongly a modal verb commits to what it bears on; a change of two steps ("may" -> "will",
+#: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
+CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certain": 2, "necessary": 2}
+AUXILIARIES = frozenset(
+    "is are was were be been am do does did have has had will would shall should can could may might must "
+    "to".split()
+)
+_NEGATIVE_PHRASES = re.compile(r"\b(?:rather than|instead of|far from|free of|apart from)\b", re.IGNORECASE)
+_EXPLICIT = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
+                       "cannot"})  # fmt: skip
+#: Implicit negations strong enough to count as a negation that a rewrite may drop (rule 3).
+STRONG_IMPLICIT = frozenset(
+    "fail fails failed failing unable refuse refuses refused refusing deny denies denied reject rejects "
+    "rejected lack lacks lacked lacking unless avoid avoids avoided prevent prevents prevented instead "
+    "without".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Flip:
+    """One flipped negation or changed modal: the cue on its side and where the other side stands."""
+
+    kind: str  # negation-removed | negation-added | modality
+    original: Fact  # a negation fact, or a pseudo-fact for the words of the original
+    rewrite: Fact
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    texts: Sequence[str]
+    facts: Sequence[Sequence[Fact]]
+
+    def cues(self, sentences: Sequence[int]) -> int:
+        return sum(negative_cues(self.texts[i], self.facts[i]) for i in sentences)
+
+    def stems(self, sentences: Sequence[int]) -> set[str]:
+        return {lexicon.stem(word) for i in sentences for word in _WORDS.findall(self.texts[i])}
+
+
+def negative_cues(text: str, facts: Sequence[Fact]) -> int:
+    """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than")."""
+    explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
+    implicit = sum(1 for word in _WORDS.findall(text) if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT)
+    return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text))
+
+
+def scope_stem(fact: Fact) -> str:
+    return lexicon.stem(str(fact.detail.get("scope") or ""))
+
+
+def _comparable_scope(fact: Fact, text: str) -> bool:
+    """A scope worth comparing: not a function word, a number or a name ("nor … Douville")."""
+    scope = str(fact.detail.get("scope") or "")
+    span = fact.detail.get("scope_span")
+    if isinstance(span, tuple) and text[int(span[0]) : int(span[0]) + 1].isupper():
+        return False
+    return len(scope) >= 3 and scope not in NOT_SCOPES and not scope.isdigit()
+
+
+def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int, int, bool]]:
+    """Every occurrence of a scope word in a sentence: (start, end, negated), negated when a negation fact
+    bears on it or an implicit negation ("failed", "unable", "don't") stands within five words before."""
+    negated_at = {
+        int(span[0])
+        for f in facts
+        if f.category == "negation" and f.kind == "negation" and isinstance(span := f.detail.get("scope_span"), tuple)
+    }
+    words = list(_WORDS.finditer(text))
+    found = []
+    for index, match in enumerate(words):
+        if lexicon.stem(match.group()) != scope:
+            continue
+        window = [word.group().lower() for word in words[max(0, index - 5) : index]]
+        negated = match.start() in negated_at or any(
+            word in IMPLICIT_NEGATIONS or word.endswith(("n't", "n’t")) for word in window
+        )
+        found.append((match.start(), match.end(), negated))
+    return found
+
+
+def _pseudo(sentence: int, start: int, end: int, texts: Sequence[str]) -> Fact:
+    text = texts[sentence][start:end]
+    return Fact("negation", sentence, start, end, text, ("word", text.lower()), {"kind": "negation"})
+
+
+def _with_head(fact: Fact, texts: Sequence[str]) -> Fact:
+    """A negation fact widened to its auxiliary ("is not", "doesn't")."""
+    head = fact.detail.get("head_span")
+    start = min(int(head[0]), fact.start) if isinstance(head, tuple) else fact.start
+    return Fact("negation", fact.sentence, start, fact.end, texts[fact.sentence][start : fact.end], fact.key, fact.detail)
+
+
+_LAST_WORDS = re.compile(r"((?:[A-Za-z’']+\s+){1,4})$")
+
+
+def _with_auxiliary(text: str, start: int) -> int:
+    """Start of an auxiliary up to four words before ``start`` ("are just practical": the start of "are"),
+    where a removed negation stood; otherwise ``start``."""
+    match = _LAST_WORDS.search(text, 0, start)
+    if match is None:
+        return start
+    for word in re.finditer(r"[A-Za-z’']+", match.group(1)):
+        if word.group().lower() in AUXILIARIES:
+            return match.start(1) + word.start()
+    return start
+
+
+def _context(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
+    """Rule 2: where the other side has the negation's two neighbours side by side."""
+    before = _WORD_BEFORE.search(text, 0, fact.start)
+    after = _WORD_AFTER.match(text, fact.end)
+    if before is None or after is None:
+        return None
+    first, second = before.group(1), after.group(1)
+    if fact.text.lower() in ("n't", "n’t"):
+        first = {"ca": "can", "wo": "will", "sha": "shall"}.get(first.lower(), first)
+    pattern = re.compile(rf"\b{re.escape(first)}\s+{re.escape(second)}\b", re.IGNORECASE)
+    for index in sentences:
+        match = pattern.search(other.texts[index])
+        if match is not None:
+            return index, match.start(), match.end()
+    return None
+
+
+_CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*\d|\d")
+
+
+def _clause_words(text: str, end: int) -> list[str]:
+    """Content stems of the clause after a negation (up to six content words, to the next punctuation)."""
+    stop = _CLAUSE_END.search(text, end)
+    words = _CLAUSE_WORDS.findall(text, end, stop.start() if stop else len(text))
+    return [lexicon.stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:6]
+
+
+def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
+    """Rule 3: the sentence of ``sentences`` that keeps at least two thirds (and at least two) of the
+    negated clause's content words within a stretch twice the clause's length, and the range of the kept
+    words there (widened back to an auxiliary)."""
+    clause = set(_clause_words(text, fact.end))
+    if len(clause) < 2:
+        return None
+    best: tuple[int, int, int] | None = None
+    best_kept = 0
+    for index in sentences:
+        words = list(_CLAUSE_WORDS.finditer(other.texts[index]))
+        hits = [position for position, m in enumerate(words) if lexicon.stem(m.group()) in clause]
+        for first in range(len(hits)):
+            window = [h for h in hits[first:] if h - hits[first] < 2 * len(clause) + 2]
+            kept = {lexicon.stem(words[h].group()) for h in window}
+            if len(kept) >= 2 and len(kept) >= 2 * len(clause) / 3 and len(kept) > best_kept:
+                best_kept = len(kept)
+                start = _with_auxiliary(other.texts[index], words[window[0]].start())
+                best = (index, start, words[window[-1]].end())
+    return best
+
+
+def _groups(
+    groups_o: Sequence[Sequence[int]], groups_r: Sequence[Sequence[int]]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Alignment groups as (original sentences, rewrite sentences), each once."""
+    seen: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    for index, group in enumerate(groups_o):
+        if not group:
+            continue
+        sources = {i for j in group for i in (groups_r[j] if j < len(groups_r) else ())} | {index}
+        seen.add((tuple(sorted(sources)), tuple(sorted(group))))
+    return sorted(seen)
+
+
+def find_flips(
+    original: Sequence[Sequence[Fact]],
+    rewrite: Sequence[Sequence[Fact]],
+    original_texts: Sequence[str],
+    rewrite_texts: Sequence[str],
+    original_groups: Sequence[Sequence[int]],
+    rewrite_groups: Sequence[Sequence[int]],
+) -> list[Flip]:
+    """Every flipped negation and changed modal verb (see the module docstring)."""
+    side_o, side_r = _Side(original_texts, original), _Side(rewrite_texts, rewrite)
+    flips: list[Flip] = []
+    for sources, group in _groups(original_groups, rewrite_groups):
+        for removal_sources, removal_group in _units(side_o, side_r, sources, group, original_side=True):
+            cues_o, cues_r = side_o.cues(removal_sources), side_r.cues(removal_group)
+            if cues_o > cues_r:
+                flips.extend(_removed(side_o, side_r, removal_sources, removal_group, no_cues=cues_r == 0))
+        for added_sources, added_group in _units(side_o, side_r, sources, group, original_side=False):
+            cues_o, cues_r = side_o.cues(added_sources), side_r.cues(added_group)
+            if cues_r > cues_o:
+                flips.extend(_added(side_o, side_r, added_sources, added_group, no_cues=cues_o == 0))
+        flips.extend(_modality(side_o, side_r, sources, group))
+    return flips
+
+
+def _units(
+    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, original_side: bool
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Where negative cues are counted: the whole group when one side is a single sentence; in a
+    many-to-many group, each sentence of one side with its closest sentence of the other (by shared
+    words), so a negation dropped with another sentence's clause does not hide a flip."""
+    if len(sources) == 1 or len(group) == 1:
+        return [(tuple(sources), tuple(group))]
+    units: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    mine, theirs = (sources, group) if original_side else (group, sources)
+    for index in mine:
+        own = (side_o if original_side else side_r).stems([index])
+        other = side_r if original_side else side_o
+        best = max(theirs, key=lambda j: len(own & other.stems([j])))
+        units.append(((index,), (best,)) if original_side else ((best,), (index,)))
+    return units
+
+
+def _removed(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool) -> list[Flip]:
+    flips: list[Flip] = []
+    taken: set[tuple[int, int]] = set()
+    stems_r = side_r.stems(group)
+    for index in sources:
+        text = side_o.texts[index]
+        for fact in side_o.facts[index]:
+            if fact.category != "negation" or fact.kind != "negation":
+                continue
+            where: tuple[int, int, int] | None = None
+            scope = scope_stem(fact)
+            if _comparable_scope(fact, text) and scope in stems_r:
+                kept = [(j, *o) for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope)]
+                plain = [o for o in kept if not o[3]]
+                negated_o = sum(1 for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope) if o[2])
+                if plain and negated_o > len(kept) - len(plain):
+                    j, start, end, _ = plain[0]
+                    where = (j, _with_auxiliary(side_r.texts[j], start), end)
+                elif kept and not plain:
+                    continue  # the rewrite negates the word too
+            if where is None:
+                where = _context(fact, text, side_r, group)
+            if where is None and no_cues:
+                where = _clause(fact, text, side_r, group)
+            if where is None or (where[0], where[1]) in taken:
+                continue
+            taken.add((where[0], where[1]))
+            shown = _pseudo(*where, side_r.texts)
+            flips.append(Flip(
+                "negation-removed", fact, shown,
+                f"negation removed: the original says '{fact.text}' ({_snippet(text, fact)}), "
+                f"the rewrite '{shown.text}' without it",
+            ))  # fmt: skip
+    if no_cues and not flips:  # an implicit negation the rewrite turned positive ("unless" -> "if")
+        for index in sources:
+            text = side_o.texts[index]
+            for match in _WORDS.finditer(text):
+                if match.group().lower() not in STRONG_IMPLICIT:
+                    continue
+                cue = Fact("negation", index, match.start(), match.end(), match.group(), ("implicit",), {"kind": "negation"})
+                where = _clause(cue, text, side_r, group)
+                if where is not None and (where[0], where[1]) not in taken:
+                    taken.add((where[0], where[1]))
+                    shown = _pseudo(*where, side_r.texts)
+                    flips.append(Flip(
+                        "negation-removed", cue, shown,
+                        f"negation removed: the original says '{match.group()}' ({_snippet(text, cue)}), "
+                        f"the rewrite '{shown.text}' without a negation",
+                    ))  # fmt: skip
+    return flips
+
+
+def _added(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool) -> list[Flip]:
+    flips: list[Flip] = []
+    stems_o = side_o.stems(sources)
+    for index in group:
+        text = side_r.texts[index]
+        for fact in side_r.facts[index]:
+            if fact.category != "negation" or fact.kind != "negation":
+                continue
+            where: tuple[int, int, int] | None = None
+            scope = scope_stem(fact)
+            if _comparable_scope(fact, text) and scope in stems_o:
+                kept = [(i, *o) for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope)]
+                plain = [o for o in kept if not o[3]]
+                negated_r = sum(1 for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope) if o[2])
+                if plain and negated_r > len(kept) - len(plain):
+                    i, start, end, _ = plain[0]
+                    where = (i, start, end)
+                elif kept and not plain:
+                    continue  # the original negates the word too
+            if where is None:
+                where = _context(fact, text, side_o, sources)
+            if where is None and no_cues:
+                where = _clause(fact, text, side_o, sources)
+            if where is None:
+                continue
+            shown = _with_head(fact, side_r.texts)
+            flips.append(Flip(
+                "negation-added", _pseudo(*where, side_o.texts), shown,
+                f"negation added: the rewrite says '{shown.text}' ({_snippet(text, fact)}), the original "
+                f"'{side_o.texts[where[0]][where[1] : where[2]]}' without it",
+            ))  # fmt: skip
+    return flips
+
+
+def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    flips: list[Flip] = []
+    modals_r = [f for j in group for f in side_r.facts[j] if f.kind == "modality"]
+    for index in sources:
+        for fact in side_o.facts[index]:
+            if fact.kind != "modality" or not scope_stem(fact):
+                continue
+            others = [f for f in modals_r if scope_stem(f) == scope_stem(fact)]
+            level = CERTAINTY[str(fact.key[1])]
+            if others and all(abs(CERTAINTY[str(f.key[1])] - level) >= 2 for f in others):
+                other = others[0]
+                flips.append(Flip(
+                    "modality", fact, other,
+                    f"modality changed: '{fact.detail.get('modal')}' became '{other.detail.get('modal')}' "
+                    f"before '{fact.detail.get('scope')}'",
+                ))  # fmt: skip
+    return flips
+
+
+def _snippet(text: str, fact: Fact) -> str:
+    """A few words around a cue, for messages."""
+    start = max(0, text.rfind(" ", 0, max(0, fact.start - 25)) + 1)
+    end = text.find(" ", min(len(text), fact.end + 25))
+    return "…" * (start > 0) + text[start : end if end > 0 else len(text)].strip() + "…" * (end > 0)

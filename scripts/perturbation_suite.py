@@ -1,0 +1,231 @@
+"""Perturbation suite for the drift engine: plant one factual error of each category in each rewrite and
+count how often a drift finding points at it.
+
+Base pairs: the OneStopEnglish dev articles (``../shared/corpora/onestop-dev``: advanced = original,
+elementary = rewrite) and the example pairs in ``corpora/examples`` (``NAME.original.*`` /
+``NAME.rewrite.*``). Each rewrite gets one perturbation per category (:mod:`evalkit.drift.perturb`), drawn
+from a seeded generator, and is scored in two settings:
+
+* ``realistic``: original = the original text, rewrite = the perturbed rewrite;
+* ``self``: original = the unperturbed rewrite, rewrite = the perturbed rewrite.
+
+A perturbation counts as detected only when a finding's rewrite span covers the perturbed words
+(:func:`evalkit.drift.perturb.detected`). The suite also reports the false findings on unperturbed pairs
+(changed and added findings per article), the findings a perturbation adds besides the detected one, and
+how well ``drift.score`` separates perturbed from unperturbed pairs (ROC-AUC; the extra ``clause`` and
+``delete`` categories probe content without a named fact).
+
+Usage::
+
+    PYTHONPATH=. python scripts/perturbation_suite.py --profile fast --seed 13 --markdown reports/x.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from evalkit import Evaluator, Pair, Settings
+from evalkit.drift.perturb import CATEGORIES, EXTRA_CATEGORIES, Perturbation, detected, perturb
+from evalkit.errors import EvalkitError
+from evalkit.io import read_text
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def base_pairs(shared: Path, corpora: Path, limit: int | None) -> list[tuple[str, str, str]]:
+    """(name, original text, rewrite text) of every base pair."""
+    pairs: list[tuple[str, str, str]] = []
+    onestop = shared / "corpora" / "onestop-dev"
+    if (onestop / "adv").is_dir():
+        for path in sorted((onestop / "adv").glob("*.txt")):
+            rewrite = onestop / "ele" / path.name
+            if rewrite.exists():
+                pairs.append((f"onestop/{path.stem}", read_text(path).text, read_text(rewrite).text))
+    examples = corpora / "examples"
+    if examples.is_dir():
+        for path in sorted(examples.glob("*.original.*")):
+            rewrite = path.with_name(path.name.replace(".original.", ".rewrite."))
+            if rewrite.exists():
+                name = path.name.split(".original.")[0]
+                pairs.append((f"examples/{name}", read_text(path).text, read_text(rewrite).text))
+    return pairs[:limit] if limit else pairs
+
+
+def roc_auc(positives: list[float], negatives: list[float]) -> float:
+    """Probability that a random positive scores above a random negative (ties count half)."""
+    if not positives or not negatives:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    pairs = base_pairs(Path(args.shared), Path(args.corpora), args.limit)
+    if not pairs:
+        raise SystemExit("no base pairs found (check --shared and --corpora)")
+    categories = args.categories.split(",") if args.categories else [*CATEGORIES, *EXTRA_CATEGORIES]
+    planted: list[tuple[str, str, str, Perturbation]] = []  # (base name, setting, category, perturbation)
+    jobs: list[Pair] = []
+    for name, original, rewrite in pairs:
+        jobs.append(Pair(f"{name}|realistic|none", original, rewrite))
+        jobs.append(Pair(f"{name}|self|none", rewrite, rewrite))
+        for category in categories:
+            perturbation = perturb(category, rewrite, [original, rewrite], f"{args.seed}:{name}:{category}")
+            if perturbation is None:
+                continue
+            for setting, source in (("realistic", original), ("self", rewrite)):
+                planted.append((name, setting, category, perturbation))
+                jobs.append(Pair(f"{name}|{setting}|{category}", source, perturbation.text))
+    evaluator = Evaluator(Settings(profile=args.profile, cache=args.profile != "fast"))
+    started = time.perf_counter()
+    reports: dict[str, dict[str, Any]] = {}
+    for index in range(0, len(jobs), 32):
+        for job, result in zip(jobs[index : index + 32], evaluator.evaluate_batch(jobs[index : index + 32]), strict=True):
+            if isinstance(result, EvalkitError):
+                print(f"{job.id}: {result}", file=sys.stderr)
+                continue
+            reports[job.id] = result.to_dict()
+    elapsed = time.perf_counter() - started
+
+    def findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+        return list(report["drift"]["findings"])
+
+    recall: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    by_type: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    extra: dict[str, list[int]] = defaultdict(list)
+    scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    misses: list[dict[str, str]] = []
+    for name, setting, category, perturbation in planted:
+        report = reports.get(f"{name}|{setting}|{category}")
+        baseline = reports.get(f"{name}|{setting}|none")
+        if report is None or baseline is None:
+            continue
+        hit = detected(perturbation, findings(report), self_pair=setting == "self")
+        if category == "delete" and setting == "realistic":
+            hit = False  # the removed words have no place in the original: only the score is compared
+        else:
+            recall[(setting, category)].append(hit)
+        for finding in findings(report):
+            if detected(perturbation, [finding], self_pair=setting == "self"):
+                by_type[(setting, category)][f"{finding['type']}/{finding['category']}"] += 1
+        before = Counter((f["type"], f["category"]) for f in findings(baseline) if f["type"] != "dropped")
+        after = Counter((f["type"], f["category"]) for f in findings(report) if f["type"] != "dropped")
+        extra[setting].append(max(0, sum((after - before).values()) - (1 if hit else 0)))
+        scores[(setting, category)].append(report["drift"]["score"])
+        if not hit and not (category == "delete" and setting == "realistic"):
+            misses.append({"pair": name, "setting": setting, "category": category,
+                           "perturbation": perturbation.description})  # fmt: skip
+    real = [r for key, r in reports.items() if key.endswith("|realistic|none")]
+    per_article = {
+        kind: statistics.mean(sum(1 for f in r["drift"]["findings"] if f["type"] == kind) for r in real)
+        for kind in ("changed", "added", "dropped")
+    }
+    changed_by_category = Counter(
+        f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "changed"
+    )
+    added_by_category = Counter(f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "added")
+    baseline_scores = {
+        setting: [r["drift"]["score"] for key, r in reports.items() if key.endswith(f"|{setting}|none")]
+        for setting in ("realistic", "self")
+    }
+    return {
+        "seed": args.seed,
+        "profile": args.profile,
+        "pairs": len(pairs),
+        "onestop_pairs": sum(1 for name, _, _ in pairs if name.startswith("onestop/")),
+        "example_pairs": sum(1 for name, _, _ in pairs if name.startswith("examples/")),
+        "scored": len(reports),
+        "seconds": round(elapsed, 1),
+        "recall": {
+            f"{setting}/{category}": {"n": len(hits), "detected": sum(hits), "recall": round(sum(hits) / len(hits), 3)}
+            for (setting, category), hits in sorted(recall.items())
+            if hits
+        },
+        "detected_as": {f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())},
+        "extra_findings_per_perturbation": {s: round(statistics.mean(v), 3) for s, v in extra.items() if v},
+        "score_auc": {
+            f"{setting}/{category}": round(roc_auc(values, baseline_scores[setting]), 3)
+            for (setting, category), values in sorted(scores.items())
+        },
+        "unperturbed": {
+            "articles": len(real),
+            "per_article": {kind: round(value, 3) for kind, value in per_article.items()},
+            "changed_by_category": {k: round(v / len(real), 3) for k, v in changed_by_category.most_common()},
+            "added_by_category": {k: round(v / len(real), 3) for k, v in added_by_category.most_common()},
+            "mean_score": round(statistics.mean(baseline_scores["realistic"]), 3),
+        },
+        "misses": misses,
+    }
+
+
+def markdown(result: dict[str, Any], command: str) -> str:
+    lines = [
+        f"Profile `{result['profile']}`, seed {result['seed']}: {result['pairs']} base pairs "
+        f"({result['onestop_pairs']} OneStopEnglish dev articles, {result['example_pairs']} corpora examples), "
+        f"{result['scored']} pairs scored in {result['seconds']} s.",
+        "",
+        f"Command: `{command}`",
+        "",
+        "| category | realistic (adv -> perturbed ele) | self (ele -> perturbed ele) |",
+        "| --- | --- | --- |",
+    ]
+    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
+        cells = []
+        for setting in ("realistic", "self"):
+            entry = result["recall"].get(f"{setting}/{category}")
+            cells.append(f"{entry['recall']:.3f} ({entry['detected']}/{entry['n']})" if entry else "—")
+        lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
+    lines += [
+        "",
+        "drift.score ROC-AUC, perturbed vs unperturbed pairs:",
+        "",
+        "| category | realistic | self |",
+        "| --- | --- | --- |",
+    ]
+    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
+        cells = [str(result["score_auc"].get(f"{setting}/{category}", "—")) for setting in ("realistic", "self")]
+        lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
+    unperturbed = result["unperturbed"]
+    lines += [
+        "",
+        f"Unperturbed pairs (original -> rewrite, {unperturbed['articles']} pairs): per article "
+        + ", ".join(f"{k} {v}" for k, v in unperturbed["per_article"].items())
+        + f"; mean drift.score {unperturbed['mean_score']}.",
+        f"Changed findings per article by category: {unperturbed['changed_by_category']}.",
+        f"Added findings per article by category: {unperturbed['added_by_category']}.",
+        f"Extra changed/added findings per perturbation besides the detected one: "
+        f"{result['extra_findings_per_perturbation']}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=str(REPO.parent / "shared"), help="the shared folder (../shared)")
+    parser.add_argument("--corpora", default=str(REPO / "corpora"), help="the corpora folder with examples/")
+    parser.add_argument("--profile", default="fast", choices=("fast", "default"))
+    parser.add_argument("--seed", default="13")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N base pairs")
+    parser.add_argument("--categories", default=None, help="comma-separated categories (default: all)")
+    parser.add_argument("--json", default=None, help="write the full result (with misses) here")
+    parser.add_argument("--markdown", default=None, help="write the tables here")
+    args = parser.parse_args()
+    result = run(args)
+    command = "PYTHONPATH=. python scripts/perturbation_suite.py " + " ".join(sys.argv[1:])
+    text = markdown(result, command)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
