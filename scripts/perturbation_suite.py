@@ -23,7 +23,10 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import random
+import re
 import statistics
 import sys
 import time
@@ -31,7 +34,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from evalkit import Evaluator, Pair, Settings
+from evalkit import Evaluator, Pair, Settings, lexicon
 from evalkit.drift.perturb import CATEGORIES, EXTRA_CATEGORIES, Perturbation, detected, perturb
 from evalkit.errors import EvalkitError
 from evalkit.io import read_text
@@ -165,6 +168,92 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def spearman(xs: list[float], ys: list[float]) -> float:
+    """Spearman's rank correlation (average ranks for ties)."""
+
+    def ranks(values: list[float]) -> list[float]:
+        order = sorted(range(len(values)), key=lambda i: values[i])
+        result = [0.0] * len(values)
+        position = 0
+        while position < len(order):
+            end = position
+            while end + 1 < len(order) and values[order[end + 1]] == values[order[position]]:
+                end += 1
+            for k in range(position, end + 1):
+                result[order[k]] = (position + end) / 2
+            position = end + 1
+        return result
+
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = statistics.mean(rx), statistics.mean(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    return cov / ((sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5)
+
+
+def substitute_word(text: str, rng: random.Random) -> tuple[str, int, int] | None:
+    """A content word (not a name) replaced by an unrelated plain word: a substitution without a named fact."""
+    words = [m for m in re.finditer(r"\b[a-z]{4,}\b", text) if lexicon.content_weight(m.group()) >= 3.5]
+    if not words:
+        return None
+    word = rng.choice(words)
+    options = [w for w in ("weather", "kitchen", "football", "island", "coffee", "engine", "painting", "forest")
+               if w not in text.lower()]  # fmt: skip
+    new = rng.choice(options)
+    return text[: word.start()] + new + text[word.end() :], word.start(), word.start() + len(new)
+
+
+def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
+    """Sentence-level checks on ASSET: drift.score against human meaning ratings, and drift.score of
+    planted errors in well-rated simplifications against the unchanged simplifications (ROC-AUC)."""
+    path = Path(args.shared) / "corpora" / "asset-ratings" / "human_ratings.csv"
+    ratings: dict[tuple[str, str], list[float]] = defaultdict(list)
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["aspect"] == "meaning":
+                ratings[(row["original"], row["simplification"])].append(float(row["rating"]))
+    items = sorted(ratings.items())
+    evaluator = Evaluator(Settings(profile=args.profile, cache=args.profile != "fast"))
+    jobs = [Pair(f"asset|{i}|none", o, s) for i, ((o, s), _) in enumerate(items)]
+    clean = [i for i, (_, values) in enumerate(items) if statistics.mean(values) >= 70]
+    for i in clean:
+        (original, simplification), _ = items[i]
+        for category in ("delete", "clause", "number", "name", "insert"):
+            perturbation = perturb(category, simplification, [original, simplification], f"{args.seed}:asset{i}:{category}")
+            if perturbation is not None:
+                jobs.append(Pair(f"asset|{i}|{category}", original, perturbation.text))
+        substituted = substitute_word(simplification, random.Random(f"{args.seed}:asset{i}:substitute"))
+        if substituted is not None:
+            jobs.append(Pair(f"asset|{i}|substitute", original, substituted[0]))
+    reports = {}
+    for job, result in zip(jobs, evaluator.evaluate_batch(jobs), strict=True):
+        if not isinstance(result, EvalkitError):
+            reports[job.id] = result.to_dict()
+    rated = [(statistics.mean(values), reports[f"asset|{i}|none"]) for i, (_, values) in enumerate(items)
+             if f"asset|{i}|none" in reports]  # fmt: skip
+    means = [mean for mean, _ in rated]
+    correlations = {
+        "drift.score": spearman([r["drift"]["score"] for _, r in rated], means),
+        "meaning.score": spearman([r["meaning"]["score"] for _, r in rated], means),
+        "chrf": spearman([r["meaning"]["chrf"] for _, r in rated], means),
+    }
+    if rated and rated[0][1]["meaning"]["bertscore"]:
+        correlations["bertscore.f1"] = spearman([r["meaning"]["bertscore"]["f1"] for _, r in rated], means)
+    baseline = [reports[f"asset|{i}|none"]["drift"]["score"] for i in clean if f"asset|{i}|none" in reports]
+    auc = {}
+    for category in ("delete", "clause", "substitute", "number", "name", "insert"):
+        scores = [r["drift"]["score"] for key, r in reports.items() if key.endswith(f"|{category}")]
+        auc[category] = {"n": len(scores), "auc": round(roc_auc(scores, baseline), 3)}
+    low = [r["drift"]["score"] for mean, r in rated if mean < 50]
+    high = [r["drift"]["score"] for mean, r in rated if mean >= 75]
+    return {
+        "pairs": len(rated),
+        "clean": len(baseline),
+        "spearman_with_meaning_rating": {k: round(v, 3) for k, v in correlations.items()},
+        "auc_low_vs_high_rated": round(roc_auc(low, high), 3),
+        "planted_vs_clean_auc": auc,
+    }
+
+
 def markdown(result: dict[str, Any], command: str) -> str:
     lines = [
         f"Profile `{result['profile']}`, seed {result['seed']}: {result['pairs']} base pairs "
@@ -216,7 +305,11 @@ def main() -> None:
     parser.add_argument("--categories", default=None, help="comma-separated categories (default: all)")
     parser.add_argument("--json", default=None, help="write the full result (with misses) here")
     parser.add_argument("--markdown", default=None, help="write the tables here")
+    parser.add_argument("--sentences", action="store_true", help="run the sentence-level ASSET checks instead")
     args = parser.parse_args()
+    if args.sentences:
+        print(json.dumps(run_sentences(args), indent=2))
+        return
     result = run(args)
     command = "PYTHONPATH=. python scripts/perturbation_suite.py " + " ".join(sys.argv[1:])
     text = markdown(result, command)

@@ -17,8 +17,9 @@ Classification:
 
 Content without a named fact is judged from the meaning metric's token evidence
 (:attr:`evalkit.meaning.SentenceMatch.tokens`): a rewrite sentence with no counterpart and no support
-(``meaning.unsupported``) is an ``added``/``other`` finding, and so is a run of at least
-:data:`MIN_RUN_WORDS` content words nothing in the original supports (an invented clause); an original
+(``meaning.unsupported``) with at least :data:`MIN_RUN_WORDS` unsupported content words is an
+``added``/``other`` finding, and so is a run of at least :data:`MIN_RUN_WORDS` + 1 content words nothing in
+the original supports (an invented clause); an original
 sentence dropped whole, or a run of at least :data:`MIN_RUN_WORDS` + 1 content words the rewrite does not
 keep, is a ``dropped``/``other`` finding.
 
@@ -40,7 +41,9 @@ Score (:func:`drift_score`), in [0, 1), 0 = no drift::
 
 Words are weighed by information content (:func:`evalkit.lexicon.content_weight`); a word counts as
 unsupported in proportion to how far its best match falls below the meaning metric's ``FOUND`` threshold
-(fully when nothing matches it); words inside a fact finding are counted once, as that finding. So the
+(fully when nothing matches it) — a lone unsupported word at :data:`ISOLATED` of its weight, as it is
+mostly a word said another way, a run of them and a whole sentence in full; numbers, dates and names are left out of the shares (they are judged as
+facts: kept, or a finding of their own). So the
 score is normalised for length twice over: fact findings per fact at stake (one changed number among four
 facts scores 0.39, among forty 0.05 — the gate's ``max_major`` catches single errors in long texts), and
 content as shares of each text. Invented content weighs more than lost content (``ADDED_RATE`` >
@@ -76,6 +79,8 @@ DROPPED_RATE = 1.0
 #: Content words (weight >= :data:`CONTENT_WORD`) in a run of unsupported words that make a finding.
 MIN_RUN_WORDS = 3
 CONTENT_WORD = 3.0
+#: Share of a lone unsupported word's weight in the content shares (a word said another way, mostly).
+ISOLATED = 0.5
 #: Fact categories that count as facts at stake.
 COUNTED = ("number", "date", "name", "quote")
 
@@ -248,8 +253,8 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
         )
     counted_o = sum(1 for facts in facts_o for fact in facts if fact.category in COUNTED)
     counted_r = sum(1 for facts in facts_r for fact in facts if fact.category in COUNTED)
-    covered_o = _covered(matches, "original")
-    covered_r = _covered(matches, "rewrite")
+    covered_o = _covered(facts_o)
+    covered_r = _covered(facts_r)
     invented, added_runs = _content(rewrite, meaning.rewrite_matches, covered_r, meaning.unsupported)
     lost, lost_runs = _content(original, meaning.original_matches, covered_o, meaning.dropped)
     findings.extend(_content_findings(original, rewrite, meaning, facts_o, facts_r, lost_runs, added_runs))
@@ -266,13 +271,14 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     )
 
 
-def _covered(matches: Sequence[Match], side: str) -> dict[int, list[tuple[int, int]]]:
-    """Sentence ranges of one side that fact findings already count."""
+def _covered(facts: Sequence[Sequence[Fact]]) -> dict[int, list[tuple[int, int]]]:
+    """Sentence ranges of numbers, dates and names: judged as facts (kept, or a finding of their own), so
+    left out of the content shares."""
     covered: dict[int, list[tuple[int, int]]] = {}
-    for match in matches:
-        fact = match.original if side == "original" else match.rewrite
-        if fact is not None and fact.category != "quote" and not (side == "rewrite" and match.type == "dropped"):
-            covered.setdefault(fact.sentence, []).append((fact.start, fact.end))
+    for sentence in facts:
+        for fact in sentence:
+            if fact.category in ("number", "date", "name"):
+                covered.setdefault(fact.sentence, []).append((fact.start, fact.end))
     return covered
 
 
@@ -316,7 +322,9 @@ def _content(
     whole: Sequence[int],
 ) -> tuple[float, list[_Run]]:
     """The unsupported share of one side's content, and its runs of unsupported content words (a run
-    ends at a supported content word, a fact finding or punctuation)."""
+    ends at a supported content word, a number, date or name, or punctuation). A lone unsupported word
+    counts :data:`ISOLATED` times its weight (mostly a word said another way); runs and whole sentences
+    count in full."""
     total = 0.0
     missing = 0.0
     runs: list[_Run] = []
@@ -324,32 +332,42 @@ def _content(
     for sentence, match in zip(document.sentences, matches, strict=True):
         ranges = covered.get(sentence.index, [])
         text = sentence.text
-        run: list[tuple[int, int]] = []
+        entire = sentence.index in whole_set
+        run: list[tuple[int, int, float]] = []  # start, end, unsupported mass
 
-        def close() -> None:
-            if run and sentence.index not in whole_set:
+        def close() -> float:
+            mass = sum(word[2] for word in run)
+            if run and not entire:
                 runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))
+            factor = 1.0 if entire or len(run) >= 2 else ISOLATED
             run.clear()
+            return mass * factor
 
         for start, end, weight, found in _words(text, match):
             total += weight
             if any(s <= start < e for s, e in ranges):
-                close()
+                missing += close()
                 continue
-            missing += weight * lack(found)
             if weight < CONTENT_WORD:
+                missing += weight * lack(found) * (1.0 if entire else ISOLATED)
                 continue
             if lack(found) < 0.5:
-                close()
+                missing += close() + weight * lack(found) * (1.0 if entire else ISOLATED)
                 continue
             if run and _PUNCTUATION.search(text, run[-1][1], start):
-                close()
-            run.append((start, end))
-        close()
+                missing += close()
+            run.append((start, end, weight * lack(found)))
+        missing += close()
     return (missing / total if total > 0 else 0.0), runs
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–\"“”]")
+
+
+def _unsupported_words(document: Document, meaning: MeaningResult, index: int) -> int:
+    """Content words of a sentence that nothing on the other side supports."""
+    words = _words(document.sentences[index].text, meaning.rewrite_matches[index])
+    return sum(1 for _, _, weight, found in words if weight >= CONTENT_WORD and lack(found) >= 0.5)
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:
@@ -377,9 +395,14 @@ def _content_findings(
                 "sentence dropped: no counterpart in the rewrite", "sentence", index, None,
             )  # fmt: skip
         )
+    runs_by_sentence: dict[int, int] = {}
+    for run in added_runs:
+        runs_by_sentence[run.sentence] = runs_by_sentence.get(run.sentence, 0) + run.words
     for index in meaning.unsupported:
         if any(f.category in COUNTED for f in facts_r[index]):
             continue  # its facts are findings of their own
+        if _unsupported_words(rewrite, meaning, index) < MIN_RUN_WORDS:
+            continue  # little content of its own ("It does not go to you."): counted in the score only
         findings.append(
             Finding(
                 "added", "other", "major", None, _sentence_span(rewrite, index),
@@ -387,7 +410,7 @@ def _content_findings(
             )  # fmt: skip
         )
     for run in added_runs:
-        if run.words >= MIN_RUN_WORDS:
+        if run.words >= MIN_RUN_WORDS + 1:
             span = rewrite.sentence_span(rewrite.sentences[run.sentence], run.start, run.end)
             findings.append(
                 Finding(

@@ -118,13 +118,15 @@ _NUMBER = re.compile(
     rf"|(?P<article>\ban?)(?=\s+(?:{_SCALE_WORDS})\b))"
     rf"(?:[\s-]?(?P<scale>(?:{_SCALE_WORDS}|bn|mn|tn|m|k)(?![\w])))?"
     r"(?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
-    r"(?P<glued>mph|kph|kmh|km|kg|ft|cm|mm|lbs?|ml|gb|mb|mw|gw|kw|sq)?"
+    r"(?P<glued>mph|kph|kmh|km|kg|ft|cm|mm|lbs?|ml|gb|mb|mw|gw|kw|sq|(?<=\d)s)?"
     r"(?![\w])",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
     rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))\b", re.IGNORECASE
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"\s+\d")
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
 )
@@ -138,6 +140,9 @@ _MULTIPLIER = re.compile(
     rf"\b(?:(?P<count>\d+(?:\.\d+)?|{_SPELLED_BELOW_100})\s+times\b(?!\s+(?:a|per|each|every)\b)"
     rf"|(?P<word>{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})\b)",
     re.IGNORECASE,
+)
+_SPANS_OF_YEARS = re.compile(
+    rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+(?P<unit>decades?|century|centuries)\b", re.IGNORECASE
 )
 _VAGUE = re.compile(rf"\b(?P<word>{'|'.join(sorted(VAGUE))})\s+of\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[\s-]+(?:of\s+)?(°[CF]|[A-Za-z]+)")
@@ -196,7 +201,7 @@ RELATIVE_SYNONYMS = {
 }  # fmt: skip
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -215,7 +220,8 @@ _DATE_ALTERNATIVES = (
     rf"(?P<y4>{_YEAR})(?![\w%$£€]|[,.]\d)",
     r"(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)",
     r"(?P<relative>today|tonight|yesterday|tomorrow|this (?:morning|evening)|the day before"
-    r"|(?:last|next|this|earlier this|later this|the previous|the following)\s+"
+    r"|(?:last|next|this|earlier this|later this|the previous|the following|the past|the coming)\s+"
+    r"(?:(?:financial|academic|calendar|school|fiscal|tax)\s+)?"
     r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|century|decade)"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?|decades?)"
     r"\s+(?:ago|earlier|later))",
@@ -278,7 +284,7 @@ _NAME_TOKEN = re.compile(
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
 _HYPHEN_SUFFIXES = frozenset(
     "like style led based backed born made owned run controlled friendly speaking era type wide year "
-    "old long born funded linked bound inspired".split()
+    "old long born funded linked bound inspired registered approved certified listed sized".split()
 )
 #: Words that begin many place names and so stay part of a name even at the start of a sentence.
 _NAME_PREFIXES = frozenset(
@@ -355,7 +361,8 @@ def _is_ordinary(word: str, evidence: NameEvidence) -> bool:
         return True
     if evidence.capitalised(lower) or gazetteer().forms.get(lower) is not None:
         return False
-    return _zipf(lower) >= 3.5 or evidence.lowercase(lower)
+    head = lower.split("-")[0]
+    return _zipf(lower) >= 2.5 or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
 
 
 def name_units(tokens: list[str]) -> tuple[str, ...]:
@@ -538,6 +545,7 @@ _NEGATION = re.compile(
 #: Phrases with a negation cue that negate nothing.
 _NOT_NEGATING = re.compile(
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
+    r"no (?:later|earlier|more|less|fewer|longer) than|not (?:later|earlier|more|less|fewer) than|"
     r"not until|no one else|none other|not long after|not long ago)\b",
     re.IGNORECASE,
 )
@@ -593,10 +601,12 @@ _SPELLED_STARTS = frozenset({*UNITS, *TENS})
 _NUMBER_STARTS = frozenset({*_SPELLED_STARTS, "a", "an", "us", "hk", "c"})
 _DATE_STARTS = frozenset(
     {*MONTHS, *WEEKDAYS, *(day + "s" for day in WEEKDAYS), *_SPELLED_STARTS, "today", "tonight", "yesterday",
-     "tomorrow", "this", "last", "next", "earlier", "later", "the", "a", "noon", "midday", "midnight", "sept"}
+     "tomorrow", "this", "last", "next", "earlier", "later", "the", "a", "noon", "midday", "midnight", "sept",
+     "previous", "following"}
 )  # fmt: skip
 _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
+_SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
 _FRACTION_STARTS = frozenset({*UNITS, "a", "an", "half", "third", "thirds", "quarter", "quarters"})
 
 
@@ -665,6 +675,9 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free,
             key, kind = ("weekday", groups["weekday"].lower().rstrip("s")), "weekday"
         elif groups["relative"]:
             relative = re.sub(r"\s+", " ", groups["relative"].lower())
+            relative = re.sub(r"^(?:the previous|the past)\b", "last", relative)
+            relative = re.sub(r"^(?:the following|the coming)\b", "next", relative)
+            relative = re.sub(r"\b(?:financial|academic|calendar|school|fiscal|tax) ", "", relative)
             key, kind = ("relative", RELATIVE_SYNONYMS.get(relative, relative)), "relative"
         elif groups["time"]:
             key, kind = _time_key(groups), "time"
@@ -698,6 +711,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         start, end = match.span()
         if not free(start, end):
             continue
+        if match.group("word") and not (_DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_AFTER.match(text, end)):
+            continue  # "sign up first", "First, ...": an adverb, not a rank
         value = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
         add(Fact("number", sentence, start, end, text[start:end], ("ordinal", value), {"kind": "ordinal"}))
 
@@ -749,7 +764,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
                 end -= 1
         if scale:
             value *= SCALES[scale]
-        if match.group("glued"):
+        if match.group("glued") and match.group("glued") != "s":
             unit = match.group("glued").lower()
         if not currency and unit in CURRENCIES:
             currency = CURRENCIES[unit]
@@ -763,6 +778,18 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             {"kind": kind, "value": value, "measure": measure, "unit": lexicon.stem(unit) if unit else "",
              "display": _format_value(value)},
         ))  # fmt: skip
+
+    for match in _scan(_SPANS_OF_YEARS, text, tokens, _SPAN_STARTS):
+        start, end = match.span()
+        if not free(start, end):
+            continue
+        count_word = match.group("count").lower()
+        count = 1.0 if count_word in ("a", "an") else float(count_word) if count_word.isdigit() else spelled_value(count_word)
+        if count is None:
+            continue
+        years = count * (100 if match.group("unit").lower().startswith("centur") else 10)
+        add(Fact("number", sentence, start, end, text[start:end], ("count", "", years),
+                 {"kind": "count", "value": years, "measure": "year", "unit": "year", "display": _format_value(years)}))  # fmt: skip
 
     for match in _scan(_VAGUE, text, tokens, VAGUE):
         start, end = match.span("word")
@@ -905,9 +932,15 @@ def _clean_run(
     if not run:
         return run
     first = word(run[0])
-    at_start = not at_start_ok and not text[: run[0][0]].strip(" \"“‘'([-—–:")
-    if at_start and first.lower() not in _NAME_PREFIXES and not known(run[0]) and _is_ordinary(first, evidence):
+    at_start = not at_start_ok and not text[: run[0][0]].strip(" \"“‘'([-—–:*•·#>_")
+    prefix = first.lower() in _NAME_PREFIXES and len(run) > 1
+    if at_start and not prefix and not known(run[0]) and _is_ordinary(first, evidence):
         run = run[1:]
+    # a lone ordinary word capitalised once (a list item run into the sentence before it) is no name
+    if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():
+        lower = first.lower()
+        if evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
+            return []
     # in a title-cased line every word is capitalised: keep only what looks like a name
     if title_case:
         run = [span for span in run if known(span) or not _is_ordinary(word(span), evidence)]

@@ -259,7 +259,7 @@ def match_facts(
         return numbers_equal(a, b, text)
 
     matches: list[Match] = []
-    matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness)
+    matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness)
     matches += _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
@@ -270,6 +270,51 @@ def match_facts(
     matches += _speaker_changes(sides)
     matches += _match_polarity(sides)
     return matches
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
+_JOINERS = r"(?:(?:of|for|and|the|on|in|&)\s+)?"
+
+
+def spelt_out(name: str, texts: Sequence[str]) -> bool:
+    """Whether an acronym ("FSM", "DfT") stands written out in ``texts`` ("free school meals",
+    "Department for Transport"): consecutive words with its letters as initials."""
+    if not _ACRONYM.fullmatch(name) or len(name) > 6:
+        return False
+    letters = name.rstrip("s") if name.endswith("s") and name[:-1].isupper() else name
+    pattern = re.compile(
+        r"\b" + r"[\s-]+".join(_JOINERS + re.escape(letter) + r"[\w’'-]*" for letter in letters) + r"\b",
+        re.IGNORECASE,
+    )
+    return any(pattern.search(text) for text in texts)
+
+
+def _alike(a: Fact, b: Fact) -> bool:
+    """Two facts in sentences the alignment did not pair, yet alike enough to be one fact changed: numbers
+    with the same unit word or similar digits ("1,240 pupils" / "1,420 children"), dates sharing a month
+    or a year ("3 March" / "10 March"), names spelt alike."""
+    if a.category == "name":
+        return near_miss(a, b)
+    if a.category == "date":
+        if a.key[0] != "date" or b.key[0] != "date":
+            return False
+        return any(x is not None and x == y for x, y in zip(a.key[1:3], b.key[1:3], strict=True)) or (
+            a.key[3] is not None and a.key[3] == b.key[3]
+        )
+    if a.detail.get("unit") and a.detail.get("unit") == b.detail.get("unit"):
+        return True
+    digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    return len(digits_a) >= 3 and difflib.SequenceMatcher(None, digits_a, digits_b).ratio() >= 0.7
+
+
+def _digit_slip(a: Fact, b: Fact) -> bool:
+    """A number the rewrite wrote with its digits slipped ("1,240" / "1,420"): same kind, same count of
+    digits (three or more), similar digits, other value."""
+    digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    return (
+        a.key[0] == b.key[0] and len(digits_a) == len(digits_b) >= 3 and digits_a != digits_b
+        and difflib.SequenceMatcher(None, digits_a, digits_b).ratio() >= 0.7
+    )  # fmt: skip
 
 
 def _same_family(a: Fact, b: Fact) -> bool:
@@ -344,7 +389,10 @@ def _match_category(
             (-closeness(all_o[i], all_r[j]), i, j)
             for i in pending
             for j in spare
-            if (sides.local if pair_in_region else sides.aligned)(all_o[i], all_r[j])
+            if (
+                sides.aligned(all_o[i], all_r[j])
+                or sides.local(all_o[i], all_r[j]) and (pair_in_region or _alike(all_o[i], all_r[j]))
+            )
             and compatible(all_o[i], all_r[j])
         ),
     )
@@ -360,17 +408,20 @@ def _match_category(
         if i in changed:
             b = all_r[changed[i]]
             results.append(_changed_or_shortened(category, a, b))
-        elif not any(equal(a, b) for b in all_r):
+        elif not any(equal(a, b) for b in all_r) and not (
+            category == "name" and spelt_out(a.text, sides.rewrite_texts)
+        ):
             results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
     for j in spare:
         if j in used:
             continue
         b = all_r[j]
-        if any(equal(a, b) for a in all_o):
+        if any(equal(a, b) for a in all_o) or (category == "name" and spelt_out(b.text, sides.original_texts)):
             continue
         source = None
         if misspelt is not None:
-            similar = [a for a in all_o if misspelt(a, b)]
+            lost = [a for i, a in enumerate(all_o) if i not in kept_o and i not in changed]
+            similar = [a for a in (all_o if category == "name" else lost) if misspelt(a, b)]
             source = max(similar, key=lambda a: (sides.local(a, b), name_similarity(a, b)), default=None)
         if source is not None:
             results.append(Match("changed", source, b, describe(category, "changed", source, b), b.kind))

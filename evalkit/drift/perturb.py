@@ -67,7 +67,7 @@ _NEGATED = re.compile(
 _SPECIAL = {"can't": "can", "can’t": "can", "won't": "will", "won’t": "will", "cannot": "can"}
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|can|will|could|should|would|has|have|had|must)\b"
-    r"(?= (?!only\b|just\b|least\b|long\b|until\b|to\b|been\b)[a-z]{3,})"
+    r"(?= (?!only\b|just\b|least\b|long\b|until\b|to\b|been\b|more\b|less\b|later\b|fewer\b)[a-z]{3,})"
 )
 _QUOTE = re.compile(r"“([^”]{12,})”|\"([^\"]{12,})\"")
 _CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -286,11 +286,12 @@ def alter_quote(text: str, avoid: Sequence[str], rng: random.Random) -> Perturba
 
 
 def _paragraph_breaks(text: str) -> list[int]:
-    """Places after a sentence end, inside the body (not after the first line)."""
+    """Places after a sentence end, inside the body (not in a one-line headline), the text's last one too."""
     first_line = text.find("\n")
+    body = first_line if first_line >= 0 and "\n" in text.strip() else 0
     return [
-        m.end() for m in re.finditer(r"[a-z0-9)][.!?](?= [A-Z])", text)
-        if m.end() > max(first_line, 0)
+        m.end() for m in re.finditer(r"[a-z0-9)][.!?](?= [A-Z]|\s*$)", text)
+        if m.end() > body
     ]  # fmt: skip
 
 
