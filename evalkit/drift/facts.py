@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Literal
 
 from evalkit import lexicon
@@ -207,8 +208,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _YEAR_CONTEXT = (
     "in", "since", "by", "until", "till", "from", "of", "year", "before", "after", "during", "early", "late",
-    "the", "between", "and", "to", "or", "summer", "winter", "spring", "autumn", "fall", "around", "circa",
-    "c.", "about", "through", "in early", "in late", "until early", "since early",
+    "the", "between", "and", "to", "or", "summer", "winter", "spring", "autumn", "fall", "circa",
+    "c.", "through", "in early", "in late", "until early", "since early",
 )  # fmt: skip
 _DATE_ALTERNATIVES = (
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?",
@@ -354,15 +355,29 @@ def _zipf(word: str) -> float:
     return lexicon.zipf(word)
 
 
-def _is_ordinary(word: str, evidence: NameEvidence) -> bool:
-    """An ordinary English word rather than a name (judged without its capital)."""
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (``evalkit/data/given_names.txt``, lower case)."""
+    text = resources.files("evalkit").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+@cache
+def stem(word: str) -> str:
+    """:func:`evalkit.lexicon.stem`, remembered (the drift engine stems the same words again and again)."""
+    return lexicon.stem(word)
+
+
+def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = 2.5) -> bool:
+    """An ordinary English word rather than a name (judged without its capital): written in lower case in
+    the texts, or at least as frequent as ``threshold`` (Zipf) and never capitalised mid-sentence."""
     lower = word.lower()
     if lower in NOT_NAMES:
         return True
     if evidence.capitalised(lower) or gazetteer().forms.get(lower) is not None:
         return False
     head = lower.split("-")[0]
-    return _zipf(lower) >= 2.5 or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
+    return _zipf(lower) >= threshold or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
 
 
 def name_units(tokens: list[str]) -> tuple[str, ...]:
@@ -483,19 +498,26 @@ def quote_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+_SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
+
+
 def _speaker(text: str, start: int, end: int) -> str | None:
     """Who a quotation is attributed to, as written ("Takahito Iguchi", "he"), if the sentence says."""
     after = text[end + 1 :]
+    found: str | None = None
     for pattern in (_SPEAKER_VERB_FIRST, _SPEAKER_AFTER):
         match = pattern.match(after)
         if match:
-            return match.group("speaker").strip()
-    before = text[: max(0, start - 1)]
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_SUBJECT):
-        match = pattern.search(before)
-        if match:
-            return match.group("speaker").strip()
-    return None
+            found = match.group("speaker")
+            break
+    if found is None:
+        before = text[: max(0, start - 1)]
+        for pattern in (_SPEAKER_BEFORE, _SPEAKER_SUBJECT):
+            match = pattern.search(before)
+            if match:
+                found = match.group("speaker")
+                break
+    return _SPEAKER_END.sub("", found).strip() or None if found else None
 
 
 def speaker_units(speaker: str | None, evidence: NameEvidence) -> tuple[str, ...] | None:
@@ -775,7 +797,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             kind = "money" if currency else "count"
         add(Fact(
             "number", sentence, start, end, text[start:end], (kind, currency, round(value, 6)),
-            {"kind": kind, "value": value, "measure": measure, "unit": lexicon.stem(unit) if unit else "",
+            {"kind": kind, "value": value, "measure": measure, "unit": stem(unit) if unit else "",
              "display": _format_value(value)},
         ))  # fmt: skip
 
@@ -808,7 +830,7 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
         scope = _scope_word(text, end)
         bears_on = text[scope[0] : scope[1]].lower() if scope else ""
         facts.append(Fact(
-            "negation", sentence, start, end, text[start:end], ("negation", lexicon.stem(bears_on)),
+            "negation", sentence, start, end, text[start:end], ("negation", stem(bears_on)),
             {"kind": "negation", "cue": match.group().lower(), "scope": bears_on, "scope_span": scope,
              "head_span": _head_word(text, start)},
         ))  # fmt: skip
@@ -820,7 +842,7 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
         scope = _scope_word(text, end)
         bears_on = text[scope[0] : scope[1]].lower() if scope else ""
         facts.append(Fact(
-            "negation", sentence, start, end, text[start:end], ("modal", MODALS[modal], lexicon.stem(bears_on)),
+            "negation", sentence, start, end, text[start:end], ("modal", MODALS[modal], stem(bears_on)),
             {"kind": "modality", "modal": modal, "scope": bears_on, "scope_span": scope},
         ))  # fmt: skip
     return facts
@@ -839,11 +861,9 @@ def _split_token(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _is_title_case(text: str) -> bool:
-    words = _WORD.findall(text)
-    if len(words) < 3:
-        return False
-    capitalised = sum(1 for word in words if word[0].isupper() or word.lower() in _CONNECTORS)
-    return capitalised >= 0.8 * len(words)
+    """A headline in title case: every word of three letters or more but function words capitalised."""
+    words = [word for word in _WORD.findall(text) if len(word) >= 3 and word.lower() not in FUNCTION_WORDS]
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
 
 
 def _names(
@@ -934,12 +954,16 @@ def _clean_run(
     first = word(run[0])
     at_start = not at_start_ok and not text[: run[0][0]].strip(" \"“‘'([-—–:*•·#>_")
     prefix = first.lower() in _NAME_PREFIXES and len(run) > 1
-    if at_start and not prefix and not known(run[0]) and _is_ordinary(first, evidence):
+    # a first word before another name may be a given name ("Joe Biden said"): kept when it is one
+    given = len(run) > 1 and first.lower() in given_names()
+    if at_start and not prefix and not given and not known(run[0]) and _is_ordinary(first, evidence):
         run = run[1:]
     # a lone ordinary word capitalised once (a list item run into the sentence before it) is no name
     if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():
         lower = first.lower()
-        if evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
+        before = _PREVIOUS_WORD.search(text, 0, run[0][0])
+        after_word = before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
+        if after_word and evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
             return []
     # in a title-cased line every word is capitalised: keep only what looks like a name
     if title_case:
@@ -951,6 +975,9 @@ def _clean_run(
     while len(run) > 1 and _ordinary_edge(word(run[0]), evidence) and first.lower() not in _NAME_PREFIXES:
         run.pop(0)
     return run
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+) $")
 
 
 def _ordinary_edge(token: str, evidence: NameEvidence) -> bool:

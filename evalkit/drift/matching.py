@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from evalkit import lexicon
-from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits
+from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits, stem
 
 MatchType = Literal["dropped", "changed", "added"]
 _APPROXIMATORS = re.compile(
@@ -191,9 +191,10 @@ def dates_equal(a: Fact, b: Fact) -> bool:
     )
 
 
-def content_stems(words: Sequence[object]) -> frozenset[str]:
+@lru_cache(maxsize=4096)
+def content_stems(words: tuple[object, ...]) -> frozenset[str]:
     """The stems of a quotation's words other than function words."""
-    return frozenset(lexicon.stem(str(word)) for word in words if str(word) not in FUNCTION_WORDS)
+    return frozenset(stem(str(word)) for word in words if str(word) not in FUNCTION_WORDS)
 
 
 def quotes_equal(a: Fact, b: Fact) -> bool:

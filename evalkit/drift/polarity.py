@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from evalkit import lexicon
-from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact
+from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -58,16 +58,24 @@ class Flip:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Side:
     texts: Sequence[str]
     facts: Sequence[Sequence[Fact]]
 
+    @cached_property
+    def _cues(self) -> list[int]:
+        return [negative_cues(text, facts) for text, facts in zip(self.texts, self.facts, strict=True)]
+
+    @cached_property
+    def _stems(self) -> list[frozenset[str]]:
+        return [frozenset(stem(word) for word in _WORDS.findall(text)) for text in self.texts]
+
     def cues(self, sentences: Sequence[int]) -> int:
-        return sum(negative_cues(self.texts[i], self.facts[i]) for i in sentences)
+        return sum(self._cues[i] for i in sentences)
 
     def stems(self, sentences: Sequence[int]) -> set[str]:
-        return {lexicon.stem(word) for i in sentences for word in _WORDS.findall(self.texts[i])}
+        return set().union(*(self._stems[i] for i in sentences))
 
 
 def negative_cues(text: str, facts: Sequence[Fact]) -> int:
@@ -78,7 +86,7 @@ def negative_cues(text: str, facts: Sequence[Fact]) -> int:
 
 
 def scope_stem(fact: Fact) -> str:
-    return lexicon.stem(str(fact.detail.get("scope") or ""))
+    return stem(str(fact.detail.get("scope") or ""))
 
 
 def _comparable_scope(fact: Fact, text: str) -> bool:
@@ -101,7 +109,7 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     words = list(_WORDS.finditer(text))
     found = []
     for index, match in enumerate(words):
-        if lexicon.stem(match.group()) != scope:
+        if stem(match.group()) != scope:
             continue
         window = [word.group().lower() for word in words[max(0, index - 5) : index]]
         negated = match.start() in negated_at or any(
@@ -162,7 +170,7 @@ def _clause_words(text: str, end: int) -> list[str]:
     """Content stems of the clause after a negation (up to six content words, to the next punctuation)."""
     stop = _CLAUSE_END.search(text, end)
     words = _CLAUSE_WORDS.findall(text, end, stop.start() if stop else len(text))
-    return [lexicon.stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:6]
+    return [stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:6]
 
 
 def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
@@ -176,10 +184,10 @@ def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tu
     best_kept = 0
     for index in sentences:
         words = list(_CLAUSE_WORDS.finditer(other.texts[index]))
-        hits = [position for position, m in enumerate(words) if lexicon.stem(m.group()) in clause]
+        hits = [position for position, m in enumerate(words) if stem(m.group()) in clause]
         for first in range(len(hits)):
             window = [h for h in hits[first:] if h - hits[first] < 2 * len(clause) + 2]
-            kept = {lexicon.stem(words[h].group()) for h in window}
+            kept = {stem(words[h].group()) for h in window}
             if len(kept) >= 2 and len(kept) >= 2 * len(clause) / 3 and len(kept) > best_kept:
                 best_kept = len(kept)
                 start = _with_auxiliary(other.texts[index], words[window[0]].start())

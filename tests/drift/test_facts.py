@@ -1,0 +1,204 @@
+"""Fact extraction: numbers, dates, names, quotations, negations and modality, with their keys and spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.drift.facts import (
+    Fact,
+    extract_facts,
+    name_evidence,
+    quote_words,
+    significant_digits,
+    spelled_value,
+)
+
+
+def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> list[Fact]:
+    evidence = name_evidence((text, *evidence_texts))
+    return [fact for fact in extract_facts(text, 0, evidence) if fact.category == category]
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled", "key"),
+    [
+        ("They raised $5m last year.", "$5m", ("money", "USD", 5_000_000.0)),
+        ("They raised 5 million dollars.", "5 million", ("money", "USD", 5_000_000.0)),
+        ("They raised £2.72bn in total.", "£2.72bn", ("money", "GBP", 2_720_000_000.0)),
+        ("It cost 1m krone.", "1m", ("money", "NOK", 1_000_000.0)),
+        ("Some 10,000 pairs were sold.", "10,000", ("count", "", 10_000.0)),
+        ("Two million people voted.", "Two million", ("count", "", 2_000_000.0)),
+        ("A million people voted.", "A million", ("count", "", 1_000_000.0)),
+        ("Turnout was 41 per cent.", "41 per cent", ("percent", "", 41.0)),
+        ("Turnout was 41%.", "41%", ("percent", "", 41.0)),
+        ("She has five cats.", "five", ("count", "", 5.0)),
+        ("Prices have doubled.", "doubled", ("multiplier", "", 2.0)),
+        ("Prices are three times higher.", "three times", ("multiplier", "", 3.0)),
+        ("Two-thirds of them agreed.", "Two-thirds", ("fraction", "", 0.666667)),
+        ("It took over a decade.", "a decade", ("count", "", 10.0)),
+        ("He was the third person to try.", "third", ("ordinal", 3)),
+        ("Dozens of people came.", "Dozens", ("vague", "dozens")),
+    ],
+)
+def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> None:
+    numbers = facts_of(text, "number")
+    assert [fact.text for fact in numbers] == [spelled]
+    if key is not None:
+        assert numbers[0].key[0] == key[0]
+        assert numbers[0].key[1:] == pytest.approx(key[1:]) if isinstance(key[-1], float) else numbers[0].key == key
+    assert text[numbers[0].start : numbers[0].end] == spelled
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("It has 5 rooms.", "It has five rooms."),
+        ("They raised $5m.", "They raised 5 million dollars."),
+        ("It costs £100,000 a year.", "It costs £100000 a year."),
+    ],
+)
+def test_equal_numbers_in_other_words_have_one_key(left: str, right: str) -> None:
+    assert facts_of(left, "number")[0].key == facts_of(right, "number")[0].key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sign up first and bring a friend.", []),  # an adverb, not a rank
+        ("One of the ships sank.", []),  # a pronoun
+        ("The G7 and MI5 met.", []),  # digits inside names
+        ("He stood 100m tall.", ["100"]),  # metres, not millions
+        ("The rule applies to under-12s.", ["12s"]),
+    ],
+)
+def test_not_numbers(text: str, expected: list[str]) -> None:
+    assert [fact.text for fact in facts_of(text, "number")] == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("It happened on June 26.", "It happened on 26 June."),
+        ("It happened on 26th of June.", "It happened on June 26."),
+        ("We meet at 3pm.", "We meet at 15:00."),
+        ("We meet at 3 p.m.", "We meet at 3pm."),
+        ("It was built in 2014, they said.", "It was built in 2014."),
+        ("During the previous financial year, sales fell.", "Last year, sales fell."),
+        ("It opened a week ago.", "It opened last week."),
+    ],
+)
+def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
+    assert facts_of(left, "date")[0].key == facts_of(right, "date")[0].key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The show is on Saturday 7 September.", ["Saturday", "7 September"]),
+        ("Forms must arrive by 30 August.", ["30 August"]),  # the full stop is not part of the date
+        ("It opens on Aug. 3.", ["Aug. 3"]),
+        ("She may come in May.", []),  # "May" alone is the modal far more often than the month
+        ("It grew in the 1990s.", ["1990s"]),
+        ("About 2000 people came.", []),  # a count, not a year
+        ("The 2014 World Cup was held in Brazil.", ["2014"]),
+        ("The results came in 1.17bn.", []),  # not a time
+    ],
+)
+def test_dates(text: str, expected: list[str]) -> None:
+    dates = facts_of(text, "date")
+    assert [fact.text for fact in dates] == expected
+    for fact in dates:
+        assert text[fact.start : fact.end] == fact.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "units"),
+    [
+        ("South Korean President Yoon Si-yeol met Joe Biden.", ["South Korean", "Yoon Si-yeol", "Joe Biden"],
+         [("@south korea",), ("yoon", "si-yeol"), ("joe", "biden")]),
+        ("They plan to use more U.S. Weapons to deter the North.", ["U.S."], [("@united states",)]),
+        ("Japanese entrepreneur Takahito Iguchi is here.", ["Japanese", "Takahito Iguchi"],
+         [("@japan",), ("takahito", "iguchi")]),
+        ("Tokyo is very rich in fashion.", ["Tokyo"], [("@tokyo",)]),
+        ("Troops from the U.S., South Korean and Japanese forces met.", ["U.S.", "South Korean", "Japanese"],
+         [("@united states",), ("@south korea",), ("@japan",)]),
+        ("It is a NATO-like alliance.", ["NATO"], [("@nato",)]),
+        ("Search the web and see.", [], []),
+    ],
+)  # fmt: skip
+def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> None:
+    names = facts_of(text, "name", ("nuclear weapons are weapons",))
+    assert [fact.text for fact in names] == expected
+    assert [fact.key[1] for fact in names] == units
+    for fact in names:
+        assert text[fact.start : fact.end] == fact.text
+
+
+def test_sentence_initial_word_is_a_name_when_the_texts_capitalise_it_elsewhere() -> None:
+    alone = facts_of("Glass has many uses.", "name")
+    with_evidence = facts_of("Glass has many uses.", "name", ("He wore Google Glass at work.",))
+    assert alone == []
+    assert [fact.text for fact in with_evidence] == ["Glass"]
+
+
+def test_quotation_with_speaker() -> None:
+    text = "“We will not give up,” said Kim Jong-un on Sunday."
+    quotes = facts_of(text, "quote")
+    assert [fact.text for fact in quotes] == ["We will not give up,"]
+    assert quotes[0].detail["speaker"] == "Kim Jong-un"
+    assert quotes[0].detail["speaker_units"] == ("kim", "jong-un")
+    assert facts_of("“We will not give up,” he said.", "quote")[0].detail["speaker_units"] is None
+
+
+def test_quote_words_write_contractions_out() -> None:
+    assert quote_words("We'd say it’s fine, don't you?") == quote_words("We would say it is fine, do not you?")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The plan was not delivered.", [("not", "delivered")]),
+        ("They don’t know it.", [("n’t", "know")]),
+        ("He never came back.", [("never", "came")]),
+        ("It is not only cheap but fast.", []),  # does not negate
+        ("Send it no later than Friday.", []),
+    ],
+)
+def test_negations(text: str, cues: list[tuple[str, str]]) -> None:
+    negations = [f for f in facts_of(text, "negation") if f.kind == "negation"]
+    assert [(f.text, f.detail["scope"]) for f in negations] == cues
+
+
+def test_modality() -> None:
+    modals = [f for f in facts_of("The bridge may close and drivers must wait.", "negation") if f.kind == "modality"]
+    assert [(f.text, f.key[1]) for f in modals] == [("may", "possible"), ("must", "necessary")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("forty-two", 42.0), ("two hundred and five", 205.0), ("three million", 3_000_000.0), ("seven", 7.0)],
+)
+def test_spelled_value(text: str, value: float) -> None:
+    assert spelled_value(text) == value
+
+
+@pytest.mark.parametrize(("value", "digits"), [(4891.0, 4), (5000.0, 1), (2.7, 2), (0.05, 1)])
+def test_significant_digits(value: float, digits: int) -> None:
+    assert significant_digits(value) == digits
+
+
+_WORDS = st.sampled_from(
+    "the council said 5 million people in Japan and Joe Biden “will not” pay $3bn on 26 June 2014 at 3pm "
+    "U.S. dozens first twice half NATO-like Brussels never may ( ) , . - ’s".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=30))
+def test_every_fact_points_at_its_own_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for fact in extract_facts(text, 0, name_evidence([text])):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start : fact.end] == fact.text

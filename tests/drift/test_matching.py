@@ -1,0 +1,174 @@
+"""Matching facts across an original and its rewrite, end to end through the model-free evaluator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from evalkit import Evaluator
+from evalkit.drift.facts import extract_facts, name_evidence
+from evalkit.drift.matching import dates_equal, names_equal, numbers_equal, quotes_equal, spelt_out
+
+BASE = (
+    "The council met on Tuesday to discuss the new bridge. "
+    "Engineers said the old bridge over the River Wendle was built in 1962 and carries 14,000 cars a day. "
+    "Mayor Helen Okafor said the work would cost £4.2 million. "
+    "“We will not close the road until the new bridge is ready,” she said. "
+    "Work is expected to start on 26 June."
+)
+
+
+def findings(evaluator: Evaluator, original: str, rewrite: str) -> list[dict[str, Any]]:
+    return list(evaluator.evaluate(original, rewrite).to_dict()["drift"]["findings"])
+
+
+def changed_or_added(report: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    return [(f["type"], f["category"], f["rewrite"]["text"]) for f in report if f["type"] != "dropped"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("14,000 cars", "41,000 cars", ("changed", "number", "41,000")),
+        ("£4.2 million", "£6.2 million", ("changed", "number", "£6.2 million")),
+        ("in 1962", "in 1966", ("changed", "date", "1966")),
+        ("on 26 June", "on 16 June", ("changed", "date", "16 June")),
+        ("on Tuesday", "on Friday", ("changed", "date", "Friday")),
+        ("Helen Okafor", "Helen Okafur", ("changed", "name", "Helen Okafur")),
+        ("River Wendle", "River Wandle", ("changed", "name", "River Wandle")),
+        ("We will not close the road", "We will close the road", ("changed", "quote", "We will close the road until the new bridge is ready,")),
+        ("the road until", "the street until", ("changed", "quote", "We will not close the street until the new bridge is ready,")),
+        ("was built in 1962", "was not built in 1962", ("changed", "negation", "was not")),
+    ],
+)  # fmt: skip
+def test_one_change_is_one_finding_at_the_changed_words(
+    fast_evaluator: Evaluator, old: str, new: str, expected: tuple[str, str, str]
+) -> None:
+    rewrite = BASE.replace(old, new)
+    assert rewrite != BASE
+    report = changed_or_added(findings(fast_evaluator, BASE, rewrite))
+    assert expected in report
+
+
+def test_unchanged_text_has_no_finding(fast_evaluator: Evaluator) -> None:
+    report = fast_evaluator.evaluate(BASE, BASE).to_dict()["drift"]
+    assert report["findings"] == []
+    assert report["score"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("14,000 cars", "fourteen thousand cars"),
+        ("on 26 June", "on June 26"),
+        ("Mayor Helen Okafor said", "Ms Okafor said"),
+        ("£4.2 million", "about £4 million"),
+        ("over the River Wendle ", ""),
+    ],
+)
+def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: str, new: str) -> None:
+    rewrite = BASE.replace(old, new)
+    report = findings(fast_evaluator, BASE, rewrite)
+    assert [f for f in report if f["type"] == "changed" or (f["type"] == "added" and f["category"] != "other")] == []
+
+
+def test_removed_sentence_with_a_fact_is_dropped_not_changed(fast_evaluator: Evaluator) -> None:
+    rewrite = BASE.replace("Mayor Helen Okafor said the work would cost £4.2 million. ", "")
+    report = findings(fast_evaluator, BASE, rewrite)
+    dropped = {(f["category"], f["original"]["text"]) for f in report if f["type"] == "dropped"}
+    assert ("number", "£4.2 million") in dropped
+    assert not [f for f in report if f["type"] == "changed"]
+    assert all(f["severity"] == "major" for f in report if f["type"] == "dropped" and f["category"] == "number")
+
+
+def test_inserted_sentence_with_a_new_fact_is_added(fast_evaluator: Evaluator) -> None:
+    inserted = "The plan was first drawn up by Peter Lindqvist in 1987."
+    rewrite = BASE.replace("Work is expected", inserted + " Work is expected")
+    report = changed_or_added(findings(fast_evaluator, BASE, rewrite))
+    assert ("added", "name", "Peter Lindqvist") in report
+    assert ("added", "date", "1987") in report
+
+
+def test_changed_number_in_a_moved_sentence_is_still_found(fast_evaluator: Evaluator) -> None:
+    sentences = BASE.split(". ")
+    rewrite = ". ".join([sentences[2], sentences[0], sentences[1], *sentences[3:]]).replace("£4.2", "£9.2")
+    report = changed_or_added(findings(fast_evaluator, BASE, rewrite))
+    assert any(category == "number" and text == "£9.2 million" for _, category, text in report)
+
+
+def _fact(text: str, category: str, context: tuple[str, ...] = ()) -> Any:
+    evidence = name_evidence((text, *context))
+    return next(f for f in extract_facts(text, 0, evidence) if f.category == category)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "equal"),
+    [
+        ("Joe Biden spoke.", "Mr Biden spoke.", True),
+        ("The U.S. said so.", "The United States said so.", True),
+        ("Japanese troops came.", "Troops from Japan came.", True),
+        ("Beijing said so.", "China said so.", True),
+        ("Joe Biden spoke.", "Jill Biden spoke.", False),
+        ("Austria said so.", "Australia said so.", False),
+    ],
+)
+def test_names_equal(left: str, right: str, equal: bool) -> None:
+    assert names_equal(_fact(left, "name"), _fact(right, "name")) is equal
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "rewrite", "equal"),
+    [
+        ("It has 4,891 members.", "It has about 5,000 members.", "It has about 5,000 members.", True),
+        ("It has 4,891 members.", "It has 4,900 members.", "It has 4,900 members.", True),
+        ("It has 4,891 members.", "It has 4,981 members.", "It has 4,981 members.", False),
+        ("It has 4,891 members.", "It has 6,000 members.", "It has 6,000 members.", False),
+        ("It weighs 11,000 ft.", "It weighs 3,353 metres.", "It weighs 3,353 metres.", True),
+        ("It is 5 km long.", "It is 5 miles long.", "It is 5 miles long.", False),
+        ("It cost $5m.", "It cost £5m.", "It cost £5m.", False),
+        ("Half of them voted.", "50% of them voted.", "50% of them voted.", True),
+        ("Prices trebled.", "Prices rose three times.", "Prices rose three times.", True),
+    ],
+)
+def test_numbers_equal(left: str, right: str, rewrite: str, equal: bool) -> None:
+    assert numbers_equal(_fact(left, "number"), _fact(right, "number"), rewrite) is equal
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "equal"),
+    [
+        ("It began on June 26, 2022.", "It began on June 26.", True),
+        ("It began in June 2022.", "It began in 2022.", True),
+        ("It began on June 26.", "It began on June 24.", False),
+        ("We met at 3 o'clock.", "We met at 3pm.", True),
+        ("We met at 3am.", "We met at 3pm.", False),
+    ],
+)
+def test_dates_equal(left: str, right: str, equal: bool) -> None:
+    assert dates_equal(_fact(left, "date"), _fact(right, "date")) is equal
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "equal"),
+    [
+        ("“It is the wrong time for this,” he said.", "“It’s the wrong time for this,” he said.", True),
+        ("“We have amazing water in the UK,” she said.", "“amazing water in the UK,” she said.", True),
+        ("“I think it will be the best,” she said.", "“I know it will be the best,” she said.", False),
+    ],
+)
+def test_quotes_equal(left: str, right: str, equal: bool) -> None:
+    assert quotes_equal(_fact(left, "quote"), _fact(right, "quote")) is equal
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "found"),
+    [
+        ("FSM", "Pupils on free school meals eat here.", True),
+        ("DfT", "The Department for Transport agreed.", True),
+        ("FSM", "Pupils eat here.", False),
+        ("Okafor", "Okafor is here.", False),
+    ],
+)
+def test_spelt_out(acronym: str, text: str, found: bool) -> None:
+    assert spelt_out(acronym, [text]) is found
