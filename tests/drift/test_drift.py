@@ -1,0 +1,158 @@
+"""Drift findings and score: severity rule, score bounds and length normalisation, spans into the input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit import Evaluator
+from evalkit.drift import (
+    ADDED_RATE,
+    DROPPED_RATE,
+    Finding,
+    drift_score,
+    severity,
+)
+from evalkit.spans import TextSpan
+
+
+@pytest.mark.parametrize(
+    ("finding_type", "category", "carries", "expected"),
+    [
+        ("changed", "number", (), "major"),
+        ("changed", "quote", (), "major"),
+        ("added", "other", (), "major"),
+        ("dropped", "number", (), "major"),
+        ("dropped", "name", (), "major"),
+        ("dropped", "negation", (), "major"),
+        ("dropped", "date", (), "minor"),
+        ("dropped", "date", ("date", "number"), "major"),
+        ("dropped", "quote", ("quote",), "minor"),
+        ("dropped", "quote", ("quote", "name"), "major"),
+        ("dropped", "other", (), "minor"),
+    ],
+)
+def test_severity_rule(finding_type: str, category: str, carries: tuple[str, ...], expected: str) -> None:
+    assert severity(finding_type, category, carries) == expected
+
+
+def _finding(finding_type: str, category: str, sev: str) -> Finding:
+    span = TextSpan("x", 0, 1)
+    return Finding(
+        finding_type,  # type: ignore[arg-type]
+        category,
+        sev,  # type: ignore[arg-type]
+        None if finding_type == "added" else span,
+        None if finding_type == "dropped" else span,
+        "m",
+    )
+
+
+def test_score_is_zero_without_drift() -> None:
+    assert drift_score([], 10, 10) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [(4, 1 - 2.718281828 ** -0.5), (40, 1 - 2.718281828 ** -0.05), (1, 1 - 2.718281828 ** -0.5)],
+)
+def test_one_changed_number_is_normalised_by_the_facts_at_stake(facts: int, expected: float) -> None:
+    assert drift_score([_finding("changed", "number", "major")], facts, facts) == pytest.approx(expected, rel=1e-6)
+
+
+def test_content_shares_weigh_invented_more_than_lost() -> None:
+    assert ADDED_RATE > DROPPED_RATE
+    assert drift_score([], 10, 10, invented=0.2) > drift_score([], 10, 10, lost=0.2)
+
+
+def test_content_findings_count_through_the_shares_not_one_by_one() -> None:
+    other = [_finding("added", "other", "major")] * 5
+    assert drift_score(other, 10, 10) == 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["dropped", "changed", "added"]),
+            st.sampled_from(["number", "date", "name", "quote", "negation", "other"]),
+            st.sampled_from(["minor", "major"]),
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 200),
+    st.integers(0, 200),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
+def test_score_bounds_and_monotonicity(
+    kinds: list[tuple[str, str, str]], facts_o: int, facts_r: int, invented: float, lost: float
+) -> None:
+    findings = [_finding(*kind) for kind in kinds]
+    score = drift_score(findings, facts_o, facts_r, invented, lost)
+    assert 0.0 <= score < 1.0
+    more = drift_score([*findings, _finding("changed", "number", "major")], facts_o, facts_r, invented, lost)
+    assert more >= score
+
+
+REQUIRED = {"type", "category", "severity", "original", "rewrite", "message"}
+
+
+def test_report_fields(fast_evaluator: Evaluator) -> None:
+    original = "The mayor, Helen Okafor, said 14,000 cars use the bridge. It will shut on 26 June."
+    rewrite = "The mayor, Helen Okafur, said 41,000 cars use the bridge. It will shut in July."
+    drift = fast_evaluator.evaluate(original, rewrite).to_dict()["drift"]
+    assert {"score", "findings", "components", "counts"} <= drift.keys()
+    assert drift["findings"]
+    for finding in drift["findings"]:
+        assert REQUIRED <= finding.keys()
+        assert finding["type"] in ("dropped", "changed", "added")
+        assert finding["category"] in ("number", "date", "name", "quote", "negation", "other")
+        assert finding["severity"] in ("minor", "major")
+        assert (finding["original"] is None) == (finding["type"] == "added")
+        assert (finding["rewrite"] is None) == (finding["type"] == "dropped")
+
+
+SENTENCES = [
+    "The council said 5 million people in Japan will pay $3bn by 26 June 2014.",
+    "Joe Biden met Japanese officials in Brussels on Monday.",
+    "“We will not close the road,” said Mayor Helen Okafor.",
+    "Dozens of volunteers collected 4.2 tonnes of rubbish last week.",
+    "The U.S. did not say when the bridge would reopen.",
+    "About a third of the 1,240 pupils are eligible.",
+    "It was built in 1962 and carries 14,000 cars a day.",
+]
+EDITS = st.sampled_from(
+    [("5 million", "five million"), ("Japan", "Korea"), ("26 June", "June 24"), ("not ", ""), ("Biden", "Bidden"),
+     ("close", "open"), ("1,240", "1,420"), ("1962", "1966"), ("Dozens", "Hundreds"), ("", "")]
+)  # fmt: skip
+
+
+def _check_spans(report: dict[str, Any], original: str, rewrite: str) -> None:
+    for finding in report["drift"]["findings"]:
+        for side, text in (("original", original), ("rewrite", rewrite)):
+            span = finding[side]
+            if span is not None:
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=5),
+    st.lists(EDITS, max_size=3),
+    st.sampled_from([" ", "\n\n", "  \n"]),
+)
+def test_every_finding_points_at_its_own_words(
+    fast_evaluator: Evaluator, picked: list[str], edits: list[tuple[str, str]], joiner: str
+) -> None:
+    original = joiner.join(picked)
+    rewrite = original
+    for old, new in edits:
+        rewrite = rewrite.replace(old, new, 1)
+    rewrite = rewrite.strip() or original
+    report = fast_evaluator.evaluate(original, rewrite).to_dict()
+    _check_spans(report, original, rewrite)
+    assert 0.0 <= report["drift"]["score"] < 1.0
