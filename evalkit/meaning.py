@@ -377,12 +377,12 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
                 missing[-1] = (missing[-1][0], max(end, missing[-1][1]))
             else:
                 missing.append((start, end))
-        tokens = tuple(
+        token_matches = tuple(
             (int(start), int(end), float(weight), float(value))
             for (start, end), weight, value in zip(
                 sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
             )
             if weight > 0
         )
-        matches.append(SentenceMatch(index, recall, tuple(missing), tokens))
+        matches.append(SentenceMatch(index, recall, tuple(missing), token_matches))
     return tuple(matches)

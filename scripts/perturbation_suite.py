@@ -90,7 +90,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     reports: dict[str, dict[str, Any]] = {}
     for index in range(0, len(jobs), 32):
-        for job, result in zip(jobs[index : index + 32], evaluator.evaluate_batch(jobs[index : index + 32]), strict=True):
+        for job, result in zip(
+            jobs[index : index + 32], evaluator.evaluate_batch(jobs[index : index + 32]), strict=True
+        ):
             if isinstance(result, EvalkitError):
                 print(f"{job.id}: {result}", file=sys.stderr)
                 continue
@@ -133,7 +135,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     changed_by_category = Counter(
         f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "changed"
     )
-    added_by_category = Counter(f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "added")
+    added_by_category = Counter(
+        f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "added"
+    )
     baseline_scores = {
         setting: [r["drift"]["score"] for key, r in reports.items() if key.endswith(f"|{setting}|none")]
         for setting in ("realistic", "self")
@@ -147,11 +151,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "scored": len(reports),
         "seconds": round(elapsed, 1),
         "recall": {
-            f"{setting}/{category}": {"n": len(hits), "detected": sum(hits), "recall": round(sum(hits) / len(hits), 3)}
+            f"{setting}/{category}": {
+                "n": len(hits),
+                "detected": sum(hits),
+                "recall": round(sum(hits) / len(hits), 3),
+            }
             for (setting, category), hits in sorted(recall.items())
             if hits
         },
-        "detected_as": {f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())},
+        "detected_as": {
+            f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())
+        },
         "extra_findings_per_perturbation": {s: round(statistics.mean(v), 3) for s, v in extra.items() if v},
         "score_auc": {
             f"{setting}/{category}": round(roc_auc(values, baseline_scores[setting]), 3)
@@ -191,12 +201,13 @@ def spearman(xs: list[float], ys: list[float]) -> float:
 
 
 def substitute_word(text: str, rng: random.Random) -> tuple[str, int, int] | None:
-    """A content word (not a name) replaced by an unrelated plain word: a substitution without a named fact."""
+    """A content word (not a name) replaced by an unrelated plain word: a substitution without a name."""
     words = [m for m in re.finditer(r"\b[a-z]{4,}\b", text) if lexicon.content_weight(m.group()) >= 3.5]
     if not words:
         return None
     word = rng.choice(words)
-    options = [w for w in ("weather", "kitchen", "football", "island", "coffee", "engine", "painting", "forest")
+    plain = ("weather", "kitchen", "football", "island", "coffee", "engine", "painting", "forest")
+    options = [w for w in plain
                if w not in text.lower()]  # fmt: skip
     new = rng.choice(options)
     return text[: word.start()] + new + text[word.end() :], word.start(), word.start() + len(new)
@@ -218,7 +229,9 @@ def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
     for i in clean:
         (original, simplification), _ = items[i]
         for category in ("delete", "clause", "number", "name", "insert"):
-            perturbation = perturb(category, simplification, [original, simplification], f"{args.seed}:asset{i}:{category}")
+            perturbation = perturb(
+                category, simplification, [original, simplification], f"{args.seed}:asset{i}:{category}"
+            )
             if perturbation is not None:
                 jobs.append(Pair(f"asset|{i}|{category}", original, perturbation.text))
         substituted = substitute_word(simplification, random.Random(f"{args.seed}:asset{i}:substitute"))
@@ -257,7 +270,8 @@ def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
 def markdown(result: dict[str, Any], command: str) -> str:
     lines = [
         f"Profile `{result['profile']}`, seed {result['seed']}: {result['pairs']} base pairs "
-        f"({result['onestop_pairs']} OneStopEnglish dev articles, {result['example_pairs']} corpora examples), "
+        f"({result['onestop_pairs']} OneStopEnglish dev articles, "
+        f"{result['example_pairs']} corpora examples), "
         f"{result['scored']} pairs scored in {result['seconds']} s.",
         "",
         f"Command: `{command}`",
@@ -279,7 +293,9 @@ def markdown(result: dict[str, Any], command: str) -> str:
         "| --- | --- | --- |",
     ]
     for category in (*CATEGORIES, *EXTRA_CATEGORIES):
-        cells = [str(result["score_auc"].get(f"{setting}/{category}", "—")) for setting in ("realistic", "self")]
+        cells = [
+            str(result["score_auc"].get(f"{setting}/{category}", "—")) for setting in ("realistic", "self")
+        ]
         lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
     unperturbed = result["unperturbed"]
     lines += [
@@ -305,7 +321,9 @@ def main() -> None:
     parser.add_argument("--categories", default=None, help="comma-separated categories (default: all)")
     parser.add_argument("--json", default=None, help="write the full result (with misses) here")
     parser.add_argument("--markdown", default=None, help="write the tables here")
-    parser.add_argument("--sentences", action="store_true", help="run the sentence-level ASSET checks instead")
+    parser.add_argument(
+        "--sentences", action="store_true", help="run the sentence-level ASSET checks instead"
+    )
     args = parser.parse_args()
     if args.sentences:
         print(json.dumps(run_sentences(args), indent=2))

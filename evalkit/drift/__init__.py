@@ -42,9 +42,9 @@ Score (:func:`drift_score`), in [0, 1), 0 = no drift::
 Words are weighed by information content (:func:`evalkit.lexicon.content_weight`); a word counts as
 unsupported in proportion to how far its best match falls below the meaning metric's ``FOUND`` threshold
 (fully when nothing matches it) — a lone unsupported word at :data:`ISOLATED` of its weight, as it is
-mostly a word said another way, a run of them and a whole sentence in full; numbers, dates and names are left out of the shares (they are judged as
-facts: kept, or a finding of their own). So the
-score is normalised for length twice over: fact findings per fact at stake (one changed number among four
+mostly a word said another way, a run of them and a whole sentence in full; numbers, dates and names are
+left out of the shares (they are judged as facts: kept, or a finding of their own). So the score is
+normalised for length twice over: fact findings per fact at stake (one changed number among four
 facts scores 0.39, among forty 0.05 — the gate's ``max_major`` catches single errors in long texts), and
 content as shares of each text. Invented content weighs more than lost content (``ADDED_RATE`` >
 ``DROPPED_RATE``), as added findings weigh more than dropped ones: a simplification is expected to leave
@@ -95,7 +95,9 @@ class Finding:
     original: TextSpan | None
     rewrite: TextSpan | None
     message: str
-    kind: str = ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
+    kind: str = (
+        ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
+    )
     original_sentence: int | None = None
     rewrite_sentence: int | None = None
 
@@ -126,7 +128,11 @@ class DriftComponents:
     lost: float  # share of the original's content the rewrite does not keep
 
     def to_dict(self) -> dict[str, float]:
-        return {"facts": round(self.facts, 4), "invented": round(self.invented, 4), "lost": round(self.lost, 4)}
+        return {
+            "facts": round(self.facts, 4),
+            "invented": round(self.invented, 4),
+            "lost": round(self.lost, 4),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,13 +160,19 @@ def severity(finding_type: str, category: str, carries: Sequence[str] = ()) -> S
     """Changed and added facts are major; dropped ones minor unless they carry a number, name or negation."""
     if finding_type in ("changed", "added"):
         return "major"
-    if category in ("number", "name", "negation") or any(c in ("number", "name", "negation") for c in carries):
+    if category in ("number", "name", "negation") or any(
+        c in ("number", "name", "negation") for c in carries
+    ):
         return "major"
     return "minor"
 
 
 def drift_score(
-    findings: Sequence[Finding], facts_original: int, facts_rewrite: int, invented: float = 0.0, lost: float = 0.0
+    findings: Sequence[Finding],
+    facts_original: int,
+    facts_rewrite: int,
+    invented: float = 0.0,
+    lost: float = 0.0,
 ) -> float:
     """Severity-weighted fact findings per fact at stake, plus the invented and lost shares of content,
     squashed into [0, 1) (see the module docstring). Content findings (category ``other``) are counted
@@ -217,7 +229,9 @@ def extract_document_facts(document: Document, evidence: NameEvidence) -> list[l
 
 def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) -> DriftResult:
     """Every dropped, changed and added fact of ``rewrite`` with respect to ``original``."""
-    evidence = name_evidence(sentence.text for document in (original, rewrite) for sentence in document.sentences)
+    evidence = name_evidence(
+        sentence.text for document in (original, rewrite) for sentence in document.sentences
+    )
     facts_o = extract_document_facts(original, evidence)
     facts_r = extract_document_facts(rewrite, evidence)
     group_o = {i: group.rewrite for group in meaning.alignment.groups for i in group.original}
@@ -242,7 +256,9 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
             Finding(
                 type=match.type,
                 category=category,
-                severity=severity(match.type, category, carried) if carried else severity(match.type, category),
+                severity=severity(match.type, category, carried)
+                if carried
+                else severity(match.type, category),
                 original=_span(original, fact_o) if fact_o else None,
                 rewrite=_span(rewrite, fact_r) if fact_r and match.type != "dropped" else None,
                 message=match.message,
@@ -333,31 +349,24 @@ def _content(
         ranges = covered.get(sentence.index, [])
         text = sentence.text
         entire = sentence.index in whole_set
+        lone = 1.0 if entire else ISOLATED
         run: list[tuple[int, int, float]] = []  # start, end, unsupported mass
-
-        def close() -> float:
-            mass = sum(word[2] for word in run)
-            if run and not entire:
-                runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))
-            factor = 1.0 if entire or len(run) >= 2 else ISOLATED
-            run.clear()
-            return mass * factor
-
-        for start, end, weight, found in _words(text, match):
+        for start, end, weight, found in [*_words(text, match), (len(text), len(text), 0.0, 1.0)]:
             total += weight
-            if any(s <= start < e for s, e in ranges):
-                missing += close()
-                continue
-            if weight < CONTENT_WORD:
-                missing += weight * lack(found) * (1.0 if entire else ISOLATED)
-                continue
-            if lack(found) < 0.5:
-                missing += close() + weight * lack(found) * (1.0 if entire else ISOLATED)
-                continue
-            if run and _PUNCTUATION.search(text, run[-1][1], start):
-                missing += close()
-            run.append((start, end, weight * lack(found)))
-        missing += close()
+            inside = any(s <= start < e for s, e in ranges)
+            unsupported = weight >= CONTENT_WORD and not inside and lack(found) >= 0.5
+            breaks = weight >= CONTENT_WORD or inside or start >= len(text)
+            if run and (
+                (not unsupported and breaks) or (unsupported and _PUNCTUATION.search(text, run[-1][1], start))
+            ):
+                missing += sum(word[2] for word in run) * (1.0 if len(run) >= 2 else lone)
+                if not entire:
+                    runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))
+                run = []
+            if unsupported:
+                run.append((start, end, weight * lack(found)))
+            elif not inside:
+                missing += weight * lack(found) * lone
     return (missing / total if total > 0 else 0.0), runs
 
 
@@ -391,13 +400,17 @@ def _content_findings(
         carried = [f.category for f in facts_o[index] if f.category in ("number", "name")]
         findings.append(
             Finding(
-                "dropped", "other", severity("dropped", "other", carried), _sentence_span(original, index), None,
-                "sentence dropped: no counterpart in the rewrite", "sentence", index, None,
-            )  # fmt: skip
+                type="dropped",
+                category="other",
+                severity=severity("dropped", "other", carried),
+                original=_sentence_span(original, index),
+                rewrite=None,
+                message="sentence dropped: no counterpart in the rewrite",
+                kind="sentence",
+                original_sentence=index,
+                rewrite_sentence=None,
+            )
         )
-    runs_by_sentence: dict[int, int] = {}
-    for run in added_runs:
-        runs_by_sentence[run.sentence] = runs_by_sentence.get(run.sentence, 0) + run.words
     for index in meaning.unsupported:
         if any(f.category in COUNTED for f in facts_r[index]):
             continue  # its facts are findings of their own
@@ -405,26 +418,47 @@ def _content_findings(
             continue  # little content of its own ("It does not go to you."): counted in the score only
         findings.append(
             Finding(
-                "added", "other", "major", None, _sentence_span(rewrite, index),
-                "sentence added: nothing in the original supports it", "sentence", None, index,
-            )  # fmt: skip
+                type="added",
+                category="other",
+                severity="major",
+                original=None,
+                rewrite=_sentence_span(rewrite, index),
+                message="sentence added: nothing in the original supports it",
+                kind="sentence",
+                original_sentence=None,
+                rewrite_sentence=index,
+            )
         )
     for run in added_runs:
         if run.words >= MIN_RUN_WORDS + 1:
             span = rewrite.sentence_span(rewrite.sentences[run.sentence], run.start, run.end)
             findings.append(
                 Finding(
-                    "added", "other", "major", None, span,
-                    f"content added: nothing in the original supports '{span.text}'", "clause", None, run.sentence,
-                )  # fmt: skip
+                    type="added",
+                    category="other",
+                    severity="major",
+                    original=None,
+                    rewrite=span,
+                    message=f"content added: nothing in the original supports '{span.text}'",
+                    kind="clause",
+                    original_sentence=None,
+                    rewrite_sentence=run.sentence,
+                )
             )
     for run in lost_runs:
         if run.words >= MIN_RUN_WORDS + 1:
             span = original.sentence_span(original.sentences[run.sentence], run.start, run.end)
             findings.append(
                 Finding(
-                    "dropped", "other", "minor", span, None,
-                    f"detail dropped: the rewrite does not keep '{span.text}'", "clause", run.sentence, None,
-                )  # fmt: skip
+                    type="dropped",
+                    category="other",
+                    severity="minor",
+                    original=span,
+                    rewrite=None,
+                    message=f"detail dropped: the rewrite does not keep '{span.text}'",
+                    kind="clause",
+                    original_sentence=run.sentence,
+                    rewrite_sentence=None,
+                )
             )
     return findings

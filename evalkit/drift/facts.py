@@ -14,6 +14,7 @@ gazetteer knows it, or when it is not an ordinary English word; an ordinary word
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +26,19 @@ from evalkit import lexicon
 from evalkit.drift.gazetteer import Entity, gazetteer
 
 Category = Literal["number", "date", "name", "quote", "negation"]
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    text = resources.files("evalkit").joinpath("data/drift_words.toml").read_text(encoding="utf-8")
+    return {key: frozenset(str(value).split()) for key, value in tomllib.loads(text).items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """A word list of ``evalkit/data/drift_words.toml``."""
+    return _word_lists()[name]
+
+
 _Free = Callable[[int, int], bool]
 _Add = Callable[["Fact"], None]
 
@@ -91,7 +105,8 @@ MEASURES = {
     "hour": "h", "hours": "h", "day": "day", "days": "day", "week": "week", "weeks": "week",
     "month": "month", "months": "month", "year": "year", "years": "year", "decade": "decade",
     "decades": "decade", "century": "century", "centuries": "century", "calorie": "kcal", "calories": "kcal",
-    "kmh": "kmh", "km/h": "kmh", "watt": "w", "watts": "w", "megawatt": "mw", "megawatts": "mw", "gigawatt": "gw", "gigawatts": "gw",
+    "kmh": "kmh", "km/h": "kmh", "watt": "w", "watts": "w", "megawatt": "mw", "megawatts": "mw",
+    "gigawatt": "gw", "gigawatts": "gw",
     "mb": "mb", "gb": "gb", "pixel": "px", "pixels": "px", "storey": "storey", "storeys": "storey",
     "floor": "storey", "floors": "storey",
 }  # fmt: skip
@@ -104,7 +119,7 @@ CONVERSIONS = {
     "l": ("volume", 1.0), "gal": ("volume", 3.785411784), "acre": ("area", 4046.8564224),
     "ha": ("area", 10000.0),
 }  # fmt: skip
-_DIMENSION_WORDS = frozenset("tall high long wide deep away above below deep-sea".split())
+_DIMENSION_WORDS = words("dimension_words")
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
@@ -126,7 +141,9 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(
     rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))\b", re.IGNORECASE
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE
+)
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
@@ -233,7 +250,9 @@ _DATE_ALTERNATIVES = (
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_ALTERNATIVES) + r")(?![\w])", re.IGNORECASE)
 #: A bare four-digit number is a year after one of these words, or before punctuation or a conjunction.
-_YEAR_BEFORE = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in _YEAR_CONTEXT) + r")\s+|\bmid-)$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(w) for w in _YEAR_CONTEXT) + r")\s+|\bmid-)$", re.IGNORECASE
+)
 _YEAR_AFTER = re.compile(
     r"\s*(?:[,.;:)!?]|$)|\s+(?:and|to|when|while|as|after|before|until|but|or)\b|[–-](?:\d\d|\d{4})\b",
     re.IGNORECASE,
@@ -266,13 +285,7 @@ def _time_key(groups: Mapping[str, str | None]) -> tuple[object, ...]:
 
 # -------------------------------------------------------------------------------------------------- names
 
-TITLES = frozenset(
-    "mr mrs ms miss dr prof professor sir dame lord lady president prime minister minister secretary "
-    "chancellor king queen prince princess pope senator governor mayor judge justice chief captain colonel "
-    "lieutenant sergeant officer inspector detective rev reverend saint st sheikh ayatollah archbishop "
-    "bishop cardinal general admiral commander ambassador chairman chairwoman ceo director "
-    "spokesman spokeswoman spokesperson leader deputy vice former then head".split()
-)
+TITLES = words("titles")
 _TITLE_KEEP = frozenset({"saint", "st", "general"})  # start place and organisation names too
 _CONNECTORS = frozenset({"of", "de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
                          "&", "y", "del", "dos", "das", "the", "and", "for", "on"})  # fmt: skip
@@ -283,25 +296,12 @@ _NAME_TOKEN = re.compile(
     r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z])"
 )
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
-_HYPHEN_SUFFIXES = frozenset(
-    "like style led based backed born made owned run controlled friendly speaking era type wide year "
-    "old long born funded linked bound inspired registered approved certified listed sized".split()
-)
+_HYPHEN_SUFFIXES = words("hyphen_suffixes")
 #: Words that begin many place names and so stay part of a name even at the start of a sentence.
-_NAME_PREFIXES = frozenset(
-    "north south east west northern southern eastern western new united great central upper lower saint "
-    "san santa los las el st mount lake cape port fort".split()
-)
+_NAME_PREFIXES = words("name_prefixes")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 #: Capitalised words that are not names when they stand alone or start a sentence.
-NOT_NAMES = frozenset(
-    "i a an the this that these those it its he she they we you his her their our my your there here "
-    "however but and or so yet also then when while after before because if although though as at in on "
-    "for from with by to of about into over under between during since until according some many most "
-    "all any each every no not one two three what which who whom whose where why how people also "
-    "meanwhile today yesterday tomorrow now still even only just yes ok okay mr mrs ms dr sir madam "
-    "instead perhaps maybe indeed thus hence therefore".split()
-)
+NOT_NAMES = words("not_names")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
@@ -426,10 +426,14 @@ _SPEAKER_AFTER = re.compile(rf"^[\s,]*(?P<speaker>[^,.;:!?\"“”]{{2,80}}?)\s+
 _SPEAKER_BEFORE = re.compile(
     rf"(?:\b(?:{_SPEECH_VERBS})|according to)\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*[,.:]?\s*$"
 )
-_SPEAKER_SUBJECT = re.compile(rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$")
-_SPEAKER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_SPEECH_VERBS})\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*(?:[,.;]|$)")
+_SPEAKER_SUBJECT = re.compile(
+    rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$"
+)
+_SPEAKER_VERB_FIRST = re.compile(
+    rf"^[\s,]*(?:{_SPEECH_VERBS})\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*(?:[,.;]|$)"
+)
 _UNTERMINATED_ATTRIBUTION = re.compile(rf",\s+[^,]{{2,60}}?\s+(?:{_SPEECH_VERBS})\b[^,]*$")
-_PRONOUNS = frozenset("he she they it we i you one who".split())
+_PRONOUNS = words("pronouns")
 QUOTE_WORD = re.compile(r"[\w’']+")
 #: Contractions written out, so that "we'd" and "we would" are the same words inside a quotation.
 CONTRACTIONS = {
@@ -453,9 +457,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             continue  # an apostrophe: don't, Korea's
         if character in "’'" and before in "sS" and not stack:
             continue  # plural possessive: the states' ...
-        opening = (before.isspace() or before in "([{—–-/\"“‘") and not after.isspace()
+        opening = (before.isspace() or before in '([{—–-/"“‘') and not after.isspace()
         closing = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-\"”’'")
-        kind = "double" if character in "\"“”«»" else "single"
+        kind = "double" if character in '"“”«»' else "single"
         if closing and stack and stack[-1][0] == kind and character not in _OPENERS:
             _, start = stack.pop()
             if not stack:
@@ -498,7 +502,9 @@ def quote_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-_SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
+_SPEAKER_END = re.compile(
+    r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$"
+)
 
 
 def _speaker(text: str, start: int, end: int) -> str | None:
@@ -534,7 +540,9 @@ def speaker_units(speaker: str | None, evidence: NameEvidence) -> tuple[str, ...
 
 
 def _title_free(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in TITLES and tokens[0].lower() not in _TITLE_KEEP:
+    while (
+        len(tokens) > 1 and tokens[0].lower().rstrip(".") in TITLES and tokens[0].lower() not in _TITLE_KEEP
+    ):
         tokens = tokens[1:]
     return tokens
 
@@ -545,15 +553,7 @@ NEGATION_CUES = ("not", "n't", "never", "no", "none", "nobody", "nothing", "nowh
                  "without", "no longer", "cannot")  # fmt: skip
 #: Words that negate without a negation cue: a rewrite that says "did not deliver" for "failed to
 #: deliver" has not flipped anything.
-IMPLICIT_NEGATIONS = frozenset(
-    "fail fails failed failing failure lack lacks lacked lacking unable refuse refuses refused refusing "
-    "deny denies denied denying reject rejects rejected rejecting absence absent prevent prevents prevented "
-    "stop stops stopped avoid avoids avoided few little hardly barely rarely seldom scarcely less lose "
-    "loses lost fewer instead impossible unlikely ban bans banned forbid forbids forbidden neither nor without "
-    "never no not none nobody nothing nowhere cannot against unless except doubt doubts struggle struggles "
-    "struggled eliminate eliminates eliminated remove removes removed unlike spite dispense dispensed eroded "
-    "misplaced offset".split()
-)
+IMPLICIT_NEGATIONS = words("implicit_negations")
 MODALS = {
     "may": "possible", "might": "possible", "could": "possible", "can": "able", "must": "necessary",
     "should": "advisable", "ought": "advisable", "will": "certain", "would": "conditional",
@@ -572,24 +572,12 @@ _NOT_NEGATING = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)
-_AUXILIARIES = frozenset(
-    "be is are was were been being am do does did have has had will would shall should can could may might "
-    "must a an the to any longer more so very too really even yet always ever that this much many enough "
-    "ca wo sha only just in on at of for with by from into as it its he she they we you i me him her them us "
-    "his their our my your there here".split()
-)
+_AUXILIARIES = words("auxiliaries")
 
 
 #: Function words: a quotation that differs only in these says the same thing ("it is the wrong time for
 #: this" / "it's the wrong time for this").
-FUNCTION_WORDS = frozenset(
-    "a an the this that these those it its it's i me my mine we us our you your he him his she her they them "
-    "their there here is are was were be been being am do does did doing have has had having will would shall "
-    "should can could may might must to of in on at by for with from as about into over after before under "
-    "and or but so if then than because while when where which who whom whose what how why all any some each "
-    "every both either very really just also too even still only quite more most much many such own same "
-    "other another up down out off again further once not no nor never".split()
-)
+FUNCTION_WORDS = words("function_words")
 
 
 #: Function words a negation is not compared on; quantifiers stay ("not all", "not enough").
@@ -632,7 +620,9 @@ _SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
 _FRACTION_STARTS = frozenset({*UNITS, "a", "an", "half", "third", "thirds", "quarter", "quarters"})
 
 
-def _scan(pattern: re.Pattern[str], text: str, tokens: list[tuple[int, str]], starts: frozenset[str]) -> list[re.Match[str]]:
+def _scan(
+    pattern: re.Pattern[str], text: str, tokens: list[tuple[int, str]], starts: frozenset[str]
+) -> list[re.Match[str]]:
     """``pattern.finditer`` tried only where a token that can start a match stands (digits, currency
     signs and the words in ``starts``): the same matches, an order of magnitude faster on prose."""
     matches: list[re.Match[str]] = []
@@ -645,7 +635,6 @@ def _scan(pattern: re.Pattern[str], text: str, tokens: list[tuple[int, str]], st
             matches.append(match)
             reached = match.end()
     return matches
-
 
 
 def extract_facts(
@@ -677,8 +666,7 @@ def extract_facts(
     _numbers(text, sentence, tokens, free, add)
     for start, end, name in _names(text, evidence, heading=heading):
         if free(start, end):
-            tokens = _title_free(name.split())
-            units = name_units(tokens)
+            units = name_units(_title_free(name.split()))
             if units:
                 add(Fact("name", sentence, start, end, name, ("name", units), {"kind": "name"}))
     facts.extend(_polarity(text, sentence))
@@ -715,7 +703,11 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free,
             if groups["m4"] and match.start() == 0 and groups["m4"] in ("March", "August"):
                 continue  # a bare month at the start of a sentence may be a verb or a name
             month = _month(groups["m1"] or groups["m2"] or groups["m3"] or groups["m4"])
-            if (groups["m1"] or groups["m2"] or groups["m3"]) and month == 5 and not (groups["d1"] or groups["d2"]):
+            if (
+                (groups["m1"] or groups["m2"] or groups["m3"])
+                and month == 5
+                and not (groups["d1"] or groups["d2"])
+            ):
                 continue
             day = _day(groups["d1"] or groups["d2"])
             if groups["y4"] and not (
@@ -733,10 +725,12 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         start, end = match.span()
         if not free(start, end):
             continue
-        if match.group("word") and not (_DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_AFTER.match(text, end)):
+        if match.group("word") and not (
+            _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_AFTER.match(text, end)
+        ):
             continue  # "sign up first", "First, ...": an adverb, not a rank
-        value = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
-        add(Fact("number", sentence, start, end, text[start:end], ("ordinal", value), {"kind": "ordinal"}))
+        rank = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
+        add(Fact("number", sentence, start, end, text[start:end], ("ordinal", rank), {"kind": "ordinal"}))
 
     for match in _scan(_MULTIPLIER, text, tokens, _MULTIPLIER_STARTS):
         start, end = match.span()
@@ -744,7 +738,9 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             continue
         word = (match.group("word") or "").lower()
         count = match.group("count") or ""
-        multiple = float(MULTIPLIERS[word]) if word else float(count) if count[0].isdigit() else spelled_value(count)
+        multiple = (
+            float(MULTIPLIERS[word]) if word else float(count) if count[0].isdigit() else spelled_value(count)
+        )
         if multiple is None:
             continue
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),
@@ -755,10 +751,10 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         if not free(start, end):
             continue
         count_word = (match.group("count") or "a").lower()
-        count = 1 if count_word in ("a", "an") else UNITS.get(count_word, 1)
-        value = round(count * FRACTIONS[match.group("part").lower()], 6)
-        add(Fact("number", sentence, start, end, text[start:end], ("fraction", "", value),
-                 {"kind": "fraction", "value": value}))  # fmt: skip
+        parts = 1 if count_word in ("a", "an") else UNITS.get(count_word, 1)
+        share = round(parts * FRACTIONS[match.group("part").lower()], 6)
+        add(Fact("number", sentence, start, end, text[start:end], ("fraction", "", share),
+                 {"kind": "fraction", "value": share}))  # fmt: skip
 
     for match in _scan(_NUMBER, text, tokens, _NUMBER_STARTS):
         start, end = match.span()
@@ -774,13 +770,14 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             continue
         if spelled and spelled.lower() == "one" and not (scale or percent or currency):
             continue  # "one of the", "one day": a pronoun or article far more often than a count
-        value = float(digits.replace(",", "")) if digits else spelled_value(spelled) if spelled else 1.0
-        if value is None:
+        parsed = float(digits.replace(",", "")) if digits else spelled_value(spelled) if spelled else 1.0
+        if parsed is None:
             continue
+        value = parsed
         tail = text[end:]
         unit_match = _UNIT_AFTER.match(tail)
         unit = unit_match.group(1).lower() if unit_match else ""
-        if scale == "m" and not currency and (unit in _DIMENSION_WORDS or unit_match is None and digits):
+        if scale == "m" and not currency and (unit in _DIMENSION_WORDS or (unit_match is None and digits)):
             end, scale, unit = end - 1, "", "metre"  # "100m tall": metres
             while end > start and not text[end - 1].isalnum():
                 end -= 1
@@ -806,12 +803,19 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         if not free(start, end):
             continue
         count_word = match.group("count").lower()
-        count = 1.0 if count_word in ("a", "an") else float(count_word) if count_word.isdigit() else spelled_value(count_word)
+        count = (
+            1.0
+            if count_word in ("a", "an")
+            else float(count_word)
+            if count_word.isdigit()
+            else spelled_value(count_word)
+        )
         if count is None:
             continue
         years = count * (100 if match.group("unit").lower().startswith("centur") else 10)
         add(Fact("number", sentence, start, end, text[start:end], ("count", "", years),
-                 {"kind": "count", "value": years, "measure": "year", "unit": "year", "display": _format_value(years)}))  # fmt: skip
+                 {"kind": "count", "value": years, "measure": "year", "unit": "year",
+                  "display": _format_value(years)}))  # fmt: skip
 
     for match in _scan(_VAGUE, text, tokens, VAGUE):
         start, end = match.span("word")
@@ -892,7 +896,9 @@ def _names(
             run = []
             continue
         run.append((start, end))
-        if end != match.end() or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
+        if end != match.end() or token.endswith(
+            ("'s", "’s", "s'", "s’")
+        ):  # a hyphen suffix or possessive ends it
             runs.append(run)
             run = []
     if run:
@@ -900,9 +906,10 @@ def _names(
     split: list[list[tuple[int, int]]] = []
     for run in runs:  # weak connectors ("the", "and") stay only inside a name the gazetteer knows
         words = [text[start:end].lower() for start, end in run]
-        if any(word in _WEAK_CONNECTORS for word in words[1:-1]) and g.forms.get(
-            _strip_possessive(text[run[0][0] : run[-1][1]]).lower()
-        ) is None:
+        if (
+            any(word in _WEAK_CONNECTORS for word in words[1:-1])
+            and g.forms.get(_strip_possessive(text[run[0][0] : run[-1][1]]).lower()) is None
+        ):
             split.append([])
             for span, word in zip(run, words, strict=True):
                 if word in _WEAK_CONNECTORS:
@@ -962,7 +969,9 @@ def _clean_run(
     if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():
         lower = first.lower()
         before = _PREVIOUS_WORD.search(text, 0, run[0][0])
-        after_word = before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
+        after_word = (
+            before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
+        )
         if after_word and evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
             return []
     # in a title-cased line every word is capitalised: keep only what looks like a name
@@ -983,5 +992,3 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z]+) $")
 def _ordinary_edge(token: str, evidence: NameEvidence) -> bool:
     lower = token.lower()
     return evidence.lowercase(lower) and _zipf(lower) >= 4.0 and gazetteer().forms.get(lower) is None
-
-

@@ -74,9 +74,9 @@ def gazetteer() -> Gazetteer:
             if form.lower().startswith("the "):
                 forms.setdefault(form.lower()[4:], entity)
         for adjective in (a for a in adjectives.split("|") if a):
-            for form in (adjective, _plural(adjective)):
-                if form:
-                    forms.setdefault(form.lower(), entity)
-                    demonyms.add(form.lower())
+            for demonym in (adjective, _plural(adjective)):
+                if demonym:
+                    forms.setdefault(demonym.lower(), entity)
+                    demonyms.add(demonym.lower())
     longest = max(len(form.split()) for form in forms)
     return Gazetteer(forms, frozenset(demonyms), longest)

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits, stem
@@ -260,13 +260,21 @@ def match_facts(
         return numbers_equal(a, b, text)
 
     matches: list[Match] = []
-    matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
+    matches += _match_category(
+        sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip
+    )
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness)
     matches += _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
     )
     matches += _match_category(
-        sides, "quote", quotes_equal, _quote_compatible, quote_overlap, mentioned_anywhere=True, pair_in_region=True
+        sides,
+        "quote",
+        quotes_equal,
+        _quote_compatible,
+        quote_overlap,
+        mentioned_anywhere=True,
+        pair_in_region=True,
     )
     matches += _speaker_changes(sides)
     matches += _match_polarity(sides)
@@ -381,7 +389,9 @@ def _match_category(
                 kept_r.add(j)
     pending = [i for i in range(len(all_o)) if i not in kept_o]
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
-    moved = {j for j in range(len(all_r)) if j not in kept_r and any(equal(all_o[i], all_r[j]) for i in pending)}
+    moved = {
+        j for j in range(len(all_r)) if j not in kept_r and any(equal(all_o[i], all_r[j]) for i in pending)
+    }
     if mentioned_anywhere:
         moved |= {j for j in range(len(all_r)) if j not in kept_r and any(equal(a, all_r[j]) for a in all_o)}
     spare = [j for j in range(len(all_r)) if j not in kept_r and j not in moved]
@@ -392,7 +402,7 @@ def _match_category(
             for j in spare
             if (
                 sides.aligned(all_o[i], all_r[j])
-                or sides.local(all_o[i], all_r[j]) and (pair_in_region or _alike(all_o[i], all_r[j]))
+                or (sides.local(all_o[i], all_r[j]) and (pair_in_region or _alike(all_o[i], all_r[j])))
             )
             and compatible(all_o[i], all_r[j])
         ),
@@ -417,7 +427,9 @@ def _match_category(
         if j in used:
             continue
         b = all_r[j]
-        if any(equal(a, b) for a in all_o) or (category == "name" and spelt_out(b.text, sides.original_texts)):
+        if any(equal(a, b) for a in all_o) or (
+            category == "name" and spelt_out(b.text, sides.original_texts)
+        ):
             continue
         source = None
         if misspelt is not None:
@@ -434,7 +446,11 @@ def _match_category(
 def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
     """A quotation whose rewrite only leaves words out (function words aside) is shortened (detail
     dropped), not changed."""
-    if category == "quote" and content_stems(b.key) <= content_stems(a.key) and _negations(b.key) == _negations(a.key):
+    if (
+        category == "quote"
+        and content_stems(b.key) <= content_stems(a.key)
+        and _negations(b.key) == _negations(a.key)
+    ):
         return Match("dropped", a, None, _describe_shortened(a, b), "quote-shortened")
     return Match("changed", a, b, describe(category, "changed", a, b), a.kind)
 
@@ -450,8 +466,12 @@ def _speaker_changes(sides: Sides) -> list[Match]:
             speaker_b = b.detail.get("speaker_units")
             if not isinstance(speaker_b, tuple) or not sides.local(a, b) or not quotes_equal(a, b):
                 continue
-            fake_a = Fact("name", a.sentence, a.start, a.end, str(a.detail.get("speaker")), ("name", speaker_a))
-            fake_b = Fact("name", b.sentence, b.start, b.end, str(b.detail.get("speaker")), ("name", speaker_b))
+            fake_a = Fact(
+                "name", a.sentence, a.start, a.end, str(a.detail.get("speaker")), ("name", speaker_a)
+            )
+            fake_b = Fact(
+                "name", b.sentence, b.start, b.end, str(b.detail.get("speaker")), ("name", speaker_b)
+            )
             if not names_equal(fake_a, fake_b):
                 results.append(Match(
                     "changed", a, b,
@@ -473,7 +493,13 @@ def _match_polarity(sides: Sides) -> list[Match]:
         sides.original_groups, sides.rewrite_groups,
     )  # fmt: skip
     return [
-        Match("changed", flip.original, flip.rewrite, flip.message, "modality" if flip.kind == "modality" else "negation")
+        Match(
+            "changed",
+            flip.original,
+            flip.rewrite,
+            flip.message,
+            "modality" if flip.kind == "modality" else "negation",
+        )
         for flip in flips
     ]
 
@@ -512,9 +538,8 @@ def _describe_quote(kind: str, a: Fact | None, b: Fact | None) -> str:
         if added:
             parts.append("added " + _word_list(added))
         speaker = f" (said by {b.detail['speaker']})" if b.detail.get("speaker") else ""
-        return (
-            f"quotation altered{speaker}: words inside the quotation marks differ — "
-            + ("; ".join(parts) or "word order")
+        return f"quotation altered{speaker}: words inside the quotation marks differ — " + (
+            "; ".join(parts) or "word order"
         )
     if kind == "dropped" and a:
         return "quotation dropped: the rewrite does not quote these words"

@@ -54,8 +54,11 @@ _YEAR = re.compile(r"(?<![\w.,$£€-])(?:19|20)\d\d(?![\w%,.]\d|[\w%])")
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b")
 _DAY_OF_MONTH = re.compile(
-    r"\b(?:" + "|".join(_MONTHS) + r") (?P<after>[12]?\d|3[01])\b(?!,\d)|\b(?P<before>[12]?\d|3[01])(?= (?:"
-    + "|".join(_MONTHS) + r")\b)"
+    r"\b(?:"
+    + "|".join(_MONTHS)
+    + r") (?P<after>[12]?\d|3[01])\b(?!,\d)|\b(?P<before>[12]?\d|3[01])(?= (?:"
+    + "|".join(_MONTHS)
+    + r")\b)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _NEGATED = re.compile(
@@ -75,7 +78,8 @@ _CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 _REPLACEMENT_WORDS = (
     "money", "children", "weather", "market", "village", "doctor", "window", "garden", "problem", "holiday",
     "computer", "river", "teacher", "kitchen", "summer", "football", "letter", "island", "animal", "coffee",
-    "engine", "bridge", "painting", "forest", "hospital", "festival", "station", "museum", "bottle", "mountain",
+    "engine", "bridge", "painting", "forest", "hospital", "festival", "station", "museum", "bottle",
+    "mountain",
 )  # fmt: skip
 _NAME_POOL = (
     "Okonkwo", "Lindqvist", "Moreau", "Haddad", "Petrova", "Castellanos", "Nakashima", "Brennagh",
@@ -140,13 +144,17 @@ def change_number(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
         else:
             value = float(old.replace(",", ""))
             decimals = len(old.split(".")[1]) if "." in old else 0
-            step = 10 ** -decimals if decimals else 1.0
+            step = 10**-decimals if decimals else 1.0
             options = []
             for _ in range(20):
                 factor = rng.choice((0.5, 0.6, 0.7, 1.3, 1.5, 2.0, 3.0))
                 candidate = round(value * factor / step) * step if value >= 3 else value + rng.randint(2, 9)
                 formatted = _format_like(old, candidate)
-                if candidate != value and formatted not in present and formatted.replace(",", "") not in present:
+                if (
+                    candidate != value
+                    and formatted not in present
+                    and formatted.replace(",", "") not in present
+                ):
                     options.append(formatted)
             if not options:
                 continue
@@ -166,7 +174,7 @@ def change_date(text: str, avoid: Sequence[str], rng: random.Random) -> Perturba
     rng.shuffle(sites)
     sites = [*(("day:" + group, m) for m, group in days), *sites] if days and rng.random() < 0.3 else sites
     for kind, match in sites:
-        start, end = (match.span(kind[4:]) if kind.startswith("day:") else match.span())
+        start, end = match.span(kind[4:]) if kind.startswith("day:") else match.span()
         old = text[start:end]
         if kind == "year":
             options = [str(int(old) + d) for d in (-5, -3, -2, -1, 1, 2, 3, 4)]
@@ -214,7 +222,7 @@ def change_name(text: str, avoid: Sequence[str], rng: random.Random) -> Perturba
     sites = [
         m for m in _CAPITALISED.finditer(text)
         if m.start() not in starts and m.group().lower() not in exclude and lexicon.zipf(m.group()) < 4.0
-        and not text[max(0, m.start() - 2) : m.start()].strip() in ("“", '"', "‘")
+        and text[max(0, m.start() - 2) : m.start()].strip() not in ("“", '"', "‘")
     ]  # fmt: skip
     match = _pick(rng, sites)
     if match is None:
@@ -236,7 +244,9 @@ def flip_negation(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
     after an auxiliary ("is" -> "is not")."""
     del avoid
     removals = [m for m in _NEGATED.finditer(text) if not re.match(r"\s+(?:only|just)\b", text[m.end() :])]
-    additions = [m for m in _AUXILIARY.finditer(text) if not re.match(r" (?:not|n[’']t|never)\b", text[m.end() :])]
+    additions = [
+        m for m in _AUXILIARY.finditer(text) if not re.match(r" (?:not|n[’']t|never)\b", text[m.end() :])
+    ]
     if not removals and not additions:
         return None
     if removals and (not additions or rng.random() < 0.5):
@@ -303,7 +313,9 @@ def insert_fact(text: str, avoid: Sequence[str], rng: random.Random) -> Perturba
         return None
     name = rng.choice([n for n in _NAME_POOL if n.lower() not in present])
     city = rng.choice([c for c in _CITY_POOL if c.lower() not in present])
-    number = rng.choice([n for n in (17, 23, 38, 45, 62, 75, 140, 260, 480, 1300, 2750) if str(n) not in present])
+    number = rng.choice(
+        [n for n in (17, 23, 38, 45, 62, 75, 140, 260, 480, 1300, 2750) if str(n) not in present]
+    )
     year = rng.choice([y for y in range(1962, 2009) if str(y) not in present])
     month = rng.choice(_MONTHS)
     templates = (
@@ -323,7 +335,8 @@ def insert_fact(text: str, avoid: Sequence[str], rng: random.Random) -> Perturba
     for field_name in fields:
         offset = sentence.index(values[field_name])
         facts.append((at + 1 + offset, at + 1 + offset + len(values[field_name])))
-    return Perturbation("insert", new_text, at + 1, at + 1 + len(sentence), f"sentence inserted: {sentence!r}",
+    description = f"sentence inserted: {sentence!r}"
+    return Perturbation("insert", new_text, at + 1, at + 1 + len(sentence), description,
                         tuple(facts))  # fmt: skip
 
 
@@ -344,11 +357,14 @@ def delete_clause(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
     """A clause of at least four words between commas (or a comma and the sentence end) removed; the range
     is in the unperturbed text."""
     del avoid
-    sites = [m for m in re.finditer(r", ([^,.;:!?“”\"()]{20,}?)(?=[,.;])", text) if len(m.group(1).split()) >= 4]
+    sites = [
+        m for m in re.finditer(r", ([^,.;:!?“”\"()]{20,}?)(?=[,.;])", text) if len(m.group(1).split()) >= 4
+    ]
     match = _pick(rng, sites)
     if match is None:
         return None
-    return Perturbation("delete", _replace(text, match.start(), match.end(), ""), match.start(1), match.end(1),
+    new_text = _replace(text, match.start(), match.end(), "")
+    return Perturbation("delete", new_text, match.start(1), match.end(1),
                         f"clause deleted: {match.group(1)!r}")  # fmt: skip
 
 
@@ -367,7 +383,7 @@ PERTURBATIONS: dict[str, Callable[[str, Sequence[str], random.Random], Perturbat
 def perturb(category: str, text: str, avoid: Sequence[str], seed: str) -> Perturbation | None:
     """One perturbation of ``category`` in ``text``, reproducible from ``seed``; replacements avoid every
     value already in ``avoid`` (the texts of the pair)."""
-    return PERTURBATIONS[category](text, avoid, random.Random(seed))
+    return PERTURBATIONS[category](text, avoid, random.Random(seed))  # noqa: S311 (reproducible, not secret)
 
 
 def detected(perturbation: Perturbation, findings: Sequence[dict[str, object]], *, self_pair: bool) -> bool:
@@ -380,9 +396,11 @@ def detected(perturbation: Perturbation, findings: Sequence[dict[str, object]], 
             continue
         start, end = int(side["start"]), int(side["end"])
         if perturbation.category == "delete":
-            if self_pair and min(end, perturbation.end) - max(start, perturbation.start) >= (
-                perturbation.end - perturbation.start
-            ) / 2:
+            if (
+                self_pair
+                and min(end, perturbation.end) - max(start, perturbation.start)
+                >= (perturbation.end - perturbation.start) / 2
+            ):
                 return True
             continue
         targets = perturbation.facts or ((perturbation.start, perturbation.end),)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem
+from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -33,19 +33,13 @@ _CLAUSE_END = re.compile(r"[,;:.!?()—–\"“”]")
 #: How strongly a modal verb commits to what it bears on; a change of two steps ("may" -> "will",
 #: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
 CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certain": 2, "necessary": 2}
-AUXILIARIES = frozenset(
-    "is are was were be been am do does did have has had will would shall should can could may might must "
-    "to".split()
-)
+AUXILIARIES = words("auxiliaries_before")
 _NEGATIVE_PHRASES = re.compile(r"\b(?:rather than|instead of|far from|free of|apart from)\b", re.IGNORECASE)
-_EXPLICIT = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
+_EXPLICIT = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor",
+                       "without",
                        "cannot"})  # fmt: skip
 #: Implicit negations strong enough to count as a negation that a rewrite may drop (rule 3).
-STRONG_IMPLICIT = frozenset(
-    "fail fails failed failing unable refuse refuses refused refusing deny denies denied reject rejects "
-    "rejected lack lacks lacked lacking unless avoid avoids avoided prevent prevents prevented instead "
-    "without".split()
-)
+STRONG_IMPLICIT = words("strong_implicit_negations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +75,11 @@ class _Side:
 def negative_cues(text: str, facts: Sequence[Fact]) -> int:
     """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than")."""
     explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
-    implicit = sum(1 for word in _WORDS.findall(text) if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT)
+    implicit = sum(
+        1
+        for word in _WORDS.findall(text)
+        if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT
+    )
     return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text))
 
 
@@ -104,7 +102,9 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     negated_at = {
         int(span[0])
         for f in facts
-        if f.category == "negation" and f.kind == "negation" and isinstance(span := f.detail.get("scope_span"), tuple)
+        if f.category == "negation"
+        and f.kind == "negation"
+        and isinstance(span := f.detail.get("scope_span"), tuple)
     }
     words = list(_WORDS.finditer(text))
     found = []
@@ -128,7 +128,15 @@ def _with_head(fact: Fact, texts: Sequence[str]) -> Fact:
     """A negation fact widened to its auxiliary ("is not", "doesn't")."""
     head = fact.detail.get("head_span")
     start = min(int(head[0]), fact.start) if isinstance(head, tuple) else fact.start
-    return Fact("negation", fact.sentence, start, fact.end, texts[fact.sentence][start : fact.end], fact.key, fact.detail)
+    return Fact(
+        "negation",
+        fact.sentence,
+        start,
+        fact.end,
+        texts[fact.sentence][start : fact.end],
+        fact.key,
+        fact.detail,
+    )
 
 
 _LAST_WORDS = re.compile(r"((?:[A-Za-z’']+\s+){1,4})$")
@@ -250,7 +258,9 @@ def _units(
     return units
 
 
-def _removed(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool) -> list[Flip]:
+def _removed(
+    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool
+) -> list[Flip]:
     flips: list[Flip] = []
     taken: set[tuple[int, int]] = set()
     stems_r = side_r.stems(group)
@@ -264,7 +274,9 @@ def _removed(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequen
             if _comparable_scope(fact, text) and scope in stems_r:
                 kept = [(j, *o) for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope)]
                 plain = [o for o in kept if not o[3]]
-                negated_o = sum(1 for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope) if o[2])
+                negated_o = sum(
+                    1 for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope) if o[2]
+                )
                 if plain and negated_o > len(kept) - len(plain):
                     j, start, end, _ = plain[0]
                     where = (j, _with_auxiliary(side_r.texts[j], start), end)
@@ -289,7 +301,15 @@ def _removed(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequen
             for match in _WORDS.finditer(text):
                 if match.group().lower() not in STRONG_IMPLICIT:
                     continue
-                cue = Fact("negation", index, match.start(), match.end(), match.group(), ("implicit",), {"kind": "negation"})
+                cue = Fact(
+                    "negation",
+                    index,
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    ("implicit",),
+                    {"kind": "negation"},
+                )
                 where = _clause(cue, text, side_r, group)
                 if where is not None and (where[0], where[1]) not in taken:
                     taken.add((where[0], where[1]))
@@ -302,7 +322,9 @@ def _removed(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequen
     return flips
 
 
-def _added(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool) -> list[Flip]:
+def _added(
+    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool
+) -> list[Flip]:
     flips: list[Flip] = []
     stems_o = side_o.stems(sources)
     for index in group:
@@ -313,9 +335,13 @@ def _added(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence
             where: tuple[int, int, int] | None = None
             scope = scope_stem(fact)
             if _comparable_scope(fact, text) and scope in stems_o:
-                kept = [(i, *o) for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope)]
+                kept = [
+                    (i, *o) for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope)
+                ]
                 plain = [o for o in kept if not o[3]]
-                negated_r = sum(1 for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope) if o[2])
+                negated_r = sum(
+                    1 for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope) if o[2]
+                )
                 if plain and negated_r > len(kept) - len(plain):
                     i, start, end, _ = plain[0]
                     where = (i, start, end)

@@ -57,10 +57,12 @@ def test_score_is_zero_without_drift() -> None:
 
 @pytest.mark.parametrize(
     ("facts", "expected"),
-    [(4, 1 - 2.718281828 ** -0.5), (40, 1 - 2.718281828 ** -0.05), (1, 1 - 2.718281828 ** -0.5)],
+    [(4, 1 - 2.718281828**-0.5), (40, 1 - 2.718281828**-0.05), (1, 1 - 2.718281828**-0.5)],
 )
 def test_one_changed_number_is_normalised_by_the_facts_at_stake(facts: int, expected: float) -> None:
-    assert drift_score([_finding("changed", "number", "major")], facts, facts) == pytest.approx(expected, rel=1e-6)
+    assert drift_score([_finding("changed", "number", "major")], facts, facts) == pytest.approx(
+        expected, rel=1e-6
+    )
 
 
 def test_content_shares_weigh_invented_more_than_lost() -> None:
@@ -108,7 +110,7 @@ def test_report_fields(fast_evaluator: Evaluator) -> None:
     assert {"score", "findings", "components", "counts"} <= drift.keys()
     assert drift["findings"]
     for finding in drift["findings"]:
-        assert REQUIRED <= finding.keys()
+        assert finding.keys() >= REQUIRED
         assert finding["type"] in ("dropped", "changed", "added")
         assert finding["category"] in ("number", "date", "name", "quote", "negation", "other")
         assert finding["severity"] in ("minor", "major")
@@ -126,7 +128,8 @@ SENTENCES = [
     "It was built in 1962 and carries 14,000 cars a day.",
 ]
 EDITS = st.sampled_from(
-    [("5 million", "five million"), ("Japan", "Korea"), ("26 June", "June 24"), ("not ", ""), ("Biden", "Bidden"),
+    [("5 million", "five million"), ("Japan", "Korea"), ("26 June", "June 24"), ("not ", ""),
+     ("Biden", "Bidden"),
      ("close", "open"), ("1,240", "1,420"), ("1962", "1966"), ("Dozens", "Hundreds"), ("", "")]
 )  # fmt: skip
 
