@@ -1,25 +1,30 @@
 """Matching facts across an original and its rewrite.
 
-Each original sentence has a *region*: the rewrite sentences aligned to it (shared with the meaning metric).
-Per category (number, date, name, quote), in this order:
+Each original sentence has a *region* (the rewrite sentences aligned to it plus the most similar one, shared
+with the meaning metric) and an *alignment group* (the aligned sentences alone). Per category (number,
+date, name, quote), in this order:
 
 1. *kept locally*: an original fact with an equal fact in its region;
-2. *changed*: an original fact not kept locally, paired with a compatible rewrite fact of its region that
-   has no equal in its own region and cannot be an original fact that moved (best pairs first: the nearest
-   spelling for names, the most shared words for quotations, the nearest position for numbers and dates);
+2. *changed*: an original fact not kept locally, paired with a compatible rewrite fact that has no equal in
+   its own region and cannot be an original fact that moved — in the same alignment group, or elsewhere in
+   the region when the two are alike ("1,240 pupils" / "1,420 children", "3 March" / "10 March"); best
+   pairs first (the nearest spelling for names, the most shared words for quotations, the same unit word
+   and the nearest position for numbers and dates);
 3. *kept elsewhere*: an original fact with an equal fact anywhere in the rewrite (a fact that moved, or a
-   name mentioned again); otherwise it was *dropped*;
+   name mentioned again), or an acronym the rewrite spells out ("FSM" / "free school meals"); otherwise it
+   was *dropped*;
 4. a rewrite fact nobody matched is *added* — unless it is a near-miss spelling of a name anywhere in the
-   original, which makes it a *changed* name.
+   original, or a lost number with its digits slipped ("1,240" / "1,420"), which makes it *changed*.
 
 Equal facts in other words match: "5" = "five", "$5m" = "5 million dollars", "4,891" ~ "about 5,000" (a
-figure announced as rounded, or rounded to fewer significant digits within 5 %), "June 26" = "26 June" =
-"June" (a less specific date), "U.S." = "United States", "Biden" = "Joe Biden", "Japanese" = "Japan",
-"Beijing" = "China" (a capital for its government), a quotation = a shorter part of it.
+figure announced as rounded, or rounded to fewer significant digits within 5 %), "11,000 ft" ~ "3,350
+metres", "half" = "50%", "trebled" = "three times", "June 26" = "26 June" = "June" (a less specific date),
+"3 o'clock" = "3pm", "U.S." = "United States", "Biden" = "Joe Biden", "Japanese" = "Japan", "Beijing" =
+"China" (a capital for its government), a quotation = a shorter run of its words, or the same words but
+for function words and contractions. A quotation the rewrite only shortens is *dropped* detail, not
+*changed*.
 
-Negations and modal verbs are compared where both sides keep the word they bear on, which is what a flipped
-negation looks like ("has not changed" -> "has changed"); a negation is not counted as flipped when the
-other side negates that word another way ("failed to deliver" -> "did not deliver").
+Negations and modal verbs are compared within alignment groups (:mod:`evalkit.drift.polarity`).
 """
 
 from __future__ import annotations
