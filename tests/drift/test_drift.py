@@ -164,10 +164,9 @@ def test_every_finding_points_at_its_own_words(
 def test_spans_point_into_markdown_as_given(fast_evaluator: Evaluator) -> None:
     from evalkit.io import TextSource
 
-    original = "# Bridge news\n\nThe **mayor**, Helen Okafor, said 14,000 cars use the bridge.\n\n- It shuts on 26 June.\n"
-    rewrite = (
-        "# Bridge news\n\nThe *mayor*, Helen Okafur, said 41,000 cars use it.\n\n- It shuts on 16 June.\n"
-    )
+    heading = "# Bridge news\n\n"
+    original = heading + "The **mayor**, Helen Okafor, said 14,000 cars use it.\n\n- It shuts on 26 June.\n"
+    rewrite = heading + "The *mayor*, Helen Okafur, said 41,000 cars use it.\n\n- It shuts on 16 June.\n"
     report = fast_evaluator.evaluate(
         TextSource(original, "o.md", "markdown", "utf-8"), TextSource(rewrite, "r.md", "markdown", "utf-8")
     ).to_dict()
