@@ -903,6 +903,7 @@ def _names(
             run = []
     if run:
         runs.append(run)
+    runs = [piece for run in runs for piece in _split_at_place(text, run)]
     split: list[list[tuple[int, int]]] = []
     for run in runs:  # weak connectors ("the", "and") stay only inside a name the gazetteer knows
         words = [text[start:end].lower() for start, end in run]
@@ -937,6 +938,20 @@ def _names(
             continue
         results.append((start, end, name))
     return results
+
+
+def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """"Timms of England" is a person and a place: a run "X of PLACE" the gazetteer does not know whole
+    splits at "of" when PLACE is a known place ("Bank of England", "University of Oxford" stay whole)."""
+    g = gazetteer()
+    words = [_strip_possessive(text[start:end]).lower() for start, end in run]
+    if "of" not in words[1:-1] or g.forms.get(" ".join(words)) is not None:
+        return [run]
+    at = words.index("of", 1)
+    after = g.lookup(words[at + 1 :])
+    if after is None or after.kind == "organisation" or g.forms.get(" ".join(words[:at])) is not None:
+        return [run]
+    return [run[:at], run[at + 1 :]]
 
 
 def _clean_run(

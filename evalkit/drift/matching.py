@@ -120,6 +120,19 @@ def _spelling(fact: Fact) -> str:
     return re.sub(r"['’]s$", "", fact.text.lower()).replace("’", "'")
 
 
+def other_full_name(fact: Fact, others: Sequence[Fact]) -> bool:
+    """Whether ``others`` name someone else with the same last name and no one exactly as ``fact`` does
+    ("Ueli Steck" among them for "Castellanos Steck"): then a mention of the last name alone does not
+    account for ``fact``."""
+    units = _name_units(fact)
+    if len(units) < 2 or any(_name_units(other) == units for other in others):
+        return False
+    return any(
+        len(other_units) >= 2 and other_units[-1] == units[-1] and other_units != units
+        for other_units in (_name_units(other) for other in others)
+    )
+
+
 def name_similarity(a: Fact, b: Fact) -> float:
     """Spelling similarity of two names as written (difflib ratio)."""
     return difflib.SequenceMatcher(None, _spelling(a), _spelling(b)).ratio()
@@ -385,6 +398,15 @@ def _match_category(
     (quotations are recognisable by their words wherever the alignment put them)."""
     all_o = _facts_of(sides.original, category)
     all_r = _facts_of(sides.rewrite, category)
+    if category == "name":  # "Steck" does not account for "Castellanos Steck" where "Ueli Steck" is named
+        vetoed = {id(b) for b in all_r if other_full_name(b, all_o)}
+        plain_equal = equal
+
+        def equal(a: Fact, b: Fact) -> bool:
+            if id(b) in vetoed and _name_units(a) != _name_units(b):
+                return False
+            return plain_equal(a, b)
+
     kept_o: set[int] = set()
     kept_r: set[int] = set()
     for i, a in enumerate(all_o):
