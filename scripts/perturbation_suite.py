@@ -12,12 +12,15 @@ from a seeded generator, and is scored in two settings:
 A perturbation counts as detected only when a finding's rewrite span covers the perturbed words
 (:func:`evalkit.drift.perturb.detected`). The suite also reports the false findings on unperturbed pairs
 (changed and added findings per article), the findings a perturbation adds besides the detected one, and
-how well ``drift.score`` separates perturbed from unperturbed pairs (ROC-AUC; the extra ``clause`` and
-``delete`` categories probe content without a named fact).
+how often ``drift.score`` rises over the same pair unperturbed (the extra ``clause`` and ``delete``
+categories probe content without a named fact). ``--sentences`` runs sentence-level checks on ASSET
+instead: drift.score against human meaning ratings, and planted errors against well-rated simplifications
+(ROC-AUC).
 
 Usage::
 
-    PYTHONPATH=. python scripts/perturbation_suite.py --profile fast --seed 13 --markdown reports/x.md
+    PYTHONPATH=. python scripts/perturbation_suite.py --profile default --seed 13 --markdown reports/x.md
+    PYTHONPATH=. python scripts/perturbation_suite.py --profile default --sentences
 """
 
 from __future__ import annotations
@@ -123,7 +126,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         before = Counter((f["type"], f["category"]) for f in findings(baseline) if f["type"] != "dropped")
         after = Counter((f["type"], f["category"]) for f in findings(report) if f["type"] != "dropped")
         extra[setting].append(max(0, sum((after - before).values()) - (1 if hit else 0)))
-        scores[(setting, category)].append(report["drift"]["score"])
+        scores[(setting, category)].append(report["drift"]["score"] - baseline["drift"]["score"])
         if not hit and not (category == "delete" and setting == "realistic"):
             misses.append({"pair": name, "setting": setting, "category": category,
                            "perturbation": perturbation.description})  # fmt: skip
@@ -138,10 +141,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     added_by_category = Counter(
         f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "added"
     )
-    baseline_scores = {
-        setting: [r["drift"]["score"] for key, r in reports.items() if key.endswith(f"|{setting}|none")]
-        for setting in ("realistic", "self")
-    }
+    baseline_scores = [r["drift"]["score"] for key, r in reports.items() if key.endswith("|realistic|none")]
     return {
         "seed": args.seed,
         "profile": args.profile,
@@ -163,8 +163,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())
         },
         "extra_findings_per_perturbation": {s: round(statistics.mean(v), 3) for s, v in extra.items() if v},
-        "score_auc": {
-            f"{setting}/{category}": round(roc_auc(values, baseline_scores[setting]), 3)
+        "score_rise": {
+            f"{setting}/{category}": {
+                "rose": round(sum(1 for value in values if value > 0) / len(values), 3),
+                "mean": round(statistics.mean(values), 4),
+            }
             for (setting, category), values in sorted(scores.items())
         },
         "unperturbed": {
@@ -172,7 +175,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "per_article": {kind: round(value, 3) for kind, value in per_article.items()},
             "changed_by_category": {k: round(v / len(real), 3) for k, v in changed_by_category.most_common()},
             "added_by_category": {k: round(v / len(real), 3) for k, v in added_by_category.most_common()},
-            "mean_score": round(statistics.mean(baseline_scores["realistic"]), 3),
+            "mean_score": round(statistics.mean(baseline_scores), 3),
         },
         "misses": misses,
     }
@@ -287,15 +290,17 @@ def markdown(result: dict[str, Any], command: str) -> str:
         lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
     lines += [
         "",
-        "drift.score ROC-AUC, perturbed vs unperturbed pairs:",
+        "drift.score of each perturbed pair against the same pair unperturbed: share of pairs whose score "
+        "rose, and the mean rise:",
         "",
         "| category | realistic | self |",
         "| --- | --- | --- |",
     ]
     for category in (*CATEGORIES, *EXTRA_CATEGORIES):
-        cells = [
-            str(result["score_auc"].get(f"{setting}/{category}", "—")) for setting in ("realistic", "self")
-        ]
+        cells = []
+        for setting in ("realistic", "self"):
+            rise = result["score_rise"].get(f"{setting}/{category}")
+            cells.append(f"{rise['rose']:.3f} (+{rise['mean']:.3f})" if rise else "—")
         lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
     unperturbed = result["unperturbed"]
     lines += [
