@@ -4,28 +4,28 @@ Facts (:mod:`evalkit.drift.facts`: numbers with units and scale, dates and times
 organisations, quotations and who said them, negations and modal verbs) are extracted from every scored
 sentence of both texts and matched (:mod:`evalkit.drift.matching`): first within the rewrite sentences
 aligned to the original sentence (its *region*, shared with the meaning metric), then anywhere in the
-rewrite, so a fact that moved to another paragraph is still found.
+rewrite, so a fact that moved to another paragraph is still found. Negations and modality are compared
+within aligned sentences (:mod:`evalkit.drift.polarity`).
 
 Classification:
 
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
-  number, another date, a near-miss spelling or another name, a negation removed or added before the same
-  word, a modal verb of another strength ("may" -> "will"), other words inside a quotation, another speaker;
-  a near-miss spelling of an original name anywhere in the rewrite is a changed name, not a new one;
+  number, another date, a near-miss spelling or another name, a negation removed or added, a modal verb of
+  another strength ("may" -> "will"), other words inside a quotation, another speaker; a near-miss spelling
+  of an original name anywhere in the rewrite is a changed name, not a new one;
 * ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens;
 * ``added``: a rewrite fact with no source anywhere in the original.
 
 Content without a named fact is judged from the meaning metric's token evidence
 (:attr:`evalkit.meaning.SentenceMatch.tokens`): a rewrite sentence with no counterpart and no support
-(``meaning.unsupported``) with at least :data:`MIN_RUN_WORDS` unsupported content words is an
-``added``/``other`` finding, and so is a run of at least :data:`MIN_RUN_WORDS` + 1 content words nothing in
-the original supports (an invented clause); an original
-sentence dropped whole, or a run of at least :data:`MIN_RUN_WORDS` + 1 content words the rewrite does not
-keep, is a ``dropped``/``other`` finding.
+(``meaning.unsupported``) with at least :data:`MIN_RUN_WORDS` unsupported content words, or a run of at least
+:data:`MIN_RUN_WORDS` + 1 content words nothing in the original supports (an invented clause), is an
+``added``/``other`` finding; an original sentence dropped whole, or a run of at least :data:`MIN_RUN_WORDS` + 1
+content words the rewrite does not keep, is a ``dropped``/``other`` finding.
 
 Severity (:func:`severity`): changed and added findings are ``major``; a dropped one is ``minor`` unless it
 carries a number, a name or a negation (a dropped date with digits carries a number; a vague quantity such
-as "dozens" does not; a dropped quotation or sentence carries the facts inside it that the rewrite also
+as "dozens" does not; a dropped quotation carries the numbers and names inside it that the rewrite also
 lost).
 
 Score (:func:`drift_score`), in [0, 1), 0 = no drift::
@@ -34,21 +34,24 @@ Score (:func:`drift_score`), in [0, 1), 0 = no drift::
     facts           = max(4, (facts in the original + facts in the rewrite) / 2)
     invented        = content weight of rewrite words nothing in the original supports
                       / content weight of the rewrite
-    lost            = content weight of original words the rewrite does not keep / content weight of
-                      the original
-    score           = 1 - exp(-(2 * sum(weights of fact findings) / facts
+    lost            = content weight of original words the rewrite does not keep
+                      / content weight of the original
+    score           = 1 - exp(-(2 * sum(weights of number, date, name, quote and negation findings) / facts
                                 + ADDED_RATE * invented + DROPPED_RATE * lost))
 
 Words are weighed by information content (:func:`evalkit.lexicon.content_weight`); a word counts as
 unsupported in proportion to how far its best match falls below the meaning metric's ``FOUND`` threshold
-(fully when nothing matches it) — a lone unsupported word at :data:`ISOLATED` of its weight, as it is
-mostly a word said another way, a run of them and a whole sentence in full; numbers, dates and names are
-left out of the shares (they are judged as facts: kept, or a finding of their own). So the score is
-normalised for length twice over: fact findings per fact at stake (one changed number among four
-facts scores 0.39, among forty 0.05 — the gate's ``max_major`` catches single errors in long texts), and
-content as shares of each text. Invented content weighs more than lost content (``ADDED_RATE`` >
-``DROPPED_RATE``), as added findings weigh more than dropped ones: a simplification is expected to leave
-detail out, never to make things up.
+(fully when nothing matches it); a lone unsupported word counts :data:`ISOLATED` of its weight (it is mostly a
+word said another way), a run of them and a whole sentence in full; numbers, dates and names are left out
+of the shares (they are judged as facts: kept, or a finding of their own). The ``other`` findings are the
+evidence behind ``invented`` and ``lost`` and are not counted again. So the score is normalised for length
+twice over: fact findings per fact at stake (one changed number among four facts scores 0.39, among forty
+0.05 — the gate's ``max_major`` catches single errors in long texts), and content as shares of each text.
+Invented content weighs more than lost content (``ADDED_RATE`` = 2 x ``DROPPED_RATE``), as added findings
+weigh twice dropped ones: a simplification is expected to leave detail out, never to make things up. The
+shares make the score react to what carries no named fact — an invented clause, a deleted one, a replaced
+word — in the spirit of BERTScore's precision and recall (Zhang et al., 2020), restricted to content the
+alignment cannot account for.
 """
 
 from __future__ import annotations
