@@ -20,8 +20,8 @@ Content without a named fact is judged from the meaning metric's token evidence
 (:attr:`evalkit.meaning.SentenceMatch.tokens`): a rewrite sentence with no counterpart and no support
 (``meaning.unsupported``) with at least :data:`MIN_RUN_WORDS` unsupported content words, or a run of at least
 :data:`MIN_RUN_WORDS` + 1 content words nothing in the original supports (an invented clause), is an
-``added``/``other`` finding; an original sentence dropped whole, or a run of at least :data:`MIN_RUN_WORDS` + 1
-content words the rewrite does not keep, is a ``dropped``/``other`` finding.
+``added``/``other`` finding; an original sentence dropped whole, or a run of at least
+:data:`MIN_RUN_WORDS` + 1 content words the rewrite does not keep, is a ``dropped``/``other`` finding.
 
 Severity (:func:`severity`): changed and added findings are ``major``; a dropped one is ``minor`` unless it
 carries a number, a name or a negation (a dropped date with digits carries a number; a vague quantity such

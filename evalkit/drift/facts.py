@@ -941,8 +941,8 @@ def _names(
 
 
 def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """"Timms of England" is a person and a place: a run "X of PLACE" the gazetteer does not know whole
-    splits at "of" when PLACE is a known place ("Bank of England", "University of Oxford" stay whole)."""
+    """A person of a place ("Timms of England"): a run "X of PLACE" the gazetteer does not know whole splits
+    at "of" when PLACE is a known place ("Bank of England", "University of Oxford" stay whole)."""
     g = gazetteer()
     words = [_strip_possessive(text[start:end]).lower() for start, end in run]
     if "of" not in words[1:-1] or g.forms.get(" ".join(words)) is not None:
