@@ -163,6 +163,7 @@ _SPANS_OF_YEARS = re.compile(
     rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+(?P<unit>decades?|century|centuries)\b", re.IGNORECASE
 )
 _VAGUE = re.compile(rf"\b(?P<word>{'|'.join(sorted(VAGUE))})\s+of\b", re.IGNORECASE)
+_PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[\s-]+(?:of\s+)?(°[CF]|[A-Za-z]+)")
 _APPROXIMATOR_BEFORE = re.compile(
     r"\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|fewer than|"
@@ -732,6 +733,20 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         rank = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
         add(Fact("number", sentence, start, end, text[start:end], ("ordinal", rank), {"kind": "ordinal"}))
 
+    for match in _scan(_SPANS_OF_YEARS, text, tokens, _SPAN_STARTS):
+        start, end = match.span()
+        if not free(start, end):
+            continue
+        count_word = match.group("count").lower()
+        spans = 1.0 if count_word in ("a", "an") else float(count_word) if count_word.isdigit() else None
+        spans = spans if spans is not None else spelled_value(count_word)
+        if spans is None:
+            continue
+        years = spans * (100 if match.group("unit").lower().startswith("centur") else 10)
+        add(Fact("number", sentence, start, end, text[start:end], ("count", "", years),
+                 {"kind": "count", "value": years, "measure": "year", "unit": "year",
+                  "display": _format_value(years)}))  # fmt: skip
+
     for match in _scan(_MULTIPLIER, text, tokens, _MULTIPLIER_STARTS):
         start, end = match.span()
         if not free(start, end):
@@ -777,6 +792,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         tail = text[end:]
         unit_match = _UNIT_AFTER.match(tail)
         unit = unit_match.group(1).lower() if unit_match else ""
+        if unit_match and _PER_HOUR.match(tail, unit_match.end()):
+            unit = "kmh" if unit.startswith("k") else "mph"  # "miles per hour", "kilometres an hour"
         if scale == "m" and not currency and (unit in _DIMENSION_WORDS or (unit_match is None and digits)):
             end, scale, unit = end - 1, "", "metre"  # "100m tall": metres
             while end > start and not text[end - 1].isalnum():
@@ -797,25 +814,6 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             {"kind": kind, "value": value, "measure": measure, "unit": stem(unit) if unit else "",
              "display": _format_value(value)},
         ))  # fmt: skip
-
-    for match in _scan(_SPANS_OF_YEARS, text, tokens, _SPAN_STARTS):
-        start, end = match.span()
-        if not free(start, end):
-            continue
-        count_word = match.group("count").lower()
-        count = (
-            1.0
-            if count_word in ("a", "an")
-            else float(count_word)
-            if count_word.isdigit()
-            else spelled_value(count_word)
-        )
-        if count is None:
-            continue
-        years = count * (100 if match.group("unit").lower().startswith("centur") else 10)
-        add(Fact("number", sentence, start, end, text[start:end], ("count", "", years),
-                 {"kind": "count", "value": years, "measure": "year", "unit": "year",
-                  "display": _format_value(years)}))  # fmt: skip
 
     for match in _scan(_VAGUE, text, tokens, VAGUE):
         start, end = match.span("word")

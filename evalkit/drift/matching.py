@@ -36,7 +36,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits, stem
+from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits, stem, words
+
+#: Words many organisations' names share ("MND Association" / "UK Motor Neurone Association").
+GENERIC_NAME_WORDS = words("generic_name_words")
 
 MatchType = Literal["dropped", "changed", "added"]
 _APPROXIMATORS = re.compile(
@@ -125,10 +128,12 @@ def other_full_name(fact: Fact, others: Sequence[Fact]) -> bool:
     ("Ueli Steck" among them for "Castellanos Steck"): then a mention of the last name alone does not
     account for ``fact``."""
     units = _name_units(fact)
-    if len(units) < 2 or any(_name_units(other) == units for other in others):
+    if not 2 <= len(units) <= 3 or any(unit.startswith("@") for unit in units):
+        return False
+    if any(_name_units(other) == units for other in others):
         return False
     return any(
-        len(other_units) >= 2 and other_units[-1] == units[-1] and other_units != units
+        len(other_units) == len(units) and other_units[-1] == units[-1] and other_units != units
         for other_units in (_name_units(other) for other in others)
     )
 
@@ -358,7 +363,7 @@ def _name_compatible(a: Fact, b: Fact) -> bool:
     """A near-miss spelling, a shared word ("Jill Biden" / "Joe Biden"), or two places of one kind."""
     if near_miss(a, b):
         return True
-    if set(_name_units(a)) & set(_name_units(b)):
+    if (set(_name_units(a)) & set(_name_units(b))) - GENERIC_NAME_WORDS:
         return True
     kinds_a, kinds_b = _known_kinds(a), _known_kinds(b)
     return (
