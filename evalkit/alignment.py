@@ -7,13 +7,14 @@ sentence split in two or three), many-to-one (merged) — and the sentences left
 Method (in the spirit of Vecalign, Thompson & Koehn 2019, and MASSAlign, Paetzold et al. 2017):
 
 1. A monotonic dynamic programme over the sentence grid with moves 1-1, 1-2, 2-1, 1-3, 3-1, 2-2 and skips.
-   A group scores ``(cos(group) - link_threshold) * size``, where ``cos(group)`` is the cosine between the
-   normalised sums of the member vectors and ``size`` is the mean number of sentences on the two sides;
-   skips score 0. So a split is taken only when the merged side is closer than the single sentence, and a
-   sentence is left unaligned when nothing is closer than the threshold.
-2. Sentences left over by (1) are matched across the whole text, best pair first, when their cosine reaches
-   ``move_threshold`` (higher than the link threshold): a paragraph moved elsewhere still aligns, and the
-   group is flagged ``moved``.
+   A group scores the mean, over its members on both sides, of ``cos(member, other side) - link_threshold``
+   (the other side is the normalised sum of its vectors); skips score 0. Each member must earn its place:
+   a split is taken only when every part is close to the sentence it came from, and a neighbouring
+   sentence on the same topic is not swallowed by a group. A sentence is left unaligned when nothing is
+   closer than the threshold.
+2. Sentences left over by (1) are matched across the whole text when they are each other's best match and
+   their cosine reaches ``move_threshold`` (higher than the link threshold): a paragraph moved elsewhere
+   still aligns, and the group is flagged ``moved`` when it breaks the order of its neighbours.
 
 For long texts the programme runs inside a band around the diagonal (width :data:`BAND`), so its cost is
 linear in the number of sentences; moved content beyond the band is caught by step 2.
@@ -80,6 +81,18 @@ def _normalised_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray
     return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(np.float32)
 
 
+def _window_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.float32]:
+    """Row ``k``: the sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
+    count, dimension = vectors.shape
+    cumulative = np.vstack(
+        [np.zeros((1, dimension), np.float64), np.cumsum(vectors, axis=0, dtype=np.float64)]
+    )
+    sums = np.zeros((count, dimension), np.float64)
+    if count >= size:
+        sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
+    return sums.astype(np.float32)
+
+
 def align(
     original: npt.NDArray[np.float32],
     rewrite: npt.NDArray[np.float32],
@@ -93,6 +106,8 @@ def align(
     sizes = sorted({size for move in MOVES for size in move})
     left_sums = {size: _normalised_sums(original, size) for size in sizes}
     right_sums = {size: _normalised_sums(rewrite, size) for size in sizes}
+    # rewrite_cumulative[size][k]: the plain (unnormalised) sum of rewrite[k : k + size]
+    rewrite_cumulative = {size: _window_sums(rewrite, size) for size in sizes}
     slope = m / n
     width = BAND + abs(n - m)
 
@@ -107,15 +122,17 @@ def align(
     score[0][0] = 0.0
     for i in range(n + 1):
         low, high = band(i)
-        # gains[(di, dj)][j - low]: (cosine of the group ending at (i, j) - threshold) * mean group size
+        # gains[(di, dj)][j - low]: the score of the group of di originals and dj rewrites ending at (i, j)
         gains: dict[tuple[int, int], list[float]] = {}
         for di, dj in MOVES:
             first = max(low, dj)
             if di > i or first > high:
                 continue
-            block = right_sums[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
-            weight = (di + dj) / 2
-            gains[(di, dj)] = [negative] * (first - low) + [(float(c) - threshold) * weight for c in block]
+            others = right_sums[dj][first - dj : high - dj + 1]  # normalised rewrite groups, one per j
+            originals_close = (original[i - di : i] @ others.T).sum(axis=0)  # each original vs its group
+            rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
+            block = (originals_close + rewrite_close - threshold * (di + dj)) / 2
+            gains[(di, dj)] = [negative] * (first - low) + [float(value) for value in block]
         row, row_back = score[i], back[i]
         above = score[i - 1] if i > 0 else {}
         for j in range(low, high + 1):
@@ -186,10 +203,13 @@ def _moved(
     if not free_o or not free_r:
         return []
     sub = similarity[np.ix_(free_o, free_r)]
+    best_r = sub.argmax(axis=1)
+    best_o = sub.argmax(axis=0)
     candidates = sorted(
         (
             (float(sub[a, b]), free_o[a], free_r[b])
             for a, b in zip(*np.nonzero(sub >= threshold), strict=True)
+            if best_r[a] == b and best_o[b] == a
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )
