@@ -48,7 +48,7 @@ then absent.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -251,19 +251,54 @@ def _round(value: float) -> float:
     return round(float(value), 4)
 
 
+#: How many unaligned sentences next to an aligned group (or in a gap between groups) a region takes in.
+NEIGHBOURS = 2
+
+
 def _regions(
     similarity: FloatArray, alignment_of: Mapping[int, tuple[int, ...]], count: int
 ) -> list[list[int]]:
-    """For each sentence on one side: the indices on the other side its tokens are matched against."""
-    regions: list[list[int]] = []
+    """For each sentence on one side: the sentences of the other side its tokens are matched against.
+
+    An aligned sentence looks at its group, at up to :data:`NEIGHBOURS` unaligned sentences next to the
+    group (the part of a split that the aligner left out) and at its single closest sentence; an unaligned
+    sentence looks at the unaligned sentences in the gap where it would stand (or the groups around the gap
+    when the gap is empty) and at its two closest sentences.
+    """
     other = similarity.shape[1]
+    linked_other = {j for group in alignment_of.values() for j in group}
+    closest = np.argsort(-similarity, axis=1, kind="stable")[:, : min(2, other)]
+    regions: list[list[int]] = []
     for index in range(count):
-        row = similarity[index]
-        order = [int(j) for j in np.argsort(-row, kind="stable")[: min(2, other)]]
         aligned = alignment_of.get(index)
-        region = [*aligned, order[0]] if aligned else order
-        regions.append(sorted(set(region)))
+        if aligned:
+            region = {*aligned, int(closest[index, 0])}
+            region.update(_free_run(range(min(aligned) - 1, -1, -1), linked_other))
+            region.update(_free_run(range(max(aligned) + 1, other), linked_other))
+        else:
+            before = [j for i in range(index - 1, -1, -1) if i in alignment_of for j in alignment_of[i]][:1]
+            after = [j for i in range(index + 1, count) if i in alignment_of for j in alignment_of[i]][:1]
+            low = max(before) + 1 if before else 0
+            high = min(after) if after else other
+            gap = [j for j in range(low, high) if j not in linked_other]
+            if gap:
+                middle = (low + high) / 2
+                region = set(sorted(gap, key=lambda j: (abs(j - middle), j))[: 2 * NEIGHBOURS])
+            else:
+                region = {j for j in (low - 1, high) if 0 <= j < other}
+            region.update(int(j) for j in closest[index])
+        regions.append(sorted(region))
     return regions
+
+
+def _free_run(indices: Iterable[int], linked: set[int]) -> list[int]:
+    """The first :data:`NEIGHBOURS` indices of ``indices`` up to the first linked one."""
+    run: list[int] = []
+    for j in indices:
+        if j in linked or len(run) >= NEIGHBOURS:
+            break
+        run.append(j)
+    return run
 
 
 def _offsets(tokens: Sequence[Tokens]) -> list[int]:
