@@ -63,11 +63,11 @@ def render(reports: Sequence[ReportDict], context: RenderContext) -> str:
     if len(reports) == 1 and not context.errors:
         report = reports[0]
         title = f"evalkit · {report['id']} · {'passed' if report['verdict']['passed'] else 'failed'}"
-        return _page(title, "1 pair", "", pair_view(report, anchors[0], position=None))
+        return _page(title, "1 pair", "", pair_view(report, anchors[0], key="p1", position=None))
     failed = sum(1 for report in reports if not report["verdict"]["passed"])
     order = worst_first(reports)
     views = "".join(
-        pair_view(reports[index], anchors[index], position=(rank, len(reports)))
+        pair_view(reports[index], anchors[index], key=f"p{index + 1}", position=(rank, len(reports)))
         for rank, index in enumerate(order, 1)
     )
     nav = (

@@ -126,7 +126,7 @@ def histogram(
         )
     every = max(1, math.ceil((len(edges) - 1) / 6))
     for index, edge in enumerate(edges):
-        if index % every == 0 or index == len(edges) - 1:
+        if index % every == 0:
             parts.append(
                 f'<text class="tick" x="{x(edge):.1f}" y="{TOP + plot_h + 16:g}" text-anchor="middle">'
                 f"{_fmt(edge)}</text>"

@@ -11,8 +11,8 @@ escaped, with its highlights nested around it (:func:`evalkit.writers.html_layer
 * parts left out of scoring (boilerplate, markup ...), dimmed; long runs fold into ``<details>``;
 * the rewrite's hardest sentences (``readability.hardest_sentences``), flagged with their reasons.
 
-Every mark is focusable and carries its note in ``data-tip`` (shown by the page's script on hover and on
-focus) and, for findings, ``aria-describedby`` pointing at its row in the findings table.
+Every mark is focusable and has a note, shown by the page's script on hover and on focus: ``data-tip``,
+or for a finding the message cell of its row in the findings table (``aria-describedby`` points there).
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ IGNORED_REASONS = {
 _SENTENCE_MARK, _FINDING, _MISSING, _IGNORED = 1, 2, 3, 4
 
 
-def pair_view(report: ReportDict, anchor: str, *, position: tuple[int, int] | None) -> str:
-    """The ``<section>`` of one pair; ``position`` is (rank, count) in a batch."""
+def pair_view(report: ReportDict, anchor: str, *, key: str, position: tuple[int, int] | None) -> str:
+    """The ``<section>`` of one pair: ``anchor`` is its id, ``key`` the (short) prefix of the ids inside it,
+    ``position`` its (rank, count) in a batch."""
     verdict = report["verdict"]
     failures = verdict.get("failures", [])
     eyebrow = f"Pair {position[0]} of {position[1]}" if position else "Pair"
@@ -66,9 +67,9 @@ def pair_view(report: ReportDict, anchor: str, *, position: tuple[int, int] | No
         _list("failures", "Failed checks", [str(failure.get("message", "")) for failure in failures]),
         _list("notes", "Warnings", [str(warning) for warning in report.get("warnings") or []]),
         _cards(report),
-        _side_by_side(report, anchor),
-        _findings_table(report, anchor),
-        _hardest_list(report, anchor),
+        _side_by_side(report, key),
+        _findings_table(report, key),
+        _hardest_list(report, key),
     ]
     back = '<a class="back" href="#pairs">↑ back to the pairs table</a> · ' if position else ""
     parts.append(f'<p class="signature">{back}{escape(str(report.get("signature", "")))}</p></section>\n')
@@ -410,8 +411,7 @@ def _finding_layers(report: ReportDict, anchor: str) -> tuple[list[Layer], list[
             ("class", f"m m-{slug(kind, 20)} sev-{slug(severity, 20)}"),
             ("data-fid", fid),
             ("data-label", f"{ICONS.get(kind, '•')}{number}"),
-            ("data-tip-title", title),
-            ("data-tip", str(finding.get("message", ""))),
+            ("data-tip-title", title),  # the note itself is the message cell of the findings table
         )
         for side, target in (("original", original), ("rewrite", rewrite)):
             span = finding.get(side)

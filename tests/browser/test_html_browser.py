@@ -19,6 +19,8 @@ pytestmark = pytest.mark.browser
 
 ORIGINAL_CELLS = "table.sbs td:nth-child(1)"
 REWRITE_CELLS = "table.sbs td:nth-child(3)"
+#: The top of a page: verdict, scores and the first rows of both texts.
+FIRST_SCREENS = {"x": 0, "y": 0, "width": 1400, "height": 1800}
 
 PAYLOADS = (  # each would set window.__pwned if it ever ran
     "<script>window['__pwned'] = 1</script>",
@@ -67,7 +69,7 @@ def seed_page(
 
 
 @pytest.mark.model
-def test_seed_pair_findings_are_highlighted(seed_page: Path, visit: Any, screenshots: Path) -> None:
+def test_seed_pair_findings_are_highlighted(visit: Any, screenshots: Path, seed_page: Path) -> None:
     visit_ = visit(seed_page)
     page = visit_.page
     changed = page.locator(f"{REWRITE_CELLS} mark.m-changed", has_text="Yoon Suk-yeol")
@@ -106,14 +108,14 @@ def test_seed_pair_findings_are_highlighted(seed_page: Path, visit: Any, screens
     page.evaluate("document.activeElement.blur()")
 
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(screenshots / "seed-pair.png"))
+    page.screenshot(path=str(screenshots / "seed-pair.png"), full_page=True, clip=FIRST_SCREENS)
     page.screenshot(path=str(screenshots / "seed-pair-full.png"), full_page=True)
     assert visit_.problems() == []
     assert (screenshots / "seed-pair.png").stat().st_size > 10_000
 
 
 @pytest.mark.model
-def test_seed_pair_prints_with_its_marks(seed_page: Path, visit: Any, screenshots: Path) -> None:
+def test_seed_pair_prints_with_its_marks(visit: Any, screenshots: Path, seed_page: Path) -> None:
     visit_ = visit(seed_page, media="print")
     page = visit_.page
     changed = page.locator(f"{REWRITE_CELLS} mark.m-changed", has_text="Yoon Suk-yeol")
@@ -147,7 +149,7 @@ def batch_page(fast_evaluator: Evaluator, tmp_path_factory: pytest.TempPathFacto
     return write(tmp_path_factory.mktemp("html") / "batch.html", reports)
 
 
-def test_batch_table_sorts_links_and_charts(batch_page: Path, visit: Any, screenshots: Path) -> None:
+def test_batch_table_sorts_links_and_charts(visit: Any, screenshots: Path, batch_page: Path) -> None:
     visit_ = visit(batch_page)
     page = visit_.page
     rows = page.locator("table.pairs tbody tr")

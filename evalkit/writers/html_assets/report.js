@@ -5,7 +5,7 @@
   var root = document.documentElement;
   root.classList.add("js");
 
-  // ---- the note (tooltip) shown for any element with data-tip ----
+  // ---- the note (tooltip) of any element with data-tip-title, and of missing words ----
   var tip = document.createElement("div");
   tip.id = "tip";
   tip.setAttribute("role", "tooltip");
@@ -36,8 +36,13 @@
       tipTitle.textContent = "Not found in the rewrite";
       tipBody.textContent = "No close match for \u201c" + element.textContent + "\u201d in the aligned part of the rewrite.";
     } else {
+      var note = element.getAttribute("data-tip");
+      if (note === null) {  // a finding: its note is the message cell of its row in the findings table
+        var cell = document.getElementById(element.getAttribute("data-fid") + "-msg");
+        note = cell ? cell.textContent : "";
+      }
       tipTitle.textContent = element.getAttribute("data-tip-title") || "";
-      tipBody.textContent = element.getAttribute("data-tip") || "";
+      tipBody.textContent = note;
     }
     tipTitle.hidden = !tipTitle.textContent;
     tip.hidden = false;
@@ -60,14 +65,14 @@
   }
 
   document.addEventListener("mouseover", function (event) {
-    var target = event.target.closest ? event.target.closest("[data-tip], .mw") : null;
+    var target = event.target.closest ? event.target.closest("[data-tip-title], .mw") : null;
     if (target) { show(target); }
-    else if (!(document.activeElement && document.activeElement.hasAttribute("data-tip"))) { hide(); }
+    else if (!(document.activeElement && document.activeElement.hasAttribute("data-tip-title"))) { hide(); }
     else if (shownFor !== document.activeElement) { show(document.activeElement); }
   });
   document.addEventListener("focusin", function (event) {
     var target = event.target;
-    if (target.hasAttribute && target.hasAttribute("data-tip")) { show(target); } else { hide(); }
+    if (target.hasAttribute && target.hasAttribute("data-tip-title")) { show(target); } else { hide(); }
   });
   document.addEventListener("focusout", function (event) {
     if (event.target === shownFor) { hide(); }
