@@ -58,8 +58,13 @@ class Layer:
         return (self.rank, self.start, -self.end)
 
 
-def overlay(text: str, start: int, end: int, layers: Sequence[Layer]) -> str:
-    """``text[start:end]`` escaped, with ``layers`` (clipped to the range) as nested elements."""
+def overlay(text: str, start: int, end: int, layers: Sequence[Layer], opened: set[int] | None = None) -> str:
+    """``text[start:end]`` escaped, with ``layers`` (clipped to the range) as nested elements.
+
+    ``opened`` holds the ``id()`` of layers already rendered (a layer may reach over several ranges, each
+    rendered by its own call): only a layer's first fragment anywhere gets its ``first_attrs``.
+    """
+    opened = set() if opened is None else opened
     clipped = [
         (index, layer, max(layer.start, start), min(layer.end, end))
         for index, layer in enumerate(layers)
@@ -79,7 +84,6 @@ def overlay(text: str, start: int, end: int, layers: Sequence[Layer]) -> str:
     out: list[str] = []
     active: set[int] = set()
     stack: list[int] = []
-    opened: set[int] = set()
     for left, right in itertools.pairwise(points):
         active.difference_update(ending.get(left, ()))
         active.update(starting.get(left, ()))
@@ -91,8 +95,8 @@ def overlay(text: str, start: int, end: int, layers: Sequence[Layer]) -> str:
             out.append(f"</{clipped[position][1].tag}>")
         for position in wanted[keep:]:
             layer = clipped[position][1]
-            extra = layer.rest_attrs if position in opened else layer.first_attrs
-            opened.add(position)
+            extra = layer.rest_attrs if id(layer) in opened else layer.first_attrs
+            opened.add(id(layer))
             out.append(f"<{layer.tag}{attributes((*layer.attrs, *extra))}>")
         stack = wanted
         out.append(escape(text[left:right]))

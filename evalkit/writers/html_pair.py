@@ -323,6 +323,7 @@ class _Side:
                 self.layers[index].append(layer)
                 index += 1
         self.hard: dict[int, dict[str, Any]] = {}
+        self.opened: set[int] = set()  # layers already shown: one reaching over two pieces has one id
 
     def cell(self, indices: Sequence[int]) -> str:
         parts: list[str] = []
@@ -338,7 +339,7 @@ class _Side:
         start, end = self.spans[index]
         hard = self.hard.get(index)
         flag = _hard_flag(hard) if hard is not None else ""
-        body = overlay(self.text, start, end, self.layers[2 * index + 1])
+        body = overlay(self.text, start, end, self.layers[2 * index + 1], self.opened)
         css = "s hard" if hard is not None else "s"
         return f'<span class="{css}" id="{self.anchor}-{self.key}{index}">{flag}{body}</span>'
 
@@ -355,7 +356,7 @@ class _Side:
         ignored = [layer for layer in layers if layer.rank == _IGNORED]
         reasons = {dict(layer.attrs).get("data-reason", "") for layer in ignored}
         covered = _covered(self.text, core_start, core_end, ignored)
-        inner = overlay(self.text, core_start, core_end, layers)
+        inner = overlay(self.text, core_start, core_end, layers, self.opened)
         if covered and reasons == {"markup"}:
             return f'{separator}<span class="ign-markup">{inner}</span>'
         if covered and core_end - core_start > LONG_IGNORED:

@@ -134,6 +134,8 @@ def test_page_is_well_formed_and_deterministic(report: dict[str, Any]) -> None:
     parsed = Page(page)
     assert parsed.errors == []
     assert parsed.open == []
+    ids = [str(a["id"]) for _, a in parsed.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
     assert page == page_of(report)
     assert page.startswith("<!DOCTYPE html>")
 
@@ -216,6 +218,29 @@ def test_findings_are_marked_on_their_sides(report: dict[str, Any]) -> None:
             assert attributes["tabindex"] == "0"
             assert parsed.text_by_id[mark_id] == finding[side]["text"]
             assert parsed.text_by_id[str(attributes["aria-describedby"])] == finding["message"]  # its note
+
+
+def test_a_finding_reaching_over_two_sentences_is_one_mark_in_two_fragments(report: dict[str, Any]) -> None:
+    first_end, second_start = (
+        report["original"]["sentence_spans"][0][1],
+        report["original"]["sentence_spans"][1][0],
+    )
+    start, end = first_end - 5, second_start + 5
+    text = report["original"]["text"]
+    finding = {
+        "type": "dropped", "category": "other", "kind": "other", "severity": "minor",
+        "original": {"text": text[start:end], "start": start, "end": end}, "rewrite": None,
+        "original_sentence": 0, "rewrite_sentence": None, "message": "spans two sentences",
+    }  # fmt: skip
+    crossing = {**report, "drift": {**report["drift"], "findings": [finding]}}
+    page = page_of(crossing)
+    parsed = Page(page)
+    fragments = [a for tag, a in parsed.tags if tag == "mark" and a.get("data-fid") == "p1-f1"]
+    assert len(fragments) == 2
+    assert fragments[0]["id"] == "p1-f1-o" and fragments[0]["tabindex"] == "0"
+    assert "id" not in fragments[1] and fragments[1]["data-cont"] == "1"
+    ids = [str(a["id"]) for _, a in parsed.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
 
 
 def test_hard_sentences_are_flagged_with_their_reasons(report: dict[str, Any]) -> None:
