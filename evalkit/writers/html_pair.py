@@ -28,6 +28,8 @@ from evalkit.writers.html_layers import Layer, element, escape, overlay, slug
 
 #: Icons of the finding types: the mark label, beside its colour and underline style.
 ICONS = {"dropped": "−", "changed": "≠", "added": "+"}
+#: Marks up to this many characters do not wrap (a label is never left alone at the end of a line).
+SHORT_MARK = 32
 #: Ignored runs longer than this (characters) fold into a ``<details>`` element.
 LONG_IGNORED = 160
 #: Why a part of a text was left out of scoring, in words.
@@ -64,6 +66,7 @@ def pair_view(report: ReportDict, anchor: str, *, key: str, position: tuple[int,
         element("h2", {"id": f"{anchor}-h"}, escape(str(report["id"]))),
         element("p", {"class": "names"}, escape(names)) if names else "",
         f"</div>{badge}</div>",
+        element("p", {"class": "lede"}, escape(_summary(report))),
         _list("failures", "Failed checks", [str(failure.get("message", "")) for failure in failures]),
         _list("notes", "Warnings", [str(warning) for warning in report.get("warnings") or []]),
         _cards(report),
@@ -74,6 +77,29 @@ def pair_view(report: ReportDict, anchor: str, *, key: str, position: tuple[int,
     back = '<a class="back" href="#pairs">↑ back to the pairs table</a> · ' if position else ""
     parts.append(f'<p class="signature">{back}{escape(str(report.get("signature", "")))}</p></section>\n')
     return "".join(parts)
+
+
+def _summary(report: ReportDict) -> str:
+    """The pair in one sentence."""
+    readability, drift = report["readability"], report["drift"]
+    gain = float(readability["gain"])
+    before = float(readability["original"]["estimated_grade"])
+    after = float(readability["rewrite"]["estimated_grade"])
+    if abs(gain) < 0.05:
+        reads = f"reads at the same grade level ({before:.1f})"
+    else:
+        direction = "easier" if gain > 0 else "harder"
+        reads = f"reads {abs(gain):.1f} grade levels {direction} ({before:.1f} → {after:.1f})"
+    counts = drift.get("counts", {})
+    total = sum(int(counts.get(kind, 0)) for kind in ("changed", "added", "dropped"))
+    if total:
+        parts = [f"{counts[kind]} {kind}" for kind in ("changed", "added", "dropped") if counts.get(kind)]
+        facts = f"{total} fact{'s' if total != 1 else ''} drifted: {', '.join(parts)}"
+    else:
+        facts = "no fact drifted"
+    return (
+        f"The rewrite {reads}, has a meaning score of {float(report['meaning']['score']):.2f}, and {facts}."
+    )
 
 
 def _verdict_badge(state: str, icon: str, label: str, detail: str) -> str:
@@ -408,16 +434,21 @@ def _finding_layers(report: ReportDict, anchor: str) -> tuple[list[Layer], list[
         severity = str(finding.get("severity", ""))
         fid = f"{anchor}-f{number}"
         title = f"{kind} {finding.get('category', '')} · {severity} · #{number}".capitalize()
-        common = (
-            ("class", f"m m-{slug(kind, 20)} sev-{slug(severity, 20)}"),
-            ("data-fid", fid),
-            ("data-label", f"{ICONS.get(kind, '•')}{number}"),
-            ("data-tip-title", title),  # the note itself is the message cell of the findings table
-        )
+        css = f"m m-{slug(kind, 20)} sev-{slug(severity, 20)}"
         for side, target in (("original", original), ("rewrite", rewrite)):
             span = finding.get(side)
             if not span or not _valid(span, report[side]["text"]):
                 continue
+            short = (
+                span["end"] - span["start"] <= SHORT_MARK
+                and "\n" not in report[side]["text"][span["start"] : span["end"]]
+            )
+            common = (
+                ("class", f"{css} short" if short else css),  # a short mark stays on one line with its label
+                ("data-fid", fid),
+                ("data-label", f"{ICONS.get(kind, '•')}{number}"),
+                ("data-tip-title", title),  # the note itself is the message cell of the findings table
+            )
             first = (("id", f"{fid}-{side[0]}"), ("tabindex", "0"), ("aria-describedby", f"{fid}-msg"))
             layer = Layer(span["start"], span["end"], _FINDING, "mark", common, first, (("data-cont", "1"),))
             target.append(layer)
