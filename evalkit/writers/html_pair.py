@@ -473,7 +473,7 @@ def _sentence_layers(report: ReportDict, anchor: str, side: str, taken: set[tupl
         attrs = (
             ("class", f"m m-{kind} sev-major m-sentence"),
             ("data-fid", mark_id),
-            ("data-label", ICONS[kind]),
+            ("data-label", f"{ICONS[kind]} sentence"),
             ("data-tip-title", title),
             ("data-tip", note.format(float(entry.get("found", 0.0)))),
         )
