@@ -9,7 +9,8 @@ escaped, with its highlights nested around it (:func:`evalkit.writers.html_layer
   ``unsupported``) unless a finding already marks exactly that sentence;
 * content words of the original not found in the rewrite (``meaning.missing_words``; off by default);
 * parts left out of scoring (boilerplate, markup ...), dimmed; long runs fold into ``<details>``;
-* the rewrite's hardest sentences (``readability.hardest_sentences``), flagged with their reasons.
+* the rewrite's hardest sentences (``readability.hardest_sentences``) from :data:`HARD_GRADE` on, flagged
+  with their reasons.
 
 Every mark is focusable and has a note, shown by the page's script on hover and on focus: ``data-tip``,
 or for a finding the message cell of its row in the findings table (``aria-describedby`` points there).
@@ -28,6 +29,9 @@ from evalkit.writers.html_layers import Layer, element, escape, overlay, slug
 
 #: Icons of the finding types: the mark label, beside its colour and underline style.
 ICONS = {"dropped": "−", "changed": "≠", "added": "+"}
+#: The rewrite's hardest sentences are flagged in the text from this grade on: WCAG 2.x SC 3.1.5 asks for
+#: text no harder than lower secondary education, about US grade 9 (all are listed below the texts).
+HARD_GRADE = 9.0
 #: Marks up to this many characters do not wrap (a label is never left alone at the end of a line).
 SHORT_MARK = 32
 #: Ignored runs longer than this (characters) fold into a ``<details>`` element.
@@ -525,7 +529,7 @@ def _side_by_side(report: ReportDict, anchor: str) -> str:
     rewrite.hard = {
         int(entry["index"]): entry
         for entry in report["readability"].get("hardest_sentences", [])
-        if 0 <= int(entry["index"]) < len(rewrite.spans)
+        if 0 <= int(entry["index"]) < len(rewrite.spans) and float(entry["grade"]) >= HARD_GRADE
     }
     dropped = {int(entry["index"]) for entry in report["meaning"].get("dropped", [])}
     unsupported = {int(entry["index"]) for entry in report["meaning"].get("unsupported", [])}

@@ -21,7 +21,7 @@ from evalkit import Evaluator
 from evalkit.writers import RenderContext, get_writer
 from evalkit.writers.html import default_html_path, render
 from evalkit.writers.html_layers import Layer, overlay
-from evalkit.writers.html_pair import rows
+from evalkit.writers.html_pair import HARD_GRADE, rows
 
 ORIGINAL = (
     "The Golden Gate Bridge opened on 27 May 1937 after four years of work. "
@@ -243,14 +243,35 @@ def test_a_finding_reaching_over_two_sentences_is_one_mark_in_two_fragments(repo
     assert len(ids) == len(set(ids))
 
 
-def test_hard_sentences_are_flagged_with_their_reasons(report: dict[str, Any]) -> None:
-    parsed = Page(page_of(report))
+@pytest.mark.parametrize("grades", [(12.0, 3.0), (9.0, 8.99), (4.0, 2.0)])
+def test_hard_sentences_are_flagged_from_grade_nine_with_their_reasons(
+    report: dict[str, Any], grades: tuple[float, float]
+) -> None:
+    hardest = [
+        {
+            "index": index,
+            "start": start,
+            "end": end,
+            "text": "",
+            "grade": grade,
+            "words": 30,
+            "reasons": [reason],
+        }
+        for (index, (start, end)), grade, reason in zip(
+            enumerate(report["rewrite"]["sentence_spans"]),
+            grades,
+            ["30 words (over 25)", "passive voice"],
+            strict=False,
+        )
+    ]
+    changed = {**report, "readability": {**report["readability"], "hardest_sentences": hardest}}
+    parsed = Page(page_of(changed))
     flags = [
         a for tag, a in parsed.tags if tag == "span" and a.get("class") == "hard-flag" and a.get("tabindex")
     ]
-    assert len(flags) == len(report["readability"]["hardest_sentences"]) > 0
-    for flag, entry in zip(flags, report["readability"]["hardest_sentences"], strict=False):
-        assert "; ".join(entry["reasons"]) in str(flag["data-tip"]) or not entry["reasons"]
+    expected = [entry for entry in hardest if entry["grade"] >= HARD_GRADE]
+    assert [flag["data-tip"] for flag in flags] == [entry["reasons"][0] for entry in expected]
+    assert page_of(changed).count('<li><span class="grade">') == len(hardest)  # all are listed
 
 
 def test_verdict_scores_and_target_are_at_the_top(report: dict[str, Any]) -> None:
