@@ -32,6 +32,7 @@ Renderer = Callable[[Sequence[ReportDict], RenderContext], str]
 WRITERS: dict[str, str] = {
     "json": "json_writer",
     "markdown": "markdown",
+    "html": "html",
     "table": "table",
 }
 
