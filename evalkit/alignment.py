@@ -6,7 +6,8 @@ sentence split in two or three), many-to-one (merged) — and the sentences left
 
 Method (in the spirit of Vecalign, Thompson & Koehn 2019, and MASSAlign, Paetzold et al. 2017):
 
-1. A monotonic dynamic programme over the sentence grid with moves 1-1, 1-2, 2-1, 1-3, 3-1, 2-2 and skips.
+1. A monotonic dynamic programme over the sentence grid with moves from 1-1 up to 1-5 and 5-1 (plain
+   rewrites cut a long news sentence into as many as five short ones), 2-2, 2-3, 3-2, and skips.
    A group scores the mean, over its members on both sides, of ``cos(member, other side) - link_threshold``
    (the other side is the normalised sum of its vectors); skips score 0. Each member must earn its place:
    a split is taken only when every part is close to the sentence it came from, and a neighbouring
@@ -28,7 +29,9 @@ import numpy as np
 import numpy.typing as npt
 
 #: Moves (original sentences, rewrite sentences) of the dynamic programme, skips excluded.
-MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
+MOVES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (5, 1),
+)  # fmt: skip
 #: Half-width of the band the programme runs in, in sentences beyond the slope of the diagonal.
 BAND = 60
 

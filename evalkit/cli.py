@@ -32,6 +32,7 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class ProfileOption(str, Enum):
@@ -114,13 +115,24 @@ def score(
         width=None,
         color=output is None and output_format is OutputFormat.table and sys.stdout.isatty(),
     )
+    if output_format is OutputFormat.html and output is None:
+        from evalkit.writers.html import default_html_path
+
+        output = default_html_path([report.id])
+        typer.echo(f"evalkit: HTML report written to {output}", err=True)
     _write_output(get_writer(output_format.value)([report.to_dict()], context), output)
 
 
 def _pair_id(original: str, rewrite: str) -> str:
     """The pair id: the original's file name without extension (``stdin`` for standard input)."""
     name = rewrite if original == "-" else original
-    return "stdin" if name == "-" else Path(name).stem
+    if name == "-":
+        return "stdin"
+    stem = Path(name).stem
+    for suffix in (".original", ".rewrite", "_original", "-original"):
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            return stem[: -len(suffix)]
+    return stem
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:

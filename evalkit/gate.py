@@ -23,7 +23,7 @@ class Thresholds:
 
     min_gain: float | None = 0.0
     target: str | None = None
-    min_meaning: float | None = 0.6
+    min_meaning: float | None = 0.1
     max_drift: float | None = 0.5
     max_major: int | None = None
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
