@@ -205,7 +205,7 @@ class TransformerEncoder:
                 )
             layers = int(getattr(config, "num_hidden_layers", 0)) or None
             if self._layer is None:
-                self._layer = _default_layer(layers)
+                self._layer = _default_layer(self._name, layers)
             if layers is not None and not 0 < self._layer <= layers:
                 raise ModelError(
                     f"model {self._name!r} has {layers} layers; --layer {self._layer} is out of range"
@@ -286,8 +286,17 @@ def _framed(ids: list[int], cls_id: int | None, sep_id: int | None) -> list[int]
     return ([cls_id] if cls_id is not None else []) + ids + ([sep_id] if sep_id is not None else [])
 
 
-def _default_layer(layers: int | None) -> int:
-    """For a model evalkit has not measured: two thirds of its depth (intermediate layers work best)."""
+def _default_layer(name: str, layers: int | None) -> int:
+    """For a model evalkit has not measured: the layer bert-score recommends for it (its ``model2layers``
+    table, tuned on WMT16 by Zhang et al., 2020), else two thirds of its depth."""
+    try:
+        from bert_score.utils import model2layers
+
+        recommended = model2layers.get(name) or model2layers.get(name.rsplit("/", 1)[-1])
+    except ImportError:  # pragma: no cover - bert-score is a dependency
+        recommended = None
+    if recommended and (not layers or recommended <= layers):
+        return int(recommended)
     if not layers:
         return 1
     return max(1, round(layers * 2 / 3))

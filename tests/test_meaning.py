@@ -159,3 +159,13 @@ def test_fast_profile_scores_without_a_model(fast_evaluator: Evaluator) -> None:
     assert report.meaning.bertscore is None
     assert 0 < report.meaning.score < 1
     assert "profile:fast" in report.signature and "model:" not in report.signature
+
+
+@pytest.mark.model
+def test_the_default_baseline_is_what_the_estimator_computes() -> None:
+    from evalkit.embeddings import TransformerEncoder
+    from evalkit.meaning import BASELINES, estimate_baseline
+
+    assert estimate_baseline(TransformerEncoder()) == pytest.approx(
+        BASELINES[("all-MiniLM-L6-v2", 4)], abs=5e-3
+    )
