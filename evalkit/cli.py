@@ -6,17 +6,22 @@ exit 1 is reserved for a failed quality gate (``evalkit check``); 0 is success.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
-import click
 import typer
+
+try:  # typer >= 0.20 carries its own copy of click; its parser raises these
+    from typer._click.exceptions import BadParameter, ClickException, UsageError
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click import BadParameter, ClickException, UsageError  # type: ignore[assignment]
 
 from evalkit._version import __version__
 from evalkit.errors import EvalkitError, InputError
@@ -80,6 +85,20 @@ def _warn(message: str, *, quiet: bool) -> None:
 
 def _error(message: str) -> None:
     typer.echo(f"evalkit: error: {' '.join(message.split())}", err=True)
+
+
+def _domain_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Run a command, turning a domain error into one stderr line and its exit code (2), whoever invokes
+    the app (the console script or a test runner)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except EvalkitError as error:
+            _fail(error.one_line(), error.exit_code)
+
+    return run
 
 
 def _write_output(text: str, output: Path | None) -> None:
@@ -254,7 +273,7 @@ def _extra_outputs(write: Sequence[str]) -> list[tuple[str, Path]]:
     for item in write:
         name, separator, path = item.partition(":")
         if not separator or not path or name not in WRITERS:
-            raise click.BadParameter(
+            raise BadParameter(
                 f"{item!r}: expected FORMAT:FILE with FORMAT one of {', '.join(sorted(WRITERS))}",
                 param_hint="--write",
             )
@@ -285,6 +304,7 @@ def _render_all(
 
 
 @app.command()
+@_domain_errors
 def score(
     original: Annotated[
         str | None, typer.Argument(help="The original text file ('-' for standard input).")
@@ -328,12 +348,12 @@ def score(
     )  # fmt: skip
     if pairs is not None:
         if original is not None or rewrite is not None:
-            raise click.UsageError("give either ORIGINAL REWRITE or --pairs INPUT, not both")
+            raise UsageError("give either ORIGINAL REWRITE or --pairs INPUT, not both")
         raise SystemExit(_run_pairs([pairs], options, gate=False))
     if original is None or rewrite is None:
-        raise click.UsageError("give ORIGINAL and REWRITE, or --pairs INPUT")
+        raise UsageError("give ORIGINAL and REWRITE, or --pairs INPUT")
     if baseline is not None or results is not None or resume:
-        raise click.UsageError("--baseline, --results and --resume work with --pairs (many pairs)")
+        raise UsageError("--baseline, --results and --resume work with --pairs (many pairs)")
     _score_one(original, rewrite, options)
 
 
@@ -365,6 +385,7 @@ def _score_one(original: str, rewrite: str, options: _Options) -> None:
 
 
 @app.command()
+@_domain_errors
 def check(
     inputs: Annotated[
         list[str] | None,
@@ -427,12 +448,12 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
     if not inputs:
         inputs = list(run.file.get("pairs", ()))
     if not inputs:
-        raise click.UsageError(
+        raise UsageError(
             "give INPUT (a pairs file, folder or pair files), or set 'pairs' in the config"
         )
     results = options.results if options.results is not None else run.file.get("results")
     if options.resume and results is None:
-        raise click.UsageError("--resume needs --results FILE (or 'results' in the config)")
+        raise UsageError("--resume needs --results FILE (or 'results' in the config)")
     baseline_path = options.baseline if options.baseline is not None else run.file.get("baseline")
     baseline = load_baseline(baseline_path) if baseline_path is not None else None
     loaded = load_pairs(inputs)
@@ -557,9 +578,7 @@ def main() -> None:
     except (typer.Abort, EOFError):
         _fail("aborted", 1)
     except Exception as error:  # click usage errors arrive here too
-        import click
-
-        if isinstance(error, click.ClickException):
+        if isinstance(error, ClickException):
             error.show()
             raise SystemExit(error.exit_code) from None
         if os.environ.get("EVALKIT_DEBUG"):
