@@ -369,13 +369,22 @@ def _add_found(collector: _Collector, pair_id: str, sides: dict[str, list[Path]]
     collector.add(PairSpec(pair_id, refs[0], refs[1], str(folder)))
 
 
+def _side_folder(path: Path) -> int | None:
+    """The index in ``path.parts`` of the nearest folder named ``original`` or ``rewrite``."""
+    for index in range(len(path.parts) - 2, -1, -1):
+        if path.parts[index] in SIDES:
+            return index
+    return None
+
+
 def _member_side(path: Path) -> Side | None:
     match = _MEMBER.match(path.name)
     if match:
         side: Side = "original" if match["side"].lower() == "original" else "rewrite"
         return side
-    if _ext_ok(path) and path.parent.name in SIDES:
-        return "original" if path.parent.name == "original" else "rewrite"
+    index = _side_folder(path)
+    if _ext_ok(path) and index is not None:
+        return "original" if path.parts[index] == "original" else "rewrite"
     return None
 
 
@@ -391,11 +400,13 @@ def _partners(path: Path) -> tuple[str, Side, list[Path]]:
         same_ext = path.parent / f"{stem}.{other}.{match['ext']}"
         candidates = [same_ext, *(path.parent / f"{stem}.{other}.{ext}" for ext in PAIR_EXTENSIONS)]
     else:
-        root = path.parent.parent
-        pair_id = _id(root / path.stem)
+        index = _side_folder(path)
+        assert index is not None
+        root, inner = Path(*path.parts[:index]), Path(*path.parts[index + 1 :])
+        pair_id = _id(root / inner.with_suffix(""))
         candidates = [
-            root / other / path.name,
-            *(root / other / f"{path.stem}.{ext}" for ext in PAIR_EXTENSIONS),
+            root / other / inner,
+            *(root / other / inner.with_suffix(f".{ext}") for ext in PAIR_EXTENSIONS),
         ]
     return pair_id, side, list(dict.fromkeys(candidates))
 

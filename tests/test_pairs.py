@@ -47,7 +47,12 @@ def test_jsonl_inline_and_paths(tmp_path: Path) -> None:
         tmp_path / "pairs.jsonl",
         inline("one"),
         {"id": 2, "original_path": "texts/a.txt", "rewrite_path": "texts/a-plain.md"},
-        {"id": "three", "original": "<html><body><p>Hi there.</p></body></html>", "rewrite": "Hi.", "format": "html"},
+        {
+            "id": "three",
+            "original": "<html><body><p>Hi there.</p></body></html>",
+            "rewrite": "Hi.",
+            "format": "html",
+        },
     )
     loaded = load_pairs([path])
     assert loaded.errors == ()
@@ -103,7 +108,9 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     secret = write(tmp_path / "secret.txt", "Not for you.")
     (tmp_path / "pairs").mkdir()
     os.symlink(secret, tmp_path / "pairs" / "link.txt")
-    path = jsonl(tmp_path / "pairs" / "pairs.jsonl", {"id": "x", "original_path": "link.txt", "rewrite": REWRITE})
+    path = jsonl(
+        tmp_path / "pairs" / "pairs.jsonl", {"id": "x", "original_path": "link.txt", "rewrite": REWRITE}
+    )
     loaded = load_pairs([path])
     assert loaded.pairs == ()
     assert "escapes the folder of pairs.jsonl (refused)" in loaded.errors[0].one_line()
@@ -118,7 +125,9 @@ def test_duplicate_ids(tmp_path: Path) -> None:
 
 def test_jsonl_with_bom_crlf_and_line_separator_in_a_string(tmp_path: Path) -> None:
     record = json.dumps({"id": "a", "original": "One\u2028two.", "rewrite": REWRITE}, ensure_ascii=False)
-    path = write(tmp_path / "p.jsonl", ("\ufeff" + record + "\r\n" + json.dumps(inline("b")) + "\r\n").encode())
+    path = write(
+        tmp_path / "p.jsonl", ("\ufeff" + record + "\r\n" + json.dumps(inline("b")) + "\r\n").encode()
+    )
     loaded = load_pairs([path])
     assert loaded.errors == ()
     assert [(pair.id, pair.line) for pair in loaded.pairs] == [("a", 1), ("b", 2)]
@@ -229,9 +238,20 @@ def test_pair_files_named_directly(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     write(tmp_path / "docs" / "a.rewrite.md", REWRITE)
     write(tmp_path / "site" / "original" / "b.txt", ORIGINAL)
     write(tmp_path / "site" / "rewrite" / "b.txt", REWRITE)
+    write(tmp_path / "site" / "original" / "news" / "d.md", ORIGINAL)
+    write(tmp_path / "site" / "rewrite" / "news" / "d.md", REWRITE)
     write(tmp_path / "docs" / "c.rewrite.txt", REWRITE)
-    loaded = load_pairs(["docs/a.rewrite.md", "docs/a.original.md", "site/rewrite/b.txt", "docs/c.rewrite.txt"])
-    assert [pair.id for pair in loaded.pairs] == ["docs/a", "site/b"]
+    loaded = load_pairs(
+        [
+            "docs/a.rewrite.md",
+            "docs/a.original.md",
+            "site/rewrite/b.txt",
+            "site/original/news/d.md",
+            "docs/c.rewrite.txt",
+        ]
+    )
+    assert [pair.id for pair in loaded.pairs] == ["docs/a", "site/b", "site/news/d"]
+    assert loaded.pairs[2].rewrite.path == os.path.normpath("site/rewrite/news/d.md")
     assert loaded.pairs[0].original.path == os.path.normpath("docs/a.original.md")
     assert messages(loaded.errors) == [
         "docs/c.rewrite.txt: has no original to pair with (looked for docs/c.original.txt)"

@@ -57,7 +57,11 @@ def test_malformed_line_is_reported_the_rest_scored_and_exit_2(cli: Cli, workdir
     write_jsonl(
         workdir / "batch.jsonl",
         [
-            {"id": "council", "original_path": "pairs/council.original.txt", "rewrite_path": "pairs/council.rewrite.txt"},
+            {
+                "id": "council",
+                "original_path": "pairs/council.original.txt",
+                "rewrite_path": "pairs/council.rewrite.txt",
+            },
             '{"id": "broken", "original": "text", ',
             {"id": "river", "original": river.read_text(), "rewrite_path": "pairs/river.rewrite.txt"},
             {"id": "council", "original": council.read_text(), "rewrite": "A duplicate."},
@@ -68,7 +72,10 @@ def test_malformed_line_is_reported_the_rest_scored_and_exit_2(cli: Cli, workdir
     assert run.exit_code == 2, run
     assert "evalkit: error: batch.jsonl:2: is not valid JSON" in run.stderr
     assert "evalkit: error: batch.jsonl:4: duplicate id 'council' (first at batch.jsonl:1)" in run.stderr
-    assert "evalkit: error: batch.jsonl:5: path '../etc/passwd' escapes the folder of batch.jsonl (refused)" in run.stderr
+    assert (
+        "evalkit: error: batch.jsonl:5: path '../etc/passwd' escapes the folder of batch.jsonl (refused)"
+        in run.stderr
+    )
     records = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["id"] for r in records if "error" not in r] == ["council", "river"]
     assert all(r["verdict"]["passed"] for r in records if "error" not in r)
@@ -79,7 +86,11 @@ def test_pairs_that_cannot_be_read_are_errors_with_their_line(cli: Cli, workdir:
     write_jsonl(
         workdir / "p.jsonl",
         [
-            {"id": "ok", "original_path": "pairs/river.original.txt", "rewrite_path": "pairs/river.rewrite.txt"},
+            {
+                "id": "ok",
+                "original_path": "pairs/river.original.txt",
+                "rewrite_path": "pairs/river.rewrite.txt",
+            },
             {"id": "gone", "original_path": "pairs/gone.txt", "rewrite_path": "pairs/river.rewrite.txt"},
             {"id": "empty", "original": "  \n ", "rewrite": "Something."},
         ],
@@ -135,7 +146,9 @@ def _sarif(run: Run) -> None:
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     log = json.loads(run.stdout)
     jsonschema.Draft4Validator(schema).validate(log)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+    }
     assert "pairs/lunch.rewrite.md" in uris
 
 
@@ -159,10 +172,9 @@ def test_formats(cli: Cli, workdir: Path, output_format: str, check: Callable[[R
 
 
 def test_extra_reports_and_output_file(cli: Cli, workdir: Path) -> None:
-    run = cli(
-        "check", "pairs", *FAST, *PASS_ALL, "-f", "json", "-o", "out/report.json",
-        "--write", "junit:out/junit.xml", "--write", "sarif:out/evalkit.sarif", "--write", "markdown:out/summary.md",
-    )  # fmt: skip
+    extra = ["junit:out/junit.xml", "sarif:out/evalkit.sarif", "markdown:out/summary.md"]
+    writes = [word for item in extra for word in ("--write", item)]
+    run = cli("check", "pairs", *FAST, *PASS_ALL, "-f", "json", "-o", "out/report.json", *writes)
     assert run.exit_code == 0, run
     assert run.stdout == ""
     assert len(json.loads((workdir / "out" / "report.json").read_text())) == 4
@@ -224,7 +236,9 @@ def test_config_is_discovered_walking_up(cli: Cli, workdir: Path, monkeypatch: p
 
 
 def test_pyproject_table_is_used(cli: Cli, workdir: Path) -> None:
-    (workdir / "pyproject.toml").write_text("[tool.evalkit]\n" + CONFIG.replace("[overrides.", "[tool.evalkit.overrides."))
+    (workdir / "pyproject.toml").write_text(
+        "[tool.evalkit]\n" + CONFIG.replace("[overrides.", "[tool.evalkit.overrides.")
+    )
     run = cli("check")
     assert passed(run) == ["river"]
 
@@ -241,9 +255,17 @@ def thresholds(run: Run) -> dict[str, dict[str, object]]:
         # a preset named on the command line beats the file and its overrides
         (["--preset", "lenient"], {"min_meaning": 0.4, "max_drift": 0.75}, {"min_meaning": 0.4}),
         # a flag beats the preset
-        (["--preset", "strict", "--min-meaning", "0.3"], {"min_meaning": 0.3, "min_gain": 1.0}, {"min_meaning": 0.3}),
+        (
+            ["--preset", "strict", "--min-meaning", "0.3"],
+            {"min_meaning": 0.3, "min_gain": 1.0},
+            {"min_meaning": 0.3},
+        ),
         # defaults when the file is ignored
-        (["--no-config", *FAST, "-f", "jsonl", "pairs"], {"min_meaning": 0.6, "max_drift": 0.5}, {"min_gain": 0.0}),
+        (
+            ["--no-config", *FAST, "-f", "jsonl", "pairs"],
+            {"min_meaning": 0.6, "max_drift": 0.5},
+            {"min_gain": 0.0},
+        ),
     ],
 )
 def test_precedence_on_the_command_line(
@@ -291,13 +313,23 @@ def test_baseline_fails_only_pairs_that_got_worse(cli: Cli, workdir: Path) -> No
 
 
 def test_pair_files_as_a_pre_commit_hook_passes_them(cli: Cli, workdir: Path) -> None:
-    run = cli("check", "pairs/lunch.rewrite.md", "pairs/river.original.txt", *FAST, *PASS_ALL, "--format", "jsonl")
+    run = cli(
+        "check", "pairs/lunch.rewrite.md", "pairs/river.original.txt", *FAST, *PASS_ALL, "--format", "jsonl"
+    )
     assert run.exit_code == 0, run
     assert [json.loads(line)["id"] for line in run.stdout.splitlines()] == ["pairs/lunch", "pairs/river"]
 
 
 def test_single_pair_score_honours_thresholds_and_formats(cli: Cli, workdir: Path) -> None:
-    args = ["score", "pairs/lunch.original.md", "pairs/lunch.rewrite.md", *FAST, *PASS_ALL, "--max-major", "0"]
+    args = [
+        "score",
+        "pairs/lunch.original.md",
+        "pairs/lunch.rewrite.md",
+        *FAST,
+        *PASS_ALL,
+        "--max-major",
+        "0",
+    ]
     run = cli(*args, "--format", "junit")
     assert run.exit_code == 0, run  # score reports, it does not gate
     (case,) = ET.fromstring(run.stdout).findall("./testsuite/testcase")

@@ -25,6 +25,6 @@ def test_rows(rendered: Rendered) -> None:
 
 
 def test_formula_injection_is_neutralised(rendered: Rendered) -> None:
-    report = dict(rendered.reports[0], id="=HYPERLINK(\"http://x\")")
+    report = dict(rendered.reports[0], id='=HYPERLINK("http://x")')
     rows = list(csv.DictReader(io.StringIO(get_writer("csv")([report], RenderContext()))))
     assert rows[0]["id"].startswith("'=")

@@ -10,8 +10,8 @@ from conftest import Rendered
 
 from evalkit.io import read_text
 from evalkit.writers import RenderContext, get_writer
-from evalkit.writers.github import command, escape_data, escape_property
 from evalkit.writers._locate import Location, Region
+from evalkit.writers.github import command, escape_data, escape_property
 
 COMMAND = re.compile(r"^::(?P<level>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
 
@@ -27,7 +27,13 @@ def parse(text: str) -> list[dict[str, Any]]:
 
 
 def unescape(value: str) -> str:
-    return value.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    return (
+        value.replace("%2C", ",")
+        .replace("%3A", ":")
+        .replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%25", "%")
+    )
 
 
 def test_every_finding_annotation_carries_file_and_line(rendered: Rendered) -> None:
