@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA, FAST, PASS_ALL, Cli, Run, write_jsonl
+from cli_support import DATA, FAST, PASS_ALL, Cli, Run, write_jsonl
 
 from evalkit import cli as cli_module
 

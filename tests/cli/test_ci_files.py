@@ -7,7 +7,7 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import Cli
+from cli_support import Cli
 
 from evalkit.pairs import _member_side
 

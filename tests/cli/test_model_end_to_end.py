@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA, PASS_ALL, Cli
+from cli_support import DATA, PASS_ALL, Cli
 
 pytestmark = pytest.mark.model
 

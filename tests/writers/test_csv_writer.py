@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from conftest import Rendered
+from writer_support import Rendered
 
 from evalkit.writers import RenderContext, get_writer
 from evalkit.writers.csv_writer import COLUMNS

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import Rendered
+from writer_support import Rendered
 
 from evalkit.io import read_text
 from evalkit.writers import RenderContext, get_writer

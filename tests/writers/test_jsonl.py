@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import Rendered
+from writer_support import Rendered
 
 from evalkit.batch import json_line
 from evalkit.writers import get_writer

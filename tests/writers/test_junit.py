@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from conftest import Rendered
+from writer_support import Rendered
 
 from evalkit.writers import RenderContext, get_writer
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import jsonschema
 import pytest
-from conftest import Rendered
+from writer_support import Rendered
 
 from evalkit.io import read_text
 from evalkit.writers import RenderContext, get_writer
