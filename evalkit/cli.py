@@ -448,9 +448,7 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
     if not inputs:
         inputs = list(run.file.get("pairs", ()))
     if not inputs:
-        raise UsageError(
-            "give INPUT (a pairs file, folder or pair files), or set 'pairs' in the config"
-        )
+        raise UsageError("give INPUT (a pairs file, folder or pair files), or set 'pairs' in the config")
     results = options.results if options.results is not None else run.file.get("results")
     if options.resume and results is None:
         raise UsageError("--resume needs --results FILE (or 'results' in the config)")

@@ -23,6 +23,9 @@ from evalkit.config import (
 from evalkit.errors import ConfigError, EvalkitWarning
 from evalkit.gate import DEFAULT_FAIL_ON, Thresholds
 
+DEFAULTS = Thresholds()
+LENIENT, STRICT = PRESETS["lenient"], PRESETS["strict"]
+
 
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,17 +198,42 @@ def gate(tmp_path: Path, text: str | None, preset: str | None = None, **flags: A
     ("text", "preset", "flags", "expected"),
     [
         # defaults
-        (None, None, {}, {"min_gain": 0.0, "min_meaning": 0.6, "max_drift": 0.5, "max_major": None}),
+        (
+            None,
+            None,
+            {},
+            {"min_gain": DEFAULTS.min_gain, "min_meaning": DEFAULTS.min_meaning, "max_major": None},
+        ),
         # the file beats the defaults
-        ("min_meaning = 0.7\n", None, {}, {"min_meaning": 0.7, "max_drift": 0.5}),
+        ("min_meaning = 0.7\n", None, {}, {"min_meaning": 0.7, "max_drift": DEFAULTS.max_drift}),
         # the file's own keys beat the file's preset
-        ("preset = 'strict'\nmin_meaning = 0.65\n", None, {}, {"min_meaning": 0.65, "min_gain": 1.0}),
+        (
+            "preset = 'strict'\nmin_meaning = 0.65\n",
+            None,
+            {},
+            {"min_meaning": 0.65, "min_gain": STRICT["min_gain"]},
+        ),
         # --preset beats the file
-        ("min_meaning = 0.9\nmax_drift = 0.1\n", "lenient", {}, {"min_meaning": 0.4, "max_drift": 0.75}),
+        (
+            "min_meaning = 0.9\nmax_drift = 0.01\n",
+            "lenient",
+            {},
+            {k: LENIENT[k] for k in ("min_meaning", "max_drift")},
+        ),
         # ... but not keys the preset does not define
-        ("min_meaning = 0.9\ntarget = 'gov-uk'\n", "lenient", {}, {"min_meaning": 0.4, "target": "gov-uk"}),
+        (
+            "min_meaning = 0.9\ntarget = 'gov-uk'\n",
+            "lenient",
+            {},
+            {"min_meaning": LENIENT["min_meaning"], "target": "gov-uk"},
+        ),
         # flags beat the preset and the file
-        ("min_meaning = 0.9\n", "strict", {"min_meaning": 0.5}, {"min_meaning": 0.5, "min_gain": 1.0}),
+        (
+            "min_meaning = 0.9\n",
+            "strict",
+            {"min_meaning": 0.5},
+            {"min_meaning": 0.5, "min_gain": STRICT["min_gain"]},
+        ),
         # false switches a check off; a flag switches it on again
         ("max_drift = false\n", None, {}, {"max_drift": None}),
         ("max_drift = false\n", None, {"max_drift": 0.2}, {"max_drift": 0.2}),
@@ -245,7 +273,12 @@ max_drift = 0.1
         ("legal/tax/a", [], None, {"min_meaning": 0.8, "max_major": 0}),
         ("legal/b-draft", [], None, {"min_meaning": 0.5, "max_major": 0}),  # later override wins
         ("x", ["contracts/x.md"], None, {"max_drift": 0.1}),  # matched by its file path
-        ("legal/a", [], "lenient", {"min_meaning": 0.4, "max_major": None}),  # --preset beats overrides
+        (
+            "legal/a",
+            [],
+            "lenient",
+            {"min_meaning": LENIENT["min_meaning"], "max_major": None},
+        ),  # --preset wins
     ],
 )
 def test_overrides(

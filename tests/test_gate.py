@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -63,27 +64,29 @@ def test_selects(selectors: tuple[str, ...], finding: tuple[str, ...], expected:
 
 
 BASE: dict[str, Any] = {"gain": 1.0, "meaning": 0.8, "drift": 0.2, "findings": []}
+#: explicit thresholds, so the cases do not move with the defaults
+T = Thresholds(min_gain=0.0, min_meaning=0.6, max_drift=0.5)
 
 
 @pytest.mark.parametrize(
     ("changes", "thresholds", "checks"),
     [
-        ({}, Thresholds(), []),
-        ({"gain": -0.5}, Thresholds(), ["gain"]),
-        ({"gain": -0.5}, Thresholds(min_gain=None), []),
-        ({"meaning": 0.59}, Thresholds(), ["meaning"]),
-        ({"meaning": 0.6}, Thresholds(), []),
-        ({"drift": 0.51}, Thresholds(), ["drift"]),
-        ({"drift": 0.9}, Thresholds(max_drift=None), []),
-        ({"findings": [("changed", "major", "number")]}, Thresholds(max_major=0), ["major_findings"]),
-        ({"findings": [("changed", "major", "number")]}, Thresholds(max_major=1), []),
-        ({"findings": [("dropped", "major", "number")]}, Thresholds(max_major=0), []),
+        ({}, T, []),
+        ({"gain": -0.5}, T, ["gain"]),
+        ({"gain": -0.5}, replace(T, min_gain=None), []),
+        ({"meaning": 0.59}, T, ["meaning"]),
+        ({"meaning": 0.6}, T, []),
+        ({"drift": 0.51}, T, ["drift"]),
+        ({"drift": 0.9}, replace(T, max_drift=None), []),
+        ({"findings": [("changed", "major", "number")]}, replace(T, max_major=0), ["major_findings"]),
+        ({"findings": [("changed", "major", "number")]}, replace(T, max_major=1), []),
+        ({"findings": [("dropped", "major", "number")]}, replace(T, max_major=0), []),
         (
             {"findings": [("dropped", "minor", "number")]},
-            Thresholds(max_major=0, fail_on=("dropped:number",)),
+            replace(T, max_major=0, fail_on=("dropped:number",)),
             ["major_findings"],
         ),
-        ({"gain": -1.0, "meaning": 0.1, "drift": 0.9}, Thresholds(), ["gain", "meaning", "drift"]),
+        ({"gain": -1.0, "meaning": 0.1, "drift": 0.9}, T, ["gain", "meaning", "drift"]),
     ],
 )
 def test_judge(changes: dict[str, Any], thresholds: Thresholds, checks: list[str]) -> None:
@@ -120,7 +123,7 @@ def _report(
 
 def test_judge_report_reads_the_json_form() -> None:
     finding = {"type": "changed", "severity": "major", "category": "number"}
-    verdict = judge_report(_report(0.5, 0.4, 0.1, [finding]), Thresholds(max_major=0))
+    verdict = judge_report(_report(0.5, 0.4, 0.1, [finding]), replace(T, max_major=0))
     assert [f.check for f in verdict.failures] == ["meaning", "major_findings"]
 
 
