@@ -338,7 +338,7 @@ def test_single_pair_score_honours_thresholds_and_formats(cli: Cli, workdir: Pat
     run = cli(*args, "--format", "junit")
     assert run.exit_code == 0, run  # score reports, it does not gate
     (case,) = ET.fromstring(run.stdout).findall("./testsuite/testcase")
-    assert case.get("name") == "lunch.original" and case.find("failure") is not None
+    assert case.get("name") == "lunch" and case.find("failure") is not None
     run = cli(*args, "--format", "github")
     assert "::error file=pairs/lunch.rewrite.md,line=3" in run.stdout
 
@@ -398,3 +398,11 @@ def test_unusable_pairs_files(cli: Cli, workdir: Path, name: str, text: str, mes
     assert run.exit_code == 2, run
     assert run.stderr.startswith(f"evalkit: error: {message}")
     assert "Traceback" not in run.stderr
+
+
+def test_html_report_from_a_batch(cli: Cli, workdir: Path) -> None:
+    run = cli("check", "pairs", *FAST, *PASS_ALL, "-f", "json", "--write", "html:out/report.html")
+    assert run.exit_code == 0, run
+    html = (workdir / "out" / "report.html").read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert all(pair in html for pair in ALL_PAIRS)
