@@ -81,7 +81,10 @@ def _normalised_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray
     if count >= size:
         sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(np.float32)
+    normalised: npt.NDArray[np.float32] = np.divide(
+        sums, norms, out=np.zeros_like(sums), where=norms > 0
+    ).astype(np.float32)
+    return normalised
 
 
 def _window_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.float32]:

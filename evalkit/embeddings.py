@@ -176,8 +176,8 @@ class TransformerEncoder:
                 from transformers.utils import logging as hf_logging
             except ImportError as error:  # pragma: no cover - a broken install
                 raise ModelError(f"cannot import torch/transformers: {error}") from error
-            hf_logging.set_verbosity_error()
-            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             if self._threads:
                 torch.set_num_threads(self._threads)
             local_only = Path(self._location).is_dir() or os.environ.get("HF_HUB_OFFLINE") == "1"

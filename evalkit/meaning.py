@@ -50,10 +50,10 @@ then absent.
 from __future__ import annotations
 
 import zlib
-from importlib import resources
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -396,14 +396,14 @@ class _Similarities:
 
 @cache
 def _chrf() -> Any:
-    from sacrebleu.metrics import CHRF
+    from sacrebleu.metrics.chrf import CHRF
 
     return CHRF()
 
 
 @cache
 def _bleu() -> Any:
-    from sacrebleu.metrics import BLEU
+    from sacrebleu.metrics.bleu import BLEU
 
     return BLEU(effective_order=True)
 
@@ -413,7 +413,8 @@ def sacrebleu_signatures() -> dict[str, str]:
 
 
 def _rescale(best: FloatArray, baseline: float) -> FloatArray:
-    return np.clip((best - baseline) / (1 - baseline), 0.0, 1.0).astype(np.float32)
+    rescaled: FloatArray = np.clip((best - baseline) / (1 - baseline), 0.0, 1.0).astype(np.float32)
+    return rescaled
 
 
 def _mean(values: Sequence[FloatArray], masks: Sequence[npt.NDArray[np.bool_]]) -> float:

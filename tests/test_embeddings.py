@@ -86,7 +86,7 @@ def test_token_offsets_point_into_the_text(encoder: TransformerEncoder) -> None:
     text = "Café owners in São Paulo don't agree."
     [encoding] = encoder.encode([text])
     pieces = [
-        text[start:end] for (start, end), special in zip(encoding.offsets, encoding.special) if not special
+        text[start:end] for (start, end), special in zip(encoding.offsets, encoding.special, strict=True) if not special
     ]
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "").replace("é", "é")
 

@@ -84,7 +84,7 @@ def test_bad_originals_give_one_line_and_exit_2(
     original = tmp_path / "original.txt"
     if data is not None:
         original.write_bytes(data)
-    status, stdout, stderr = run("score", str(original), str(good_rewrite), "--profile", "fast")
+    status, _, stderr = run("score", str(original), str(good_rewrite), "--profile", "fast")
     assert status == code
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
     assert str(original) in stderr
@@ -268,12 +268,10 @@ def test_same_input_twice_gives_byte_identical_json_with_the_model(
 def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "report.json"
     write_text_atomic(target, "old report")
-    import os
-
     def crash(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", crash)
+    monkeypatch.setattr(Path, "replace", crash)
     with pytest.raises(InputError, match="cannot be written"):
         write_text_atomic(target, "new report that never lands")
     assert target.read_text() == "old report"
