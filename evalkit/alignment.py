@@ -122,46 +122,46 @@ def align(
             return 0, m
         return max(0, int(i * slope - width)), min(m, int(i * slope + width) + 1)
 
-    negative = float("-inf")
-    score: list[dict[int, float]] = [{} for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
-    score[0][0] = 0.0
+    negative = -np.inf
+    # row i holds columns low_i .. high_i (inclusive) of the score grid, and the move that reached each cell
+    lows: list[int] = []
+    scores: list[npt.NDArray[np.float64]] = []
+    backs: list[npt.NDArray[np.int8]] = []  # index into _CHOICES
     for i in range(n + 1):
         low, high = band(i)
-        # gains[(di, dj)][j - low]: the score of the group of di originals and dj rewrites ending at (i, j)
-        gains: dict[tuple[int, int], list[float]] = {}
-        for di, dj in MOVES:
+        columns = np.arange(low, high + 1)
+        candidate = np.full(len(columns), negative)
+        choice = np.full(len(columns), -1, dtype=np.int8)
+        if i == 0:
+            candidate[columns == 0] = 0.0
+        else:
+            above = _row_values(lows[i - 1], scores[i - 1], columns)
+            better = above > candidate
+            candidate[better], choice[better] = above[better], _SKIP_ORIGINAL
+        for index, (di, dj) in enumerate(MOVES):
             first = max(low, dj)
             if di > i or first > high:
                 continue
-            others = right_sums[dj][first - dj : high - dj + 1]  # normalised rewrite groups, one per j
+            others = right_sums[dj][first - dj : high - dj + 1]  # normalised rewrite groups, one per column
             originals_close = (original[i - di : i] @ others.T).sum(axis=0)  # each original vs its group
             rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
-            block = (originals_close + rewrite_close - threshold * (di + dj)) / 2
-            gains[(di, dj)] = [negative] * (first - low) + [float(value) for value in block]
-        row, row_back = score[i], back[i]
-        above = score[i - 1] if i > 0 else {}
-        for j in range(low, high + 1):
-            if i == 0 and j == 0:
-                continue
-            best, move = negative, (0, 0)
-            value = above.get(j, negative)
-            if value > best:
-                best, move = value, (1, 0)
-            value = row.get(j - 1, negative)
-            if value > best:
-                best, move = value, (0, 1)
-            for (di, dj), row_gains in gains.items():
-                gain = row_gains[j - low]
-                if gain <= 0:
-                    continue
-                previous = score[i - di].get(j - dj, negative)
-                if previous + gain > best:
-                    best, move = previous + gain, (di, dj)
-            if best > negative:
-                row[j] = best
-                row_back[j] = move
-    monotonic = _trace(back, n, m, left_sums, right_sums) if m in score[n] else []
+            gain = np.full(len(columns), negative)
+            gain[first - low :] = (originals_close + rewrite_close - threshold * (di + dj)) / 2
+            previous = _row_values(lows[i - di], scores[i - di], columns - dj)
+            total = np.where(gain > 0, previous + gain, negative)
+            better = total > candidate
+            candidate[better], choice[better] = total[better], index
+        # skipping a rewrite sentence stays in the row: carry the best score so far to the right
+        carried = np.maximum.accumulate(candidate)
+        from_left = np.zeros(len(columns), dtype=bool)
+        from_left[1:] = carried[:-1] > candidate[1:]
+        from_left[1:] |= (carried[:-1] == candidate[1:]) & (choice[1:] >= 0) & np.isfinite(candidate[1:])
+        choice[from_left] = _SKIP_REWRITE
+        lows.append(low)
+        scores.append(carried)
+        backs.append(choice)
+    reached = _row_values(lows[n], scores[n], np.array([m]))[0] > negative
+    monotonic = _trace(lows, backs, n, m, left_sums, right_sums) if reached else []
     linked_o = {index for group in monotonic for index in group.original}
     linked_r = {index for group in monotonic for index in group.rewrite}
     similarity = original @ rewrite.T
@@ -176,8 +176,25 @@ def align(
     )
 
 
+#: Choice codes besides move indices: a skipped original sentence, a skipped rewrite sentence.
+_SKIP_ORIGINAL = -2
+_SKIP_REWRITE = -3
+
+
+def _row_values(
+    low: int, values: npt.NDArray[np.float64], columns: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """``values`` (columns ``low`` onwards of a row) at ``columns``; -inf outside the row's band."""
+    positions = columns - low
+    inside = (positions >= 0) & (positions < len(values))
+    result = np.full(len(columns), -np.inf)
+    result[inside] = values[positions[inside]]
+    return result
+
+
 def _trace(
-    back: list[dict[int, tuple[int, int]]],
+    lows: list[int],
+    backs: list[npt.NDArray[np.int8]],
     n: int,
     m: int,
     left_sums: dict[int, npt.NDArray[np.float32]],
@@ -186,8 +203,13 @@ def _trace(
     groups: list[AlignedGroup] = []
     i, j = n, m
     while i > 0 or j > 0:
-        di, dj = back[i][j]
-        if di and dj:
+        choice = int(backs[i][j - lows[i]])
+        if choice == _SKIP_ORIGINAL:
+            di, dj = 1, 0
+        elif choice == _SKIP_REWRITE:
+            di, dj = 0, 1
+        else:
+            di, dj = MOVES[choice]
             cosine = float(left_sums[di][i - di] @ right_sums[dj][j - dj])
             groups.append(AlignedGroup(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(cosine, 6)))
         i, j = i - di, j - dj

@@ -52,6 +52,7 @@ def content_weight(word: str) -> float:
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, deterministic stem for lexical matching (plural, past, -ing, -ly stripped)."""
     lower = word.lower()
