@@ -6,14 +6,16 @@ sentence split in two or three), many-to-one (merged) — and the sentences left
 
 Method (in the spirit of Vecalign, Thompson & Koehn 2019, and MASSAlign, Paetzold et al. 2017):
 
-1. A monotonic dynamic programme over the sentence grid with moves 1-1, 1-2, 2-1, 1-3, 3-1, 2-2 and skips.
-   A group scores ``(cos(group) - link_threshold) * size``, where ``cos(group)`` is the cosine between the
-   normalised sums of the member vectors and ``size`` is the mean number of sentences on the two sides;
-   skips score 0. So a split is taken only when the merged side is closer than the single sentence, and a
-   sentence is left unaligned when nothing is closer than the threshold.
-2. Sentences left over by (1) are matched across the whole text, best pair first, when their cosine reaches
-   ``move_threshold`` (higher than the link threshold): a paragraph moved elsewhere still aligns, and the
-   group is flagged ``moved``.
+1. A monotonic dynamic programme over the sentence grid with moves from 1-1 up to 1-5 and 5-1 (plain
+   rewrites cut a long news sentence into as many as five short ones), 2-2, 2-3, 3-2, and skips.
+   A group scores the mean, over its members on both sides, of ``cos(member, other side) - link_threshold``
+   (the other side is the normalised sum of its vectors); skips score 0. Each member must earn its place:
+   a split is taken only when every part is close to the sentence it came from, and a neighbouring
+   sentence on the same topic is not swallowed by a group. A sentence is left unaligned when nothing is
+   closer than the threshold.
+2. Sentences left over by (1) are matched across the whole text when they are each other's best match and
+   their cosine reaches ``move_threshold`` (higher than the link threshold): a paragraph moved elsewhere
+   still aligns, and the group is flagged ``moved`` when it breaks the order of its neighbours.
 
 For long texts the programme runs inside a band around the diagonal (width :data:`BAND`), so its cost is
 linear in the number of sentences; moved content beyond the band is caught by step 2.
@@ -27,7 +29,9 @@ import numpy as np
 import numpy.typing as npt
 
 #: Moves (original sentences, rewrite sentences) of the dynamic programme, skips excluded.
-MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
+MOVES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (5, 1),
+)  # fmt: skip
 #: Half-width of the band the programme runs in, in sentences beyond the slope of the diagonal.
 BAND = 60
 
@@ -77,7 +81,22 @@ def _normalised_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray
     if count >= size:
         sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(np.float32)
+    normalised: npt.NDArray[np.float32] = np.divide(
+        sums, norms, out=np.zeros_like(sums), where=norms > 0
+    ).astype(np.float32)
+    return normalised
+
+
+def _window_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.float32]:
+    """Row ``k``: the sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
+    count, dimension = vectors.shape
+    cumulative = np.vstack(
+        [np.zeros((1, dimension), np.float64), np.cumsum(vectors, axis=0, dtype=np.float64)]
+    )
+    sums = np.zeros((count, dimension), np.float64)
+    if count >= size:
+        sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
+    return sums.astype(np.float32)
 
 
 def align(
@@ -93,6 +112,8 @@ def align(
     sizes = sorted({size for move in MOVES for size in move})
     left_sums = {size: _normalised_sums(original, size) for size in sizes}
     right_sums = {size: _normalised_sums(rewrite, size) for size in sizes}
+    # rewrite_cumulative[size][k]: the plain (unnormalised) sum of rewrite[k : k + size]
+    rewrite_cumulative = {size: _window_sums(rewrite, size) for size in sizes}
     slope = m / n
     width = BAND + abs(n - m)
 
@@ -101,44 +122,46 @@ def align(
             return 0, m
         return max(0, int(i * slope - width)), min(m, int(i * slope + width) + 1)
 
-    negative = float("-inf")
-    score: list[dict[int, float]] = [{} for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
-    score[0][0] = 0.0
+    negative = -np.inf
+    # row i holds columns low_i .. high_i (inclusive) of the score grid, and the move that reached each cell
+    lows: list[int] = []
+    scores: list[npt.NDArray[np.float64]] = []
+    backs: list[npt.NDArray[np.int8]] = []  # index into _CHOICES
     for i in range(n + 1):
         low, high = band(i)
-        # gains[(di, dj)][j - low]: (cosine of the group ending at (i, j) - threshold) * mean group size
-        gains: dict[tuple[int, int], list[float]] = {}
-        for di, dj in MOVES:
+        columns = np.arange(low, high + 1)
+        candidate = np.full(len(columns), negative)
+        choice = np.full(len(columns), -1, dtype=np.int8)
+        if i == 0:
+            candidate[columns == 0] = 0.0
+        else:
+            above = _row_values(lows[i - 1], scores[i - 1], columns)
+            better = above > candidate
+            candidate[better], choice[better] = above[better], _SKIP_ORIGINAL
+        for index, (di, dj) in enumerate(MOVES):
             first = max(low, dj)
             if di > i or first > high:
                 continue
-            block = right_sums[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
-            weight = (di + dj) / 2
-            gains[(di, dj)] = [negative] * (first - low) + [(float(c) - threshold) * weight for c in block]
-        row, row_back = score[i], back[i]
-        above = score[i - 1] if i > 0 else {}
-        for j in range(low, high + 1):
-            if i == 0 and j == 0:
-                continue
-            best, move = negative, (0, 0)
-            value = above.get(j, negative)
-            if value > best:
-                best, move = value, (1, 0)
-            value = row.get(j - 1, negative)
-            if value > best:
-                best, move = value, (0, 1)
-            for (di, dj), row_gains in gains.items():
-                gain = row_gains[j - low]
-                if gain <= 0:
-                    continue
-                previous = score[i - di].get(j - dj, negative)
-                if previous + gain > best:
-                    best, move = previous + gain, (di, dj)
-            if best > negative:
-                row[j] = best
-                row_back[j] = move
-    monotonic = _trace(back, n, m, left_sums, right_sums) if m in score[n] else []
+            others = right_sums[dj][first - dj : high - dj + 1]  # normalised rewrite groups, one per column
+            originals_close = (original[i - di : i] @ others.T).sum(axis=0)  # each original vs its group
+            rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
+            gain = np.full(len(columns), negative)
+            gain[first - low :] = (originals_close + rewrite_close - threshold * (di + dj)) / 2
+            previous = _row_values(lows[i - di], scores[i - di], columns - dj)
+            total = np.where(gain > 0, previous + gain, negative)
+            better = total > candidate
+            candidate[better], choice[better] = total[better], index
+        # skipping a rewrite sentence stays in the row: carry the best score so far to the right
+        carried = np.maximum.accumulate(candidate)
+        from_left = np.zeros(len(columns), dtype=bool)
+        from_left[1:] = carried[:-1] > candidate[1:]
+        from_left[1:] |= (carried[:-1] == candidate[1:]) & (choice[1:] >= 0) & np.isfinite(candidate[1:])
+        choice[from_left] = _SKIP_REWRITE
+        lows.append(low)
+        scores.append(carried)
+        backs.append(choice)
+    reached = _row_values(lows[n], scores[n], np.array([m]))[0] > negative
+    monotonic = _trace(lows, backs, n, m, left_sums, right_sums) if reached else []
     linked_o = {index for group in monotonic for index in group.original}
     linked_r = {index for group in monotonic for index in group.rewrite}
     similarity = original @ rewrite.T
@@ -153,8 +176,25 @@ def align(
     )
 
 
+#: Choice codes besides move indices: a skipped original sentence, a skipped rewrite sentence.
+_SKIP_ORIGINAL = -2
+_SKIP_REWRITE = -3
+
+
+def _row_values(
+    low: int, values: npt.NDArray[np.float64], columns: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """``values`` (columns ``low`` onwards of a row) at ``columns``; -inf outside the row's band."""
+    positions = columns - low
+    inside = (positions >= 0) & (positions < len(values))
+    result = np.full(len(columns), -np.inf)
+    result[inside] = values[positions[inside]]
+    return result
+
+
 def _trace(
-    back: list[dict[int, tuple[int, int]]],
+    lows: list[int],
+    backs: list[npt.NDArray[np.int8]],
     n: int,
     m: int,
     left_sums: dict[int, npt.NDArray[np.float32]],
@@ -163,8 +203,13 @@ def _trace(
     groups: list[AlignedGroup] = []
     i, j = n, m
     while i > 0 or j > 0:
-        di, dj = back[i][j]
-        if di and dj:
+        choice = int(backs[i][j - lows[i]])
+        if choice == _SKIP_ORIGINAL:
+            di, dj = 1, 0
+        elif choice == _SKIP_REWRITE:
+            di, dj = 0, 1
+        else:
+            di, dj = MOVES[choice]
             cosine = float(left_sums[di][i - di] @ right_sums[dj][j - dj])
             groups.append(AlignedGroup(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(cosine, 6)))
         i, j = i - di, j - dj
@@ -186,10 +231,13 @@ def _moved(
     if not free_o or not free_r:
         return []
     sub = similarity[np.ix_(free_o, free_r)]
+    best_r = sub.argmax(axis=1)
+    best_o = sub.argmax(axis=0)
     candidates = sorted(
         (
             (float(sub[a, b]), free_o[a], free_r[b])
             for a, b in zip(*np.nonzero(sub >= threshold), strict=True)
+            if best_r[a] == b and best_o[b] == a
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )

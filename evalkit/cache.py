@@ -12,6 +12,7 @@ Location: ``$EVALKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/evalkit``, else ``~/.ca
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -105,9 +106,7 @@ class DiskCache:
 
     def _disable(self, error: Exception) -> None:
         self._disabled = True
-        warnings.warn(
-            f"encoding cache at {self.path} switched off for this run: {error}", EvalkitWarning, stacklevel=3
-        )
+        warnings.warn(f"encoding cache at {self.path} switched off for this run: {error}", EvalkitWarning, stacklevel=3)
 
     @staticmethod
     def _digest(key: str) -> bytes:
@@ -160,10 +159,8 @@ class DiskCache:
                 self._writes = 0
                 self.trim()
         except sqlite3.Error as error:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 connection.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
             self._disable(error)
 
     def trim(self) -> None:

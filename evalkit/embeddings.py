@@ -8,8 +8,11 @@ Design points (each one measured, see ``reports/benchmarks.md``):
   and the hub is not switched off (``HF_HUB_OFFLINE=1``).
 * **Never truncated.** A text longer than the model's window is encoded in consecutive windows and the
   token vectors are concatenated (the segmenter already keeps units far below the window).
-* **Deterministic.** Texts are batched only with texts of the *same token length*, so no padding enters
-  any batch and a text's vectors are bit-identical whatever else is in the run (checked in the tests).
+* **Deterministic.** A text's vectors are bit-identical whatever else is in the run, however the run is
+  split across processes or machines, and whether they come from the cache: every forward pass has a fixed
+  shape — texts are padded to a length bucket (a multiple of :data:`BUCKET`) and batches are filled to the
+  bucket's fixed size with padding rows — so the same kernels compute every row the same way (the outputs of
+  one row never depend on the values in another; checked in the tests).
 * **Each text once.** :class:`EncodingStore` keeps encodings by text for the run, and optionally on disk.
 * **Lazy.** torch and transformers are imported on the first encode, never by ``evalkit --help``.
 """
@@ -41,7 +44,11 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 #: 4: .720, 5: .679, 6: .658; ``scripts/measure_layers.py``), in line with Zhang et al. (2020), who found
 #: intermediate layers best for every model they tried.
 DEFAULT_LAYER = 4
-#: Tokens per forward pass (batches hold texts of equal length, so this bounds memory, not padding).
+#: Names the way vectors are computed; part of every cache key, so a change of method never reads old entries.
+ENCODING_SCHEME = "fixed-shape/16/v1"
+#: Texts are padded to a multiple of this many tokens (their length bucket).
+BUCKET = 16
+#: Tokens per forward pass: a bucket of length L runs batches of ``BATCH_TOKENS // L`` rows (4 to 32).
 BATCH_TOKENS = 8192
 
 
@@ -169,8 +176,8 @@ class TransformerEncoder:
                 from transformers.utils import logging as hf_logging
             except ImportError as error:  # pragma: no cover - a broken install
                 raise ModelError(f"cannot import torch/transformers: {error}") from error
-            hf_logging.set_verbosity_error()
-            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             if self._threads:
                 torch.set_num_threads(self._threads)
             local_only = Path(self._location).is_dir() or os.environ.get("HF_HUB_OFFLINE") == "1"
@@ -198,7 +205,7 @@ class TransformerEncoder:
                 )
             layers = int(getattr(config, "num_hidden_layers", 0)) or None
             if self._layer is None:
-                self._layer = _default_layer(layers)
+                self._layer = _default_layer(self._name, layers)
             if layers is not None and not 0 < self._layer <= layers:
                 raise ModelError(
                     f"model {self._name!r} has {layers} layers; --layer {self._layer} is out of range"
@@ -229,42 +236,67 @@ class TransformerEncoder:
                 windows.append((index, [], []))
             for start in range(0, len(ids), inner):
                 windows.append((index, ids[start : start + inner], offsets[start : start + inner]))
-        by_length: dict[int, list[int]] = {}
+        buckets: dict[int, list[int]] = {}
         for position, (_, ids, _) in enumerate(windows):
-            by_length.setdefault(len(ids), []).append(position)
+            buckets.setdefault(_bucket(len(ids) + 2), []).append(position)
         layer_rows: list[Any] = [None] * len(windows)
         pooled_rows: list[Any] = [None] * len(windows)
         cls_id, sep_id = tokenizer.cls_token_id, tokenizer.sep_token_id
+        pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         with torch.inference_mode():
-            for length, positions in sorted(by_length.items()):
-                per_batch = max(1, BATCH_TOKENS // (length + 2))
-                for first in range(0, len(positions), per_batch):
-                    chunk = positions[first : first + per_batch]
-                    ids = torch.tensor(
-                        [_framed(windows[p][1], cls_id, sep_id) for p in chunk], device=self._device
-                    )
+            for length, positions in sorted(buckets.items()):
+                rows = _rows_per_batch(length)
+                for first in range(0, len(positions), rows):
+                    chunk = positions[first : first + rows]
+                    framed = [_framed(windows[p][1], cls_id, sep_id) for p in chunk]
+                    framed += [_framed([], cls_id, sep_id)] * (rows - len(framed))  # fixed batch shape
+                    ids = torch.full((rows, length), pad_id, dtype=torch.long)
+                    mask = torch.zeros((rows, length), dtype=torch.long)
+                    for row, sequence in enumerate(framed):
+                        ids[row, : len(sequence)] = torch.tensor(sequence)
+                        mask[row, : len(sequence)] = 1
                     output = self._model(
-                        input_ids=ids,
-                        attention_mask=torch.ones_like(ids),
+                        input_ids=ids.to(self._device),
+                        attention_mask=mask.to(self._device),
                         output_hidden_states=True,
                     )
                     hidden = output.hidden_states
-                    tokens = torch.nn.functional.normalize(hidden[self.layer].float(), dim=-1)
-                    pooled = hidden[-1].float().mean(dim=1)
-                    tokens_np = tokens.cpu().numpy()
-                    pooled_np = pooled.cpu().numpy()
+                    scoring = hidden[self.layer].float().cpu().numpy()
+                    last = hidden[-1].float().cpu().numpy()
                     for row, position in enumerate(chunk):
-                        layer_rows[position] = tokens_np[row]
-                        pooled_rows[position] = (pooled_np[row], length + 2)
+                        size = len(framed[row])
+                        vectors = scoring[row, :size]
+                        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+                        layer_rows[position] = vectors / np.maximum(norms, 1e-12)
+                        pooled_rows[position] = (last[row, :size].mean(axis=0), size)
         return _assemble(len(texts), windows, layer_rows, pooled_rows)
+
+
+def _bucket(length: int) -> int:
+    """The padded length of a sequence of ``length`` tokens."""
+    return -(-length // BUCKET) * BUCKET
+
+
+def _rows_per_batch(length: int) -> int:
+    """The fixed number of rows of every batch of a length bucket."""
+    return max(4, min(32, BATCH_TOKENS // length))
 
 
 def _framed(ids: list[int], cls_id: int | None, sep_id: int | None) -> list[int]:
     return ([cls_id] if cls_id is not None else []) + ids + ([sep_id] if sep_id is not None else [])
 
 
-def _default_layer(layers: int | None) -> int:
-    """For a model evalkit has not measured: two thirds of its depth (intermediate layers work best)."""
+def _default_layer(name: str, layers: int | None) -> int:
+    """For a model evalkit has not measured: the layer bert-score recommends for it (its ``model2layers``
+    table, tuned on WMT16 by Zhang et al., 2020), else two thirds of its depth."""
+    try:
+        from bert_score.utils import model2layers
+
+        recommended = model2layers.get(name) or model2layers.get(name.rsplit("/", 1)[-1])
+    except ImportError:  # pragma: no cover - bert-score is a dependency
+        recommended = None
+    if recommended and (not layers or recommended <= layers):
+        return int(recommended)
     if not layers:
         return 1
     return max(1, round(layers * 2 / 3))
@@ -326,7 +358,7 @@ class EncodingStore:
         self.from_disk = 0
 
     def _key(self, text: str) -> str:
-        return f"{self.encoder.fingerprint}|{self.encoder.layer}|{text}"
+        return f"{ENCODING_SCHEME}|{self.encoder.fingerprint}|{self.encoder.layer}|{text}"
 
     def get_many(self, texts: Iterable[str]) -> dict[str, Encoding]:
         """Encodings of every text, computing only those never seen before."""

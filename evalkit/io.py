@@ -143,6 +143,18 @@ def _read_file_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(name, f"cannot be read: {error.strerror or error}") from None
 
 
+def _file_mode(target: Path) -> int:
+    """The mode a new file gets (0666 minus the umask), or the mode of the file being replaced."""
+    import os
+
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_text_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` so that a reader sees either the old file or the complete new one
     (a temporary file in the same folder, flushed to disk, then renamed over the target)."""
@@ -150,16 +162,17 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     import tempfile
 
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
+    directory = target.parent if str(target.parent) else Path()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
         try:
+            Path(temporary).chmod(_file_mode(target))
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.replace(temporary, target)
+            Path(temporary).replace(target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _WORD = re.compile(r"\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|%)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 
@@ -36,6 +36,7 @@ def zipf(word: str) -> float:
     return max(0.0, math.log10(frequency) + 9)
 
 
+@lru_cache(maxsize=65536)
 def content_weight(word: str) -> float:
     """How much a word carries: its information content ``-log10 p(word) = 9 - zipf``, capped at
     :data:`MAX_WEIGHT`. "the" weighs 1.3, "government" 3.4, a rare name 7; so content, names and numbers
@@ -44,12 +45,14 @@ def content_weight(word: str) -> float:
     pair's score never depends on what else is in the batch."""
     if not any(character.isalnum() for character in word):
         return 0.0
-    return min(MAX_WEIGHT, 9.0 - zipf(word)) if zipf(word) > 0 else MAX_WEIGHT
+    frequency = zipf(word)
+    return min(MAX_WEIGHT, 9.0 - frequency) if frequency > 0 else MAX_WEIGHT
 
 
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, deterministic stem for lexical matching (plural, past, -ing, -ly stripped)."""
     lower = word.lower()

@@ -53,7 +53,9 @@ def prepare(text: TextInput, *, name: str) -> Document:
 class Evaluator:
     """Scores pairs with fixed settings, reusing the model and sentence encodings across pairs."""
 
-    def __init__(self, settings: Settings | None = None, *, encoder: embeddings.Encoder | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, encoder: embeddings.Encoder | None = None
+    ) -> None:
         self.settings = settings or Settings()
         self._encoder = encoder
         self._store: embeddings.EncodingStore | None = None
@@ -79,7 +81,7 @@ class Evaluator:
         if self.settings.uses_model:
             encoder = self.encoder
             layer = encoder.layer
-            baseline = meaning.BASELINES.get((encoder.name, layer))
+            baseline = meaning.baseline_for(encoder)
             settings = meaning.MODEL_ALIGNMENT
             return build_signature(
                 self.settings,
@@ -163,6 +165,7 @@ class Evaluator:
             self._tokens(rewrite, encodings),
             model=model_name,
             layer=layer,
+            baseline=meaning.baseline_for(self.encoder) if self.settings.uses_model else 0.0,
         )
         drift = assess_drift(original, rewrite, meaning_result)
         verdict = judge(

@@ -1,8 +1,9 @@
 """The report of one pair: a frozen value with a stable JSON form.
 
 ``Report.to_dict()`` carries every field of ``design/report-format.md`` with the names unchanged, plus
-evidence (alignment, sentence spans, hardest sentences, missing words) and ``settings`` / ``signature``
-for reproduction. Offsets are character offsets into each text exactly as supplied (after decoding).
+evidence (alignment, sentence spans, hardest sentences, missing words), both texts as given
+(``original.text``, ``rewrite.text``) and ``settings`` / ``signature`` for reproduction. Offsets are
+character offsets into each text exactly as supplied (after decoding).
 """
 
 from __future__ import annotations
@@ -66,4 +67,5 @@ def _side(document: Document, words: int) -> dict[str, Any]:
         "paragraphs": document.paragraph_count,
         "ignored": [span.to_dict() | {"text": document.text[span.start : span.end]} for span in document.ignored],
         "sentence_spans": [[sentence.start, sentence.end] for sentence in document.sentences],
+        "text": document.text,  # as given: what every offset points into (the HTML report shows it)
     }

@@ -25,6 +25,7 @@ _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLAUSE_BREAK = re.compile(r"[;:,–—]\s+|\s+[-–—]\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦‣+]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ def split_sentences(text: str, paragraph: Range, *, language: str = "en") -> lis
     # a wrapped paragraph keeps its offsets: each line break becomes spaces of the same length
     flat = _NEWLINE.sub(lambda match: " " * len(match.group()), body)
     sentences: list[Range] = []
+    marker: Range | None = None  # a list number ("1.") that sentencex split from its item
     for boundary in get_sentence_boundaries(language, flat):
         if boundary.get("is_paragraph_break"):
             continue
@@ -118,10 +120,17 @@ def split_sentences(text: str, paragraph: Range, *, language: str = "en") -> lis
         )
         if piece.end <= piece.start:
             continue
+        if _LIST_MARKER.match(text[piece.start : piece.end]):
+            marker = marker or piece
+            continue
+        if marker is not None:
+            piece, marker = Range(marker.start, piece.end), None
         if not _WORD.search(text[piece.start : piece.end]):
             sentences = _extend_last(sentences, piece)
             continue
         sentences.extend(_chunk(text, piece))
+    if marker is not None:
+        sentences = _extend_last(sentences, marker) if sentences else [marker]
     return sentences
 
 

@@ -20,18 +20,29 @@ ReportDict = dict[str, Any]
 class RenderContext:
     """What a writer may need beyond the reports: where the inputs live, terminal width, colour."""
 
-    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # id -> (original, rewrite) paths
+    sources: dict[str, tuple[str | None, str | None]] = field(
+        default_factory=dict
+    )  # id -> (original, rewrite) paths
     width: int | None = None
     color: bool = False
-    errors: Sequence[dict[str, Any]] = ()  # pairs that could not be scored: {"id", "source", "line", "message"}
+    errors: Sequence[
+        dict[str, Any]
+    ] = ()  # pairs that could not be scored: {"id", "source", "line", "message"}
+    lines: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (pairs file, line) where declared
 
 
 Renderer = Callable[[Sequence[ReportDict], RenderContext], str]
 
 #: format name -> module under ``evalkit.writers`` that renders it
 WRITERS: dict[str, str] = {
+    "csv": "csv_writer",
+    "github": "github",
+    "html": "html",
     "json": "json_writer",
+    "jsonl": "jsonl",
+    "junit": "junit",
     "markdown": "markdown",
+    "sarif": "sarif",
     "table": "table",
 }
 

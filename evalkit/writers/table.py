@@ -75,9 +75,13 @@ def _pair(console: Console, report: ReportDict) -> None:
 def render(reports: Sequence[ReportDict], context: RenderContext) -> str:
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=context.width or 110, force_terminal=context.color, color_system="auto" if context.color else None,
-        highlight=False, soft_wrap=False,
-    )  # fmt: skip
+        file=buffer,
+        width=context.width or 110,
+        force_terminal=context.color,
+        color_system="auto" if context.color else None,
+        highlight=False,
+        soft_wrap=False,
+    )
     if len(reports) > 1 or context.errors:
         summary = Table(title="evalkit", header_style="bold")
         for column in ("pair", "verdict", "gain", "meaning", "drift", "major"):

@@ -1,0 +1,189 @@
+"""Where batches of pairs are scored: in this process, or in a pool of worker processes.
+
+An :class:`Executor` takes batches (lists of ``(index, PairSpec)``) and yields each batch's
+:class:`BatchOutput` as it finishes, in completion order; :func:`evalkit.batch.run_batch` does the rest
+(results file, resume, judging, input order). A distributed engine plugs in here by implementing the same
+two methods: each of its workers builds one :class:`~evalkit.pipeline.Evaluator` (one model load) and calls
+:func:`score_batch`.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from evalkit.errors import EvalkitError
+from evalkit.pairs import PairSpec
+from evalkit.settings import Settings
+
+if TYPE_CHECKING:
+    from evalkit.pipeline import Evaluator
+
+Batch = Sequence[tuple[int, PairSpec]]
+
+
+@dataclass(frozen=True, slots=True)
+class PairError:
+    """A pair that could not be scored: the one-line message names the file (and line of a pairs file)."""
+
+    id: str | None
+    message: str
+    source: str | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "message": self.message, "source": self.source, "line": self.line}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairError:
+        return cls(data.get("id"), str(data.get("message", "")), data.get("source"), data.get("line"))
+
+    @classmethod
+    def for_pair(cls, pair: PairSpec, error: EvalkitError) -> PairError:
+        message = error.one_line()
+        if pair.line is not None and not message.startswith(pair.where):
+            message = f"{pair.where}: {message}"
+        return cls(pair.id, message, pair.source, pair.line)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPair:
+    """One pair's outcome from an executor: the report in its JSON form (not yet judged), or the error."""
+
+    index: int
+    id: str
+    report: dict[str, Any] | None
+    error: PairError | None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOutput:
+    scored: tuple[ScoredPair, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def score_batch(evaluator: Evaluator, batch: Batch) -> BatchOutput:
+    """Read and score one batch with one :meth:`~evalkit.pipeline.Evaluator.evaluate_batch` call (every
+    sentence of the batch through the model in one pass). Unusable pairs become :class:`PairError`."""
+    from evalkit.pipeline import Pair
+
+    outcomes: dict[int, ScoredPair] = {}
+    loaded: list[tuple[int, PairSpec, Pair]] = []
+    for index, spec in batch:
+        try:
+            original, rewrite = spec.load()
+        except EvalkitError as error:
+            outcomes[index] = ScoredPair(index, spec.id, None, PairError.for_pair(spec, error))
+            continue
+        loaded.append((index, spec, Pair(spec.id, original, rewrite)))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        results = evaluator.evaluate_batch([pair for _, _, pair in loaded]) if loaded else []
+    for (index, spec, _), result in zip(loaded, results, strict=True):
+        if isinstance(result, EvalkitError):
+            outcomes[index] = ScoredPair(index, spec.id, None, PairError.for_pair(spec, result))
+        else:
+            outcomes[index] = ScoredPair(index, spec.id, result.to_dict(), None)
+    messages = tuple(dict.fromkeys(" ".join(str(warning.message).split()) for warning in caught))
+    return BatchOutput(tuple(outcomes[index] for index, _ in batch), messages)
+
+
+class Executor(Protocol):
+    """Scores batches; yields each batch's output as it completes (any order)."""
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[BatchOutput]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    """Batches one after another in this process, with one evaluator (one model load) for the run."""
+
+    def __init__(self, settings: Settings, *, evaluator: Evaluator | None = None) -> None:
+        self.settings = settings
+        self._evaluator = evaluator
+
+    @property
+    def evaluator(self) -> Evaluator:
+        if self._evaluator is None:
+            from evalkit.pipeline import Evaluator
+
+            self._evaluator = Evaluator(self.settings)
+        return self._evaluator
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[BatchOutput]:
+        for batch in batches:
+            yield score_batch(self.evaluator, batch)
+
+    def close(self) -> None:
+        return None
+
+
+_WORKER_EVALUATOR: Evaluator | None = None
+
+
+def _init_worker(settings: Settings, threads: int) -> None:
+    """Worker start: leave Ctrl-C to the parent, share the cores, build the one evaluator."""
+    import signal
+
+    global _WORKER_EVALUATOR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if settings.uses_model:
+        import torch
+
+        torch.set_num_threads(threads)
+    from evalkit.pipeline import Evaluator
+
+    _WORKER_EVALUATOR = Evaluator(settings)
+
+
+def _score_in_worker(batch: Batch) -> BatchOutput:
+    assert _WORKER_EVALUATOR is not None, "worker not initialised"
+    return score_batch(_WORKER_EVALUATOR, batch)
+
+
+class ProcessExecutor:
+    """Batches spread over ``workers`` processes (spawned, so no model state is forked); each process
+    loads the model once. At most two batches per worker are in flight, which bounds memory."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        if workers < 1:
+            raise ValueError("workers must be 1 or more")
+        self.settings = settings
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[BatchOutput]:
+        import multiprocessing
+
+        threads = max(1, (os.cpu_count() or 1) // self.workers)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.settings, threads),
+        )
+        pending: set[Future[BatchOutput]] = set()
+        source = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * self.workers:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.add(self._pool.submit(_score_in_worker, batch))
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,222 @@
+"""Speed and memory of evalkit, measured (not asserted in timed tests): writes reports/benchmarks.md.
+
+    python scripts/benchmark.py                 # everything (about 15 minutes on 2 cores)
+    python scripts/benchmark.py --quick         # skip the 1,000-pair memory run
+
+Inputs: the 63 adv -> ele pairs of ../shared/corpora/onestop-dev (or $EVALKIT_SHARED). Every run uses a
+fresh, empty encoding cache, so model time is real. Figures:
+
+* default profile: pairs per second, end to end (segmentation, encoding, alignment, all metrics, JSON);
+* encode floor: encoding every distinct sentence of the same inputs exactly once with the embedded model
+  in a bare loop (sorted by length, batches of 64, padded, as sentence-transformers does);
+* model-free profile (``--profile fast``): pairs per second;
+* cold start: ``evalkit --help`` and ``evalkit score`` on one pair, each in a new process;
+* peak memory (max RSS) of a 1,000-pair batch;
+* cost against length: one pair, then the same pair with every text repeated ten times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("EVALKIT_SHARED", REPO.parent / "shared"))
+ONESTOP = SHARED / "corpora" / "onestop-dev"
+
+
+def onestop_pairs() -> list[tuple[str, str, str]]:
+    pairs = []
+    for path in sorted((ONESTOP / "adv").glob("*.txt")):
+        original = path.read_text(encoding="utf-8-sig")
+        rewrite = (ONESTOP / "ele" / path.name).read_text(encoding="utf-8-sig")
+        pairs.append((path.stem, original, rewrite))
+    return pairs
+
+
+def run_python(code: str, *, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run ``code`` in a fresh interpreter; it prints one JSON object; returns it with the max RSS added."""
+    wrapper = (
+        "import json, resource, sys\n"
+        f"{code}\n"
+        "result['max_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps(result))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", wrapper], capture_output=True, text=True, check=True, env=env or os.environ.copy()
+    )
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def fresh_env(cache: Path) -> dict[str, str]:
+    env = os.environ.copy()
+    env["EVALKIT_CACHE_DIR"] = str(cache)
+    env["HF_HUB_OFFLINE"] = "1"
+    env["TRANSFORMERS_OFFLINE"] = "1"
+    return env
+
+
+PIPELINE = """
+import time, json
+from pathlib import Path
+from evalkit import Evaluator, Pair, Settings
+pairs = [Pair(*row) for row in json.loads(Path({pairs!r}).read_text())]
+evaluator = Evaluator(Settings(profile={profile!r}, cache=False))
+start = time.perf_counter()
+if {profile!r} == "default":
+    evaluator.encoder.layer  # load the model before the clock, as the floor does
+    start = time.perf_counter()
+done = 0
+for first in range(0, len(pairs), {batch}):
+    for report in evaluator.evaluate_batch(pairs[first:first + {batch}]):
+        report.to_json()
+        done += 1
+elapsed = time.perf_counter() - start
+encoded = evaluator.store.encoded if {profile!r} == "default" else 0
+result = {{"pairs": done, "seconds": elapsed, "pairs_per_second": done / elapsed, "encoded": encoded}}
+"""
+
+FLOOR = """
+import time, json
+from pathlib import Path
+import torch
+from transformers import AutoModel, AutoTokenizer
+from transformers.utils import logging
+logging.set_verbosity_error(); logging.disable_progress_bar()
+from evalkit.document import Document
+from evalkit.embeddings import default_model_path
+pairs = json.loads(Path({pairs!r}).read_text())
+sentences = sorted({{s.text for _, o, r in pairs for d in (Document.from_text(o), Document.from_text(r))
+                     for s in d.sentences}}, key=len)
+path = str(default_model_path())
+tokenizer = AutoTokenizer.from_pretrained(path)
+model = AutoModel.from_pretrained(path).eval()
+start = time.perf_counter()
+with torch.inference_mode():
+    for first in range(0, len(sentences), 64):
+        batch = tokenizer(sentences[first:first + 64], padding=True, truncation=True, return_tensors="pt")
+        model(**batch)
+elapsed = time.perf_counter() - start
+result = {{"sentences": len(sentences), "seconds": elapsed}}
+"""
+
+
+def timed_command(command: list[str], env: dict[str, str], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import torch
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, torch {torch.__version__} ({torch.get_num_threads()} threads)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000-pair memory run")
+    parser.add_argument("--output", type=Path, default=REPO / "reports" / "benchmarks.md")
+    args = parser.parse_args()
+    if not ONESTOP.is_dir():
+        sys.exit(f"benchmark needs {ONESTOP}")
+    work = Path(tempfile.mkdtemp(prefix="evalkit-bench-"))
+    pairs = onestop_pairs()
+    pairs_file = work / "pairs.json"
+    pairs_file.write_text(json.dumps(pairs))
+    env = fresh_env(work / "cache")
+    rows: list[tuple[str, str, str]] = []
+
+    floor = run_python(FLOOR.format(pairs=str(pairs_file)), env=env)
+    default = run_python(PIPELINE.format(pairs=str(pairs_file), profile="default", batch=16), env=env)
+    fast = run_python(PIPELINE.format(pairs=str(pairs_file), profile="fast", batch=16), env=env)
+    ratio = default["seconds"] / floor["seconds"]
+    rows.append(("encode floor (bare loop, every distinct sentence once)",
+                 f"{floor['seconds']:.1f} s for {floor['sentences']} sentences", "—"))  # fmt: skip
+    rows.append(("default profile, 63 pairs", f"{default['seconds']:.1f} s, {default['pairs_per_second']:.2f} pairs/s "
+                 f"({default['encoded']} sentences encoded)", f"{ratio:.2f}× the floor (target ≤ 1.5×)"))  # fmt: skip
+    rows.append(("model-free profile, 63 pairs", f"{fast['seconds']:.2f} s, {fast['pairs_per_second']:.1f} pairs/s",
+                 "target ≥ 50 pairs/s"))  # fmt: skip
+
+    evalkit = shutil.which("evalkit") or "evalkit"
+    example = REPO / "corpora" / "examples"
+    help_time = timed_command([evalkit, "--help"], env)
+    rows.append(("`evalkit --help`", f"{help_time:.2f} s (median of 5)", "target < 0.5 s"))
+    shutil.rmtree(work / "cache", ignore_errors=True)
+    cold = timed_command(
+        [evalkit, "score", "--no-cache", str(example / "river-cleanup.original.txt"),
+         str(example / "river-cleanup.rewrite.txt"), "-f", "json"], env, repeat=3,
+    )  # fmt: skip
+    rows.append(("`evalkit score` one pair, cold, with the model", f"{cold:.2f} s (median of 3)", "target < 6 s"))
+
+    name, original, rewrite = pairs[0]
+    single = work / "single.json"
+    single.write_text(json.dumps([[name, original, rewrite]]))
+    tenfold = work / "tenfold.json"
+    tenfold.write_text(json.dumps([[name, "\n".join([original] * 10), "\n".join([rewrite] * 10)]]))
+    one = run_python(PIPELINE.format(pairs=str(single), profile="default", batch=1), env=env)
+    ten = run_python(PIPELINE.format(pairs=str(tenfold), profile="default", batch=1), env=env)
+    rows.append(("cost against length (one pair vs. the same texts ten times longer)",
+                 f"{one['seconds']:.2f} s vs {ten['seconds']:.2f} s", f"{ten['seconds'] / one['seconds']:.1f}× "
+                 "(target ≤ 12×)"))  # fmt: skip
+
+    if not args.quick:
+        thousand = work / "thousand.json"
+        many = []
+        for index in range(1000):
+            name, original, rewrite = pairs[index % len(pairs)]
+            # make every pair distinct, so nothing is served from the run's memory
+            many.append([f"{name}-{index}", f"{original}\nCopy {index}.", f"{rewrite}\nCopy {index}."])
+        thousand.write_text(json.dumps(many))
+        memory = run_python(PIPELINE.format(pairs=str(thousand), profile="default", batch=16), env=env)
+        rows.append(("1,000 pairs, default profile", f"peak RSS {memory['max_rss_mb']:.0f} MB, "
+                     f"{memory['pairs_per_second']:.2f} pairs/s", "target < 1.5 GB"))  # fmt: skip
+
+    lines = [
+        "# evalkit benchmarks",
+        "",
+        f"Command: `python scripts/benchmark.py{' --quick' if args.quick else ''}`  ",
+        f"Machine: {machine()}  ",
+        f"Date: {time.strftime('%Y-%m-%d')}",
+        "",
+        "| measure | result | against the target |",
+        "| --- | --- | --- |",
+        *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+        "",
+    ]
+    args.output.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Meaning preservation: formula, reference agreement with bert-score, no truncation, dropped sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evalkit import Evaluator, Pair
+from evalkit.embeddings import DEFAULT_LAYER, default_model_path
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "examples"
+
+PAIRS = [
+    (
+        "The committee approved the new budget on Monday.",
+        "On Monday the committee said yes to the new budget.",
+    ),
+    ("Heavy rain caused flooding in three villages.", "Three villages were flooded after heavy rain."),
+    ("The museum will close for repairs in June.", "The library opens late on Fridays."),
+]
+
+
+def read(name: str) -> str:
+    return (CORPORA / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("original", "rewrite"), PAIRS)
+def test_plain_bertscore_equals_the_bert_score_package(
+    evaluator: Evaluator, original: str, rewrite: str
+) -> None:
+    from bert_score import score
+
+    report = evaluator.evaluate(original, rewrite)
+    precision, recall, f1 = score(
+        [rewrite], [original], model_type=str(default_model_path()), num_layers=DEFAULT_LAYER, verbose=False
+    )
+    assert report.meaning.bertscore is not None
+    assert report.meaning.bertscore.precision == pytest.approx(float(precision[0]), abs=1e-5)
+    assert report.meaning.bertscore.recall == pytest.approx(float(recall[0]), abs=1e-5)
+    assert report.meaning.bertscore.f1 == pytest.approx(float(f1[0]), abs=1e-5)
+
+
+@pytest.mark.model
+def test_identical_texts_keep_all_meaning(evaluator: Evaluator) -> None:
+    text = read("river-cleanup.original.txt")
+    meaning = evaluator.evaluate(text, text).meaning
+    assert meaning.score == pytest.approx(1.0, abs=1e-6)
+    assert meaning.coverage == pytest.approx(1.0)
+    assert meaning.dropped == () and meaning.unsupported == ()
+    assert all(group.kind == "1-1" for group in meaning.alignment.groups)
+
+
+@pytest.mark.model
+def test_unrelated_texts_keep_almost_none(evaluator: Evaluator) -> None:
+    report = evaluator.evaluate(read("river-cleanup.original.txt"), read("library-hours.rewrite.txt"))
+    assert report.meaning.score < 0.1
+    good = evaluator.evaluate(read("river-cleanup.original.txt"), read("river-cleanup.rewrite.txt"))
+    assert good.meaning.score > 4 * report.meaning.score
+
+
+@pytest.mark.model
+def test_deleting_the_last_third_lowers_coverage_and_lists_what_was_dropped(evaluator: Evaluator) -> None:
+    original = read("heat-pump-grants.original.txt")
+    rewrite = read("heat-pump-grants.rewrite.txt")
+    paragraphs = [p for p in rewrite.split("\n") if p.strip()]
+    cut = "\n\n".join(paragraphs[: round(len(paragraphs) * 2 / 3)])
+    full_report, cut_report = evaluator.evaluate_batch(
+        [Pair("full", original, rewrite), Pair("cut", original, cut)]
+    )
+    assert not isinstance(full_report, Exception) and not isinstance(cut_report, Exception)
+    assert cut_report.meaning.coverage < full_report.meaning.coverage
+    assert cut_report.meaning.score < full_report.meaning.score
+    kept = len(cut_report.rewrite.sentences)
+    lost = {
+        index
+        for group in full_report.meaning.alignment.groups
+        if all(j >= kept for j in group.rewrite)
+        for index in group.original
+    }
+    assert lost, "the deleted part had counterparts in the original"
+    assert lost <= set(cut_report.meaning.dropped)
+    for index in cut_report.meaning.dropped:
+        sentence = cut_report.original.sentences[index]
+        assert original[sentence.start : sentence.end].strip()
+
+
+TOWNS = [
+    "Ashford",
+    "Bexley",
+    "Carlow",
+    "Dunmore",
+    "Elgin",
+    "Fenwick",
+    "Garston",
+    "Hexham",
+    "Ilkley",
+    "Jarrow",
+]
+THINGS = ["library", "swimming pool", "bus depot", "market hall", "health centre", "football ground", "museum",
+          "primary school", "fire station", "community garden", "railway bridge", "town hall"]  # fmt: skip
+
+
+def synthetic_article(paragraphs: int) -> tuple[str, str]:
+    """A long original with distinct facts in every paragraph, and a plainer rewrite of it."""
+    original, rewrite = [], []
+    for i in range(paragraphs):
+        town, thing = TOWNS[i % len(TOWNS)], THINGS[(i * 7) % len(THINGS)]
+        count, year = 120 + 37 * i, 1950 + i
+        original.append(
+            f"Officials in {town} confirmed that the {thing}, which was originally constructed in {year} and has "
+            f"been maintained by a partnership of local organisations ever since, will undergo an extensive "
+            f"programme of renovation costing approximately {count} thousand pounds. According to a statement "
+            f"released by the council, the works are expected to continue for {i % 9 + 2} months, during which "
+            f"residents will be directed to alternative facilities in neighbouring districts."
+        )
+        rewrite.append(
+            f"Officials in {town} said the {thing} will be renovated. It was constructed in {year}. The renovation "
+            f"will cost about {count} thousand pounds. The council said the works will continue for {i % 9 + 2} "
+            f"months. Residents will be directed to facilities in neighbouring districts."
+        )
+    return "\n\n".join(original), "\n\n".join(rewrite)
+
+
+@pytest.mark.model
+def test_a_5000_word_article_is_scored_end_to_end(evaluator: Evaluator) -> None:
+    original, rewrite = synthetic_article(80)
+    original += (
+        "\n\nSeparately, the regional orchestra announced that its winter season will feature a cycle of "
+        "Sibelius symphonies conducted by a guest from Helsinki, with discounted tickets for students."
+    )
+    rewrite += (
+        "\n\nThe regional orchestra will play Sibelius symphonies this winter. Students get cheaper tickets."
+    )
+    assert len(original.split()) >= 5000
+    changed = rewrite + "\n\nA penguin zoo opened in Kyoto on Saturday, with 44 birds from Chile."
+    shortened = rewrite.rsplit("\n\n", 1)[0]  # the last paragraph of the rewrite removed
+    reports = evaluator.evaluate_batch(
+        [Pair("whole", original, rewrite), Pair("added", original, changed), Pair("cut", original, shortened)]
+    )
+    whole, added, cut = reports
+    assert (
+        not isinstance(whole, Exception)
+        and not isinstance(added, Exception)
+        and not isinstance(cut, Exception)
+    )
+    assert whole.original.sentences[-1].end == len(original)  # the last sentence was segmented and scored
+    assert added.meaning.precision < whole.meaning.precision  # a change at the very end moves the result
+    assert len(added.meaning.unsupported) == len(whole.meaning.unsupported) + 1
+    assert cut.meaning.recall < whole.meaning.recall
+    last = len(whole.original.sentences) - 1
+    assert last in cut.meaning.dropped and last not in whole.meaning.dropped
+    assert any("Kyoto" in (f.rewrite.text if f.rewrite else "") for f in added.drift.findings)
+
+
+def test_fast_profile_scores_without_a_model(fast_evaluator: Evaluator) -> None:
+    report = fast_evaluator.evaluate(read("river-cleanup.original.txt"), read("river-cleanup.rewrite.txt"))
+    assert report.meaning.bertscore is None
+    assert 0 < report.meaning.score < 1
+    assert "profile:fast" in report.signature and "model:" not in report.signature
+
+
+@pytest.mark.model
+def test_the_default_baseline_is_what_the_estimator_computes() -> None:
+    from evalkit.embeddings import TransformerEncoder
+    from evalkit.meaning import BASELINES, estimate_baseline
+
+    assert estimate_baseline(TransformerEncoder()) == pytest.approx(
+        BASELINES[("all-MiniLM-L6-v2", 4)], abs=5e-3
+    )
