@@ -98,9 +98,7 @@ class Finding:
     original: TextSpan | None
     rewrite: TextSpan | None
     message: str
-    kind: str = (
-        ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
-    )
+    kind: str = ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
     original_sentence: int | None = None
     rewrite_sentence: int | None = None
 
@@ -163,9 +161,7 @@ def severity(finding_type: str, category: str, carries: Sequence[str] = ()) -> S
     """Changed and added facts are major; dropped ones minor unless they carry a number, name or negation."""
     if finding_type in ("changed", "added"):
         return "major"
-    if category in ("number", "name", "negation") or any(
-        c in ("number", "name", "negation") for c in carries
-    ):
+    if category in ("number", "name", "negation") or any(c in ("number", "name", "negation") for c in carries):
         return "major"
     return "minor"
 
@@ -232,9 +228,7 @@ def extract_document_facts(document: Document, evidence: NameEvidence) -> list[l
 
 def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) -> DriftResult:
     """Every dropped, changed and added fact of ``rewrite`` with respect to ``original``."""
-    evidence = name_evidence(
-        sentence.text for document in (original, rewrite) for sentence in document.sentences
-    )
+    evidence = name_evidence(sentence.text for document in (original, rewrite) for sentence in document.sentences)
     facts_o = extract_document_facts(original, evidence)
     facts_r = extract_document_facts(rewrite, evidence)
     group_o = {i: group.rewrite for group in meaning.alignment.groups for i in group.original}
@@ -259,9 +253,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
             Finding(
                 type=match.type,
                 category=category,
-                severity=severity(match.type, category, carried)
-                if carried
-                else severity(match.type, category),
+                severity=severity(match.type, category, carried) if carried else severity(match.type, category),
                 original=_span(original, fact_o) if fact_o else None,
                 rewrite=_span(rewrite, fact_r) if fact_r and match.type != "dropped" else None,
                 message=match.message,
@@ -359,9 +351,7 @@ def _content(
             inside = any(s <= start < e for s, e in ranges)
             unsupported = weight >= CONTENT_WORD and not inside and lack(found) >= 0.5
             breaks = weight >= CONTENT_WORD or inside or start >= len(text)
-            if run and (
-                (not unsupported and breaks) or (unsupported and _PUNCTUATION.search(text, run[-1][1], start))
-            ):
+            if run and ((not unsupported and breaks) or (unsupported and _PUNCTUATION.search(text, run[-1][1], start))):
                 missing += sum(word[2] for word in run) * (1.0 if len(run) >= 2 else lone)
                 if not entire:
                     runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))

@@ -138,12 +138,8 @@ _NUMBER = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(
-    rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))\b", re.IGNORECASE
-)
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE
-)
+_ORDINAL = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))\b", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
@@ -251,9 +247,7 @@ _DATE_ALTERNATIVES = (
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_ALTERNATIVES) + r")(?![\w])", re.IGNORECASE)
 #: A bare four-digit number is a year after one of these words, or before punctuation or a conjunction.
-_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(re.escape(w) for w in _YEAR_CONTEXT) + r")\s+|\bmid-)$", re.IGNORECASE
-)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in _YEAR_CONTEXT) + r")\s+|\bmid-)$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(
     r"\s*(?:[,.;:)!?]|$)|\s+(?:and|to|when|while|as|after|before|until|but|or)\b|[–-](?:\d\d|\d{4})\b",
     re.IGNORECASE,
@@ -424,15 +418,9 @@ _SPEECH_VERBS = (
     r"thinks|thought|recalled|recalls|remembers|remembered|commented|comments|reported|reports|joked|jokes"
 )
 _SPEAKER_AFTER = re.compile(rf"^[\s,]*(?P<speaker>[^,.;:!?\"“”]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\b")
-_SPEAKER_BEFORE = re.compile(
-    rf"(?:\b(?:{_SPEECH_VERBS})|according to)\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*[,.:]?\s*$"
-)
-_SPEAKER_SUBJECT = re.compile(
-    rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$"
-)
-_SPEAKER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:{_SPEECH_VERBS})\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*(?:[,.;]|$)"
-)
+_SPEAKER_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})|according to)\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*[,.:]?\s*$")
+_SPEAKER_SUBJECT = re.compile(rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$")
+_SPEAKER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_SPEECH_VERBS})\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*(?:[,.;]|$)")
 _UNTERMINATED_ATTRIBUTION = re.compile(rf",\s+[^,]{{2,60}}?\s+(?:{_SPEECH_VERBS})\b[^,]*$")
 _PRONOUNS = words("pronouns")
 QUOTE_WORD = re.compile(r"[\w’']+")
@@ -503,9 +491,7 @@ def quote_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-_SPEAKER_END = re.compile(
-    r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$"
-)
+_SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
 
 
 def _speaker(text: str, start: int, end: int) -> str | None:
@@ -541,9 +527,7 @@ def speaker_units(speaker: str | None, evidence: NameEvidence) -> tuple[str, ...
 
 
 def _title_free(tokens: list[str]) -> list[str]:
-    while (
-        len(tokens) > 1 and tokens[0].lower().rstrip(".") in TITLES and tokens[0].lower() not in _TITLE_KEEP
-    ):
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in TITLES and tokens[0].lower() not in _TITLE_KEEP:
         tokens = tokens[1:]
     return tokens
 
@@ -704,11 +688,7 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free,
             if groups["m4"] and match.start() == 0 and groups["m4"] in ("March", "August"):
                 continue  # a bare month at the start of a sentence may be a verb or a name
             month = _month(groups["m1"] or groups["m2"] or groups["m3"] or groups["m4"])
-            if (
-                (groups["m1"] or groups["m2"] or groups["m3"])
-                and month == 5
-                and not (groups["d1"] or groups["d2"])
-            ):
+            if (groups["m1"] or groups["m2"] or groups["m3"]) and month == 5 and not (groups["d1"] or groups["d2"]):
                 continue
             day = _day(groups["d1"] or groups["d2"])
             if groups["y4"] and not (
@@ -753,9 +733,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             continue
         word = (match.group("word") or "").lower()
         count = match.group("count") or ""
-        multiple = (
-            float(MULTIPLIERS[word]) if word else float(count) if count[0].isdigit() else spelled_value(count)
-        )
+        multiple = float(MULTIPLIERS[word]) if word else float(count) if count[0].isdigit() else spelled_value(count)
         if multiple is None:
             continue
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),
@@ -805,10 +783,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         if not currency and unit in CURRENCIES:
             currency = CURRENCIES[unit]
         measure = MEASURES.get(unit, "") if not currency else ""
-        if percent:
-            kind = "points" if "point" in percent else "percent"
-        else:
-            kind = "money" if currency else "count"
+        kind = ("points" if "point" in percent else "percent") if percent else "money" if currency else "count"
         add(Fact(
             "number", sentence, start, end, text[start:end], (kind, currency, round(value, 6)),
             {"kind": kind, "value": value, "measure": measure, "unit": stem(unit) if unit else "",
@@ -894,9 +869,7 @@ def _names(
             run = []
             continue
         run.append((start, end))
-        if end != match.end() or token.endswith(
-            ("'s", "’s", "s'", "s’")
-        ):  # a hyphen suffix or possessive ends it
+        if end != match.end() or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
             runs.append(run)
             run = []
     if run:
@@ -982,9 +955,7 @@ def _clean_run(
     if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():
         lower = first.lower()
         before = _PREVIOUS_WORD.search(text, 0, run[0][0])
-        after_word = (
-            before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
-        )
+        after_word = before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
         if after_word and evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
             return []
     # in a title-cased line every word is capitalised: keep only what looks like a name

@@ -209,9 +209,7 @@ def dates_equal(a: Fact, b: Fact) -> bool:
     if a.key[0] != "date" or b.key[0] != "date":
         return False
     fields = list(zip(a.key[1:], b.key[1:], strict=True))
-    return all(x == y or x is None or y is None for x, y in fields) and any(
-        x == y and x is not None for x, y in fields
-    )
+    return all(x == y or x is None or y is None for x, y in fields) and any(x == y and x is not None for x, y in fields)
 
 
 @lru_cache(maxsize=4096)
@@ -283,9 +281,7 @@ def match_facts(
         return numbers_equal(a, b, text)
 
     matches: list[Match] = []
-    matches += _match_category(
-        sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip
-    )
+    matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness)
     matches += _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
@@ -421,9 +417,7 @@ def _match_category(
                 kept_r.add(j)
     pending = [i for i in range(len(all_o)) if i not in kept_o]
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
-    moved = {
-        j for j in range(len(all_r)) if j not in kept_r and any(equal(all_o[i], all_r[j]) for i in pending)
-    }
+    moved = {j for j in range(len(all_r)) if j not in kept_r and any(equal(all_o[i], all_r[j]) for i in pending)}
     if mentioned_anywhere:
         moved |= {j for j in range(len(all_r)) if j not in kept_r and any(equal(a, all_r[j]) for a in all_o)}
     spare = [j for j in range(len(all_r)) if j not in kept_r and j not in moved]
@@ -459,9 +453,7 @@ def _match_category(
         if j in used:
             continue
         b = all_r[j]
-        if any(equal(a, b) for a in all_o) or (
-            category == "name" and spelt_out(b.text, sides.original_texts)
-        ):
+        if any(equal(a, b) for a in all_o) or (category == "name" and spelt_out(b.text, sides.original_texts)):
             continue
         source = None
         if misspelt is not None:
@@ -478,11 +470,7 @@ def _match_category(
 def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
     """A quotation whose rewrite only leaves words out (function words aside) is shortened (detail
     dropped), not changed."""
-    if (
-        category == "quote"
-        and content_stems(b.key) <= content_stems(a.key)
-        and _negations(b.key) == _negations(a.key)
-    ):
+    if category == "quote" and content_stems(b.key) <= content_stems(a.key) and _negations(b.key) == _negations(a.key):
         return Match("dropped", a, None, _describe_shortened(a, b), "quote-shortened")
     return Match("changed", a, b, describe(category, "changed", a, b), a.kind)
 
@@ -498,12 +486,8 @@ def _speaker_changes(sides: Sides) -> list[Match]:
             speaker_b = b.detail.get("speaker_units")
             if not isinstance(speaker_b, tuple) or not sides.local(a, b) or not quotes_equal(a, b):
                 continue
-            fake_a = Fact(
-                "name", a.sentence, a.start, a.end, str(a.detail.get("speaker")), ("name", speaker_a)
-            )
-            fake_b = Fact(
-                "name", b.sentence, b.start, b.end, str(b.detail.get("speaker")), ("name", speaker_b)
-            )
+            fake_a = Fact("name", a.sentence, a.start, a.end, str(a.detail.get("speaker")), ("name", speaker_a))
+            fake_b = Fact("name", b.sentence, b.start, b.end, str(b.detail.get("speaker")), ("name", speaker_b))
             if not names_equal(fake_a, fake_b):
                 results.append(Match(
                     "changed", a, b,

@@ -150,11 +150,7 @@ def change_number(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
                 factor = rng.choice((0.5, 0.6, 0.7, 1.3, 1.5, 2.0, 3.0))
                 candidate = round(value * factor / step) * step if value >= 3 else value + rng.randint(2, 9)
                 formatted = _format_like(old, candidate)
-                if (
-                    candidate != value
-                    and formatted not in present
-                    and formatted.replace(",", "") not in present
-                ):
+                if candidate != value and formatted not in present and formatted.replace(",", "") not in present:
                     options.append(formatted)
             if not options:
                 continue
@@ -244,9 +240,7 @@ def flip_negation(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
     after an auxiliary ("is" -> "is not")."""
     del avoid
     removals = [m for m in _NEGATED.finditer(text) if not re.match(r"\s+(?:only|just)\b", text[m.end() :])]
-    additions = [
-        m for m in _AUXILIARY.finditer(text) if not re.match(r" (?:not|n[’']t|never)\b", text[m.end() :])
-    ]
+    additions = [m for m in _AUXILIARY.finditer(text) if not re.match(r" (?:not|n[’']t|never)\b", text[m.end() :])]
     if not removals and not additions:
         return None
     if removals and (not additions or rng.random() < 0.5):
@@ -313,9 +307,7 @@ def insert_fact(text: str, avoid: Sequence[str], rng: random.Random) -> Perturba
         return None
     name = rng.choice([n for n in _NAME_POOL if n.lower() not in present])
     city = rng.choice([c for c in _CITY_POOL if c.lower() not in present])
-    number = rng.choice(
-        [n for n in (17, 23, 38, 45, 62, 75, 140, 260, 480, 1300, 2750) if str(n) not in present]
-    )
+    number = rng.choice([n for n in (17, 23, 38, 45, 62, 75, 140, 260, 480, 1300, 2750) if str(n) not in present])
     year = rng.choice([y for y in range(1962, 2009) if str(y) not in present])
     month = rng.choice(_MONTHS)
     templates = (
@@ -357,9 +349,7 @@ def delete_clause(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
     """A clause of at least four words between commas (or a comma and the sentence end) removed; the range
     is in the unperturbed text."""
     del avoid
-    sites = [
-        m for m in re.finditer(r", ([^,.;:!?“”\"()]{20,}?)(?=[,.;])", text) if len(m.group(1).split()) >= 4
-    ]
+    sites = [m for m in re.finditer(r", ([^,.;:!?“”\"()]{20,}?)(?=[,.;])", text) if len(m.group(1).split()) >= 4]
     match = _pick(rng, sites)
     if match is None:
         return None

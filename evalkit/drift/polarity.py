@@ -40,6 +40,7 @@ _EXPLICIT = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhe
                        "cannot"})  # fmt: skip
 #: Implicit negations strong enough to count as a negation that a rewrite may drop (rule 3).
 STRONG_IMPLICIT = words("strong_implicit_negations")
+WEAK_IMPLICIT = words("weak_implicit_negations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,7 @@ def negative_cues(text: str, facts: Sequence[Fact]) -> int:
     """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than")."""
     explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
     implicit = sum(
-        1
-        for word in _WORDS.findall(text)
-        if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT
+        1 for word in _WORDS.findall(text) if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT
     )
     return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text))
 
@@ -102,9 +101,7 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     negated_at = {
         int(span[0])
         for f in facts
-        if f.category == "negation"
-        and f.kind == "negation"
-        and isinstance(span := f.detail.get("scope_span"), tuple)
+        if f.category == "negation" and f.kind == "negation" and isinstance(span := f.detail.get("scope_span"), tuple)
     }
     words = list(_WORDS.finditer(text))
     found = []
@@ -113,7 +110,8 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
             continue
         window = [word.group().lower() for word in words[max(0, index - 5) : index]]
         negated = match.start() in negated_at or any(
-            word in IMPLICIT_NEGATIONS or word.endswith(("n't", "n’t")) for word in window
+            (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT) or word.endswith(("n't", "n’t"))
+            for word in window
         )
         found.append((match.start(), match.end(), negated))
     return found
@@ -231,11 +229,11 @@ def find_flips(
         for removal_sources, removal_group in _units(side_o, side_r, sources, group, original_side=True):
             cues_o, cues_r = side_o.cues(removal_sources), side_r.cues(removal_group)
             if cues_o > cues_r:
-                flips.extend(_removed(side_o, side_r, removal_sources, removal_group, no_cues=cues_r == 0))
+                flips.extend(_removed(side_o, side_r, removal_sources, removal_group, group, no_cues=cues_r == 0))
         for added_sources, added_group in _units(side_o, side_r, sources, group, original_side=False):
             cues_o, cues_r = side_o.cues(added_sources), side_r.cues(added_group)
             if cues_r > cues_o:
-                flips.extend(_added(side_o, side_r, added_sources, added_group, no_cues=cues_o == 0))
+                flips.extend(_added(side_o, side_r, added_sources, added_group, sources, no_cues=cues_o == 0))
         flips.extend(_modality(side_o, side_r, sources, group))
     return flips
 
@@ -258,9 +256,21 @@ def _units(
     return units
 
 
+def _negated(side: _Side, sentences: Sequence[int], scope: str) -> int:
+    return sum(1 for i in sentences for o in occurrences(side.texts[i], side.facts[i], scope) if o[2])
+
+
 def _removed(
-    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool
+    side_o: _Side,
+    side_r: _Side,
+    sources: Sequence[int],
+    group: Sequence[int],
+    whole_group: Sequence[int],
+    *,
+    no_cues: bool,
 ) -> list[Flip]:
+    """Negations of ``sources`` the rewrite sentences ``group`` lost; ``whole_group`` is the alignment
+    group they belong to (a word negated there as often as here is not flipped)."""
     flips: list[Flip] = []
     taken: set[tuple[int, int]] = set()
     stems_r = side_r.stems(group)
@@ -274,13 +284,11 @@ def _removed(
             if _comparable_scope(fact, text) and scope in stems_r:
                 kept = [(j, *o) for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope)]
                 plain = [o for o in kept if not o[3]]
-                negated_o = sum(
-                    1 for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope) if o[2]
-                )
-                if plain and negated_o > len(kept) - len(plain):
+                negated_o = _negated(side_o, sources, scope)
+                if plain and negated_o > len(kept) - len(plain) and negated_o > _negated(side_r, whole_group, scope):
                     j, start, end, _ = plain[0]
                     where = (j, _with_auxiliary(side_r.texts[j], start), end)
-                elif kept and not plain:
+                elif (kept and not plain) or _negated(side_r, whole_group, scope) >= negated_o:
                     continue  # the rewrite negates the word too
             if where is None:
                 where = _context(fact, text, side_r, group)
@@ -323,8 +331,16 @@ def _removed(
 
 
 def _added(
-    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], *, no_cues: bool
+    side_o: _Side,
+    side_r: _Side,
+    sources: Sequence[int],
+    group: Sequence[int],
+    whole_sources: Sequence[int],
+    *,
+    no_cues: bool,
 ) -> list[Flip]:
+    """Negations of the rewrite sentences ``group`` that ``sources`` do not have; ``whole_sources`` is the
+    alignment group's original side (a word negated there as often as here is not flipped)."""
     flips: list[Flip] = []
     stems_o = side_o.stems(sources)
     for index in group:
@@ -335,17 +351,13 @@ def _added(
             where: tuple[int, int, int] | None = None
             scope = scope_stem(fact)
             if _comparable_scope(fact, text) and scope in stems_o:
-                kept = [
-                    (i, *o) for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope)
-                ]
+                kept = [(i, *o) for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope)]
                 plain = [o for o in kept if not o[3]]
-                negated_r = sum(
-                    1 for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope) if o[2]
-                )
-                if plain and negated_r > len(kept) - len(plain):
+                negated_r = _negated(side_r, group, scope)
+                if plain and negated_r > len(kept) - len(plain) and negated_r > _negated(side_o, whole_sources, scope):
                     i, start, end, _ = plain[0]
                     where = (i, start, end)
-                elif kept and not plain:
+                elif (kept and not plain) or _negated(side_o, whole_sources, scope) >= negated_r:
                     continue  # the original negates the word too
             if where is None:
                 where = _context(fact, text, side_o, sources)
