@@ -6,7 +6,11 @@ point at them. All are rules (no model), documented with their source:
 * long sentences: over 25 words (GOV.UK style guide; Plain Language Action and Information Network);
 * passive voice: a form of *be*/*get* followed by a past participle (regular ``-ed`` or a listed irregular
   form), optionally with one adverb between — the heuristic of Vale's ``write-good`` passive rule;
-* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy);
+* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy); names (a capital
+  inside a sentence) and numbers are left out here, as WCAG 2.x SC 3.1.5 removes proper names before
+  judging the reading level (the Dale–Chall *formula* counts them, as textstat does);
+* vocabulary: the lemma frequency rank of every counted word (:func:`evalkit.readability.words.lemma_rank`),
+  from which the share of words beyond the vocabulary of a CEFR level is computed;
 * long words: three syllables or more (the "complex words" of Gunning fog and SMOG);
 * acronyms: two or more capitals (with or without dots) never spelled out in the text as
   "Long Form (ACRONYM)" or "ACRONYM (long form)", except a few everyone reads (US, UK, TV);
@@ -20,10 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-from evalkit.readability._textstat import backend
+from evalkit.readability.words import formula_words, word_info
 
+_PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _IRREGULAR_PARTICIPLES = (
@@ -70,15 +74,10 @@ class SentenceFeatures:
     long_words: tuple[Mark, ...]
     acronyms: tuple[Mark, ...]
     nominalisations: tuple[Mark, ...]
-
-
-@cache
-def _easy_words() -> frozenset[str]:
-    return frozenset(backend().utils.get_lang_easy_words("en"))
-
-
-def _syllables(word: str) -> int:
-    return int(backend().counts.count_syllables(word, "en"))
+    #: lemma frequency ranks of the sentence's vocabulary words (names and numbers left out)
+    vocabulary_ranks: tuple[int, ...] = ()
+    #: words that start with a capital inside the sentence (names, titles)
+    names: int = 0
 
 
 def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
@@ -94,17 +93,21 @@ def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
 
 def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> SentenceFeatures:
     """The plain-language features of one sentence."""
-    easy = _easy_words()
     words = list(_WORD.finditer(text))
-    unfamiliar, long_words = [], []
+    unfamiliar, long_words, ranks = [], [], []
+    names = 0
+    first = True
     for match in words:
         word = match.group()
-        lower = word.lower()
-        if word[0].isupper() and match.start() > 0:
+        if word[0].isupper() and not first:
+            names += 1
             continue  # names are not vocabulary an editor can simplify
-        if lower not in easy and len(lower) > 2:
+        first = False
+        info = word_info(_PUNCTUATION.sub("", word).lower())
+        ranks.append(info.rank)
+        if not info.easy and len(word) > 2:
             unfamiliar.append(Mark(match.start(), match.end(), word))
-        if _syllables(lower) >= 3:
+        if info.syllables >= 3:
             long_words.append(Mark(match.start(), match.end(), word))
     shouting = text.upper() == text
     acronyms = [] if shouting else [
@@ -120,10 +123,12 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
     ]
     passive = [Mark(match.start(), match.end(), match.group()) for match in _PASSIVE.finditer(text)]
     return SentenceFeatures(
-        words=backend().counts.count_words(text),
+        words=len(formula_words(text)),
         passive=tuple(passive),
         unfamiliar=tuple(unfamiliar),
         long_words=tuple(long_words),
         acronyms=tuple(acronyms),
         nominalisations=tuple(nominalisations),
+        vocabulary_ranks=tuple(ranks),
+        names=names,
     )
