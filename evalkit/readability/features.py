@@ -16,7 +16,12 @@ point at them. All are rules (no model), documented with their source:
   "Long Form (ACRONYM)" or "ACRONYM (long form)", except a few everyone reads (US, UK, TV);
 * nominalisations: nouns made from verbs or adjectives (-tion, -ment, -ness, -ance, -ence, -ity, -ism,
   -isation/-ization), the "zombie nouns" plain-language guides ask to turn back into verbs (Williams,
-  *Style*, 1981), minus common concrete nouns that merely share the ending.
+  *Style*, 1981), minus common concrete nouns that merely share the ending;
+* malformed text (:data:`MALFORMATIONS`): a sentence that starts with punctuation or a lowercase letter, ends
+  on a dangling function word ("and."), repeats a word, carries stray punctuation ("(.),") or unbalanced
+  brackets, or puts a function word right before a comma — the marks of a broken rewrite (a rewriting
+  system that deleted words, a bad paste). Not fluent English is not easy to read, so the learned simplicity
+  estimate adds a penalty for each kind present (:mod:`evalkit.readability.simplicity`).
 """
 
 from __future__ import annotations
@@ -66,6 +71,49 @@ class Mark:
     text: str
 
 
+#: Kinds of malformation, in the order of the simplicity estimate's penalties.
+MALFORMATIONS = (
+    "bad_start",
+    "dangling_end",
+    "repeated_word",
+    "stray_punctuation",
+    "unbalanced_brackets",
+    "dangling_function_word",
+)
+_DANGLING = (
+    "and or but nor the a an of to in on at for with by from as than its their his her my our your"
+).split()
+_BAD_START = re.compile(r"^\s*(?:[,;:.)\]]|[a-z])")
+_DANGLING_END = re.compile(rf"\b(?:{'|'.join(_DANGLING)})\s*[.!?]+[\"”’')]*\s*$", re.IGNORECASE)
+_REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
+_FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
+
+
+def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
+    """Signs that a sentence is not well-formed, as (kind, mark) pairs."""
+    found: list[tuple[str, Mark]] = []
+
+    def add(kind: str, match: re.Match[str] | None) -> None:
+        if match is not None:
+            found.append((kind, Mark(match.start(), match.end(), match.group().strip())))
+
+    add("bad_start", _BAD_START.search(text))
+    add("dangling_end", _DANGLING_END.search(text))
+    for match in _REPEATED.finditer(text):
+        if match.group(1).lower() not in ("that", "had", "is"):
+            add("repeated_word", match)
+    for match in _STRAY.finditer(text):
+        add("stray_punctuation", match)
+    for opening, closing in ("()", "[]"):
+        if text.count(opening) != text.count(closing):
+            index = text.find(opening) if text.count(opening) > text.count(closing) else text.rfind(closing)
+            found.append(("unbalanced_brackets", Mark(index, index + 1, text[index])))
+    for match in _FUNCTION_BEFORE_COMMA.finditer(text):
+        add("dangling_function_word", match)
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFeatures:
     words: int
@@ -78,6 +126,13 @@ class SentenceFeatures:
     vocabulary_ranks: tuple[int, ...] = ()
     #: words that start with a capital inside the sentence (names, titles)
     names: int = 0
+    #: signs of malformed text: (kind of :data:`MALFORMATIONS`, mark)
+    malformed: tuple[tuple[str, Mark], ...] = ()
+
+    def malformation_flags(self) -> tuple[float, ...]:
+        """1.0 for each kind of :data:`MALFORMATIONS` present, else 0.0."""
+        kinds = {kind for kind, _ in self.malformed}
+        return tuple(float(kind in kinds) for kind in MALFORMATIONS)
 
 
 def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
@@ -131,4 +186,5 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
         nominalisations=tuple(nominalisations),
         vocabulary_ranks=tuple(ranks),
         names=names,
+        malformed=malformations(text),
     )

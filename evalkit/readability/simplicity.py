@@ -13,6 +13,12 @@ variant uses the features alone, for the model-free profile. Both are trained by
 2018) — pairs of aligned sentences of the same article at two levels, the simpler one to score higher — and
 only the learned numbers ship, in ``evalkit/data/simplicity.json``.
 
+A sentence that is not well-formed (:data:`evalkit.readability.features.MALFORMATIONS`: "It is described
+and.") reads harder, not easier, however short it is; a text feature model cannot see that, so each kind of
+malformation present adds a learned number of grades (``penalties``), fitted in the same script on
+deterministic corruptions of the training sentences (words deleted, truncated, repeated, stray
+punctuation), each of which must come out harder than the sentence it was made from.
+
 The score is put on the **US grade scale** by a linear map fitted in the same script: over the training
 articles, the word-weighted mean of the sentence scores is mapped onto the formulas' consensus grade (its
 slope from the within-article differences, so one grade of the estimate moves as much as one grade of the
@@ -22,6 +28,7 @@ the formulas, and their differences are gains in grade levels.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -34,7 +41,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from evalkit.readability.features import SentenceFeatures
+from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
 from evalkit.readability.words import formula_words, word_info
 
@@ -158,30 +165,37 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
     return np.asarray(values, dtype=np.float64)
 
 
+def _numbers(values: FloatArray) -> list[float]:
+    return [round(float(value), 8) for value in values]
+
+
 @dataclass(frozen=True, slots=True)
 class LinearScorer:
-    """``score(x) = weights · (x - mean) / scale``; ``grade = intercept + slope * score``."""
+    """``score(x) = weights · (x - mean) / scale`` (higher: simpler);
+    ``grade = intercept + slope * score + penalties · malformation flags`` (higher: harder)."""
 
     mean: FloatArray
     scale: FloatArray
     weights: FloatArray
     intercept: float
     slope: float
+    penalties: FloatArray
 
     def scores(self, rows: FloatArray) -> FloatArray:
         return np.asarray(((rows - self.mean) / self.scale) @ self.weights, dtype=np.float64)
 
-    def grades(self, rows: FloatArray) -> FloatArray:
-        """Grade-scale estimates; higher is harder (the learned score itself is higher for simpler)."""
-        return self.intercept + self.slope * self.scores(rows)
+    def grades(self, rows: FloatArray, flags: FloatArray) -> FloatArray:
+        """Grade-scale estimates of sentences (rows: their inputs; flags: their malformation flags)."""
+        return self.intercept + self.slope * self.scores(rows) + flags @ self.penalties
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "mean": [round(float(v), 8) for v in self.mean],
-            "scale": [round(float(v), 8) for v in self.scale],
-            "weights": [round(float(v), 8) for v in self.weights],
+            "mean": _numbers(self.mean),
+            "scale": _numbers(self.scale),
+            "weights": _numbers(self.weights),
             "intercept": round(self.intercept, 8),
             "slope": round(self.slope, 8),
+            "penalties": _numbers(self.penalties),
         }
 
     @classmethod
@@ -192,6 +206,7 @@ class LinearScorer:
             weights=np.asarray(data["weights"], dtype=np.float64),
             intercept=float(data["intercept"]),
             slope=float(data["slope"]),
+            penalties=np.asarray(data["penalties"], dtype=np.float64),
         )
 
 
@@ -207,10 +222,21 @@ class SimplicityModel:
 
 
 @cache
+def _parameters_text() -> str:
+    return resources.files("evalkit.data").joinpath(PARAMETERS_FILE).read_text(encoding="utf-8")
+
+
+@cache
+def fingerprint() -> str:
+    """A short hash of the shipped parameters (for the reproducibility signature)."""
+    return hashlib.sha256(_parameters_text().encode("utf-8")).hexdigest()[:12]
+
+
+@cache
 def load_model() -> SimplicityModel:
     """The learned parameters shipped in ``evalkit/data/simplicity.json``."""
-    data = json.loads(resources.files("evalkit.data").joinpath(PARAMETERS_FILE).read_text(encoding="utf-8"))
-    if data.get("features") != list(FEATURES):
+    data = json.loads(_parameters_text())
+    if data.get("features") != list(FEATURES) or data.get("malformations") != list(MALFORMATIONS):
         raise RuntimeError("evalkit/data/simplicity.json was trained on other features; rerun the training")
     return SimplicityModel(
         features=LinearScorer.from_dict(data["variants"]["features"]),
@@ -221,15 +247,26 @@ def load_model() -> SimplicityModel:
     )
 
 
-def sentence_grades(
-    feature_rows: FloatArray, embeddings: Sequence[npt.NDArray[np.float32]] | None, *, variant: Variant
-) -> FloatArray:
-    """Grade-scale simplicity estimates of sentences (rows of :func:`text_features`; embeddings for the
-    ``model`` variant, one pooled vector per sentence)."""
-    parameters = load_model()
-    if variant == "features":
-        return parameters.features.grades(feature_rows)
-    if embeddings is None or len(embeddings) != len(feature_rows):
+def model_inputs(feature_rows: FloatArray, embeddings: Sequence[npt.NDArray[np.float32]]) -> FloatArray:
+    """The ``model`` variant's input rows: text features, then the pooled embedding."""
+    if len(embeddings) != len(feature_rows):
         raise ValueError("the 'model' variant needs one pooled embedding per sentence")
     stacked = np.vstack([np.asarray(vector, dtype=np.float64) for vector in embeddings])
-    return parameters.model.grades(np.hstack([feature_rows, stacked]))
+    return np.hstack([feature_rows, stacked])
+
+
+def sentence_grades(
+    feature_rows: FloatArray,
+    flags: FloatArray,
+    embeddings: Sequence[npt.NDArray[np.float32]] | None,
+    *,
+    variant: Variant,
+) -> FloatArray:
+    """Grade-scale simplicity estimates of sentences: rows of :func:`text_features`, their malformation
+    flags, and for the ``model`` variant one pooled embedding per sentence."""
+    parameters = load_model()
+    if variant == "features":
+        return parameters.features.grades(feature_rows, flags)
+    if embeddings is None:
+        raise ValueError("the 'model' variant needs the sentences' pooled embeddings")
+    return parameters.model.grades(model_inputs(feature_rows, embeddings), flags)

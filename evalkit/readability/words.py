@@ -33,6 +33,7 @@ UNRANKED = RANKED_FORMS + 1
 
 @cache
 def _punctuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    backend()  # textstat must be loaded through evalkit's offline wiring first (no nltk)
     from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
     return re.compile(RE_NONCONTRACTION_APOSTROPHE), re.compile(r"[^\w\s\']")
