@@ -25,9 +25,10 @@ meets or misses, by how much (:mod:`.targets`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -140,6 +141,16 @@ class TextReadability:
 
     def check(self, target: Target) -> TargetResult:
         return target.check(self.measures(), self.vocabulary_share)
+
+    def check_all(self, targets: Sequence[Target]) -> tuple[TargetResult, ...]:
+        """Every target, measuring the text once."""
+        measures = self.measures()
+        ranks = sorted(rank for sentence in self.sentences for rank in sentence.features.vocabulary_ranks)
+
+        def share(size: int) -> float:
+            return (len(ranks) - bisect.bisect_right(ranks, size)) / len(ranks) if ranks else 0.0
+
+        return tuple(target.check(measures, share) for target in targets)
 
     def to_dict(self) -> dict[str, Any]:
         counts = self.counts
@@ -262,16 +273,28 @@ class SentenceAnalysis:
     flags: tuple[float, ...]  # malformation flags
 
 
+#: Sentences whose analysis is kept: a rewrite keeps many sentences of its original, and batches repeat them.
+ANALYSIS_CACHE_SIZE = 20_000
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
 def analyse_sentence(text: str, defined: frozenset[str] = frozenset()) -> SentenceAnalysis:
+    """The analysis of one sentence (``defined``: acronyms its text spells out elsewhere)."""
     counts = formulas.count_sentence(text)
     features = sentence_features(text, defined=defined)
-    return SentenceAnalysis(counts, features, simplicity.text_features(text, counts, features),
-                            features.malformation_flags())  # fmt: skip
+    row = simplicity.text_features(text, counts, features)
+    row.flags.writeable = False  # shared through the cache
+    return SentenceAnalysis(counts, features, row, features.malformation_flags())
 
 
 def analyse_document(document: Document) -> list[SentenceAnalysis]:
     defined = defined_acronyms(sentence.text for sentence in document.sentences)
-    return [analyse_sentence(sentence.text, defined) for sentence in document.sentences]
+    return [analyse_sentence(s.text, _relevant(defined, s.text)) for s in document.sentences]
+
+
+def _relevant(defined: frozenset[str], text: str) -> frozenset[str]:
+    """The defined acronyms that occur in ``text`` (so the cache key does not depend on the rest)."""
+    return frozenset(acronym for acronym in defined if acronym in text) if defined else defined
 
 
 def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade: float) -> SentenceReadability:
@@ -291,7 +314,7 @@ def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> 
     """Formulas over the whole scored text, the learned estimate and features per sentence. ``vectors``:
     the pooled embedding of each sentence from the embedded model (``None``: the ``features`` variant)."""
     analyses = analyse_document(document)
-    totals = reduce(lambda a, b: a + b, (analysis.counts for analysis in analyses))
+    totals = formulas.TextCounts.total(analysis.counts for analysis in analyses)
     if totals.words == 0:
         # a text of numbers and symbols only: every formula is undefined; the document has words though
         raise InputError(document.name, "has no words that the readability formulas can count")
@@ -354,7 +377,7 @@ def assess_readability(
         gain=before.estimated_grade - after.estimated_grade,
         formula_gain=before.scores["consensus_grade"] - after.scores["consensus_grade"],
         hardest=tuple(hardest),
-        targets=tuple(after.check(target) for target in known),
-        original_targets=tuple(before.check(target) for target in known),
+        targets=after.check_all(known),
+        original_targets=before.check_all(known),
         rewrite_document=rewrite,
     )

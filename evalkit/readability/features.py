@@ -83,11 +83,14 @@ MALFORMATIONS = (
 _DANGLING = (
     "and or but nor the a an of to in on at for with by from as than its their his her my our your"
 ).split()
-_BAD_START = re.compile(r"^\s*(?:[,;:.)\]]|[a-z])")
-_DANGLING_END = re.compile(rf"\b(?:{'|'.join(_DANGLING)})\s*[.!?]+[\"”’')]*\s*$", re.IGNORECASE)
-_REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_DANGLING_SET = frozenset(_DANGLING)
+_BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
+_END = re.compile(r"(\w+)\s*[.!?]+[\"”’')]*\s*$")
+_TOKEN = re.compile(r"\w+")
+_REPEATS_ALLOWED = frozenset({"that", "had", "is"})
 _STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
 _FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
+_STRAY_CHARACTERS = frozenset(",;:()[]")
 
 
 def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
@@ -98,11 +101,21 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         if match is not None:
             found.append((kind, Mark(match.start(), match.end(), match.group().strip())))
 
-    add("bad_start", _BAD_START.search(text))
-    add("dangling_end", _DANGLING_END.search(text))
-    for match in _REPEATED.finditer(text):
-        if match.group(1).lower() not in ("that", "had", "is"):
-            add("repeated_word", match)
+    add("bad_start", _BAD_START.match(text))
+    tail = text[-40:]
+    end = _END.search(tail)
+    if end is not None and end.group(1).lower() in _DANGLING_SET:
+        offset = len(text) - len(tail)
+        found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
+    tokens = list(_TOKEN.finditer(text))
+    for previous, current in zip(tokens, tokens[1:], strict=False):
+        word = current.group().lower()
+        if word == previous.group().lower() and word not in _REPEATS_ALLOWED and not word.isdigit():
+            between = text[previous.end() : current.start()]
+            if between.isspace():
+                found.append(("repeated_word", Mark(previous.start(), current.end(), text[previous.start() : current.end()])))
+    if not _STRAY_CHARACTERS.intersection(text):
+        return tuple(found)
     for match in _STRAY.finditer(text):
         add("stray_punctuation", match)
     for opening, closing in ("()", "[]"):
@@ -158,7 +171,7 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
             names += 1
             continue  # names are not vocabulary an editor can simplify
         first = False
-        info = word_info(_PUNCTUATION.sub("", word).lower())
+        info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
         ranks.append(info.rank)
         if not info.easy and len(word) > 2:
             unfamiliar.append(Mark(match.start(), match.end(), word))

@@ -13,7 +13,9 @@ an empty text has no grade. :class:`~evalkit.document.Document` never produces o
 from __future__ import annotations
 
 import math
+import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Final
 
@@ -46,9 +48,16 @@ class TextCounts:
     long_letter_words: int = 0  # words of more than 6 letters (LIX)
 
     def __add__(self, other: TextCounts) -> TextCounts:
-        return TextCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return TextCounts.total((self, other))
+
+    @staticmethod
+    def total(parts: Iterable[TextCounts]) -> TextCounts:
+        """The counts of a text from the counts of its sentences."""
+        values = _COUNT_VALUES
+        return TextCounts(*(sum(column) for column in zip(*(values(part) for part in parts), strict=True)))
 
 
+_COUNT_VALUES = operator.attrgetter(*(f.name for f in fields(TextCounts)))
 _WORD_CHARACTER = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
 

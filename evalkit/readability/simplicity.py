@@ -114,17 +114,40 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
     n = len(words)
     if n == 0:
         return np.zeros(len(FEATURES))
-    lowered = [word.lower() for word in words]
-    infos = [word_info(word) for word in lowered]
-    rarities = [min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY for info in infos]
-    ranks = features.vocabulary_ranks or tuple(info.rank for info in infos)
+    total_rarity = content_rarity = length_sum = length_squares = 0.0
+    top = second = 0.0
+    content = clause_markers = coordinators = function_words = ly_words = numbers = 0
+    beyond_2000 = beyond_5000 = rare = uncommon = max_syllables = 0
+    for word in words:
+        lower = word.lower()
+        info = word_info(lower)
+        rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
+        total_rarity += rarity
+        if rarity > top:
+            top, second = rarity, top
+        elif rarity > second:
+            second = rarity
+        rare += rarity >= 5.0
+        uncommon += rarity >= 4.0
+        beyond_2000 += info.rank > 2000
+        beyond_5000 += info.rank > 5000
+        max_syllables = max(max_syllables, info.syllables)
+        if lower in _FUNCTION_WORDS:
+            function_words += 1
+        else:
+            content += 1
+            content_rarity += rarity
+        clause_markers += lower in _CLAUSE_MARKERS
+        coordinators += lower in _COORDINATORS
+        ly_words += lower.endswith("ly")
+        numbers += _DIGITS.search(word) is not None
+        length_sum += len(word)
+        length_squares += len(word) * len(word)
+    ranks = features.vocabulary_ranks
     vocabulary = max(len(ranks), 1)
-    content = [rarity for rarity, word in zip(rarities, lowered, strict=True) if word not in _FUNCTION_WORDS]
-    ordered = sorted(rarities)
-    lengths = np.asarray([len(word) for word in words], dtype=np.float64)
     commas = text.count(",")
-    clause_markers = sum(1 for word in lowered if word in _CLAUSE_MARKERS)
     inner = len(_INNER_PUNCTUATION.findall(text))
+    spread = math.sqrt(max(0.0, length_squares / n - (length_sum / n) ** 2))
     values = (
         n / 10.0,
         math.log1p(n),
@@ -133,34 +156,34 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         counts.polysyllables / n,
         counts.letters / n,
         counts.unfamiliar_words / n,
-        sum(rarities) / n,
-        max(rarities),
+        total_rarity / n,
+        top,
         sum(1 for rank in ranks if rank > 2000) / vocabulary,
         sum(1 for rank in ranks if rank > 5000) / vocabulary,
         commas,
         clause_markers,
-        sum(1 for word in lowered if word in _COORDINATORS),
+        coordinators,
         inner,
         n / (1 + commas + clause_markers + inner),
         len(features.passive),
         len(features.nominalisations),
         len(features.acronyms),
-        sum(1 for word in words if _DIGITS.search(word)),
+        numbers,
         features.names / n,
-        sum(rarities) / 10.0,
-        sum(1 for info in infos if info.rank > 2000),
-        sum(1 for info in infos if info.rank > 5000),
+        total_rarity / 10.0,
+        beyond_2000,
+        beyond_5000,
         counts.unfamiliar_words,
         counts.polysyllables,
-        sum(content) / len(content) if content else 0.0,
-        sum(1 for word in lowered if word in _FUNCTION_WORDS) / n,
-        sum(1 for word in lowered if word.endswith("ly")),
-        float(lengths.std()),
+        content_rarity / content if content else 0.0,
+        function_words / n,
+        ly_words,
+        spread,
         len(_QUOTES.findall(text)),
-        max(info.syllables for info in infos),
-        ordered[-2] if n > 1 else 0.0,
-        sum(1 for rarity in rarities if rarity >= 5.0),
-        sum(1 for rarity in rarities if rarity >= 4.0) / n,
+        max_syllables,
+        second if n > 1 else 0.0,
+        rare,
+        uncommon / n,
     )
     return np.asarray(values, dtype=np.float64)
 
