@@ -1,7 +1,7 @@
 """Train evalkit's learned simplicity estimate and write ``evalkit/data/simplicity.json``.
 
-Usage (from the repository root; ``../shared`` or ``$EVALKIT_SHARED`` holds the corpora; about ten minutes on two CPU cores the first time, mostly encoding —
-encodings are cached, so a rerun takes a minute)::
+Usage (from the repository root; ``../shared`` or ``$EVALKIT_SHARED`` holds the corpora). About ten
+minutes on two CPU cores the first time, mostly encoding; encodings are cached, so a rerun takes a few::
 
     python scripts/train_simplicity.py [--corpus ../shared/corpora/onestop-dev] [--output FILE]
         [--ratings ../shared/corpora/asset-ratings/human_ratings.csv]
@@ -128,7 +128,9 @@ def encoder_store() -> EncodingStore:
     return EncodingStore(TransformerEncoder(), disk=DiskCache())
 
 
-def build_texts(documents: dict[tuple[str, str], Document], store: EncodingStore) -> dict[tuple[str, str], Text]:
+def build_texts(
+    documents: dict[tuple[str, str], Document], store: EncodingStore
+) -> dict[tuple[str, str], Text]:
     encodings = store.get_many(s.text for document in documents.values() for s in document.sentences)
     texts = {}
     for (article, level), document in documents.items():
@@ -153,9 +155,12 @@ def build_pairs(texts: dict[tuple[str, str], Text]) -> list[Pair]:
     for article in articles:
         for hard, simple in LEVEL_PAIRS:
             left, right = texts[article, hard], texts[article, simple]
-            alignment = align(left.vectors.astype(np.float32), right.vectors.astype(np.float32), MODEL_ALIGNMENT)
+            alignment = align(
+                left.vectors.astype(np.float32), right.vectors.astype(np.float32), MODEL_ALIGNMENT
+            )
             for group in alignment.groups:
                 o, r = group.original, group.rewrite
+                units: list[tuple[tuple[int, ...], tuple[int, ...]]]
                 if len(o) == 2 and len(r) == 2:
                     a, b = left.vectors[list(o)], right.vectors[list(r)]
                     if a[0] @ b[0] + a[1] @ b[1] >= a[0] @ b[1] + a[1] @ b[0]:
@@ -230,7 +235,9 @@ def build_corruptions(texts: dict[tuple[str, str], Text]) -> list[Corruption]:
 # ------------------------------------------------------------------------------------------- fitting
 
 
-def fit_logistic(rows: np.ndarray, offsets: np.ndarray, penalty: np.ndarray, iterations: int = 100) -> np.ndarray:
+def fit_logistic(
+    rows: np.ndarray, offsets: np.ndarray, penalty: np.ndarray, iterations: int = 100
+) -> np.ndarray:
     """Minimise sum log(1 + exp(-(rows @ w + offsets))) + penalty/2 * |w|^2 by Newton's method."""
     weights = np.zeros(rows.shape[1])
     for _ in range(iterations):
@@ -254,7 +261,9 @@ def unit_mean(text: Text, indices: Sequence[int], variant: str) -> np.ndarray:
     return np.average(rows, axis=0, weights=text.words[list(indices)])
 
 
-def corrupted_inputs(corruption: Corruption, variant: str, vectors: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def corrupted_inputs(
+    corruption: Corruption, variant: str, vectors: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
     analysis = analyse_sentence(corruption.text)
     row = analysis.row if variant == "features" else np.concatenate([analysis.row, vectors[corruption.text]])
     return row, np.asarray(analysis.flags, dtype=np.float64)
@@ -288,10 +297,12 @@ def fit_variant(
     weights = fit_logistic(differences, np.zeros(len(differences)), penalty)
 
     def score(rows: np.ndarray) -> np.ndarray:
-        return ((rows - mean) / scale) @ weights
+        return np.asarray(((rows - mean) / scale) @ weights)
 
     # grade scale: slope from within-article level differences, intercept from the means
-    text_scores = {(t.article, t.level): float(np.average(score(inputs(t, variant)), weights=t.words)) for t in training}
+    text_scores = {
+        (t.article, t.level): float(np.average(score(inputs(t, variant)), weights=t.words)) for t in training
+    }
     delta_score, delta_grade = [], []
     for article in sorted(articles):
         for hard, simple in LEVEL_PAIRS:
@@ -313,7 +324,9 @@ def fit_variant(
         source_row = inputs(source, variant)[corruption.index]
         offsets.append(slope * float(score(broken_row[None, :])[0] - score(source_row[None, :])[0]))
         rows.append(broken_flags - source.flags[corruption.index])
-    penalties = fit_logistic(np.asarray(rows), np.asarray(offsets), np.full(len(MALFORMATIONS), LAMBDA_PENALTIES))
+    penalties = fit_logistic(
+        np.asarray(rows), np.asarray(offsets), np.full(len(MALFORMATIONS), LAMBDA_PENALTIES)
+    )
     return LinearScorer(mean, scale, weights, intercept, slope, penalties)
 
 
@@ -337,12 +350,21 @@ def evaluate(
         if pair.article not in articles:
             continue
         hard_text, simple_text = texts[pair.article, pair.harder[0]], texts[pair.article, pair.simpler[0]]
-        hard = np.average(grades[pair.article, pair.harder[0]][list(pair.harder[1])], weights=hard_text.words[list(pair.harder[1])])
-        simple = np.average(grades[pair.article, pair.simpler[0]][list(pair.simpler[1])], weights=simple_text.words[list(pair.simpler[1])])
+        hard = np.average(
+            grades[pair.article, pair.harder[0]][list(pair.harder[1])],
+            weights=hard_text.words[list(pair.harder[1])],
+        )
+        simple = np.average(
+            grades[pair.article, pair.simpler[0]][list(pair.simpler[1])],
+            weights=simple_text.words[list(pair.simpler[1])],
+        )
         outcome["pairs_1_1" if pair.one_to_one else "pairs_groups"].append(bool(simple < hard))
         outcome["pairs_all"].append(bool(simple < hard))
     for article in sorted(articles):
-        grade = {level: float(np.average(grades[article, level], weights=texts[article, level].words)) for level in LEVELS}
+        grade = {
+            level: float(np.average(grades[article, level], weights=texts[article, level].words))
+            for level in LEVELS
+        }
         to_int, to_ele = grade["adv"] - grade["int"], grade["adv"] - grade["ele"]
         outcome["articles_ordered"].append(to_ele > to_int > 0)
         consensus = {level: texts[article, level].consensus for level in LEVELS}
@@ -390,7 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpora" / "onestop-dev")
     parser.add_argument("--output", type=Path, default=REPO / "evalkit" / "data" / "simplicity.json")
-    parser.add_argument("--ratings", type=Path, default=SHARED / "corpora" / "asset-ratings" / "human_ratings.csv")
+    parser.add_argument(
+        "--ratings", type=Path, default=SHARED / "corpora" / "asset-ratings" / "human_ratings.csv"
+    )
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = parser.parse_args(argv)
 
@@ -401,8 +425,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     corruptions = build_corruptions(texts)
     vectors = {t: e.pooled.astype(np.float64) for t, e in store.get_many(c.text for c in corruptions).items()}
     articles = sorted({article for article, _ in texts})
-    print(f"{len(articles)} articles, {len(pairs)} aligned pairs that differ "
-          f"({sum(p.one_to_one for p in pairs)} one-to-one), {len(corruptions)} corrupted sentences")  # fmt: skip
+    one_to_one = sum(p.one_to_one for p in pairs)
+    print(
+        f"{len(articles)} articles, {len(pairs)} aligned pairs that differ ({one_to_one} one-to-one), ",
+        end="",
+    )
+    print(f"{len(corruptions)} corrupted sentences")
 
     figures: dict[str, Any] = {}
     if not args.no_cv:
@@ -413,7 +441,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 scorer = fit_variant(variant, set(articles) - test, texts, pairs, corruptions, vectors)
                 for key, values in evaluate(variant, scorer, test, texts, pairs).items():
                     outcome[key].extend(values)
-            figures[variant] = {key: round(float(np.mean(values)), 4) for key, values in sorted(outcome.items())}
+            figures[variant] = {
+                key: round(float(np.mean(values)), 4) for key, values in sorted(outcome.items())
+            }
             figures[variant]["counts"] = {key: len(values) for key, values in sorted(outcome.items())}
             print(variant, json.dumps(figures[variant]))
 
@@ -435,7 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "trained_by": "scripts/train_simplicity.py",
             "corpus": "OneStopEnglish (Vajjala & Lučić, 2018), dev part: "
             f"{len(articles)} articles at three levels; {len(pairs)} aligned sentence pairs",
-            "lambdas": {"features": LAMBDA_FEATURES, "embedding": LAMBDA_EMBEDDING, "penalties": LAMBDA_PENALTIES},
+            "lambdas": {
+                "features": LAMBDA_FEATURES,
+                "embedding": LAMBDA_EMBEDDING,
+                "penalties": LAMBDA_PENALTIES,
+            },
             "cross_validation": f"{FOLDS} folds by article (held-out figures)",
             "figures": figures,
         },

@@ -26,6 +26,7 @@ point at them. All are rules (no model), documented with their source:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,11 +39,11 @@ _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _IRREGULAR_PARTICIPLES = (
     "arisen awoken beaten become begun bent bet bid bitten blown broken brought built burnt bought caught "
     "chosen come cost cut dealt done drawn driven drunk eaten fallen fed felt fought found fled flown "
-    "forbidden forgotten forgiven frozen given gone grown hung heard hidden hit held hurt kept known laid led "
-    "left lent let lain lit lost made meant met paid put quit read ridden rung risen run said seen sought "
-    "sold sent set shaken shed shot shown shut sung sunk sat slept slid spoken spent spun split spread "
-    "sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought thrown "
-    "understood woken worn woven won written withdrawn"
+    "forbidden forgotten forgiven frozen given gone grown hung heard hidden hit held hurt kept known laid "
+    "led left lent let lain lit lost made meant met paid put quit read ridden rung risen run said seen "
+    "sought sold sent set shaken shed shot shown shut sung sunk sat slept slid spoken spent spun split "
+    "spread sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought "
+    "thrown understood woken worn woven won written withdrawn"
 )
 _PASSIVE = re.compile(
     rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE
@@ -50,16 +51,17 @@ _PASSIVE = re.compile(
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
 _NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
-_NOT_NOMINAL = frozenset(
+_NOT_NOMINAL_LIST = (
     "nation station mention question position portion section fiction motion lotion potion ration "
-    "moment comment element apartment department document garment segment fragment instrument monument "
-    "parliament government tournament sentiment experiment supplement complement compliment "
-    "business witness science audience evidence sentence experience conference violence defence defense "
-    "fence finance balance distance instance substance entrance university city community quality "
-    "majority minority authority activity electricity opportunity security identity society variety "
-    "celebrity facility capacity county entity unity density region religion television vision mission "
-    "tension pension mansion version session".split()
+    "moment comment element apartment department document garment segment fragment instrument "
+    "monument parliament government tournament sentiment experiment supplement complement compliment "
+    "business witness science audience evidence sentence experience conference violence defence "
+    "defense fence finance balance distance instance substance entrance university city community "
+    "quality majority minority authority activity electricity opportunity security identity society "
+    "variety celebrity facility capacity county entity unity density region religion television "
+    "vision mission tension pension mansion version session"
 )
+_NOT_NOMINAL = frozenset(_NOT_NOMINAL_LIST.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +82,10 @@ MALFORMATIONS = (
     "unbalanced_brackets",
     "dangling_function_word",
 )
-_DANGLING = (
+_DANGLING_LIST = (
     "and or but nor the a an of to in on at for with by from as than its their his her my our your"
-).split()
+)
+_DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
 _END = re.compile(r"(\w+)\s*[.!?]+[\"”’')]*\s*$")
@@ -108,12 +111,17 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         offset = len(text) - len(tail)
         found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
     tokens = list(_TOKEN.finditer(text))
-    for previous, current in zip(tokens, tokens[1:], strict=False):
+    for previous, current in itertools.pairwise(tokens):
         word = current.group().lower()
         if word == previous.group().lower() and word not in _REPEATS_ALLOWED and not word.isdigit():
             between = text[previous.end() : current.start()]
             if between.isspace():
-                found.append(("repeated_word", Mark(previous.start(), current.end(), text[previous.start() : current.end()])))
+                found.append(
+                    (
+                        "repeated_word",
+                        Mark(previous.start(), current.end(), text[previous.start() : current.end()]),
+                    )
+                )
     if not _STRAY_CHARACTERS.intersection(text):
         return tuple(found)
     for match in _STRAY.finditer(text):
@@ -178,12 +186,17 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
         if info.syllables >= 3:
             long_words.append(Mark(match.start(), match.end(), word))
     shouting = text.upper() == text
-    acronyms = [] if shouting else [
-        Mark(match.start(), match.end(), match.group())
-        for match in _ACRONYM.finditer(text)
-        if match.group() not in _KNOWN_ACRONYMS and match.group().rstrip("s") not in defined
-        and match.group() not in defined
-    ]
+    acronyms = (
+        []
+        if shouting
+        else [
+            Mark(match.start(), match.end(), match.group())
+            for match in _ACRONYM.finditer(text)
+            if match.group() not in _KNOWN_ACRONYMS
+            and match.group().rstrip("s") not in defined
+            and match.group() not in defined
+        ]
+    )
     nominalisations = [
         Mark(match.start(), match.end(), match.group())
         for match in _NOMINAL.finditer(text)

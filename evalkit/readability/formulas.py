@@ -12,6 +12,7 @@ an empty text has no grade. :class:`~evalkit.document.Document` never produces o
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import re
@@ -136,7 +137,10 @@ def smog_index(counts: TextCounts) -> float:
     """SMOG grade: from polysyllabic words per 30 sentences."""
     _require_words(counts)
     c = SMOG
-    return c["factor"] * math.sqrt(counts.polysyllables * c["sample_sentences"] / counts.sentences) + c["constant"]
+    return (
+        c["factor"] * math.sqrt(counts.polysyllables * c["sample_sentences"] / counts.sentences)
+        + c["constant"]
+    )
 
 
 #: Gunning (1952), "The Technique of Clear Writing".
@@ -170,7 +174,11 @@ def automated_readability_index(counts: TextCounts) -> float:
     _require_words(counts)
     c = ARI
     per_word = counts.characters / max(counts.tokens_with_punctuation, 1)
-    return c["characters_per_word"] * per_word + c["words_per_sentence"] * words_per_sentence(counts) + c["constant"]
+    return (
+        c["characters_per_word"] * per_word
+        + c["words_per_sentence"] * words_per_sentence(counts)
+        + c["constant"]
+    )
 
 
 #: Dale & Chall (1948), "A formula for predicting readability", Educational Research Bulletin 27; the
@@ -192,7 +200,7 @@ def dale_chall_grade(score: float) -> float:
     points = ((4.9, 4.0), (5.45, 5.5), (6.45, 7.5), (7.45, 9.5), (8.45, 11.5), (9.45, 14.0), (10.0, 16.0))
     if score <= points[0][0]:
         return points[0][1]
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         if score <= x1:
             return y0 + (y1 - y0) * (score - x0) / (x1 - x0)
     return points[-1][1]
@@ -208,8 +216,14 @@ def lix(counts: TextCounts) -> float:
 
 
 #: The grade-scale formulas whose median is the consensus grade.
-GRADE_FORMULAS: Final = ("flesch_kincaid_grade", "smog_index", "gunning_fog", "coleman_liau_index",
-                         "automated_readability_index", "dale_chall_grade")
+GRADE_FORMULAS: Final = (
+    "flesch_kincaid_grade",
+    "smog_index",
+    "gunning_fog",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_grade",
+)
 
 
 def battery(counts: TextCounts) -> dict[str, float]:

@@ -53,17 +53,19 @@ PARAMETERS_FILE: Final = "simplicity.json"
 #: Rarity of a word wordfreq has never seen (``9 - zipf`` is capped here, as in :mod:`evalkit.lexicon`).
 MAX_RARITY: Final = 7.0
 
-_CLAUSE_MARKERS = frozenset(
-    "which who whom whose that although though while whereas because since unless whether if when where "
-    "after before until once whenever wherever however therefore moreover furthermore nevertheless "
-    "meanwhile despite".split()
+_CLAUSE_MARKER_LIST = (
+    "which who whom whose that although though while whereas because since unless whether if when "
+    "where after before until once whenever wherever however therefore moreover furthermore "
+    "nevertheless meanwhile despite"
 )
+_CLAUSE_MARKERS = frozenset(_CLAUSE_MARKER_LIST.split())
 _COORDINATORS = frozenset({"and", "but", "or", "nor", "yet"})
-_FUNCTION_WORDS = frozenset(
-    "the a an of to in on at for with by from and or but is are was were be been being it its this that these "
-    "those he she they we you i his her their our your them him us me my not no as do does did have has had "
-    "will would can could should may might must".split()
+_FUNCTION_WORD_LIST = (
+    "the a an of to in on at for with by from and or but is are was were be been being it its this "
+    "that these those he she they we you i his her their our your them him us me my not no as do "
+    "does did have has had will would can could should may might must"
 )
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _QUOTES = re.compile(r"[\"“”]")
 _INNER_PUNCTUATION = re.compile(r"[;:()\[\]—–]|\s-\s")
 _DIGITS = re.compile(r"\d")

@@ -2,8 +2,9 @@
 
 A :class:`Target` is a set of criteria, each a limit on one measure of the rewrite (:data:`MEASURES`). The
 rewrite *meets* a target when it meets every criterion; otherwise each missed criterion says by how much, in
-the measure's own unit, and the target's ``gap`` is the largest miss relative to its limit (``miss / |limit|``,
-or the miss itself for a limit of 0): ``gap = 0.25`` means 25% beyond the limit that is missed worst.
+the measure's own unit, and the target's ``gap`` is the largest miss relative to its limit
+(``miss / |limit|``, or the miss itself for a limit of 0): ``gap = 0.25`` means 25% beyond the limit that is
+missed worst.
 
 Thresholds stated as a school grade or a reading age are checked against the formulas' consensus grade (the
 median of six grade formulas), not the learned estimate behind the headline gain: the published thresholds
@@ -39,9 +40,10 @@ Presets (:data:`PRESETS`), each with its source:
   Gunning fog at most 10, SMOG at most 10, Coleman–Liau at most 9, ARI at most 8, LIX at most 35. evalkit
   computes them with its own counts (textstat's counters, evalkit's sentences), not Vale's tokeniser.
 
-Your own: :meth:`Target.from_mapping` builds one from a plain mapping such as a ``[tool.evalkit.targets.NAME]``
-table: ``max_grade = 7``, ``max_sentence_words = 20``, ``min_flesch_reading_ease = 60``, ``vocabulary_size =
-3000`` with ``max_vocabulary_share = 0.05``, ``extends = "gov-uk"`` to start from a preset.
+Your own: :meth:`Target.from_mapping` builds one from a plain mapping such as a
+``[tool.evalkit.targets.NAME]`` table: ``max_grade = 7``, ``max_sentence_words = 20``,
+``min_flesch_reading_ease = 60``, ``vocabulary_size = 3000`` with ``max_vocabulary_share = 0.05``,
+``extends = "gov-uk"`` to start from a preset.
 """
 
 from __future__ import annotations
@@ -118,6 +120,8 @@ class Miss:
         return self.by / limit if limit > 0 else self.by
 
     def to_dict(self) -> dict[str, Any]:
+        unit = MEASURES[self.criterion.measure][1]
+        side = "over" if self.criterion.direction == "max" else "under"
         return {
             "measure": self.criterion.measure,
             "direction": self.criterion.direction,
@@ -125,8 +129,7 @@ class Miss:
             "value": round(self.value, 4),
             "by": round(self.by, 4),
             "unit": MEASURES[self.criterion.measure][1],
-            "message": f"{self.criterion.describe()}: is {self.value:.3g}, {self.by:.3g} "
-            f"{MEASURES[self.criterion.measure][1]} {'over' if self.criterion.direction == 'max' else 'under'}",
+            "message": f"{self.criterion.describe()}: is {self.value:.3g}, {self.by:.3g} {unit} {side}",
         }
 
 
@@ -242,7 +245,9 @@ class Target:
             raise fail(error.problem.split(": ", 1)[-1]) from error
 
 
-def _preset(name: str, description: str, source: str, vocabulary_size: int | None = None, **limits: float) -> Target:
+def _preset(
+    name: str, description: str, source: str, vocabulary_size: int | None = None, **limits: float
+) -> Target:
     criteria = tuple(
         Criterion(key.partition("_")[2], "max" if key.startswith("max_") else "min", float(limit))
         for key, limit in limits.items()
@@ -293,8 +298,8 @@ PRESETS: Final[dict[str, Target]] = {
         _preset(
             "vale",
             "Vale's Readability package defaults",
-            "errata-ai/Readability (Vale package): FleschKincaid > 8, FleschReadingEase < 70, GunningFog > 10, "
-            "SMOG > 10, ColemanLiau > 9, AutomatedReadability > 8, LIX > 35",
+            "errata-ai/Readability (Vale package): FleschKincaid > 8, FleschReadingEase < 70, "
+            "GunningFog > 10, SMOG > 10, ColemanLiau > 9, AutomatedReadability > 8, LIX > 35",
             max_flesch_kincaid_grade=8,
             min_flesch_reading_ease=70,
             max_gunning_fog=10,
@@ -322,4 +327,6 @@ class TargetSet:
         for target in reversed(self.all()):
             if target.name == name:
                 return target
-        raise ConfigError(f"unknown readability target {name!r} (known: {', '.join(t.name for t in self.all())})")
+        raise ConfigError(
+            f"unknown readability target {name!r} (known: {', '.join(t.name for t in self.all())})"
+        )

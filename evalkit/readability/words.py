@@ -123,7 +123,8 @@ def _lemma_ranks() -> dict[str, int]:
 
 def lemma_rank(lower: str) -> int:
     """Frequency rank of the lemma of a lowercased word (1 = "the"); :data:`UNRANKED` if not among the
-    :data:`RANKED_FORMS` most frequent forms. An inflected form wordfreq does not rank takes its base's rank."""
+    :data:`RANKED_FORMS` most frequent forms. An inflected form wordfreq does not rank takes its base's
+    rank."""
     ranks = _lemma_ranks()
     word = lower.replace("’", "'")
     rank = ranks.get(word)

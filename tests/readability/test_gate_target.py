@@ -40,7 +40,9 @@ def test_a_met_target_passes() -> None:
 def test_a_custom_target_can_be_gated_on() -> None:
     strict = Target.from_mapping("short", {"max_sentence_words": 5})
     result = verdict(
-        PLAIN_REWRITE, thresholds=Thresholds(target="short", min_gain=None, min_meaning=None), targets=(strict,)
+        PLAIN_REWRITE,
+        thresholds=Thresholds(target="short", min_gain=None, min_meaning=None),
+        targets=(strict,),
     )
     failures = [f for f in result["failures"] if f["check"] == "target"]  # type: ignore[union-attr]
     assert failures and failures[0]["value"] == pytest.approx(0.4)  # 7 words: 2 over a limit of 5

@@ -47,14 +47,22 @@ def test_report_carries_the_required_fields(result: object) -> None:
     }  # fmt: skip
     for side in ("original", "rewrite"):
         assert required <= report[side].keys()
-        assert {"consensus_grade", "lix", "estimated_grade", "sentence_words", "vocabulary_beyond"} <= report[side].keys()
+        assert {"consensus_grade", "lix", "estimated_grade", "sentence_words", "vocabulary_beyond"} <= report[
+            side
+        ].keys()
     assert report["original"]["unexplained_acronyms"] == ["WDC"]
     assert sum(report["rewrite"]["sentence_words"]["histogram"].values()) == 4
 
 
 def test_targets_say_what_is_met_and_by_how_much_the_rest_is_missed(result: object) -> None:
     targets = result.to_dict()["targets"]  # type: ignore[attr-defined]
-    assert {entry["target"] for entry in targets["results"]} == {"gov-uk", "wcag", "cefr-b1", "easy-read", "vale"}
+    assert {entry["target"] for entry in targets["results"]} == {
+        "gov-uk",
+        "wcag",
+        "cefr-b1",
+        "easy-read",
+        "vale",
+    }
     for entry in targets["results"]:
         assert entry["met"] is (entry["target"] in targets["met"])
         assert entry["met"] is (not entry["misses"])
@@ -108,7 +116,9 @@ def onestop(shared: Path) -> dict[str, dict[str, Document]]:
     articles: dict[str, dict[str, Document]] = {}
     for path in sorted((corpus / "adv").glob("*.txt")):
         articles[path.name] = {
-            level: Document.from_text((corpus / level / path.name).read_text(encoding="utf-8-sig"), name=path.name)
+            level: Document.from_text(
+                (corpus / level / path.name).read_text(encoding="utf-8-sig"), name=path.name
+            )
             for level in ("adv", "int", "ele")
         }
     return articles
@@ -134,7 +144,9 @@ def test_onestop_levels_ordered_by_the_features_variant(shared: Path) -> None:
 def test_onestop_levels_ordered_by_the_headline_gain(shared: Path, evaluator: object) -> None:
     articles = onestop(shared)
     store = evaluator.store  # type: ignore[attr-defined]
-    encodings = store.get_many(s.text for levels in articles.values() for d in levels.values() for s in d.sentences)
+    encodings = store.get_many(
+        s.text for levels in articles.values() for d in levels.values() for s in d.sentences
+    )
 
     def vectors(document: Document) -> list[np.ndarray]:
         return [encodings[s.text].pooled for s in document.sentences]

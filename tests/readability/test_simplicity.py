@@ -77,7 +77,10 @@ def test_model_variant_orders_hand_written_pairs(evaluator: object, harder: str,
     [
         ("It is described as pointed in the face and about the size of a rabbit.", "It is described and."),
         ("The wave travelled across the ocean and grew into a storm.", "The wave travelled across the and."),
-        ("Both towns became part of the new city in 2007.", "Both towns became(.), part of the(.), new city."),
+        (
+            "Both towns became part of the new city in 2007.",
+            "Both towns became(.), part of the(.), new city.",
+        ),
     ],
 )
 def test_malformed_text_reads_harder_than_its_source(source: str, broken: str) -> None:
@@ -105,7 +108,9 @@ def test_grade_is_the_word_weighted_mean_of_sentence_grades() -> None:
 def test_the_model_variant_needs_one_vector_per_sentence() -> None:
     rows = np.zeros((2, len(simplicity.FEATURES)))
     with pytest.raises(ValueError, match="one pooled embedding per sentence"):
-        simplicity.sentence_grades(rows, np.zeros((2, len(MALFORMATIONS))), [np.zeros(384, np.float32)], variant="model")
+        simplicity.sentence_grades(
+            rows, np.zeros((2, len(MALFORMATIONS))), [np.zeros(384, np.float32)], variant="model"
+        )
 
 
 def test_fingerprint_is_stable() -> None:
