@@ -89,8 +89,9 @@ class SentenceReadability:
             ("malformed", tuple(mark for _, mark in self.features.malformed)),
         ):
             if marks:
-                shown = ", ".join(f"'{mark.text}'" for mark in marks[:MARKS_QUOTED])
-                plural = "s" if len(marks) > 1 and label != "malformed" else ""
+                quoted = list(dict.fromkeys(mark.text for mark in marks))
+                shown = ", ".join(f"'{text}'" for text in quoted[:MARKS_QUOTED])
+                plural = "s" if len(quoted) > 1 and label != "malformed" else ""
                 reasons.append((f"{label}{plural}: {shown}", marks))
         return reasons
 

@@ -6,7 +6,8 @@ point at them. All are rules (no model), documented with their source:
 * long sentences: over 25 words (GOV.UK style guide; Plain Language Action and Information Network);
 * passive voice: a form of *be*/*get* followed by a past participle (regular ``-ed`` or a listed irregular
   form), optionally with one adverb between — the heuristic of Vale's ``write-good`` passive rule;
-* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy); names (a capital
+* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy), nor a regular
+  inflection of one ("wants"); names (a capital
   inside a sentence) and numbers are left out here, as WCAG 2.x SC 3.1.5 removes proper names before
   judging the reading level (the Dale–Chall *formula* counts them, as textstat does);
 * vocabulary: the lemma frequency rank of every counted word (:func:`evalkit.readability.words.lemma_rank`),
@@ -89,7 +90,8 @@ _DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
 _END = re.compile(r"(\w+)\s*[.!?]+[\"”’')]*\s*$")
-_TOKEN = re.compile(r"\w+")
+_REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_BEFORE_COMMA = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "with", "by", "from"})
 _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
 _STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
 _FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
@@ -110,18 +112,11 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
     if end is not None and end.group(1).lower() in _DANGLING_SET:
         offset = len(text) - len(tail)
         found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
-    tokens = list(_TOKEN.finditer(text))
-    for previous, current in itertools.pairwise(tokens):
-        word = current.group().lower()
-        if word == previous.group().lower() and word not in _REPEATS_ALLOWED and not word.isdigit():
-            between = text[previous.end() : current.start()]
-            if between.isspace():
-                found.append(
-                    (
-                        "repeated_word",
-                        Mark(previous.start(), current.end(), text[previous.start() : current.end()]),
-                    )
-                )
+    lowered = text.lower().split()
+    if any(a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)):
+        for match in _REPEATED.finditer(text):
+            if match.group(1).lower() not in _REPEATS_ALLOWED and not match.group(1).isdigit():
+                add("repeated_word", match)
     if not _STRAY_CHARACTERS.intersection(text):
         return tuple(found)
     for match in _STRAY.finditer(text):
@@ -130,8 +125,13 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         if text.count(opening) != text.count(closing):
             index = text.find(opening) if text.count(opening) > text.count(closing) else text.rfind(closing)
             found.append(("unbalanced_brackets", Mark(index, index + 1, text[index])))
-    for match in _FUNCTION_BEFORE_COMMA.finditer(text):
-        add("dangling_function_word", match)
+    if any(
+        (token[-1] in ",;:)" and token[:-1] in _BEFORE_COMMA)
+        or (token in (",", ";", ":", ")") and previous in _BEFORE_COMMA)
+        for previous, token in itertools.pairwise(["", *lowered])
+    ):
+        for match in _FUNCTION_BEFORE_COMMA.finditer(text):
+            add("dangling_function_word", match)
     return tuple(found)
 
 
@@ -181,7 +181,7 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
         first = False
         info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
         ranks.append(info.rank)
-        if not info.easy and len(word) > 2:
+        if not info.familiar and len(word) > 2:
             unfamiliar.append(Mark(match.start(), match.end(), word))
         if info.syllables >= 3:
             long_words.append(Mark(match.start(), match.end(), word))

@@ -59,7 +59,7 @@ class TextCounts:
 
 
 _COUNT_VALUES = operator.attrgetter(*(f.name for f in fields(TextCounts)))
-_WORD_CHARACTER = re.compile(r"\w")
+_NOT_WORD_CHARACTER = re.compile(r"\W+")
 _SPACE = re.compile(r"\s")
 
 
@@ -81,7 +81,7 @@ def count_sentence(text: str) -> TextCounts:
         words=len(words),
         tokens_with_punctuation=len(text.split()),
         syllables=syllables,
-        letters=len(_WORD_CHARACTER.findall(text)),
+        letters=len(_NOT_WORD_CHARACTER.sub("", text)),
         characters=len(_SPACE.sub("", text)),
         polysyllables=polysyllables,
         fog_hard_words=fog_hard,

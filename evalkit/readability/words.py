@@ -50,7 +50,8 @@ class WordInfo:
     """What the formulas and checks need about one word (lowercased)."""
 
     syllables: int
-    easy: bool  # on the Dale–Chall list of 3,000 familiar words (textstat's copy)
+    easy: bool  # on the Dale–Chall list of 3,000 familiar words (textstat's copy), as the formulas use it
+    familiar: bool  # on that list, or a regular inflection of a word on it ("wants", "makes")
     zipf: float  # wordfreq Zipf frequency; 0 for a word wordfreq has never seen
     rank: int  # lemma frequency rank (1 = most frequent); UNRANKED beyond RANKED_FORMS
 
@@ -65,9 +66,11 @@ def word_info(lower: str) -> WordInfo:
     """The analysis of one lowercased word (as produced by :func:`formula_words`, then lowercased)."""
     from evalkit.lexicon import zipf
 
+    easy = lower in _easy_words()
     return WordInfo(
         syllables=int(backend().counts.count_syllables(lower, LANG)),
-        easy=lower in _easy_words(),
+        easy=easy,
+        familiar=easy or any(base in _easy_words() for base in _base_candidates(lower)),
         zipf=zipf(lower),
         rank=lemma_rank(lower),
     )
