@@ -231,11 +231,10 @@ class ReadabilityResult:
             "gain_unit": GAIN_UNIT,
             "gain_method": f"learned simplicity estimate ({self.rewrite.variant} variant) on the grade scale",
             "formula_gain": _round(self.formula_gain),
-            "targets": {
-                "met": [result.target for result in self.targets if result.met],
-                "original_met": [result.target for result in self.original_targets if result.met],
-                "results": [result.to_dict() for result in self.targets],
-            },
+            # by name, as evalkit.gate.target_gap reads them back from a results file
+            "targets": {result.target: result.to_dict() for result in self.targets},
+            "targets_met": [result.target for result in self.targets if result.met],
+            "original_targets_met": [result.target for result in self.original_targets if result.met],
             "hardest_sentences": [_sentence_entry(document, sentence) for sentence in self.hardest],
         }
 

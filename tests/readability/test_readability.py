@@ -55,22 +55,26 @@ def test_report_carries_the_required_fields(result: object) -> None:
 
 
 def test_targets_say_what_is_met_and_by_how_much_the_rest_is_missed(result: object) -> None:
-    targets = result.to_dict()["targets"]  # type: ignore[attr-defined]
-    assert {entry["target"] for entry in targets["results"]} == {
-        "gov-uk",
-        "wcag",
-        "cefr-b1",
-        "easy-read",
-        "vale",
-    }
-    for entry in targets["results"]:
-        assert entry["met"] is (entry["target"] in targets["met"])
+    report = result.to_dict()  # type: ignore[attr-defined]
+    targets = report["targets"]
+    assert set(targets) == {"gov-uk", "wcag", "cefr-b1", "easy-read", "vale"}
+    for name, entry in targets.items():
+        assert entry["target"] == name
+        assert entry["met"] is (name in report["targets_met"])
         assert entry["met"] is (not entry["misses"])
         assert (entry["gap"] > 0) is (not entry["met"])
         for miss in entry["misses"]:
             assert miss["by"] > 0 and miss["unit"] and miss["message"]
-    assert "easy-read" not in targets["met"]  # the rewrite keeps a passive sentence
-    assert "wcag" not in targets["original_met"]
+    assert "easy-read" not in report["targets_met"]  # the rewrite keeps a passive sentence
+    assert "wcag" not in report["original_targets_met"]
+
+
+def test_the_gate_reads_the_target_gap_back_from_the_json(result: object) -> None:
+    from evalkit.gate import target_gap
+
+    report = {"readability": result.to_dict()}  # type: ignore[attr-defined]
+    for name, entry in report["readability"]["targets"].items():
+        assert target_gap(report, name) == pytest.approx(entry["gap"])
 
 
 def test_hardest_sentences_point_at_the_input(result: object) -> None:
