@@ -128,9 +128,7 @@ def encoder_store() -> EncodingStore:
     return EncodingStore(TransformerEncoder(), disk=DiskCache())
 
 
-def build_texts(
-    documents: dict[tuple[str, str], Document], store: EncodingStore
-) -> dict[tuple[str, str], Text]:
+def build_texts(documents: dict[tuple[str, str], Document], store: EncodingStore) -> dict[tuple[str, str], Text]:
     encodings = store.get_many(s.text for document in documents.values() for s in document.sentences)
     texts = {}
     for (article, level), document in documents.items():
@@ -155,9 +153,7 @@ def build_pairs(texts: dict[tuple[str, str], Text]) -> list[Pair]:
     for article in articles:
         for hard, simple in LEVEL_PAIRS:
             left, right = texts[article, hard], texts[article, simple]
-            alignment = align(
-                left.vectors.astype(np.float32), right.vectors.astype(np.float32), MODEL_ALIGNMENT
-            )
+            alignment = align(left.vectors.astype(np.float32), right.vectors.astype(np.float32), MODEL_ALIGNMENT)
             for group in alignment.groups:
                 o, r = group.original, group.rewrite
                 units: list[tuple[tuple[int, ...], tuple[int, ...]]]
@@ -235,9 +231,7 @@ def build_corruptions(texts: dict[tuple[str, str], Text]) -> list[Corruption]:
 # ------------------------------------------------------------------------------------------- fitting
 
 
-def fit_logistic(
-    rows: np.ndarray, offsets: np.ndarray, penalty: np.ndarray, iterations: int = 100
-) -> np.ndarray:
+def fit_logistic(rows: np.ndarray, offsets: np.ndarray, penalty: np.ndarray, iterations: int = 100) -> np.ndarray:
     """Minimise sum log(1 + exp(-(rows @ w + offsets))) + penalty/2 * |w|^2 by Newton's method."""
     weights = np.zeros(rows.shape[1])
     for _ in range(iterations):
@@ -324,9 +318,7 @@ def fit_variant(
         source_row = inputs(source, variant)[corruption.index]
         offsets.append(slope * float(score(broken_row[None, :])[0] - score(source_row[None, :])[0]))
         rows.append(broken_flags - source.flags[corruption.index])
-    penalties = fit_logistic(
-        np.asarray(rows), np.asarray(offsets), np.full(len(MALFORMATIONS), LAMBDA_PENALTIES)
-    )
+    penalties = fit_logistic(np.asarray(rows), np.asarray(offsets), np.full(len(MALFORMATIONS), LAMBDA_PENALTIES))
     return LinearScorer(mean, scale, weights, intercept, slope, penalties)
 
 
@@ -362,8 +354,7 @@ def evaluate(
         outcome["pairs_all"].append(bool(simple < hard))
     for article in sorted(articles):
         grade = {
-            level: float(np.average(grades[article, level], weights=texts[article, level].words))
-            for level in LEVELS
+            level: float(np.average(grades[article, level], weights=texts[article, level].words)) for level in LEVELS
         }
         to_int, to_ele = grade["adv"] - grade["int"], grade["adv"] - grade["ele"]
         outcome["articles_ordered"].append(to_ele > to_int > 0)
@@ -412,9 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpora" / "onestop-dev")
     parser.add_argument("--output", type=Path, default=REPO / "evalkit" / "data" / "simplicity.json")
-    parser.add_argument(
-        "--ratings", type=Path, default=SHARED / "corpora" / "asset-ratings" / "human_ratings.csv"
-    )
+    parser.add_argument("--ratings", type=Path, default=SHARED / "corpora" / "asset-ratings" / "human_ratings.csv")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = parser.parse_args(argv)
 
@@ -441,9 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 scorer = fit_variant(variant, set(articles) - test, texts, pairs, corruptions, vectors)
                 for key, values in evaluate(variant, scorer, test, texts, pairs).items():
                     outcome[key].extend(values)
-            figures[variant] = {
-                key: round(float(np.mean(values)), 4) for key, values in sorted(outcome.items())
-            }
+            figures[variant] = {key: round(float(np.mean(values)), 4) for key, values in sorted(outcome.items())}
             figures[variant]["counts"] = {key: len(values) for key, values in sorted(outcome.items())}
             print(variant, json.dumps(figures[variant]))
 

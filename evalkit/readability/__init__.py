@@ -297,9 +297,7 @@ def _relevant(defined: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(acronym for acronym in defined if acronym in text) if defined else defined
 
 
-def _sentence_readability(
-    sentence: Sentence, analysis: SentenceAnalysis, grade: float
-) -> SentenceReadability:
+def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade: float) -> SentenceReadability:
     counts = analysis.counts
     return SentenceReadability(
         index=sentence.index,

@@ -46,9 +46,7 @@ _IRREGULAR_PARTICIPLES = (
     "spread sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought "
     "thrown understood woken worn woven won written withdrawn"
 )
-_PASSIVE = re.compile(
-    rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE
-)
+_PASSIVE = re.compile(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
 _NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
@@ -83,9 +81,7 @@ MALFORMATIONS = (
     "unbalanced_brackets",
     "dangling_function_word",
 )
-_DANGLING_LIST = (
-    "and or but nor the a an of to in on at for with by from as than its their his her my our your"
-)
+_DANGLING_LIST = "and or but nor the a an of to in on at for with by from as than its their his her my our your"
 _DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")

@@ -137,10 +137,7 @@ def smog_index(counts: TextCounts) -> float:
     """SMOG grade: from polysyllabic words per 30 sentences."""
     _require_words(counts)
     c = SMOG
-    return (
-        c["factor"] * math.sqrt(counts.polysyllables * c["sample_sentences"] / counts.sentences)
-        + c["constant"]
-    )
+    return c["factor"] * math.sqrt(counts.polysyllables * c["sample_sentences"] / counts.sentences) + c["constant"]
 
 
 #: Gunning (1952), "The Technique of Clear Writing".
@@ -174,11 +171,7 @@ def automated_readability_index(counts: TextCounts) -> float:
     _require_words(counts)
     c = ARI
     per_word = counts.characters / max(counts.tokens_with_punctuation, 1)
-    return (
-        c["characters_per_word"] * per_word
-        + c["words_per_sentence"] * words_per_sentence(counts)
-        + c["constant"]
-    )
+    return c["characters_per_word"] * per_word + c["words_per_sentence"] * words_per_sentence(counts) + c["constant"]
 
 
 #: Dale & Chall (1948), "A formula for predicting readability", Educational Research Bulletin 27; the

@@ -245,9 +245,7 @@ class Target:
             raise fail(error.problem.split(": ", 1)[-1]) from error
 
 
-def _preset(
-    name: str, description: str, source: str, vocabulary_size: int | None = None, **limits: float
-) -> Target:
+def _preset(name: str, description: str, source: str, vocabulary_size: int | None = None, **limits: float) -> Target:
     criteria = tuple(
         Criterion(key.partition("_")[2], "max" if key.startswith("max_") else "min", float(limit))
         for key, limit in limits.items()
@@ -327,6 +325,4 @@ class TargetSet:
         for target in reversed(self.all()):
             if target.name == name:
                 return target
-        raise ConfigError(
-            f"unknown readability target {name!r} (known: {', '.join(t.name for t in self.all())})"
-        )
+        raise ConfigError(f"unknown readability target {name!r} (known: {', '.join(t.name for t in self.all())})")

@@ -120,9 +120,7 @@ def onestop(shared: Path) -> dict[str, dict[str, Document]]:
     articles: dict[str, dict[str, Document]] = {}
     for path in sorted((corpus / "adv").glob("*.txt")):
         articles[path.name] = {
-            level: Document.from_text(
-                (corpus / level / path.name).read_text(encoding="utf-8-sig"), name=path.name
-            )
+            level: Document.from_text((corpus / level / path.name).read_text(encoding="utf-8-sig"), name=path.name)
             for level in ("adv", "int", "ele")
         }
     return articles
@@ -148,9 +146,7 @@ def test_onestop_levels_ordered_by_the_features_variant(shared: Path) -> None:
 def test_onestop_levels_ordered_by_the_headline_gain(shared: Path, evaluator: object) -> None:
     articles = onestop(shared)
     store = evaluator.store  # type: ignore[attr-defined]
-    encodings = store.get_many(
-        s.text for levels in articles.values() for d in levels.values() for s in d.sentences
-    )
+    encodings = store.get_many(s.text for levels in articles.values() for d in levels.values() for s in d.sentences)
 
     def vectors(document: Document) -> list[np.ndarray]:
         return [encodings[s.text].pooled for s in document.sentences]

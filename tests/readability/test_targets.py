@@ -37,9 +37,7 @@ CRITERIA = [(name, criterion) for name, target in PRESETS.items() for criterion 
 
 
 @pytest.mark.parametrize(("preset", "criterion"), CRITERIA, ids=[f"{n}-{c.key}" for n, c in CRITERIA])
-def test_each_preset_criterion_is_met_at_its_limit_and_missed_just_beyond(
-    preset: str, criterion: Criterion
-) -> None:
+def test_each_preset_criterion_is_met_at_its_limit_and_missed_just_beyond(preset: str, criterion: Criterion) -> None:
     target = PRESETS[preset]
     step = 0.01 if criterion.direction == "max" else -0.01
 
@@ -84,9 +82,7 @@ def measured(text: str) -> tuple[dict[str, float], object]:
     return result.measures(), result
 
 
-SHORT_SENTENCE = (
-    "The bus to the town centre leaves from the stop outside the school every ten minutes today."  # 17
-)
+SHORT_SENTENCE = "The bus to the town centre leaves from the stop outside the school every ten minutes today."  # 17
 TWENTY_FIVE = (
     "The bus to the town centre leaves from the stop outside the school every ten minutes on weekdays, "
     "and every half hour on a Sunday."
@@ -147,8 +143,7 @@ def test_grade_targets_just_inside_and_outside(preset: str, text: str, low: floa
 
 
 EASY_INSIDE = (
-    "We cut the price of the bus. You pay less now. The new price starts on Monday. "
-    "Ask the driver for a ticket."
+    "We cut the price of the bus. You pay less now. The new price starts on Monday. Ask the driver for a ticket."
 )
 
 
@@ -175,9 +170,7 @@ def test_easy_read_criteria(text: str, misses: set[str]) -> None:
 
 
 # 20 vocabulary words; the inside text has exactly one beyond the 3,000 most frequent lemmas (5%)
-B1_INSIDE = (
-    "My sister lives in a small house near the sea. She walks to work and grows tomatoes in her garden."
-)
+B1_INSIDE = "My sister lives in a small house near the sea. She walks to work and grows tomatoes in her garden."
 B1_OUTSIDE = B1_INSIDE.replace("walks to work", "walks to the quay")
 
 
@@ -202,9 +195,7 @@ def test_vale_defaults_inside_and_just_outside() -> None:
     assert measures["lix"] == pytest.approx(23 / 3 + 100 * 6 / 23)
     assert result.check(PRESETS["vale"]).met  # type: ignore[attr-defined]
     # one more long word of one syllable: LIX 38.1 while every other formula stays inside
-    outside = assess_text(Document.from_text(VALE_INSIDE.replace("stood", "stretched"))).check(
-        PRESETS["vale"]
-    )
+    outside = assess_text(Document.from_text(VALE_INSIDE.replace("stood", "stretched"))).check(PRESETS["vale"])
     assert [miss.criterion.measure for miss in outside.misses] == ["lix"]
     assert outside.misses[0].by == pytest.approx(23 / 3 + 100 * 7 / 23 - 35)
 
