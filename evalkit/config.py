@@ -84,7 +84,7 @@ def check_target(name: str) -> None:
     """Validate a readability target name against :mod:`evalkit.readability.targets` when that module is
     installed; without it the name is kept and a warning says the target cannot be checked."""
     try:
-        from evalkit.readability import targets  # type: ignore[attr-defined]
+        from evalkit.readability import targets
     except ImportError:
         warnings.warn(
             f"the readability target '{name}' is not checked: this evalkit has no readability targets",

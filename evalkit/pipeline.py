@@ -18,7 +18,7 @@ from evalkit.drift import assess_drift
 from evalkit.errors import EvalkitError
 from evalkit.gate import judge
 from evalkit.io import TextSource
-from evalkit.readability import assess_readability
+from evalkit.readability import TargetSet, assess_readability, usable_vectors
 from evalkit.report import Report
 from evalkit.settings import Settings
 from evalkit.signature import build_signature
@@ -155,8 +155,16 @@ class Evaluator:
         encodings: dict[str, embeddings.Encoding],
         signature: str,
     ) -> Report:
-        readability = assess_readability(original, rewrite)
         model_name = self.encoder.name if self.settings.uses_model else None
+        vector_of = (lambda text: encodings[text].pooled) if self.settings.uses_model else None
+        thresholds = self.settings.thresholds
+        readability = assess_readability(
+            original,
+            rewrite,
+            original_vectors=usable_vectors(original, vector_of, model_name),
+            rewrite_vectors=usable_vectors(rewrite, vector_of, model_name),
+            targets=TargetSet(self.settings.targets),
+        )
         layer = self.encoder.layer if self.settings.uses_model else None
         meaning_result = meaning.assess_meaning(
             original,
@@ -173,7 +181,8 @@ class Evaluator:
             meaning=meaning_result.score,
             drift=drift.score,
             findings=[(finding.type, finding.severity) for finding in drift.findings],
-            thresholds=self.settings.thresholds,
+            thresholds=thresholds,
+            target_gap=readability.target(thresholds.target).gap if thresholds.target else None,
         )
         return Report(
             id=pair_id,

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from evalkit.errors import ConfigError
 from evalkit.gate import Thresholds
+from evalkit.readability.targets import Target, TargetSet
 
 Profile = Literal["default", "fast"]
 PROFILES: tuple[Profile, ...] = ("default", "fast")
@@ -21,7 +22,9 @@ class Settings:
     * ``model``/``layer``: a local model folder or Hugging Face name, and the layer for BERTScore
       (default: the embedded all-MiniLM-L6-v2, layer 4);
     * ``device``: ``cpu``, ``cuda``, ``cuda:1``, ``mps`` ...;
-    * ``cache``: keep encodings on disk between runs (:mod:`evalkit.cache`).
+    * ``cache``: keep encodings on disk between runs (:mod:`evalkit.cache`);
+    * ``targets``: readability targets of your own (:meth:`evalkit.readability.targets.Target.from_mapping`),
+      beside the presets; ``thresholds.target`` may name either.
     """
 
     profile: Profile = "default"
@@ -30,12 +33,15 @@ class Settings:
     device: str = "cpu"
     cache: bool = True
     thresholds: Thresholds = field(default_factory=Thresholds)
+    targets: tuple[Target, ...] = ()
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
             raise ConfigError(f"unknown profile {self.profile!r} (choose {', '.join(PROFILES)})")
         if self.layer is not None and self.layer < 1:
             raise ConfigError(f"layer must be 1 or more, not {self.layer}")
+        if self.thresholds.target is not None:
+            TargetSet(self.targets).get(self.thresholds.target)  # raises ConfigError for an unknown name
 
     @property
     def uses_model(self) -> bool:
@@ -48,4 +54,5 @@ class Settings:
             "layer": self.layer,
             "device": self.device,
             "thresholds": self.thresholds.to_dict(),
+            "targets": [target.to_dict() for target in self.targets],
         }

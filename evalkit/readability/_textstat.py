@@ -73,7 +73,8 @@ def backend() -> ModuleType:
         if syllable_module.get_cmudict is not get_cmudict:  # textstat was imported before evalkit
             syllable_module.get_cmudict = get_cmudict
             syllable_module.count_syllables.cache_clear()
-        return textstat_backend
+        module: ModuleType = textstat_backend
+        return module
 
 
 def version() -> str:

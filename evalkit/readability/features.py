@@ -6,51 +6,61 @@ point at them. All are rules (no model), documented with their source:
 * long sentences: over 25 words (GOV.UK style guide; Plain Language Action and Information Network);
 * passive voice: a form of *be*/*get* followed by a past participle (regular ``-ed`` or a listed irregular
   form), optionally with one adverb between — the heuristic of Vale's ``write-good`` passive rule;
-* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy);
+* unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy), nor a regular
+  inflection of one ("wants"); names (a capital
+  inside a sentence) and numbers are left out here, as WCAG 2.x SC 3.1.5 removes proper names before
+  judging the reading level (the Dale–Chall *formula* counts them, as textstat does);
+* vocabulary: the lemma frequency rank of every counted word (:func:`evalkit.readability.words.lemma_rank`),
+  from which the share of words beyond the vocabulary of a CEFR level is computed;
 * long words: three syllables or more (the "complex words" of Gunning fog and SMOG);
 * acronyms: two or more capitals (with or without dots) never spelled out in the text as
   "Long Form (ACRONYM)" or "ACRONYM (long form)", except a few everyone reads (US, UK, TV);
 * nominalisations: nouns made from verbs or adjectives (-tion, -ment, -ness, -ance, -ence, -ity, -ism,
   -isation/-ization), the "zombie nouns" plain-language guides ask to turn back into verbs (Williams,
-  *Style*, 1981), minus common concrete nouns that merely share the ending.
+  *Style*, 1981), minus common concrete nouns that merely share the ending;
+* malformed text (:data:`MALFORMATIONS`): a sentence that starts with punctuation or a lowercase letter, ends
+  on a dangling function word ("and."), repeats a word, carries stray punctuation ("(.),") or unbalanced
+  brackets, or puts a function word right before a comma — the marks of a broken rewrite (a rewriting
+  system that deleted words, a bad paste). Not fluent English is not easy to read, so the learned simplicity
+  estimate adds a penalty for each kind present (:mod:`evalkit.readability.simplicity`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-from evalkit.readability._textstat import backend
+from evalkit.readability.words import formula_words, word_info
 
+_PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _IRREGULAR_PARTICIPLES = (
     "arisen awoken beaten become begun bent bet bid bitten blown broken brought built burnt bought caught "
     "chosen come cost cut dealt done drawn driven drunk eaten fallen fed felt fought found fled flown "
-    "forbidden forgotten forgiven frozen given gone grown hung heard hidden hit held hurt kept known laid led "
-    "left lent let lain lit lost made meant met paid put quit read ridden rung risen run said seen sought "
-    "sold sent set shaken shed shot shown shut sung sunk sat slept slid spoken spent spun split spread "
-    "sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought thrown "
-    "understood woken worn woven won written withdrawn"
+    "forbidden forgotten forgiven frozen given gone grown hung heard hidden hit held hurt kept known laid "
+    "led left lent let lain lit lost made meant met paid put quit read ridden rung risen run said seen "
+    "sought sold sent set shaken shed shot shown shut sung sunk sat slept slid spoken spent spun split "
+    "spread sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought "
+    "thrown understood woken worn woven won written withdrawn"
 )
-_PASSIVE = re.compile(
-    rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE
-)
+_PASSIVE = re.compile(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
 _NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
-_NOT_NOMINAL = frozenset(
+_NOT_NOMINAL_LIST = (
     "nation station mention question position portion section fiction motion lotion potion ration "
-    "moment comment element apartment department document garment segment fragment instrument monument "
-    "parliament government tournament sentiment experiment supplement complement compliment "
-    "business witness science audience evidence sentence experience conference violence defence defense "
-    "fence finance balance distance instance substance entrance university city community quality "
-    "majority minority authority activity electricity opportunity security identity society variety "
-    "celebrity facility capacity county entity unity density region religion television vision mission "
-    "tension pension mansion version session".split()
+    "moment comment element apartment department document garment segment fragment instrument "
+    "monument parliament government tournament sentiment experiment supplement complement compliment "
+    "business witness science audience evidence sentence experience conference violence defence "
+    "defense fence finance balance distance instance substance entrance university city community "
+    "quality majority minority authority activity electricity opportunity security identity society "
+    "variety celebrity facility capacity county entity unity density region religion television "
+    "vision mission tension pension mansion version session"
 )
+_NOT_NOMINAL = frozenset(_NOT_NOMINAL_LIST.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,65 @@ class Mark:
     text: str
 
 
+#: Kinds of malformation, in the order of the simplicity estimate's penalties.
+MALFORMATIONS = (
+    "bad_start",
+    "dangling_end",
+    "repeated_word",
+    "stray_punctuation",
+    "unbalanced_brackets",
+    "dangling_function_word",
+)
+_DANGLING_LIST = "and or but nor the a an of to in on at for with by from as than its their his her my our your"
+_DANGLING = _DANGLING_LIST.split()
+_DANGLING_SET = frozenset(_DANGLING)
+_BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
+_END = re.compile(r"(\w+)\s*[.!?]+[\"”’')]*\s*$")
+_REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_BEFORE_COMMA = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "with", "by", "from"})
+_REPEATS_ALLOWED = frozenset({"that", "had", "is"})
+_STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
+_FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
+_STRAY_CHARACTERS = frozenset(",;:()[]")
+
+
+def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
+    """Signs that a sentence is not well-formed, as (kind, mark) pairs."""
+    found: list[tuple[str, Mark]] = []
+
+    def add(kind: str, match: re.Match[str] | None) -> None:
+        if match is not None:
+            found.append((kind, Mark(match.start(), match.end(), match.group().strip())))
+
+    add("bad_start", _BAD_START.match(text))
+    tail = text[-40:]
+    end = _END.search(tail)
+    if end is not None and end.group(1).lower() in _DANGLING_SET:
+        offset = len(text) - len(tail)
+        found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
+    lowered = text.lower().split()
+    if any(a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)):
+        for match in _REPEATED.finditer(text):
+            if match.group(1).lower() not in _REPEATS_ALLOWED and not match.group(1).isdigit():
+                add("repeated_word", match)
+    if not _STRAY_CHARACTERS.intersection(text):
+        return tuple(found)
+    for match in _STRAY.finditer(text):
+        add("stray_punctuation", match)
+    for opening, closing in ("()", "[]"):
+        if text.count(opening) != text.count(closing):
+            index = text.find(opening) if text.count(opening) > text.count(closing) else text.rfind(closing)
+            found.append(("unbalanced_brackets", Mark(index, index + 1, text[index])))
+    if any(
+        (token[-1] in ",;:)" and token[:-1] in _BEFORE_COMMA)
+        or (token in (",", ";", ":", ")") and previous in _BEFORE_COMMA)
+        for previous, token in itertools.pairwise(["", *lowered])
+    ):
+        for match in _FUNCTION_BEFORE_COMMA.finditer(text):
+            add("dangling_function_word", match)
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFeatures:
     words: int
@@ -70,15 +139,17 @@ class SentenceFeatures:
     long_words: tuple[Mark, ...]
     acronyms: tuple[Mark, ...]
     nominalisations: tuple[Mark, ...]
+    #: lemma frequency ranks of the sentence's vocabulary words (names and numbers left out)
+    vocabulary_ranks: tuple[int, ...] = ()
+    #: words that start with a capital inside the sentence (names, titles)
+    names: int = 0
+    #: signs of malformed text: (kind of :data:`MALFORMATIONS`, mark)
+    malformed: tuple[tuple[str, Mark], ...] = ()
 
-
-@cache
-def _easy_words() -> frozenset[str]:
-    return frozenset(backend().utils.get_lang_easy_words("en"))
-
-
-def _syllables(word: str) -> int:
-    return int(backend().counts.count_syllables(word, "en"))
+    def malformation_flags(self) -> tuple[float, ...]:
+        """1.0 for each kind of :data:`MALFORMATIONS` present, else 0.0."""
+        kinds = {kind for kind, _ in self.malformed}
+        return tuple(float(kind in kinds) for kind in MALFORMATIONS)
 
 
 def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
@@ -94,25 +165,34 @@ def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
 
 def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> SentenceFeatures:
     """The plain-language features of one sentence."""
-    easy = _easy_words()
     words = list(_WORD.finditer(text))
-    unfamiliar, long_words = [], []
+    unfamiliar, long_words, ranks = [], [], []
+    names = 0
+    first = True
     for match in words:
         word = match.group()
-        lower = word.lower()
-        if word[0].isupper() and match.start() > 0:
+        if word[0].isupper() and not first:
+            names += 1
             continue  # names are not vocabulary an editor can simplify
-        if lower not in easy and len(lower) > 2:
+        first = False
+        info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
+        ranks.append(info.rank)
+        if not info.familiar and len(word) > 2:
             unfamiliar.append(Mark(match.start(), match.end(), word))
-        if _syllables(lower) >= 3:
+        if info.syllables >= 3:
             long_words.append(Mark(match.start(), match.end(), word))
     shouting = text.upper() == text
-    acronyms = [] if shouting else [
-        Mark(match.start(), match.end(), match.group())
-        for match in _ACRONYM.finditer(text)
-        if match.group() not in _KNOWN_ACRONYMS and match.group().rstrip("s") not in defined
-        and match.group() not in defined
-    ]
+    acronyms = (
+        []
+        if shouting
+        else [
+            Mark(match.start(), match.end(), match.group())
+            for match in _ACRONYM.finditer(text)
+            if match.group() not in _KNOWN_ACRONYMS
+            and match.group().rstrip("s") not in defined
+            and match.group() not in defined
+        ]
+    )
     nominalisations = [
         Mark(match.start(), match.end(), match.group())
         for match in _NOMINAL.finditer(text)
@@ -120,10 +200,13 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
     ]
     passive = [Mark(match.start(), match.end(), match.group()) for match in _PASSIVE.finditer(text)]
     return SentenceFeatures(
-        words=backend().counts.count_words(text),
+        words=len(formula_words(text)),
         passive=tuple(passive),
         unfamiliar=tuple(unfamiliar),
         long_words=tuple(long_words),
         acronyms=tuple(acronyms),
         nominalisations=tuple(nominalisations),
+        vocabulary_ranks=tuple(ranks),
+        names=names,
+        malformed=malformations(text),
     )

@@ -12,15 +12,24 @@ an empty text has no grade. :class:`~evalkit.document.Document` never produces o
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Final
 
-from evalkit.readability._textstat import backend
+from evalkit.readability.words import formula_words, word_info
 
 LANG: Final = "en"
-#: A sentence longer than this many words counts as long (GOV.UK: "no more than 25 words").
+#: A sentence longer than this many words counts as long (GOV.UK: "split up sentences that are over 25
+#: words long").
 LONG_SENTENCE_WORDS: Final = 25
+#: Syllables from which a word is polysyllabic (SMOG) or complex (Gunning fog).
+POLYSYLLABLE: Final = 3
+#: Letters beyond which a word is long for LIX.
+LIX_LONG_WORD_LETTERS: Final = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,26 +46,48 @@ class TextCounts:
     fog_hard_words: int  # not on the easy-word list and 3+ syllables (Gunning fog)
     unfamiliar_words: int  # not on the Dale–Chall easy-word list
     long_sentences: int
+    long_letter_words: int = 0  # words of more than 6 letters (LIX)
 
     def __add__(self, other: TextCounts) -> TextCounts:
-        return TextCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return TextCounts.total((self, other))
+
+    @staticmethod
+    def total(parts: Iterable[TextCounts]) -> TextCounts:
+        """The counts of a text from the counts of its sentences."""
+        values = _COUNT_VALUES
+        return TextCounts(*(sum(column) for column in zip(*(values(part) for part in parts), strict=True)))
+
+
+_COUNT_VALUES = operator.attrgetter(*(f.name for f in fields(TextCounts)))
+_NOT_WORD_CHARACTER = re.compile(r"\W+")
+_SPACE = re.compile(r"\s")
 
 
 def count_sentence(text: str) -> TextCounts:
-    """Counts for one sentence, with textstat's counters."""
-    counts = backend().counts
-    words = counts.count_words(text)
+    """Counts for one sentence, as textstat's counters give them (each word analysed once: see
+    :mod:`evalkit.readability.words`)."""
+    words = formula_words(text)
+    syllables = polysyllables = fog_hard = unfamiliar = long_letter = 0
+    for word in words:
+        info = word_info(word.lower())
+        syllables += info.syllables
+        polysyllables += info.syllables >= POLYSYLLABLE
+        if not info.easy:
+            unfamiliar += 1
+            fog_hard += info.syllables >= POLYSYLLABLE
+        long_letter += len(word.replace("'", "")) > LIX_LONG_WORD_LETTERS
     return TextCounts(
         sentences=1,
-        words=words,
-        tokens_with_punctuation=counts.count_words(text, rm_punctuation=False),
-        syllables=counts.count_syllables(text, LANG),
-        letters=counts.count_letters(text),
-        characters=counts.count_chars(text, ignore_spaces=True),
-        polysyllables=counts.count_polysyllable_words(text, LANG),
-        fog_hard_words=counts.count_difficult_words(text, LANG, 3),
-        unfamiliar_words=counts.count_difficult_words(text, LANG, 0),
-        long_sentences=int(words > LONG_SENTENCE_WORDS),
+        words=len(words),
+        tokens_with_punctuation=len(text.split()),
+        syllables=syllables,
+        letters=len(_NOT_WORD_CHARACTER.sub("", text)),
+        characters=len(_SPACE.sub("", text)),
+        polysyllables=polysyllables,
+        fog_hard_words=fog_hard,
+        unfamiliar_words=unfamiliar,
+        long_sentences=int(len(words) > LONG_SENTENCE_WORDS),
+        long_letter_words=long_letter,
     )
 
 
@@ -162,15 +193,30 @@ def dale_chall_grade(score: float) -> float:
     points = ((4.9, 4.0), (5.45, 5.5), (6.45, 7.5), (7.45, 9.5), (8.45, 11.5), (9.45, 14.0), (10.0, 16.0))
     if score <= points[0][0]:
         return points[0][1]
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         if score <= x1:
             return y0 + (y1 - y0) * (score - x0) / (x1 - x0)
     return points[-1][1]
 
 
+#: Björnsson (1968), *Läsbarhet*, Stockholm: Liber. LIX = words per sentence + percentage of long words.
+LIX: Final = {"percent": 100.0}
+
+
+def lix(counts: TextCounts) -> float:
+    """LIX (Läsbarhetsindex): about 20 very easy, 40 standard prose, 60 very hard."""
+    return words_per_sentence(counts) + LIX["percent"] * counts.long_letter_words / counts.words
+
+
 #: The grade-scale formulas whose median is the consensus grade.
-GRADE_FORMULAS: Final = ("flesch_kincaid_grade", "smog_index", "gunning_fog", "coleman_liau_index",
-                         "automated_readability_index", "dale_chall_grade")
+GRADE_FORMULAS: Final = (
+    "flesch_kincaid_grade",
+    "smog_index",
+    "gunning_fog",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_grade",
+)
 
 
 def battery(counts: TextCounts) -> dict[str, float]:
@@ -185,6 +231,7 @@ def battery(counts: TextCounts) -> dict[str, float]:
         "automated_readability_index": automated_readability_index(counts),
         "dale_chall": chall,
         "dale_chall_grade": dale_chall_grade(chall),
+        "lix": lix(counts),
     }
     grades = sorted(scores[name] for name in GRADE_FORMULAS)
     middle = len(grades) // 2

@@ -287,7 +287,7 @@ def test_verdict_scores_and_target_are_at_the_top(report: dict[str, Any]) -> Non
 @pytest.mark.parametrize(
     ("thresholds", "failures", "expected"),
     [
-        ({"target": None}, [], "no target set"),
+        ({"target": None}, [], "no target required"),  # the report lists the targets it meets
         ({"target": "govuk"}, [], "✓ met"),
         (
             {"target": "govuk"},

@@ -1,0 +1,154 @@
+"""Readability of a pair: headline gain, formulas beside it, hardest sentences pointing at the input, targets,
+and the OneStopEnglish acceptance checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evalkit.document import Document
+from evalkit.readability import GAIN_UNIT, assess_readability, assess_text, usable_vectors
+
+ORIGINAL = (
+    "Notwithstanding considerable opposition from residents, the municipal authority proceeded with the "
+    "implementation of its controversial redevelopment programme, which had been approved by the WDC in "
+    "2019.\n\nFurthermore, the administration's consultation procedures were characterised by "
+    "insufficient transparency, according to independent observers."
+)
+REWRITE = (
+    "The council went ahead with its plan to rebuild the area.\n\nMany people   were against it. "
+    "The plan was approved in 2019.\n\nExperts say the council did not explain enough."
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> object:
+    return assess_readability(Document.from_text(ORIGINAL), Document.from_text(REWRITE))
+
+
+def test_a_plain_rewrite_gains(result: object) -> None:
+    assert result.gain > 2  # type: ignore[attr-defined]
+    assert result.formula_gain > 2  # type: ignore[attr-defined]
+    report = result.to_dict()  # type: ignore[attr-defined]
+    assert report["gain_unit"] == GAIN_UNIT
+    assert report["gain"] == pytest.approx(
+        report["original"]["estimated_grade"] - report["rewrite"]["estimated_grade"], abs=1e-3
+    )
+    assert report["gain_method"].startswith("learned simplicity estimate (features variant)")
+
+
+def test_report_carries_the_required_fields(result: object) -> None:
+    report = result.to_dict()  # type: ignore[attr-defined]
+    required = {
+        "flesch_kincaid_grade", "flesch_reading_ease", "smog_index", "gunning_fog", "coleman_liau_index",
+        "automated_readability_index", "dale_chall", "avg_sentence_words", "long_sentence_share",
+    }  # fmt: skip
+    for side in ("original", "rewrite"):
+        assert required <= report[side].keys()
+        assert {"consensus_grade", "lix", "estimated_grade", "sentence_words", "vocabulary_beyond"} <= report[
+            side
+        ].keys()
+    assert report["original"]["unexplained_acronyms"] == ["WDC"]
+    assert sum(report["rewrite"]["sentence_words"]["histogram"].values()) == 4
+
+
+def test_targets_say_what_is_met_and_by_how_much_the_rest_is_missed(result: object) -> None:
+    report = result.to_dict()  # type: ignore[attr-defined]
+    targets = report["targets"]
+    assert set(targets) == {"gov-uk", "wcag", "cefr-b1", "easy-read", "vale"}
+    for name, entry in targets.items():
+        assert entry["target"] == name
+        assert entry["met"] is (name in report["targets_met"])
+        assert entry["met"] is (not entry["misses"])
+        assert (entry["gap"] > 0) is (not entry["met"])
+        for miss in entry["misses"]:
+            assert miss["by"] > 0 and miss["unit"] and miss["message"]
+    assert "easy-read" not in report["targets_met"]  # the rewrite keeps a passive sentence
+    assert "wcag" not in report["original_targets_met"]
+
+
+def test_the_gate_reads_the_target_gap_back_from_the_json(result: object) -> None:
+    from evalkit.gate import target_gap
+
+    report = {"readability": result.to_dict()}  # type: ignore[attr-defined]
+    for name, entry in report["readability"]["targets"].items():
+        assert target_gap(report, name) == pytest.approx(entry["gap"])
+
+
+def test_hardest_sentences_point_at_the_input(result: object) -> None:
+    report = result.to_dict()  # type: ignore[attr-defined]
+    hardest = report["hardest_sentences"]
+    assert hardest and [h["grade"] for h in hardest] == sorted((h["grade"] for h in hardest), reverse=True)
+    for entry in hardest:
+        assert REWRITE[entry["start"] : entry["end"]] == entry["text"]
+        for mark in entry["marks"]:
+            assert REWRITE[mark["start"] : mark["end"]] == mark["text"]
+    passive = [m for h in hardest for m in h["marks"] if m["reason"] == "passive voice"]
+    assert [m["text"] for m in passive] == ["was approved"]
+
+
+def test_terse_sentences_are_counted() -> None:
+    text = "He left. She cried. It rained."
+    readability = assess_text(Document.from_text(text))
+    assert readability.counts.sentences == 3
+    assert readability.to_dict()["avg_sentence_words"] == 2.0
+
+
+def test_model_variant_only_with_vectors_for_both_sides() -> None:
+    original, rewrite = Document.from_text(ORIGINAL), Document.from_text(REWRITE)
+    vectors = [np.zeros(384, np.float32) for _ in rewrite.sentences]
+    one_sided = assess_readability(original, rewrite, rewrite_vectors=vectors)
+    assert one_sided.rewrite.variant == one_sided.original.variant == "features"
+
+
+def test_vectors_of_another_model_are_not_used() -> None:
+    document = Document.from_text(REWRITE)
+
+    def vector_of(text: str) -> np.ndarray:
+        return np.ones(384, np.float32)
+
+    assert usable_vectors(document, vector_of, "some/other-model") is None
+    assert usable_vectors(document, None, "all-MiniLM-L6-v2") is None
+    assert usable_vectors(document, lambda text: np.ones(768, np.float32), "all-MiniLM-L6-v2") is None
+    assert usable_vectors(document, vector_of, "all-MiniLM-L6-v2") is not None
+
+
+def onestop(shared: Path) -> dict[str, dict[str, Document]]:
+    corpus = shared / "corpora" / "onestop-dev"
+    articles: dict[str, dict[str, Document]] = {}
+    for path in sorted((corpus / "adv").glob("*.txt")):
+        articles[path.name] = {
+            level: Document.from_text((corpus / level / path.name).read_text(encoding="utf-8-sig"), name=path.name)
+            for level in ("adv", "int", "ele")
+        }
+    return articles
+
+
+def ordered_share(articles: dict[str, dict[str, Document]], vectors: object = None) -> float:
+    ordered = 0
+    for levels in articles.values():
+        grade = {}
+        for level, document in levels.items():
+            grade[level] = assess_text(document, vectors(document) if vectors else None).estimated_grade  # type: ignore[operator]
+        ordered += (grade["adv"] - grade["ele"]) > (grade["adv"] - grade["int"]) > 0
+    return ordered / len(articles)
+
+
+def test_onestop_levels_ordered_by_the_features_variant(shared: Path) -> None:
+    # the model-free profile: below the 99% of the default profile, far above the formulas' consensus
+    assert ordered_share(onestop(shared)) >= 0.9
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_onestop_levels_ordered_by_the_headline_gain(shared: Path, evaluator: object) -> None:
+    articles = onestop(shared)
+    store = evaluator.store  # type: ignore[attr-defined]
+    encodings = store.get_many(s.text for levels in articles.values() for d in levels.values() for s in d.sentences)
+
+    def vectors(document: Document) -> list[np.ndarray]:
+        return [encodings[s.text].pooled for s in document.sentences]
+
+    assert ordered_share(articles, vectors) >= 0.99
