@@ -116,6 +116,10 @@ def worker_state() -> dict[str, Any]:
 # --- in the client ---------------------------------------------------------------------------------------
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 class DaskExecutor:
     """Scores batches on a Dask cluster: the scheduler at ``address`` (``tcp://host:8786``), or a local
     cluster of ``workers`` processes (default :func:`default_local_workers`) with the cores shared
@@ -177,7 +181,7 @@ class DaskExecutor:
                 self.client = Client(self.address, timeout=self.connect_timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as error:
             self.close()
-            raise EngineError(f"cannot reach {self.where}: {' '.join(str(error).split())}") from None
+            raise EngineError(f"cannot reach {self.where}: {_one_line(error)}") from None
         try:
             self.client.wait_for_workers(1, timeout=self.connect_timeout)
         except TimeoutError:
@@ -197,9 +201,11 @@ class DaskExecutor:
             self.close()
             raise EngineError(
                 f"the workers of {self.where} cannot run evalkit ({type(error).__name__}: "
-                f"{' '.join(str(error).split())}); install evalkit {__version__} on every worker"
+                f"{_one_line(error)}); install evalkit {__version__} on every worker"
             ) from None
-        others = {worker: state["evalkit"] for worker, state in states.items() if state["evalkit"] != __version__}
+        others = {
+            worker: state["evalkit"] for worker, state in states.items() if state["evalkit"] != __version__
+        }
         if others:
             worker, version = sorted(others.items())[0]
             self.close()
@@ -235,11 +241,11 @@ class DaskExecutor:
             except KilledWorker as error:
                 raise EngineError(
                     f"a batch of {sizes[future.key]} pairs was lost: the workers that ran it died and the "
-                    f"engine's retries are exhausted ({' '.join(str(error).split())})"
+                    f"engine's retries are exhausted ({_one_line(error)})"
                 ) from None
             except (CancelledError, OSError) as error:
                 raise EngineError(
-                    f"lost {self.where} while scoring ({type(error).__name__}: {' '.join(str(error).split())})"
+                    f"lost {self.where} while scoring ({type(error).__name__}: {_one_line(error)})"
                 ) from None
             del sizes[future.key]
             future.release()
