@@ -164,7 +164,7 @@ class DaskExecutor:
             n_workers=workers,
             threads_per_worker=threads,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
 
@@ -203,9 +203,7 @@ class DaskExecutor:
                 f"the workers of {self.where} cannot run evalkit ({type(error).__name__}: "
                 f"{_one_line(error)}); install evalkit {__version__} on every worker"
             ) from None
-        others = {
-            worker: state["evalkit"] for worker, state in states.items() if state["evalkit"] != __version__
-        }
+        others = {worker: state["evalkit"] for worker, state in states.items() if state["evalkit"] != __version__}
         if others:
             worker, version = sorted(others.items())[0]
             self.close()
