@@ -18,6 +18,7 @@ The optional extra ``evalkit[dask]`` (``dask[distributed]``) provides the engine
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import threading
@@ -215,9 +216,13 @@ class DaskExecutor:
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchOutput]:
         from distributed import KilledWorker, as_completed
 
-        client = self._connect()
-        limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
         source = iter(batches)
+        first = next(source, None)
+        if first is None:  # nothing to score (a resumed run that was complete): no cluster
+            return
+        source = itertools.chain([first], source)
+        client = self._connect()
+        limit = IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads()))
         completed = as_completed(loop=client.loop)
         sizes: dict[str, int] = {}
 

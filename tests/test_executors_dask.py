@@ -182,6 +182,17 @@ def test_a_scheduler_that_cannot_be_reached_is_one_engine_error(distributed: Any
     assert executor.client is None
 
 
+def test_nothing_to_score_starts_no_cluster(distributed: Any, pairs: list[PairSpec], tmp_path: Path) -> None:
+    from evalkit.executors_dask import DaskExecutor
+
+    results = tmp_path / "r.jsonl"
+    list(run_batch(pairs[:2], FAST, results=results))
+    executor = DaskExecutor(FAST, workers=2)
+    outcomes = list(run_batch(pairs[:2], FAST, results=results, resume=True, executor=executor))
+    assert [outcome.resumed for outcome in outcomes] == [True, True]
+    assert executor.client is None and executor.cluster is None
+
+
 def test_local_cluster_of_the_asked_workers_started_and_stopped(distributed: Any, tmp_path: Path) -> None:
     import psutil
 
