@@ -26,16 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from evalkit.errors import ConfigError, InputError
-from evalkit.executors import (
-    Batch,
-    BatchOutput,
-    Executor,
-    LocalExecutor,
-    PairError,
-    ProcessExecutor,
-    ScoredPair,
-)
+from evalkit.errors import ConfigError, EngineError, InputError
+from evalkit.executors import Batch, BatchOutput, Executor, PairError, ScoredPair, create_executor
 from evalkit.gate import Thresholds, compare_to_baseline, judge_report
 from evalkit.io import write_text_atomic
 from evalkit.pairs import PairSpec
@@ -218,8 +210,10 @@ def run_batch(
     baseline: Mapping[str, Mapping[str, Any]] | None = None,
     results: str | Path | None = None,
     resume: bool = False,
-    workers: int = 1,
+    workers: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    engine: str = "local",
+    address: str | None = None,
     executor: Executor | None = None,
     on_result: Callable[[PairOutcome], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
@@ -227,7 +221,9 @@ def run_batch(
     """Score ``pairs`` and yield their outcomes in input order (see the module docstring).
 
     ``on_result`` is called as each pair finishes (completion order: for progress), ``on_warning`` with
-    each distinct warning raised while scoring. ``executor`` overrides ``workers``.
+    each distinct warning raised while scoring. ``engine``, ``workers`` and ``address`` choose the executor
+    (:func:`~evalkit.executors.create_executor`: ``local``, or ``dask`` on the scheduler at ``address`` or
+    on a local cluster); ``executor`` overrides all three.
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be 1 or more, not {batch_size}")
@@ -249,13 +245,13 @@ def run_batch(
         if on_result is not None:
             on_result(outcome)
 
+    own_executor = executor is None
+    if executor is None:  # before the results file is opened: a missing extra leaves it untouched
+        executor = create_executor(settings, engine=engine, workers=workers, address=address)
     journal: IO[str] | None = None
     if results_path is not None:
         results_path.parent.mkdir(parents=True, exist_ok=True)
         journal = results_path.open("a" if resume else "w", encoding="utf-8", newline="\n")
-    own_executor = executor is None
-    if executor is None:
-        executor = ProcessExecutor(settings, workers) if workers > 1 else LocalExecutor(settings)
     warned: set[str] = set()
     lines: dict[int, str] = {}
     next_index = 0
@@ -281,6 +277,12 @@ def run_batch(
             lines[next_index] = json_line(outcome.record())
             next_index += 1
             yield outcome
+    except EngineError as error:
+        if results_path is None:
+            raise
+        raise EngineError(
+            f"{error}; finished pairs are kept in {results_path}: run again with --resume to score the rest"
+        ) from None
     finally:
         if own_executor:
             executor.close()

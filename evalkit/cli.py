@@ -57,6 +57,11 @@ class ProfileOption(StrEnum):
     fast = "fast"
 
 
+class ExecutorOption(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class PresetOption(StrEnum):
     lenient = "lenient"
     standard = "standard"
@@ -169,6 +174,19 @@ ResumeOpt = Annotated[
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, help="Worker processes (each loads the model once).")
 ]
+ExecutorOpt = Annotated[
+    ExecutorOption | None,
+    typer.Option(
+        "--executor",
+        help="Where batches are scored: local (this machine, --workers processes) or dask (a Dask cluster: "
+        "--address, or a local one of --workers processes; needs evalkit[dask]).",
+        case_sensitive=False,
+    ),
+]
+AddressOpt = Annotated[
+    str | None,
+    typer.Option("--address", help="Dask scheduler to run on (tcp://HOST:8786); implies --executor dask."),
+]
 BatchSizeOpt = Annotated[
     int | None, typer.Option("--batch-size", min=1, help="Pairs per model pass (default 16).")
 ]
@@ -215,6 +233,8 @@ class _Options:
     resume: bool = False
     workers: int | None = None
     batch_size: int | None = None
+    executor: ExecutorOption | None = None
+    address: str | None = None
     profile: ProfileOption | None = None
     model: str | None = None
     layer: int | None = None
@@ -331,6 +351,8 @@ def score(
     resume: ResumeOpt = False,
     workers: WorkersOpt = None,
     batch_size: BatchSizeOpt = None,
+    executor: ExecutorOpt = None,
+    address: AddressOpt = None,
     profile: ProfileOpt = None,
     model: ModelOpt = None,
     layer: LayerOpt = None,
@@ -343,8 +365,8 @@ def score(
     verdicts; 2 for unusable input)."""
     options = _Options(
         output_format, output, tuple(write or ()), config, no_config, preset, min_gain, target, min_meaning,
-        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, profile, model, layer,
-        device, cache, quiet, progress,
+        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, executor, address,
+        profile, model, layer, device, cache, quiet, progress,
     )  # fmt: skip
     if pairs is not None:
         if original is not None or rewrite is not None:
@@ -352,8 +374,10 @@ def score(
         raise SystemExit(_run_pairs([pairs], options, gate=False))
     if original is None or rewrite is None:
         raise UsageError("give ORIGINAL and REWRITE, or --pairs INPUT")
-    if baseline is not None or results is not None or resume:
-        raise UsageError("--baseline, --results and --resume work with --pairs (many pairs)")
+    if baseline is not None or results is not None or resume or executor is not None or address is not None:
+        raise UsageError(
+            "--baseline, --results, --resume, --executor and --address work with --pairs (many pairs)"
+        )
     _score_one(original, rewrite, options)
 
 
@@ -412,6 +436,8 @@ def check(
     resume: ResumeOpt = False,
     workers: WorkersOpt = None,
     batch_size: BatchSizeOpt = None,
+    executor: ExecutorOpt = None,
+    address: AddressOpt = None,
     profile: ProfileOpt = None,
     model: ModelOpt = None,
     layer: LayerOpt = None,
@@ -424,8 +450,8 @@ def check(
     usage, configuration or input error."""
     options = _Options(
         output_format, output, tuple(write or ()), config, no_config, preset, min_gain, target, min_meaning,
-        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, profile, model, layer,
-        device, cache, quiet, progress,
+        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, executor, address,
+        profile, model, layer, device, cache, quiet, progress,
     )  # fmt: skip
     raise SystemExit(_run_pairs(list(inputs or ()), options, gate=True))
 
@@ -452,6 +478,7 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
     results = options.results if options.results is not None else run.file.get("results")
     if options.resume and results is None:
         raise UsageError("--resume needs --results FILE (or 'results' in the config)")
+    engine, address, workers = _engine(options, run)
     baseline_path = options.baseline if options.baseline is not None else run.file.get("baseline")
     baseline = load_baseline(baseline_path) if baseline_path is not None else None
     loaded = load_pairs(inputs)
@@ -502,8 +529,10 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
                 baseline=baseline,
                 results=results,
                 resume=options.resume,
-                workers=options.workers or run.file.get("workers", 1),
+                workers=workers,
                 batch_size=options.batch_size or run.file.get("batch_size", DEFAULT_BATCH_SIZE),
+                engine=engine,
+                address=address,
                 on_result=on_result,
                 on_warning=on_warning,
             )
@@ -539,6 +568,30 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
     if errors:
         return 2
     return 1 if gate and failed else 0
+
+
+def _engine(options: _Options, run: _Run) -> tuple[str, str | None, int | None]:
+    """The executor, scheduler address and workers of a run: flags, else the config file. ``--address``
+    implies the Dask executor, whose workers then come from the cluster."""
+    if options.executor is not None:
+        engine: str = options.executor.value
+    elif options.address is not None:
+        engine = "dask"
+    else:
+        engine = run.file.get("executor", "dask" if run.file.get("address") else "local")
+    workers = options.workers or run.file.get("workers")
+    if engine == "local":
+        if options.address is not None:
+            raise UsageError("--address is for --executor dask (a Dask scheduler), not the local executor")
+        return engine, None, workers
+    address = options.address if options.address is not None else run.file.get("address")
+    if address is None:
+        return engine, None, workers
+    if options.workers is not None:
+        raise UsageError(
+            "--workers starts a local Dask cluster; with --address the cluster's workers are used"
+        )
+    return engine, address, None
 
 
 def _pair_id(original: str, rewrite: str) -> str:

@@ -48,7 +48,7 @@ PYPROJECT = "pyproject.toml"
 THRESHOLD_KEYS: tuple[str, ...] = ("min_gain", "target", "min_meaning", "max_drift", "max_major", "fail_on")
 RUN_KEYS: tuple[str, ...] = (
     "profile", "model", "layer", "device", "cache", "format", "workers", "batch_size", "pairs", "results",
-    "baseline",
+    "baseline", "executor", "address",
 )  # fmt: skip
 TOP_KEYS: tuple[str, ...] = ("preset", *THRESHOLD_KEYS, *RUN_KEYS, "overrides")
 
@@ -152,9 +152,14 @@ def _run_value(key: str, value: object, where: str, root: Path) -> object:
         if value not in _PROFILES:
             raise ConfigError(f"{where}: must be one of {', '.join(_PROFILES)}, not {value!r}")
         return value
-    if key in ("model", "device", "format"):
+    if key in ("model", "device", "format", "executor", "address"):
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{where}: must be a string, not {value!r}")
+        if key == "executor":
+            from evalkit.executors import ENGINES
+
+            if value not in ENGINES:
+                raise ConfigError(f"{where}: must be one of {', '.join(ENGINES)}, not {value!r}")
         if key == "format":
             from evalkit.writers import WRITERS
 

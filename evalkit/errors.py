@@ -60,5 +60,10 @@ class MissingExtraError(EvalkitError):
         )
 
 
+class EngineError(EvalkitError):
+    """A distributed engine that cannot be reached or that lost work it cannot recover (a worker that
+    died more often than the engine retries); finished pairs stay in the results file for ``--resume``."""
+
+
 class EvalkitWarning(UserWarning):
     """A condition worth telling the user about that does not stop the run (e.g. non-English text)."""

@@ -4,7 +4,8 @@ An :class:`Executor` takes batches (lists of ``(index, PairSpec)``) and yields e
 :class:`BatchOutput` as it finishes, in completion order; :func:`evalkit.batch.run_batch` does the rest
 (results file, resume, judging, input order). A distributed engine plugs in here by implementing the same
 two methods: each of its workers builds one :class:`~evalkit.pipeline.Evaluator` (one model load) and calls
-:func:`score_batch`.
+:func:`score_batch`, or :func:`score_loaded` on texts the client read (:func:`load_batch`), as the Dask
+executor does (:mod:`evalkit.executors_dask`). :func:`create_executor` picks one by name.
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from evalkit.errors import EvalkitError
+from evalkit.errors import ConfigError, EvalkitError
 from evalkit.pairs import PairSpec
 from evalkit.settings import Settings
 
 if TYPE_CHECKING:
-    from evalkit.pipeline import Evaluator
+    from evalkit.pipeline import Evaluator, Pair
 
 Batch = Sequence[tuple[int, PairSpec]]
+Engine = Literal["local", "dask"]
+#: Engines :func:`create_executor` knows: ``local`` (this process or a process pool), ``dask`` (Dask
+#: distributed, the optional extra ``evalkit[dask]``).
+ENGINES: tuple[Engine, ...] = ("local", "dask")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,30 +71,58 @@ class BatchOutput:
     warnings: tuple[str, ...] = ()
 
 
-def score_batch(evaluator: Evaluator, batch: Batch) -> BatchOutput:
-    """Read and score one batch with one :meth:`~evalkit.pipeline.Evaluator.evaluate_batch` call (every
-    sentence of the batch through the model in one pass). Unusable pairs become :class:`PairError`."""
+@dataclass(frozen=True, slots=True)
+class LoadedBatch:
+    """A batch whose texts are read: what travels to a worker that may not see the input files.
+
+    ``pairs`` holds ``(index, spec, pair)`` of the readable pairs, ``failed`` the unreadable ones, ``order``
+    the input indices of the whole batch (outputs keep it)."""
+
+    pairs: tuple[tuple[int, PairSpec, Pair], ...]
+    failed: tuple[ScoredPair, ...]
+    order: tuple[int, ...]
+
+
+def load_batch(batch: Batch) -> LoadedBatch:
+    """Read both texts of every pair of ``batch``; a pair that cannot be read becomes a :class:`PairError`."""
     from evalkit.pipeline import Pair
 
-    outcomes: dict[int, ScoredPair] = {}
     loaded: list[tuple[int, PairSpec, Pair]] = []
+    failed: list[ScoredPair] = []
     for index, spec in batch:
         try:
             original, rewrite = spec.load()
         except EvalkitError as error:
-            outcomes[index] = ScoredPair(index, spec.id, None, PairError.for_pair(spec, error))
+            failed.append(ScoredPair(index, spec.id, None, PairError.for_pair(spec, error)))
             continue
         loaded.append((index, spec, Pair(spec.id, original, rewrite)))
+    return LoadedBatch(tuple(loaded), tuple(failed), tuple(index for index, _ in batch))
+
+
+def score_loaded(evaluator: Evaluator | None, batch: LoadedBatch) -> BatchOutput:
+    """Score the readable pairs of ``batch`` with one :meth:`~evalkit.pipeline.Evaluator.evaluate_batch`
+    call (every sentence of the batch through the model in one pass); pairs it rejects become
+    :class:`PairError`. ``evaluator`` may be None only when no pair was readable."""
+    outcomes: dict[int, ScoredPair] = {scored.index: scored for scored in batch.failed}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        results = evaluator.evaluate_batch([pair for _, _, pair in loaded]) if loaded else []
-    for (index, spec, _), result in zip(loaded, results, strict=True):
+        if batch.pairs:
+            assert evaluator is not None, "an evaluator is needed to score pairs"
+            results = evaluator.evaluate_batch([pair for _, _, pair in batch.pairs])
+        else:
+            results = []
+    for (index, spec, _), result in zip(batch.pairs, results, strict=True):
         if isinstance(result, EvalkitError):
             outcomes[index] = ScoredPair(index, spec.id, None, PairError.for_pair(spec, result))
         else:
             outcomes[index] = ScoredPair(index, spec.id, result.to_dict(), None)
     messages = tuple(dict.fromkeys(" ".join(str(warning.message).split()) for warning in caught))
-    return BatchOutput(tuple(outcomes[index] for index, _ in batch), messages)
+    return BatchOutput(tuple(outcomes[index] for index in batch.order), messages)
+
+
+def score_batch(evaluator: Evaluator, batch: Batch) -> BatchOutput:
+    """Read and score one batch (:func:`load_batch`, then :func:`score_loaded`)."""
+    return score_loaded(evaluator, load_batch(batch))
 
 
 class Executor(Protocol):
@@ -187,3 +220,27 @@ class ProcessExecutor:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def create_executor(
+    settings: Settings, *, engine: str = "local", workers: int | None = None, address: str | None = None
+) -> Executor:
+    """The executor of ``engine``: ``local`` runs in this process (``workers`` 1 or None) or a pool of
+    ``workers`` processes; ``dask`` joins the scheduler at ``address`` or starts a local cluster of
+    ``workers`` processes. Raises :class:`~evalkit.errors.MissingExtraError` when the engine's extra is not
+    installed, :class:`~evalkit.errors.ConfigError` for an unknown engine or a setting it does not take."""
+    if engine == "local":
+        if address is not None:
+            raise ConfigError("an address is for a distributed engine (--executor dask), not the local one")
+        if workers is not None and workers > 1:
+            return ProcessExecutor(settings, workers)
+        return LocalExecutor(settings)
+    if engine == "dask":
+        if address is not None and workers is not None:
+            raise ConfigError(
+                "workers start a local Dask cluster; with an address the cluster's own workers are used"
+            )
+        from evalkit.executors_dask import DaskExecutor
+
+        return DaskExecutor(settings, address=address, workers=workers)
+    raise ConfigError(f"unknown executor {engine!r} (choose {', '.join(ENGINES)})")
