@@ -34,6 +34,9 @@ MOVES: tuple[tuple[int, int], ...] = (
 )  # fmt: skip
 #: Half-width of the band the programme runs in, in sentences beyond the slope of the diagonal.
 BAND = 60
+#: Up to this many cells (original sentences x rewrite sentences), the cosines of the programme are
+#: computed up front in whole-grid matrix products (17 float32 matrices of this size at most).
+PRODUCT_LIMIT = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +74,28 @@ class Alignment:
         return {index: group for group in self.groups for index in group.rewrite}
 
 
-def _normalised_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.float32]:
-    """Row ``k``: the normalised sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
+def _cumulative(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    """Row ``k``: the sum of ``vectors[:k]`` in float64 (``count + 1`` rows, the first zero)."""
     count, dimension = vectors.shape
-    cumulative = np.vstack(
-        [np.zeros((1, dimension), np.float64), np.cumsum(vectors, axis=0, dtype=np.float64)]
-    )
-    sums = np.zeros((count, dimension), np.float64)
+    cumulative = np.zeros((count + 1, dimension), np.float64)
+    np.cumsum(vectors, axis=0, dtype=np.float64, out=cumulative[1:])
+    return cumulative
+
+
+def _window_sums64(cumulative: npt.NDArray[np.float64], size: int) -> npt.NDArray[np.float64]:
+    """Row ``k``: the sum of rows ``k : k + size`` of the vectors behind ``cumulative`` (zero past the end)."""
+    count = len(cumulative) - 1
+    sums = np.zeros((count, cumulative.shape[1]), np.float64)
     if count >= size:
         sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
+    return sums
+
+
+def _normalised_sums(
+    vectors: npt.NDArray[np.float32], size: int, cumulative: npt.NDArray[np.float64] | None = None
+) -> npt.NDArray[np.float32]:
+    """Row ``k``: the normalised sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
+    sums = _window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     normalised: npt.NDArray[np.float32] = np.divide(
         sums, norms, out=np.zeros_like(sums), where=norms > 0
@@ -87,15 +103,11 @@ def _normalised_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray
     return normalised
 
 
-def _window_sums(vectors: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.float32]:
+def _window_sums(
+    vectors: npt.NDArray[np.float32], size: int, cumulative: npt.NDArray[np.float64] | None = None
+) -> npt.NDArray[np.float32]:
     """Row ``k``: the sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
-    count, dimension = vectors.shape
-    cumulative = np.vstack(
-        [np.zeros((1, dimension), np.float64), np.cumsum(vectors, axis=0, dtype=np.float64)]
-    )
-    sums = np.zeros((count, dimension), np.float64)
-    if count >= size:
-        sums[: count - size + 1] = cumulative[size:] - cumulative[:-size]
+    sums = _window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size)
     return sums.astype(np.float32)
 
 
@@ -110,10 +122,12 @@ def align(
         return Alignment((), tuple(range(n)), tuple(range(m)))
     threshold = settings.link_threshold
     sizes = sorted({size for move in MOVES for size in move})
-    left_sums = {size: _normalised_sums(original, size) for size in sizes}
-    right_sums = {size: _normalised_sums(rewrite, size) for size in sizes}
+    # running sums computed once per side serve every group size
+    original_running, rewrite_running = _cumulative(original), _cumulative(rewrite)
+    left_sums = {size: _normalised_sums(original, size, original_running) for size in sizes}
+    right_sums = {size: _normalised_sums(rewrite, size, rewrite_running) for size in sizes}
     # rewrite_cumulative[size][k]: the plain (unnormalised) sum of rewrite[k : k + size]
-    rewrite_cumulative = {size: _window_sums(rewrite, size) for size in sizes}
+    rewrite_cumulative = {size: _window_sums(rewrite, size, rewrite_running) for size in sizes}
     slope = m / n
     width = BAND + abs(n - m)
 
@@ -122,6 +136,14 @@ def align(
             return 0, m
         return max(0, int(i * slope - width)), min(m, int(i * slope + width) + 1)
 
+    # every cosine the programme needs, in a few matrix products instead of two per row and move (when
+    # the grid is small enough to hold them): closeness[dj][k, c]: original sentence k against the rewrite
+    # group of size dj starting at c; passage[di, dj][r, c]: the original group of size di starting at r
+    # against the plain sum of that rewrite group
+    whole = n * m <= PRODUCT_LIMIT
+    closeness = {dj: original @ right_sums[dj].T for dj in sizes} if whole else {}
+    passage = {(di, dj): left_sums[di] @ rewrite_cumulative[dj].T for di, dj in MOVES} if whole else {}
+    penalties = {(di, dj): threshold * (di + dj) for di, dj in MOVES}
     negative = -np.inf
     # row i holds columns low_i .. high_i (inclusive) of the score grid, and the move that reached each cell
     lows: list[int] = []
@@ -142,11 +164,16 @@ def align(
             first = max(low, dj)
             if di > i or first > high:
                 continue
-            others = right_sums[dj][first - dj : high - dj + 1]  # normalised rewrite groups, one per column
-            originals_close = (original[i - di : i] @ others.T).sum(axis=0)  # each original vs its group
-            rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
+            # each original of the group against the rewrite group, one column per rewrite group
+            if whole:
+                originals_close = closeness[dj][i - di : i, first - dj : high - dj + 1].sum(axis=0)
+                rewrite_close = passage[di, dj][i - di, first - dj : high - dj + 1]
+            else:
+                others = right_sums[dj][first - dj : high - dj + 1]
+                originals_close = (original[i - di : i] @ others.T).sum(axis=0)
+                rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
             gain = np.full(len(columns), negative)
-            gain[first - low :] = (originals_close + rewrite_close - threshold * (di + dj)) / 2
+            gain[first - low :] = (originals_close + rewrite_close - penalties[di, dj]) / 2
             previous = _row_values(lows[i - di], scores[i - di], columns - dj)
             total = np.where(gain > 0, previous + gain, negative)
             better = total > candidate
