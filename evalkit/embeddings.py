@@ -10,9 +10,11 @@ Design points (each one measured, see ``reports/benchmarks.md``):
   token vectors are concatenated (the segmenter already keeps units far below the window).
 * **Deterministic.** A text's vectors are bit-identical whatever else is in the run, however the run is
   split across processes or machines, and whether they come from the cache: every forward pass has a fixed
-  shape — texts are padded to a length bucket (a multiple of :data:`BUCKET`) and batches are filled to the
-  bucket's fixed size with padding rows — so the same kernels compute every row the same way (the outputs of
-  one row never depend on the values in another; checked in the tests).
+  shape — texts are padded to a length bucket (a multiple of :data:`BUCKET`) and batches are filled with
+  padding rows to one of a few fixed sizes (:func:`_padded_rows`: 4, 8, 16 or the bucket's full batch, so a
+  single pair does not pay for 32 rows per bucket) — so the same kernels compute every row the same way (the
+  outputs of one row never depend on the values in another, nor on which of the sizes ran; checked in the
+  tests).
 * **Each text once.** :class:`EncodingStore` keeps encodings by text for the run, and optionally on disk.
 * **Lazy.** torch and transformers are imported on the first encode, never by ``evalkit --help``.
 """
@@ -45,7 +47,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 #: intermediate layers best for every model they tried.
 DEFAULT_LAYER = 4
 #: Names the way vectors are computed; part of every cache key, so a change of method never reads old entries.
-ENCODING_SCHEME = "fixed-shape/16/v1"
+ENCODING_SCHEME = "fixed-shape/16/v2"
 #: Texts are padded to a multiple of this many tokens (their length bucket).
 BUCKET = 16
 #: Tokens per forward pass: a bucket of length L runs batches of ``BATCH_TOKENS // L`` rows (4 to 32).
@@ -249,9 +251,10 @@ class TransformerEncoder:
                 for first in range(0, len(positions), rows):
                     chunk = positions[first : first + rows]
                     framed = [_framed(windows[p][1], cls_id, sep_id) for p in chunk]
-                    framed += [_framed([], cls_id, sep_id)] * (rows - len(framed))  # fixed batch shape
-                    ids = torch.full((rows, length), pad_id, dtype=torch.long)
-                    mask = torch.zeros((rows, length), dtype=torch.long)
+                    padded = _padded_rows(len(framed), rows)
+                    framed += [_framed([], cls_id, sep_id)] * (padded - len(framed))  # fixed batch shape
+                    ids = torch.full((padded, length), pad_id, dtype=torch.long)
+                    mask = torch.zeros((padded, length), dtype=torch.long)
                     for row, sequence in enumerate(framed):
                         ids[row, : len(sequence)] = torch.tensor(sequence)
                         mask[row, : len(sequence)] = 1
@@ -280,6 +283,16 @@ def _bucket(length: int) -> int:
 def _rows_per_batch(length: int) -> int:
     """The fixed number of rows of every batch of a length bucket."""
     return max(4, min(32, BATCH_TOKENS // length))
+
+
+#: Row counts a batch is padded to (below the bucket's full batch), smallest first.
+ROW_SIZES = (4, 8, 16)
+
+
+def _padded_rows(count: int, full: int) -> int:
+    """The fixed row count a batch of ``count`` texts runs with: the smallest of :data:`ROW_SIZES` that
+    holds it, else the bucket's ``full`` batch."""
+    return next((size for size in ROW_SIZES if count <= size < full), full)
 
 
 def _framed(ids: list[int], cls_id: int | None, sep_id: int | None) -> list[int]:

@@ -13,6 +13,7 @@ from evalkit.embeddings import (
     DEFAULT_MODEL,
     EncodingStore,
     TransformerEncoder,
+    _padded_rows,
     default_model_path,
     resolve_model,
 )
@@ -71,6 +72,25 @@ def test_encodings_do_not_depend_on_the_batch(encoder: TransformerEncoder) -> No
         assert np.array_equal(alone.pooled, joint.pooled)
     reordered = encoder.encode(list(reversed(SENTENCES)))
     assert np.array_equal(reordered[-1].tokens, together[0].tokens)
+
+
+@pytest.mark.parametrize("count", [1, 5, 9, 17, 33])
+def test_encodings_do_not_depend_on_the_padded_batch_size(encoder: TransformerEncoder, count: int) -> None:
+    # texts of one length bucket, so the batch is padded to 4, 8, 16, 32 or 32 + 4 rows
+    texts = [f"Sentence number {index} of the batch." for index in range(count)]
+    [alone] = encoder.encode(texts[:1])
+    first = encoder.encode(texts)[0]
+    assert np.array_equal(alone.tokens, first.tokens)
+    assert np.array_equal(alone.pooled, first.pooled)
+
+
+@pytest.mark.parametrize(
+    ("count", "full", "rows"),
+    [(1, 32, 4), (4, 32, 4), (5, 32, 8), (9, 32, 16), (16, 32, 16), (17, 32, 32), (32, 32, 32), (3, 4, 4),
+     (7, 12, 8), (9, 12, 12)],
+)  # fmt: skip
+def test_padded_rows(count: int, full: int, rows: int) -> None:
+    assert _padded_rows(count, full) == rows
 
 
 def test_long_text_is_encoded_whole_in_windows(encoder: TransformerEncoder) -> None:
