@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from evalkit import bert
 from evalkit.errors import ModelError
 
 if TYPE_CHECKING:
@@ -174,52 +175,68 @@ class TransformerEncoder:
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             try:
                 import torch
-                from transformers import AutoConfig, AutoModel, AutoTokenizer
-                from transformers.utils import logging as hf_logging
             except ImportError as error:  # pragma: no cover - a broken install
-                raise ModelError(f"cannot import torch/transformers: {error}") from error
-            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+                raise ModelError(f"cannot import torch: {error}") from error
             if self._threads:
                 torch.set_num_threads(self._threads)
-            local_only = Path(self._location).is_dir() or os.environ.get("HF_HUB_OFFLINE") == "1"
-            try:
-                config = AutoConfig.from_pretrained(
-                    self._location, local_files_only=local_only, trust_remote_code=False
-                )
-                tokenizer = AutoTokenizer.from_pretrained(
-                    self._location, local_files_only=local_only, trust_remote_code=False, use_fast=True
-                )
-                model = AutoModel.from_pretrained(
-                    self._location,
-                    local_files_only=local_only,
-                    trust_remote_code=False,
-                    use_safetensors=True,
-                )
-            except (OSError, ValueError) as error:
-                hint = "" if not local_only else " (offline: only local paths and cached models can be used)"
-                raise ModelError(
-                    f"cannot load model {self._name!r}{hint}: {str(error).splitlines()[0]}"
-                ) from error
+            folder = Path(self._location)
+            tokenizer: Any
+            model: Any
+            layers: int | None
+            if self._device == "cpu" and folder.is_dir() and bert.supported(folder):
+                # a plain BERT encoder (the embedded model): bit-identical hidden states without importing
+                # transformers' modelling stack, about four seconds of a cold start (evalkit.bert)
+                tokenizer, model = bert.BertTokenizer(folder), bert.BertEncoderModel(folder)
+                layers = model.num_hidden_layers
+            else:
+                tokenizer, model, layers = self._load_transformers()
             if not getattr(tokenizer, "is_fast", False):
                 raise ModelError(
                     f"model {self._name!r} has no fast tokenizer; evalkit needs character offsets"
                 )
-            layers = int(getattr(config, "num_hidden_layers", 0)) or None
             if self._layer is None:
                 self._layer = _default_layer(self._name, layers)
             if layers is not None and not 0 < self._layer <= layers:
                 raise ModelError(
                     f"model {self._name!r} has {layers} layers; --layer {self._layer} is out of range"
                 )
-            try:
-                model = model.to(self._device)
-            except (RuntimeError, AssertionError) as error:
-                raise ModelError(f"device {self._device!r} is not available: {error}") from error
-            model.eval()
             self._window = int(min(getattr(tokenizer, "model_max_length", 512) or 512, 512))
             self._tokenizer, self._model = tokenizer, model
             self._torch = torch
+
+    def _load_transformers(self) -> tuple[Any, Any, int | None]:
+        """Tokenizer, model (on the device, in evaluation mode) and layer count, through transformers."""
+        try:
+            from transformers import AutoConfig, AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+        except ImportError as error:  # pragma: no cover - a broken install
+            raise ModelError(f"cannot import transformers: {error}") from error
+        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        local_only = Path(self._location).is_dir() or os.environ.get("HF_HUB_OFFLINE") == "1"
+        try:
+            config = AutoConfig.from_pretrained(self._location, local_files_only=local_only, trust_remote_code=False)
+            tokenizer = AutoTokenizer.from_pretrained(
+                self._location, local_files_only=local_only, trust_remote_code=False, use_fast=True
+            )
+            model = AutoModel.from_pretrained(
+                self._location,
+                local_files_only=local_only,
+                trust_remote_code=False,
+                use_safetensors=True,
+            )
+        except (OSError, ValueError) as error:
+            hint = "" if not local_only else " (offline: only local paths and cached models can be used)"
+            raise ModelError(
+                f"cannot load model {self._name!r}{hint}: {str(error).splitlines()[0]}"
+            ) from error
+        layers = int(getattr(config, "num_hidden_layers", 0)) or None
+        try:
+            model = model.to(self._device)
+        except (RuntimeError, AssertionError) as error:
+            raise ModelError(f"device {self._device!r} is not available: {error}") from error
+        model.eval()
+        return tokenizer, model, layers
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
         """Encode ``texts`` (in any order); returns their encodings in the same order."""
