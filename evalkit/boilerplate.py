@@ -44,6 +44,25 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"\bsponsored content\b",
 )
 _FURNITURE = re.compile("|".join(FURNITURE_PATTERNS), re.IGNORECASE)
+#: Every match of :data:`FURNITURE_PATTERNS` contains one of these (lowercase): a paragraph without any of
+#: them is not searched (the alternation costs about 0.2 ms per paragraph; the check, microseconds).
+FURNITURE_KEYS: tuple[str, ...] = (
+    "comment", "reply", "post", "article", "stor", "join", "subscribe", "sign up", "follow us on",
+    "like us on facebook", "share", "click", "recommend", "rights reserved", "©", "(c)", "download", "pop",
+    "skip to", "cookie", "related", "live updates", "sponsored",
+)  # fmt: skip
+#: Characters that case-insensitive matching equates with an ASCII letter although ``str.lower`` does not
+#: turn them into it (dotted and dotless i, long s, Kelvin sign): with one of them the pattern is searched.
+_ASCII_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def has_furniture(body: str) -> bool:
+    """Whether a paragraph carries a site-furniture phrase (:data:`FURNITURE_PATTERNS`)."""
+    if _ASCII_FOLDS.isdisjoint(body):
+        lower = body.lower()
+        if not any(key in lower for key in FURNITURE_KEYS):
+            return False
+    return _FURNITURE.search(body) is not None
 _STANDALONE = re.compile(
     r"^\s*(?:advertisement|advert|sponsored|read more\b.*|see also\b.*|related\b.{0,60}|tags?:.*|"
     r"share(?: this)?(?: article| story)?|print|email)\s*$",
@@ -64,7 +83,7 @@ def find_ignored(text: str, paragraphs: Sequence[Range]) -> dict[int, str]:
     """Map paragraph index -> reason for every paragraph of ``text`` that is not article content."""
     reasons: dict[int, str] = {}
     bodies = [text[paragraph.start : paragraph.end] for paragraph in paragraphs]
-    furniture = [bool(_FURNITURE.search(body)) for body in bodies]
+    furniture = [has_furniture(body) for body in bodies]
     short = [count_words(body) <= 8 and is_heading(body) for body in bodies]
 
     for index, body in enumerate(bodies):

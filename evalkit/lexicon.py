@@ -20,7 +20,13 @@ def _frequencies() -> dict[str, float]:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of every word (letters, or a number with its separators) of ``text``."""
-    return [match.span() for match in _WORD.finditer(text)]
+    return list(_word_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # meaning and drift both split every sentence into words
+    return tuple(match.span() for match in _WORD.finditer(text))
 
 
 def zipf(word: str) -> float:

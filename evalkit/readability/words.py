@@ -41,8 +41,14 @@ def _punctuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def formula_words(text: str) -> list[str]:
     """textstat's ``list_words(text)``: punctuation removed, contraction apostrophes kept, split on space."""
+    return list(_formula_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _formula_words(text: str) -> tuple[str, ...]:
+    # the counts, the plain-language features and the simplicity model each split every sentence
     apostrophe, punctuation = _punctuation()
-    return punctuation.sub("", apostrophe.sub("", text)).split()
+    return tuple(punctuation.sub("", apostrophe.sub("", text)).split())
 
 
 @dataclass(frozen=True, slots=True)
