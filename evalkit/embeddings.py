@@ -168,6 +168,10 @@ class TransformerEncoder:
     def device(self) -> str:
         return self._device
 
+    def load(self) -> None:
+        """Load the tokenizer and weights now (otherwise the first :meth:`encode` does)."""
+        self._load()
+
     def _load(self) -> None:
         with self._lock:
             if self._model is not None:

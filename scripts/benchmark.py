@@ -9,7 +9,8 @@ fresh, empty encoding cache, so model time is real. Figures:
 * default profile: pairs per second, end to end (segmentation, encoding, alignment, all metrics, JSON);
 * encode floor: encoding every distinct sentence of the same inputs exactly once with the embedded model
   in a bare loop (sorted by length, batches of 64, padded, as sentence-transformers does);
-* model-free profile (``--profile fast``): pairs per second;
+* model-free profile (``--profile fast``): pairs per second in one process, and with two worker
+  processes (:func:`evalkit.batch.run_batch` with ``workers=2``, process start-up included);
 * cold start: ``evalkit --help`` and ``evalkit score`` on one pair, each in a new process;
 * peak memory (max RSS) of a 1,000-pair batch;
 * cost against length: one pair, then the same pair with every text repeated ten times.
@@ -71,10 +72,9 @@ from pathlib import Path
 from evalkit import Evaluator, Pair, Settings
 pairs = [Pair(*row) for row in json.loads(Path({pairs!r}).read_text())]
 evaluator = Evaluator(Settings(profile={profile!r}, cache=False))
-start = time.perf_counter()
 if {profile!r} == "default":
-    evaluator.encoder.layer  # load the model before the clock, as the floor does
-    start = time.perf_counter()
+    evaluator.encoder.load()  # load the model before the clock, as the floor does
+start = time.perf_counter()
 done = 0
 for first in range(0, len(pairs), {batch}):
     for report in evaluator.evaluate_batch(pairs[first:first + {batch}]):
@@ -83,6 +83,22 @@ for first in range(0, len(pairs), {batch}):
 elapsed = time.perf_counter() - start
 encoded = evaluator.store.encoded if {profile!r} == "default" else 0
 result = {{"pairs": done, "seconds": elapsed, "pairs_per_second": done / elapsed, "encoded": encoded}}
+"""
+
+WORKERS = """
+import time, json
+from pathlib import Path
+from evalkit import Settings
+from evalkit.batch import run_batch
+from evalkit.pairs import PairSpec, TextRef
+rows = json.loads(Path({pairs!r}).read_text())
+specs = [PairSpec(name, TextRef(name + ":original", text=o), TextRef(name + ":rewrite", text=r), "bench")
+         for name, o, r in rows]
+start = time.perf_counter()
+done = sum(1 for outcome in run_batch(specs, Settings(profile={profile!r}, cache=False), workers={workers},
+                                      batch_size={batch}) if outcome.report is not None)
+elapsed = time.perf_counter() - start
+result = {{"pairs": done, "seconds": elapsed, "pairs_per_second": done / elapsed}}
 """
 
 FLOOR = """
@@ -164,7 +180,11 @@ def main() -> None:
                  f"{floor['seconds']:.1f} s for {floor['sentences']} sentences", "—"))  # fmt: skip
     rows.append(("default profile, 63 pairs", f"{default['seconds']:.1f} s, {default['pairs_per_second']:.2f} pairs/s "
                  f"({default['encoded']} sentences encoded)", f"{ratio:.2f}× the floor (target ≤ 1.5×)"))  # fmt: skip
-    rows.append(("model-free profile, 63 pairs", f"{fast['seconds']:.2f} s, {fast['pairs_per_second']:.1f} pairs/s",
+    rows.append(("model-free profile, 63 pairs, one process", f"{fast['seconds']:.2f} s, "
+                 f"{fast['pairs_per_second']:.1f} pairs/s", "target ≥ 50 pairs/s"))  # fmt: skip
+    fast_two = run_python(WORKERS.format(pairs=str(pairs_file), profile="fast", workers=2, batch=4), env=env)
+    rows.append(("model-free profile, 63 pairs, two worker processes (`run_batch(workers=2)`, start-up "
+                 "included)", f"{fast_two['seconds']:.2f} s, {fast_two['pairs_per_second']:.1f} pairs/s",
                  "target ≥ 50 pairs/s"))  # fmt: skip
 
     evalkit = shutil.which("evalkit") or "evalkit"
