@@ -157,7 +157,7 @@ def align(
         if i == 0:
             candidate[columns == 0] = 0.0
         else:
-            above = _row_values(lows[i - 1], scores[i - 1], columns)
+            above = _row_values(lows[i - 1], scores[i - 1], low, len(columns))
             better = above > candidate
             candidate[better], choice[better] = above[better], _SKIP_ORIGINAL
         for index, (di, dj) in enumerate(MOVES):
@@ -174,7 +174,7 @@ def align(
                 rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
             gain = np.full(len(columns), negative)
             gain[first - low :] = (originals_close + rewrite_close - penalties[di, dj]) / 2
-            previous = _row_values(lows[i - di], scores[i - di], columns - dj)
+            previous = _row_values(lows[i - di], scores[i - di], low - dj, len(columns))
             total = np.where(gain > 0, previous + gain, negative)
             better = total > candidate
             candidate[better], choice[better] = total[better], index
@@ -187,7 +187,7 @@ def align(
         lows.append(low)
         scores.append(carried)
         backs.append(choice)
-    reached = _row_values(lows[n], scores[n], np.array([m]))[0] > negative
+    reached = _row_values(lows[n], scores[n], m, 1)[0] > negative
     monotonic = _trace(lows, backs, n, m, left_sums, right_sums) if reached else []
     linked_o = {index for group in monotonic for index in group.original}
     linked_r = {index for group in monotonic for index in group.rewrite}
@@ -208,14 +208,14 @@ _SKIP_ORIGINAL = -2
 _SKIP_REWRITE = -3
 
 
-def _row_values(
-    low: int, values: npt.NDArray[np.float64], columns: npt.NDArray[np.int64]
-) -> npt.NDArray[np.float64]:
-    """``values`` (columns ``low`` onwards of a row) at ``columns``; -inf outside the row's band."""
-    positions = columns - low
-    inside = (positions >= 0) & (positions < len(values))
-    result = np.full(len(columns), -np.inf)
-    result[inside] = values[positions[inside]]
+def _row_values(low: int, values: npt.NDArray[np.float64], first: int, count: int) -> npt.NDArray[np.float64]:
+    """``values`` (columns ``low`` onwards of a row) at the ``count`` columns from ``first``; -inf outside
+    the row's band."""
+    result = np.full(count, -np.inf)
+    offset = first - low
+    start, stop = max(0, -offset), min(count, len(values) - offset)
+    if start < stop:
+        result[start:stop] = values[offset + start : offset + stop]
     return result
 
 
