@@ -107,7 +107,12 @@ def _name_units(fact: Fact) -> tuple[str, ...]:
 def names_equal(a: Fact, b: Fact) -> bool:
     """Same units, or one name's units inside the other's ("Biden" / "Joe Biden", "U.S." / "U.S.
     Navy"); a demonym is its place ("Japanese" / "Japan"), a capital its country ("Beijing" / "China")."""
-    left, right = _name_units(a), _name_units(b)
+    return _units_equal(_name_units(a), _name_units(b))
+
+
+@lru_cache(maxsize=65536)
+def _units_equal(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    # names recur through an article: each pair of spellings is compared once
     if not left or not right:
         return False
     if left == right:
