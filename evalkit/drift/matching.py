@@ -387,6 +387,18 @@ def _facts_of(facts: Sequence[Sequence[Fact]], category: str) -> list[Fact]:
     return [fact for sentence in facts for fact in sentence if fact.category == category]
 
 
+def _local_sentences(sides: Sides) -> list[set[int]]:
+    """Per original sentence: the rewrite sentences whose facts are local to its facts (:meth:`Sides.local`)."""
+    regions_o, regions_r = sides.original_regions, sides.rewrite_regions
+    local = [set(region) for region in regions_o]
+    for j, region in enumerate(regions_r):
+        for i in region:
+            while i >= len(local):
+                local.append(set())
+            local[i].add(j)
+    return local
+
+
 def _match_category(
     sides: Sides,
     category: str,
@@ -413,18 +425,35 @@ def _match_category(
                 return False
             return plain_equal(a, b)
 
+    # facts recur through an article: each pair is compared once (equality is a pure function of the pair)
+    compared: dict[tuple[int, int], bool] = {}
+    rule = equal
+
+    def same(a: Fact, b: Fact) -> bool:
+        key = (id(a), id(b))
+        found = compared.get(key)
+        if found is None:
+            found = compared[key] = rule(a, b)
+        return found
+
     kept_o: set[int] = set()
     kept_r: set[int] = set()
+    # the pairs in aligned sentences, found through the sentences rather than by testing every pair
+    by_sentence: dict[int, list[int]] = {}
+    for j, b in enumerate(all_r):
+        by_sentence.setdefault(b.sentence, []).append(j)
+    local = _local_sentences(sides)
     for i, a in enumerate(all_o):
-        for j, b in enumerate(all_r):
-            if sides.local(a, b) and equal(a, b):
-                kept_o.add(i)
-                kept_r.add(j)
+        for sentence in local[a.sentence] if a.sentence < len(local) else ():
+            for j in by_sentence.get(sentence, ()):
+                if same(a, all_r[j]):
+                    kept_o.add(i)
+                    kept_r.add(j)
     pending = [i for i in range(len(all_o)) if i not in kept_o]
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
-    moved = {j for j in range(len(all_r)) if j not in kept_r and any(equal(all_o[i], all_r[j]) for i in pending)}
+    moved = {j for j in range(len(all_r)) if j not in kept_r and any(same(all_o[i], all_r[j]) for i in pending)}
     if mentioned_anywhere:
-        moved |= {j for j in range(len(all_r)) if j not in kept_r and any(equal(a, all_r[j]) for a in all_o)}
+        moved |= {j for j in range(len(all_r)) if j not in kept_r and any(same(a, all_r[j]) for a in all_o)}
     spare = [j for j in range(len(all_r)) if j not in kept_r and j not in moved]
     candidates = sorted(
         (
@@ -450,7 +479,7 @@ def _match_category(
         if i in changed:
             b = all_r[changed[i]]
             results.append(_changed_or_shortened(category, a, b))
-        elif not any(equal(a, b) for b in all_r) and not (
+        elif not any(same(a, b) for b in all_r) and not (
             category == "name" and spelt_out(a.text, sides.rewrite_texts)
         ):
             results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
@@ -458,7 +487,7 @@ def _match_category(
         if j in used:
             continue
         b = all_r[j]
-        if any(equal(a, b) for a in all_o) or (category == "name" and spelt_out(b.text, sides.original_texts)):
+        if any(same(a, b) for a in all_o) or (category == "name" and spelt_out(b.text, sides.original_texts)):
             continue
         source = None
         if misspelt is not None:
