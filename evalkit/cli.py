@@ -201,7 +201,9 @@ ModelOpt = Annotated[
     typer.Option(help="Local model folder or Hugging Face name (default: the embedded all-MiniLM-L6-v2)."),
 ]
 LayerOpt = Annotated[int | None, typer.Option(help="Model layer for BERTScore (default: measured best).")]
-DeviceOpt = Annotated[str | None, typer.Option(help="Torch device: cpu, cuda, cuda:1, mps (default cpu).")]
+DeviceOpt = Annotated[
+    str | None, typer.Option(help="Torch device: cpu, cuda, cuda:1, mps, or auto (a GPU if any; default cpu).")
+]
 CacheOpt = Annotated[
     bool | None, typer.Option("--cache/--no-cache", help="Reuse encodings from earlier runs.")
 ]

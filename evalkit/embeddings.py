@@ -128,7 +128,8 @@ def _fingerprint_folder(path: Path) -> str:
 
 
 class TransformerEncoder:
-    """A Hugging Face encoder model run on the CPU (or ``device``), loaded on first use."""
+    """A Hugging Face encoder model run on the CPU (or ``device``; ``auto``: the GPU if there is one),
+    loaded on first use."""
 
     def __init__(
         self,
@@ -183,6 +184,8 @@ class TransformerEncoder:
                 raise ModelError(f"cannot import torch: {error}") from error
             if self._threads:
                 torch.set_num_threads(self._threads)
+            if self._device == "auto":
+                self._device = _best_device(torch)
             folder = Path(self._location)
             tokenizer: Any
             model: Any
@@ -294,6 +297,14 @@ class TransformerEncoder:
                         layer_rows[position] = vectors / np.maximum(norms, 1e-12)
                         pooled_rows[position] = (last[row, :size].mean(axis=0), size)
         return _assemble(len(texts), windows, layer_rows, pooled_rows)
+
+
+def _best_device(torch: Any) -> str:
+    """``auto``: the GPU when there is one (CUDA, then Apple's MPS), else the CPU."""
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    return "mps" if mps is not None and mps.is_available() else "cpu"
 
 
 def _bucket(length: int) -> int:

@@ -21,7 +21,7 @@ class Settings:
       model-free (lexical alignment and matching), for quick checks and very large archives;
     * ``model``/``layer``: a local model folder or Hugging Face name, and the layer for BERTScore
       (default: the embedded all-MiniLM-L6-v2, layer 4);
-    * ``device``: ``cpu``, ``cuda``, ``cuda:1``, ``mps`` ...;
+    * ``device``: ``cpu``, ``cuda``, ``cuda:1``, ``mps`` ..., or ``auto`` (the GPU when there is one);
     * ``cache``: keep encodings on disk between runs (:mod:`evalkit.cache`);
     * ``targets``: readability targets of your own (:meth:`evalkit.readability.targets.Target.from_mapping`),
       beside the presets; ``thresholds.target`` may name either.

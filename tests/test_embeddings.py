@@ -93,6 +93,16 @@ def test_padded_rows(count: int, full: int, rows: int) -> None:
     assert _padded_rows(count, full) == rows
 
 
+def test_auto_device_falls_back_to_the_cpu() -> None:
+    import torch
+
+    expected = "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
+    encoder = TransformerEncoder(device="auto")
+    [encoding] = encoder.encode(["A short one."])
+    assert encoder.device == expected
+    assert encoding.tokens.shape[1] == 384
+
+
 def test_long_text_is_encoded_whole_in_windows(encoder: TransformerEncoder) -> None:
     text = " ".join(f"Sentence number {i} talks about item {i * 7}." for i in range(150))  # ~1,500 tokens
     [encoding] = encoder.encode([text])
