@@ -52,13 +52,17 @@ def differences(expected: Any, actual: Any, where: str = "$") -> list[str]:
     if isinstance(expected, list) and isinstance(actual, list):
         if len(expected) != len(actual):
             return [f"{where}: {len(expected)} items != {len(actual)} items"]
-        return [line for index, pair in enumerate(zip(expected, actual)) for line in differences(*pair, f"{where}[{index}]")]
+        return [
+            line
+            for index, pair in enumerate(zip(expected, actual, strict=True))
+            for line in differences(*pair, f"{where}[{index}]")
+        ]
     return [] if expected == actual else [f"{where}: {expected!r} != {actual!r}"]
 
 
 def test_every_example_has_both_sides() -> None:
     assert len(PAIRS) >= 9
-    for name, original, rewrite in PAIRS:
+    for name, _original, rewrite in PAIRS:
         assert rewrite.exists(), f"{name}: {rewrite.name} is missing"
 
 
@@ -86,7 +90,9 @@ def test_report_matches_golden(
 def test_differences_sees_a_changed_offset_and_tolerates_float_noise() -> None:
     expected = {"score": 0.5, "findings": [{"start": 10, "text": "five"}]}
     assert differences(expected, {"score": 0.50001, "findings": [{"start": 10, "text": "five"}]}) == []
-    assert differences(expected, {"score": 0.51, "findings": [{"start": 10, "text": "five"}]}) == ["$.score: 0.5 != 0.51"]
+    assert differences(expected, {"score": 0.51, "findings": [{"start": 10, "text": "five"}]}) == [
+        "$.score: 0.5 != 0.51"
+    ]
     assert differences(expected, {"score": 0.5, "findings": [{"start": 11, "text": "five"}]}) == [
         "$.findings[0].start: 10 != 11"
     ]
