@@ -2,7 +2,7 @@
 
 * **Keyed by text and model**: the key hashes the encoder's fingerprint (the weight files' names, sizes and
   times), the scoring layer, the cache format version and the exact text, so an entry is never stale.
-* **Safe to delete** at any time (``evalkit cache clear`` or ``rm -r``); a damaged or locked cache is
+* **Safe to delete** at any time (``rm -r`` the folder); a damaged or locked cache is
   switched off for the run with a warning, never an error.
 * **Bounded**: past ``max_bytes`` the least recently used entries are removed.
 * Values are the exact float32 arrays the model gave, so a cached run gives byte-identical reports.

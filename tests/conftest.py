@@ -4,10 +4,14 @@ temporary folder, never in the user's cache."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+LOOPBACK = ("127.", "::1", "localhost")
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -21,6 +25,26 @@ SHARED = Path(os.environ.get("EVALKIT_SHARED", REPO.parent / "shared"))
 def pytest_configure(config: pytest.Config) -> None:
     cache = Path(config.rootpath) / ".pytest_cache" / "evalkit-encodings"
     os.environ.setdefault("EVALKIT_CACHE_DIR", str(cache))
+
+
+def _refuse_remote(connect: Callable[..., Any]) -> Callable[..., Any]:
+    def guarded(self: socket.socket, address: Any, *args: Any, **kwargs: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else None
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not str(host).startswith(LOOPBACK):
+            raise AssertionError(f"network access attempted: {address!r} (evalkit must run offline)")
+        return connect(self, address, *args, **kwargs)
+
+    return guarded
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network() -> Iterator[None]:
+    """The whole suite runs offline: a connection to anything but this machine fails the test that made it
+    (local Dask clusters and the browser's pipe still work)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _refuse_remote(socket.socket.connect))
+        patch.setattr(socket.socket, "connect_ex", _refuse_remote(socket.socket.connect_ex))
+        yield
 
 
 @pytest.fixture(scope="session")

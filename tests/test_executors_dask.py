@@ -168,7 +168,7 @@ def test_unreadable_pairs_are_errors_and_the_rest_is_scored(cluster: Any, tmp_pa
     assert outcomes[3].error.message.startswith("p.jsonl:9: ")
 
 
-def test_a_scheduler_that_cannot_be_reached_is_one_engine_error(distributed: Any) -> None:
+def test_a_scheduler_that_cannot_be_reached_is_one_engine_error(distributed: Any, pairs: list[PairSpec]) -> None:
     import socket
 
     from evalkit.executors_dask import DaskExecutor
@@ -178,7 +178,7 @@ def test_a_scheduler_that_cannot_be_reached_is_one_engine_error(distributed: Any
         port = probe.getsockname()[1]
     executor = DaskExecutor(FAST, address=f"tcp://127.0.0.1:{port}", connect_timeout=2)
     with pytest.raises(EngineError, match=rf"^cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: "):
-        list(executor.map([]))
+        list(executor.map([list(enumerate(pairs[:2]))]))  # with something to score: map([]) connects to nothing
     assert executor.client is None
 
 

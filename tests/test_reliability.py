@@ -332,3 +332,17 @@ def test_identical_unicode_texts_gain_nothing_and_lose_nothing(fast_evaluator: E
     assert report.readability.gain == 0
     assert report.meaning.score == pytest.approx(1.0)
     assert report.drift.findings == ()
+
+
+def test_the_whole_suite_runs_offline() -> None:
+    """conftest's session guard: any connection beyond this machine fails (here past the module's own guard)."""
+    from conftest import _refuse_remote
+
+    probe = socket.socket()
+    try:
+        guarded = _refuse_remote(lambda *args: None)
+        with pytest.raises(AssertionError, match="network access attempted"):
+            guarded(probe, ("93.184.216.34", 443))
+        assert guarded(probe, ("127.0.0.1", 8786)) is None
+    finally:
+        probe.close()

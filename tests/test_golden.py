@@ -1,0 +1,99 @@
+"""Golden JSON reports: every example pair in ``corpora/examples`` scored through the CLI (``evalkit score
+ORIGINAL REWRITE --format json``), with the real embedded model and with the model-free profile, must match
+the report stored in ``tests/golden/<profile>/<name>.json``.
+
+Any change in a score, a finding, an offset or the signature shows up here as a readable diff. After an
+intended change, regenerate the files and review the diff before committing::
+
+    EVALKIT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+
+Floats are compared with a small absolute tolerance (reports round to 4 decimals; transformer arithmetic
+may differ in the last bits between CPUs); everything else must be equal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from evalkit.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "corpora" / "examples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("EVALKIT_UPDATE_GOLDEN") == "1"
+FLOAT_TOLERANCE = 2e-4
+
+PAIRS = sorted(
+    (path.name.split(".original.")[0], path, path.with_name(path.name.replace(".original.", ".rewrite.")))
+    for path in EXAMPLES.glob("*.original.*")
+)
+
+
+def differences(expected: Any, actual: Any, where: str = "$") -> list[str]:
+    """Paths at which two JSON values differ (floats within FLOAT_TOLERANCE are equal)."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return [] if expected is actual else [f"{where}: {expected!r} != {actual!r}"]
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        if isinstance(expected, int) and isinstance(actual, int):
+            return [] if expected == actual else [f"{where}: {expected} != {actual}"]
+        return [] if actual == pytest.approx(expected, abs=FLOAT_TOLERANCE) else [f"{where}: {expected} != {actual}"]
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        found = [f"{where}.{key}: missing" for key in expected if key not in actual]
+        found += [f"{where}.{key}: unexpected" for key in actual if key not in expected]
+        for key in expected.keys() & actual.keys():
+            found += differences(expected[key], actual[key], f"{where}.{key}")
+        return found
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{where}: {len(expected)} items != {len(actual)} items"]
+        return [
+            line
+            for index, pair in enumerate(zip(expected, actual, strict=True))
+            for line in differences(*pair, f"{where}[{index}]")
+        ]
+    return [] if expected == actual else [f"{where}: {expected!r} != {actual!r}"]
+
+
+def test_every_example_has_both_sides() -> None:
+    assert len(PAIRS) >= 9
+    for name, _original, rewrite in PAIRS:
+        assert rewrite.exists(), f"{name}: {rewrite.name} is missing"
+
+
+@pytest.mark.parametrize("profile", ["default", "fast"])
+@pytest.mark.parametrize(("name", "original", "rewrite"), PAIRS, ids=[name for name, _, _ in PAIRS])
+def test_report_matches_golden(
+    profile: str, name: str, original: Path, rewrite: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    args = ["score", str(original.relative_to(REPO)), str(rewrite.relative_to(REPO)), "--format", "json"]
+    args += ["--no-config", "--profile", profile]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    actual = json.loads(result.stdout)
+    golden = GOLDEN / profile / f"{name}.json"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run EVALKIT_UPDATE_GOLDEN=1 python -m pytest {__file__}"
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    found = differences(expected, actual)
+    assert not found, f"{name} ({profile}) differs from {golden.name}:\n" + "\n".join(found[:40])
+
+
+def test_differences_sees_a_changed_offset_and_tolerates_float_noise() -> None:
+    expected = {"score": 0.5, "findings": [{"start": 10, "text": "five"}]}
+    assert differences(expected, {"score": 0.50001, "findings": [{"start": 10, "text": "five"}]}) == []
+    assert differences(expected, {"score": 0.51, "findings": [{"start": 10, "text": "five"}]}) == [
+        "$.score: 0.5 != 0.51"
+    ]
+    assert differences(expected, {"score": 0.5, "findings": [{"start": 11, "text": "five"}]}) == [
+        "$.findings[0].start: 10 != 11"
+    ]
+    assert differences(expected, {"score": 0.5, "findings": []}) == ["$.findings: 1 items != 0 items"]
