@@ -411,6 +411,38 @@ def _bleu() -> Any:
     return BLEU(effective_order=True)
 
 
+def chrf_score(hypothesis: str, reference: str) -> float:
+    """sacrebleu's ``CHRF().sentence_score(hypothesis, [reference]).score`` (chrF, Popović 2015: character
+    1- to 6-grams, whitespace removed, beta 2), with the n-grams counted in numpy: sacrebleu's Python loops
+    took a fifth of the model-free profile's time on article-length texts. Each n-gram becomes one integer
+    (its characters as digits in base "number of distinct characters"), so the counts are the same
+    integers, and the score comes from sacrebleu's own formula: the value is identical (tested)."""
+    metric = _chrf()
+    to_score = getattr(metric, "_compute_score_from_stats", None)
+    order = metric.char_order
+    if to_score is None or metric.word_order or metric.lowercase or metric.whitespace:  # pragma: no cover
+        return float(metric.sentence_score(hypothesis, [reference]).score)
+    hypothesis, reference = "".join(hypothesis.split()), "".join(reference.split())
+    both = np.frombuffer((hypothesis + reference).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    alphabet, digits = np.unique(both, return_inverse=True)
+    base = len(alphabet) + 1
+    if base**order >= 2**62:  # pragma: no cover - over 1,500 distinct characters: the codes would overflow
+        return float(metric.sentence_score(hypothesis, [reference]).score)
+    digits = digits.astype(np.int64) + 1
+    found_codes, wanted_codes = digits[: len(hypothesis)], digits[len(hypothesis) :]
+    statistics: list[int] = []
+    for n in range(1, order + 1):
+        if n > 1:  # append the next character to every (n-1)-gram that has one
+            found_codes = found_codes[:-1] * base + digits[n - 1 : len(hypothesis)]
+            wanted_codes = wanted_codes[:-1] * base + digits[len(hypothesis) + n - 1 :]
+        found, found_counts = np.unique(found_codes, return_counts=True)
+        wanted, wanted_counts = np.unique(wanted_codes, return_counts=True)
+        _, in_found, in_wanted = np.intersect1d(found, wanted, assume_unique=True, return_indices=True)
+        matched = int(np.minimum(found_counts[in_found], wanted_counts[in_wanted]).sum())
+        statistics += [len(found_codes) if len(wanted_codes) else 0, len(wanted_codes), matched]
+    return float(to_score(statistics).score)
+
+
 def sacrebleu_signatures() -> dict[str, str]:
     return {"chrf": str(_chrf().get_signature()), "bleu": str(_bleu().get_signature())}
 
@@ -499,7 +531,7 @@ def assess_meaning(
         precision=precision,
         coverage=coverage,
         bertscore=bertscore,
-        chrf=float(_chrf().sentence_score(rewrite_text, [original_text]).score),
+        chrf=chrf_score(rewrite_text, original_text),
         bleu=float(_bleu().sentence_score(rewrite_text, [original_text]).score),
         alignment=alignment,
         original_matches=matches_o,

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evalkit import Evaluator, Pair
 from evalkit.embeddings import DEFAULT_LAYER, default_model_path
+from evalkit.meaning import chrf_score
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "examples"
 
@@ -169,3 +172,32 @@ def test_the_default_baseline_is_what_the_estimator_computes() -> None:
     assert estimate_baseline(TransformerEncoder()) == pytest.approx(
         BASELINES[("all-MiniLM-L6-v2", 4)], abs=5e-3
     )
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "reference"),
+    [("", "x"), ("a", ""), ("", ""), ("ab", "ab"), ("  ", "abc"), ("abc", "abcabcabc"),
+     ("Zoë’s café 🙂", "Zoe's cafe"), ("short", "a much longer reference text here"),
+     ("The committee approved the new budget on Monday.", "On Monday the committee said yes to the budget."),
+     ("lone \udcff surrogate", "lone surrogate")],
+)  # fmt: skip
+def test_chrf_equals_sacrebleu(hypothesis: str, reference: str) -> None:
+    from sacrebleu.metrics.chrf import CHRF
+
+    assert chrf_score(hypothesis, reference) == float(CHRF().sentence_score(hypothesis, [reference]).score)
+
+
+def test_chrf_equals_sacrebleu_on_the_examples() -> None:
+    from sacrebleu.metrics.chrf import CHRF
+
+    for original in sorted(CORPORA.glob("*.original.*")):
+        rewrite = original.with_name(original.name.replace(".original.", ".rewrite."))
+        hypothesis, reference = rewrite.read_text(encoding="utf-8"), original.read_text(encoding="utf-8")
+        assert chrf_score(hypothesis, reference) == float(CHRF().sentence_score(hypothesis, [reference]).score)
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_chrf_equals_sacrebleu_on_any_text(hypothesis: str, reference: str) -> None:
+    from sacrebleu.metrics.chrf import CHRF
+
+    assert chrf_score(hypothesis, reference) == float(CHRF().sentence_score(hypothesis, [reference]).score)
