@@ -52,7 +52,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -110,6 +110,7 @@ class Tokens:
     pooled: FloatArray  # unit sentence vector
 
 
+@lru_cache(maxsize=65536)
 def _stem_id(word: str) -> int:
     return zlib.crc32(lexicon.stem(word).encode())
 
