@@ -47,6 +47,21 @@ def onestop_pairs() -> list[tuple[str, str, str]]:
     return pairs
 
 
+def distinct(text: str, index: int) -> str:
+    """``text`` with the word ``copy<index>`` inside every sentence (before its closing punctuation), so its
+    sentences occur nowhere else."""
+    from evalkit.document import Document
+
+    pieces, last = [], 0
+    for sentence in Document.from_text(text).sentences:
+        end = sentence.end
+        while end > sentence.start and not text[end - 1].isalnum():
+            end -= 1
+        pieces += [text[last:end], f" copy{index}"]
+        last = end
+    return "".join([*pieces, text[last:]])
+
+
 def run_python(code: str, *, env: dict[str, str] | None = None) -> dict[str, float]:
     """Run ``code`` in a fresh interpreter; it prints one JSON object; returns it with the max RSS added."""
     wrapper = (
@@ -227,13 +242,15 @@ def main() -> None:
         many = []
         for index in range(1000):
             name, original, rewrite = pairs[index % len(pairs)]
-            # make every pair distinct, so nothing is served from the run's memory
-            many.append([f"{name}-{index}", f"{original}\nCopy {index}.", f"{rewrite}\nCopy {index}."])
+            # make every sentence distinct (a marker after each full stop and at each line's end), so the
+            # run's memory of encodings fills as it would with 1,000 different articles
+            many.append([f"{name}-{index}", distinct(original, index), distinct(rewrite, index)])
         thousand.write_text(json.dumps(many))
         code = PIPELINE.format(pairs=str(thousand), profile="default", batch=16, example=EXAMPLES)
         memory = run_python(code, env=env)
-        rows.append(("1,000 pairs, default profile", f"peak RSS {memory['max_rss_mb']:.0f} MB, "
-                     f"{memory['pairs_per_second']:.2f} pairs/s", "target < 1.5 GB"))  # fmt: skip
+        rows.append(("1,000 pairs (every sentence distinct), default profile",
+                     f"peak RSS {memory['max_rss_mb']:.0f} MB, {memory['pairs_per_second']:.2f} pairs/s",
+                     "target < 1.5 GB"))  # fmt: skip
 
     lines = [
         "# evalkit benchmarks",
