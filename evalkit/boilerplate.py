@@ -63,6 +63,8 @@ def has_furniture(body: str) -> bool:
         if not any(key in lower for key in FURNITURE_KEYS):
             return False
     return _FURNITURE.search(body) is not None
+
+
 _STANDALONE = re.compile(
     r"^\s*(?:advertisement|advert|sponsored|read more\b.*|see also\b.*|related\b.{0,60}|tags?:.*|"
     r"share(?: this)?(?: article| story)?|print|email)\s*$",
