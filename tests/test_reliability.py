@@ -278,20 +278,39 @@ def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert [path.name for path in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 
-def test_models_load_without_remote_code_and_from_safetensors(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_models_load_without_remote_code_and_from_safetensors(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import safetensors.torch
     import transformers
 
+    from evalkit.embeddings import TransformerEncoder, default_model_path
+
     calls: list[dict[str, object]] = []
-    real = transformers.AutoModel.from_pretrained
+    weights: list[str] = []
+    real, real_load = transformers.AutoModel.from_pretrained, safetensors.torch.load_file
 
     def spy(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         calls.append(kwargs)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(transformers.AutoModel, "from_pretrained", spy)
-    from evalkit.embeddings import TransformerEncoder
+    def load_spy(path: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        weights.append(str(path))
+        return real_load(path, *args, **kwargs)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(transformers.AutoModel, "from_pretrained", spy)
+    monkeypatch.setattr(safetensors.torch, "load_file", load_spy)
+    # the embedded model runs on evalkit's own BERT encoder: safetensors weights, no transformers code at all
     TransformerEncoder().encode(["A sentence."])
+    assert not calls and weights and weights[0].endswith("model.safetensors")
+    # any other model goes through transformers, without remote code and from safetensors
+    source = default_model_path()
+    for item in source.iterdir():
+        if item.is_file() and item.name != "config.json":
+            (tmp_path / item.name).symlink_to(item)
+    config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    (tmp_path / "config.json").write_text(json.dumps(config | {"architectures": ["BertForMaskedLM"]}))
+    TransformerEncoder(str(tmp_path)).encode(["A sentence."])
     assert calls and calls[0]["trust_remote_code"] is False and calls[0]["use_safetensors"] is True
 
 
