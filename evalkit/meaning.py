@@ -384,18 +384,25 @@ class _Similarities:
         if self.matrix is not None:
             rows = self.matrix[self.rows[index] : self.rows[index + 1]]
             columns = np.concatenate([np.arange(self.columns[j], self.columns[j + 1]) for j in region])
-            return np.asarray(rows[:, columns].max(axis=1), np.float32)
+            return _best(rows[:, columns], axis=1)
         block = self._block([self.original[index]], [self.rewrite[j] for j in region])
-        return np.asarray(block.max(axis=1), np.float32)
+        return _best(block, axis=1)
 
     def best_for_rewrite(self, index: int, region: Sequence[int]) -> FloatArray:
         """Best similarity of each token of rewrite sentence ``index`` among the tokens of ``region``."""
         if self.matrix is not None:
             columns = self.matrix[:, self.columns[index] : self.columns[index + 1]]
             rows = np.concatenate([np.arange(self.rows[i], self.rows[i + 1]) for i in region])
-            return np.asarray(columns[rows].max(axis=0), np.float32)
+            return _best(columns[rows], axis=0)
         block = self._block([self.rewrite[index]], [self.original[i] for i in region])
-        return np.asarray(block.max(axis=1), np.float32)
+        return _best(block, axis=1)
+
+
+def _best(block: npt.NDArray[np.float32], axis: int) -> FloatArray:
+    """Maximum along ``axis``; 0 for every token when the other side has no tokens (nothing matches)."""
+    if block.shape[axis] == 0:
+        return np.zeros(block.shape[1 - axis], np.float32)
+    return np.asarray(block.max(axis=axis), np.float32)
 
 
 @cache

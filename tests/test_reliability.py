@@ -319,6 +319,7 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=300)
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(original=TEXT, rewrite=TEXT)
+@example(original="0", rewrite="_")  # a sentence with no tokens on one side (no match, not a crash)
 def test_any_unicode_pair_gives_a_report_or_an_input_error(
     fast_evaluator: Evaluator, original: str, rewrite: str
 ) -> None:
@@ -352,16 +353,3 @@ def test_identical_unicode_texts_gain_nothing_and_lose_nothing(fast_evaluator: E
     assert report.meaning.score == pytest.approx(1.0)
     assert report.drift.findings == ()
 
-
-def test_the_whole_suite_runs_offline() -> None:
-    """conftest's session guard: any connection beyond this machine fails (here past the module's own guard)."""
-    from conftest import _refuse_remote
-
-    probe = socket.socket()
-    try:
-        guarded = _refuse_remote(lambda *args: None)
-        with pytest.raises(AssertionError, match="network access attempted"):
-            guarded(probe, ("93.184.216.34", 443))
-        assert guarded(probe, ("127.0.0.1", 8786)) is None
-    finally:
-        probe.close()
