@@ -98,11 +98,7 @@ def find_ignored(text: str, paragraphs: Sequence[Range]) -> dict[int, str]:
     # a run of furniture at the end of the text (short unpunctuated lines inside the run belong to it)
     run_start = None
     for index in range(len(bodies) - 1, -1, -1):
-        if (
-            furniture[index]
-            or index in reasons
-            or (short[index] and run_start is not None and run_start == index + 1)
-        ):
+        if furniture[index] or index in reasons or (short[index] and run_start is not None and run_start == index + 1):
             run_start = index
         else:
             break

@@ -144,15 +144,11 @@ NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configura
 PresetOpt = Annotated[
     PresetOption | None, typer.Option("--preset", help="Named bundle of thresholds.", case_sensitive=False)
 ]
-MinGainOpt = Annotated[
-    float | None, typer.Option("--min-gain", help="Minimum readability gain (grade levels).")
-]
+MinGainOpt = Annotated[float | None, typer.Option("--min-gain", help="Minimum readability gain (grade levels).")]
 TargetOpt = Annotated[str | None, typer.Option("--target", help="Readability target the rewrite must meet.")]
 MinMeaningOpt = Annotated[float | None, typer.Option("--min-meaning", help="Minimum meaning score (0-1).")]
 MaxDriftOpt = Annotated[float | None, typer.Option("--max-drift", help="Maximum drift score (0-1).")]
-MaxMajorOpt = Annotated[
-    int | None, typer.Option("--max-major", help="Maximum findings selected by --fail-on.")
-]
+MaxMajorOpt = Annotated[int | None, typer.Option("--max-major", help="Maximum findings selected by --fail-on.")]
 FailOnOpt = Annotated[
     str | None,
     typer.Option(
@@ -168,9 +164,7 @@ BaselineOpt = Annotated[
 ResultsOpt = Annotated[
     Path | None, typer.Option("--results", help="JSON Lines results file, written as each pair finishes.")
 ]
-ResumeOpt = Annotated[
-    bool, typer.Option("--resume", help="Continue an interrupted run from its --results file.")
-]
+ResumeOpt = Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its --results file.")]
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, help="Worker processes (each loads the model once).")
 ]
@@ -187,14 +181,10 @@ AddressOpt = Annotated[
     str | None,
     typer.Option("--address", help="Dask scheduler to run on (tcp://HOST:8786); implies --executor dask."),
 ]
-BatchSizeOpt = Annotated[
-    int | None, typer.Option("--batch-size", min=1, help="Pairs per model pass (default 16).")
-]
+BatchSizeOpt = Annotated[int | None, typer.Option("--batch-size", min=1, help="Pairs per model pass (default 16).")]
 ProfileOpt = Annotated[
     ProfileOption | None,
-    typer.Option(
-        help="default: with the transformer model; fast: model-free, lexical matching.", case_sensitive=False
-    ),
+    typer.Option(help="default: with the transformer model; fast: model-free, lexical matching.", case_sensitive=False),
 ]
 ModelOpt = Annotated[
     str | None,
@@ -204,15 +194,11 @@ LayerOpt = Annotated[int | None, typer.Option(help="Model layer for BERTScore (d
 DeviceOpt = Annotated[
     str | None, typer.Option(help="Torch device: cpu, cuda, cuda:1, mps, or auto (a GPU if any; default cpu).")
 ]
-CacheOpt = Annotated[
-    bool | None, typer.Option("--cache/--no-cache", help="Reuse encodings from earlier runs.")
-]
+CacheOpt = Annotated[bool | None, typer.Option("--cache/--no-cache", help="Reuse encodings from earlier runs.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, progress or summary on stderr.")]
 ProgressOpt = Annotated[
     bool | None,
-    typer.Option(
-        "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, off in CI)."
-    ),
+    typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, off in CI)."),
 ]
 
 
@@ -303,9 +289,7 @@ def _extra_outputs(write: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def _render_all(
-    run: _Run, options: _Options, reports: Sequence[dict[str, Any]], context_args: dict[str, Any]
-) -> None:
+def _render_all(run: _Run, options: _Options, reports: Sequence[dict[str, Any]], context_args: dict[str, Any]) -> None:
     from evalkit.writers import RenderContext, get_writer
 
     extra = _extra_outputs(options.write)
@@ -328,9 +312,7 @@ def _render_all(
 @app.command()
 @_domain_errors
 def score(
-    original: Annotated[
-        str | None, typer.Argument(help="The original text file ('-' for standard input).")
-    ] = None,
+    original: Annotated[str | None, typer.Argument(help="The original text file ('-' for standard input).")] = None,
     rewrite: Annotated[str | None, typer.Argument(help="The rewrite of it ('-' for standard input).")] = None,
     pairs: Annotated[
         str | None,
@@ -377,9 +359,7 @@ def score(
     if original is None or rewrite is None:
         raise UsageError("give ORIGINAL and REWRITE, or --pairs INPUT")
     if baseline is not None or results is not None or resume or executor is not None or address is not None:
-        raise UsageError(
-            "--baseline, --results, --resume, --executor and --address work with --pairs (many pairs)"
-        )
+        raise UsageError("--baseline, --results, --resume, --executor and --address work with --pairs (many pairs)")
     _score_one(original, rewrite, options)
 
 
@@ -487,9 +467,7 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
     errors: list[dict[str, Any]] = []
     for problem in loaded.errors:
         _error(problem.one_line())
-        errors.append(
-            {"id": None, "message": problem.one_line(), "source": problem.source, "line": problem.line}
-        )
+        errors.append({"id": None, "message": problem.one_line(), "source": problem.source, "line": problem.line})
 
     progress = None
     task = None
@@ -507,9 +485,7 @@ def _run_pairs(inputs: list[str], options: _Options, *, gate: bool) -> int:
     def on_result(outcome: PairOutcome) -> None:
         if outcome.error is not None:
             if progress is not None:
-                progress.console.print(
-                    f"evalkit: error: {outcome.error.message}", markup=False, highlight=False
-                )
+                progress.console.print(f"evalkit: error: {outcome.error.message}", markup=False, highlight=False)
             else:
                 _error(outcome.error.message)
         if progress is not None and task is not None:
@@ -590,9 +566,7 @@ def _engine(options: _Options, run: _Run) -> tuple[str, str | None, int | None]:
     if address is None:
         return engine, None, workers
     if options.workers is not None:
-        raise UsageError(
-            "--workers starts a local Dask cluster; with --address the cluster's workers are used"
-        )
+        raise UsageError("--workers starts a local Dask cluster; with --address the cluster's workers are used")
     return engine, address, None
 
 

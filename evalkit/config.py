@@ -351,9 +351,7 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def load_config(
-    path: str | Path | None = None, *, discover: bool = True, start: Path | None = None
-) -> FileConfig:
+def load_config(path: str | Path | None = None, *, discover: bool = True, start: Path | None = None) -> FileConfig:
     """The configuration: ``path`` if given, else the discovered file (if ``discover``), else none."""
     if path is not None:
         return load_file(Path(path))

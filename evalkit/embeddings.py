@@ -198,15 +198,11 @@ class TransformerEncoder:
             else:
                 tokenizer, model, layers = self._load_transformers()
             if not getattr(tokenizer, "is_fast", False):
-                raise ModelError(
-                    f"model {self._name!r} has no fast tokenizer; evalkit needs character offsets"
-                )
+                raise ModelError(f"model {self._name!r} has no fast tokenizer; evalkit needs character offsets")
             if self._layer is None:
                 self._layer = _default_layer(self._name, layers)
             if layers is not None and not 0 < self._layer <= layers:
-                raise ModelError(
-                    f"model {self._name!r} has {layers} layers; --layer {self._layer} is out of range"
-                )
+                raise ModelError(f"model {self._name!r} has {layers} layers; --layer {self._layer} is out of range")
             self._window = int(min(getattr(tokenizer, "model_max_length", 512) or 512, 512))
             self._tokenizer, self._model = tokenizer, model
             self._torch = torch
@@ -234,9 +230,7 @@ class TransformerEncoder:
             )
         except (OSError, ValueError) as error:
             hint = "" if not local_only else " (offline: only local paths and cached models can be used)"
-            raise ModelError(
-                f"cannot load model {self._name!r}{hint}: {str(error).splitlines()[0]}"
-            ) from error
+            raise ModelError(f"cannot load model {self._name!r}{hint}: {str(error).splitlines()[0]}") from error
         layers = int(getattr(config, "num_hidden_layers", 0)) or None
         try:
             model = model.to(self._device)
@@ -391,9 +385,7 @@ class EncodingStore:
     :class:`~evalkit.cache.DiskCache` an evicted or earlier-run encoding is read back instead of recomputed.
     """
 
-    def __init__(
-        self, encoder: Encoder, *, max_bytes: int = 256 * 1024 * 1024, disk: DiskCache | None = None
-    ) -> None:
+    def __init__(self, encoder: Encoder, *, max_bytes: int = 256 * 1024 * 1024, disk: DiskCache | None = None) -> None:
         self.encoder = encoder
         self.max_bytes = max_bytes
         self.disk = disk

@@ -55,9 +55,7 @@ class MissingExtraError(EvalkitError):
     def __init__(self, feature: str, extra: str, package: str) -> None:
         self.feature = feature
         self.extra = extra
-        super().__init__(
-            f"{feature} needs the package '{package}': install it with pip install \"evalkit[{extra}]\""
-        )
+        super().__init__(f"{feature} needs the package '{package}': install it with pip install \"evalkit[{extra}]\"")
 
 
 class EngineError(EvalkitError):

@@ -237,9 +237,7 @@ def create_executor(
         return LocalExecutor(settings)
     if engine == "dask":
         if address is not None and workers is not None:
-            raise ConfigError(
-                "workers start a local Dask cluster; with an address the cluster's own workers are used"
-            )
+            raise ConfigError("workers start a local Dask cluster; with an address the cluster's own workers are used")
         from evalkit.executors_dask import DaskExecutor
 
         return DaskExecutor(settings, address=address, workers=workers)

@@ -50,9 +50,7 @@ def parse_selector(selector: str) -> tuple[str, ...]:
     severities = [part for part in parts if part in SEVERITIES]
     categories = [part for part in parts if part in CATEGORIES]
     if len(kinds) > 1 or len(severities) > 1 or len(categories) > 1:
-        raise ConfigError(
-            f"fail_on selector {selector!r} names two values of the same kind (nothing matches)"
-        )
+        raise ConfigError(f"fail_on selector {selector!r} names two values of the same kind (nothing matches)")
     return parts
 
 

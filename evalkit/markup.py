@@ -107,9 +107,7 @@ _BLOCK_TAGS = frozenset(
         "title",
     ]
 )
-_SKIPPED_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"]
-)
+_SKIPPED_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"])
 
 
 class _HTMLToView(HTMLParser):

@@ -224,8 +224,7 @@ class MeaningResult:
 
         def side(document: Document, indices: Sequence[int]) -> list[dict[str, int]]:
             return [
-                {"index": i, "start": document.sentences[i].start, "end": document.sentences[i].end}
-                for i in indices
+                {"index": i, "start": document.sentences[i].start, "end": document.sentences[i].end} for i in indices
             ]
 
         return {
@@ -236,12 +235,8 @@ class MeaningResult:
             "bertscore": self.bertscore.to_dict() if self.bertscore else None,
             "chrf": _round(self.chrf),
             "bleu": _round(self.bleu),
-            "dropped": [
-                sentence_entry(original, index, self.original_matches[index]) for index in self.dropped
-            ],
-            "unsupported": [
-                sentence_entry(rewrite, index, self.rewrite_matches[index]) for index in self.unsupported
-            ],
+            "dropped": [sentence_entry(original, index, self.original_matches[index]) for index in self.dropped],
+            "unsupported": [sentence_entry(rewrite, index, self.rewrite_matches[index]) for index in self.unsupported],
             "alignment": [
                 {
                     "original": side(original, group.original),
@@ -273,9 +268,7 @@ def _round(value: float) -> float:
 NEIGHBOURS = 2
 
 
-def _regions(
-    similarity: FloatArray, alignment_of: Mapping[int, tuple[int, ...]], count: int
-) -> list[list[int]]:
+def _regions(similarity: FloatArray, alignment_of: Mapping[int, tuple[int, ...]], count: int) -> list[list[int]]:
     """For each sentence on one side: the sentences of the other side its tokens are matched against.
 
     An aligned sentence looks at its group, at up to :data:`NEIGHBOURS` unaligned sentences next to the
@@ -333,10 +326,7 @@ def estimate_baseline(encoder: Encoder) -> float:
     evalkit). For the embedded model, layer 4, this gives 0.43 (0.38 over ASSET's longer sentences)."""
     sentences = [
         line.strip()
-        for line in resources.files("evalkit")
-        .joinpath("data/baseline_sentences.txt")
-        .read_text("utf-8")
-        .splitlines()
+        for line in resources.files("evalkit").joinpath("data/baseline_sentences.txt").read_text("utf-8").splitlines()
         if line.strip()
     ]
     encodings = encoder.encode(sentences)
@@ -502,9 +492,7 @@ def assess_meaning(
     words_o = [t.words for t in original_tokens]
     words_r = [t.words for t in rewrite_tokens]
     sizes = np.array([int(mask.sum()) for mask in words_o], np.float64)
-    sentence_recall = np.array(
-        [float(f[m].mean()) if m.any() else 1.0 for f, m in zip(found_o, words_o, strict=True)]
-    )
+    sentence_recall = np.array([float(f[m].mean()) if m.any() else 1.0 for f, m in zip(found_o, words_o, strict=True)])
     total = float(sizes.sum()) or 1.0
     kept = float((sizes * sentence_recall**RECALL_POWER).sum() / total)
     recall = float((sizes * sentence_recall).sum() / total)
@@ -516,9 +504,7 @@ def assess_meaning(
         plain_recall = _mean(raw_o, [t.counted for t in original_tokens])
         plain_precision = _mean(raw_r, [t.counted for t in rewrite_tokens])
         f1 = 2 * plain_precision * plain_recall / (plain_precision + plain_recall) if plain_recall else 0.0
-        bertscore = BertScore(
-            plain_precision, plain_recall, f1, model or DEFAULT_MODEL, layer or DEFAULT_LAYER
-        )
+        bertscore = BertScore(plain_precision, plain_recall, f1, model or DEFAULT_MODEL, layer or DEFAULT_LAYER)
 
     matches_o = _matches(original_tokens, found_o)
     matches_r = _matches(rewrite_tokens, found_r)

@@ -124,9 +124,7 @@ class _Collector:
     def add(self, pair: PairSpec) -> None:
         first = self._seen.get(pair.id)
         if first is not None:
-            self.errors.append(
-                InputError(pair.source, f"duplicate id '{pair.id}' (first at {first})", line=pair.line)
-            )
+            self.errors.append(InputError(pair.source, f"duplicate id '{pair.id}' (first at {first})", line=pair.line))
             return
         self._seen[pair.id] = pair.where
         self.pairs.append(pair)
@@ -182,9 +180,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line.removesuffix("\r")
 
 
-def _side(
-    record: dict[str, Any], side: Side, *, base: Path, source: Path, line: int, text_format: str
-) -> TextRef:
+def _side(record: dict[str, Any], side: Side, *, base: Path, source: Path, line: int, text_format: str) -> TextRef:
     inline, path_key = record.get(side), record.get(f"{side}_path")
     if inline is not None and path_key is not None:
         raise InputError(source, f"gives both '{side}' and '{side}_path'", line=line)
@@ -208,9 +204,7 @@ def _contained(base: Path, relative: str, *, source: Path, line: int | None) -> 
     except (OSError, RuntimeError):  # a symlink loop
         inside = False
     if not inside:
-        raise InputError(
-            source, f"path '{relative}' escapes the folder of {source.name} (refused)", line=line
-        )
+        raise InputError(source, f"path '{relative}' escapes the folder of {source.name} (refused)", line=line)
     return os.path.normpath(joined)
 
 
@@ -224,9 +218,7 @@ def _record(record: object, *, base: Path, source: Path, line: int) -> PairSpec:
         raise InputError(source, f"'id' must be a non-empty string or number, not {raw_id!r}", line=line)
     text_format = record.get("format", "auto")
     if text_format not in (*TEXT_FORMATS, "auto"):
-        raise InputError(
-            source, f"unknown format {text_format!r} (choose {', '.join(TEXT_FORMATS)})", line=line
-        )
+        raise InputError(source, f"unknown format {text_format!r} (choose {', '.join(TEXT_FORMATS)})", line=line)
     original = _side(record, "original", base=base, source=source, line=line, text_format=text_format)
     rewrite = _side(record, "rewrite", base=base, source=source, line=line, text_format=text_format)
     return PairSpec(str(raw_id).strip(), original, rewrite, str(source), line)
@@ -240,9 +232,7 @@ def _load_jsonl(path: Path, collector: _Collector) -> None:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            collector.error(
-                InputError(path, f"is not valid JSON: {error.msg} (column {error.colno})", line=number)
-            )
+            collector.error(InputError(path, f"is not valid JSON: {error.msg} (column {error.colno})", line=number))
             continue
         try:
             collector.add(_record(record, base=path.parent, source=path, line=number))
@@ -285,9 +275,7 @@ def _load_csv(path: Path, collector: _Collector) -> None:
         if not row or all(not cell.strip() for cell in row):
             continue
         if len(row) != len(columns):
-            collector.error(
-                InputError(path, f"has {len(row)} fields, the header has {len(columns)}", line=start)
-            )
+            collector.error(InputError(path, f"has {len(row)} fields, the header has {len(columns)}", line=start))
             continue
         record = {name: cell for name, cell in zip(columns, row, strict=True) if cell != ""}
         try:
@@ -350,9 +338,7 @@ def _add_found(collector: _Collector, pair_id: str, sides: dict[str, list[Path]]
     for side, other in (("original", "rewrite"), ("rewrite", "original")):
         if len(sides[side]) > 1:
             listed = ", ".join(str(path) for path in sides[side])
-            collector.error(
-                InputError(sides[side][0], f"pair '{pair_id}' has more than one {side}: {listed}")
-            )
+            collector.error(InputError(sides[side][0], f"pair '{pair_id}' has more than one {side}: {listed}"))
             return
         if not sides[side]:
             collector.error(InputError(sides[other][0], f"has no {side} to pair with (pair '{pair_id}')"))

@@ -77,9 +77,7 @@ def prepare(text: TextInput, *, name: str) -> Document:
 class Evaluator:
     """Scores pairs with fixed settings, reusing the model and sentence encodings across pairs."""
 
-    def __init__(
-        self, settings: Settings | None = None, *, encoder: embeddings.Encoder | None = None
-    ) -> None:
+    def __init__(self, settings: Settings | None = None, *, encoder: embeddings.Encoder | None = None) -> None:
         self.settings = settings or Settings()
         self._encoder = encoder
         self._store: embeddings.EncodingStore | None = None

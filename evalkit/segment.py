@@ -115,9 +115,7 @@ def split_sentences(text: str, paragraph: Range, *, language: str = "en") -> lis
     for boundary in get_sentence_boundaries(language, flat):
         if boundary.get("is_paragraph_break"):
             continue
-        piece = _trimmed(
-            text, paragraph.start + boundary["start_index"], paragraph.start + boundary["end_index"]
-        )
+        piece = _trimmed(text, paragraph.start + boundary["start_index"], paragraph.start + boundary["end_index"])
         if piece.end <= piece.start:
             continue
         if _LIST_MARKER.match(text[piece.start : piece.end]):

@@ -43,31 +43,19 @@ def main() -> None:
     names = sorted(path.name for path in (onestop / "adv").glob("*.txt"))[: args.articles]
     shifted = names[1:] + names[:1]
     sets: dict[str, list[Pair]] = {
-        "onestop adv->int": [
-            Pair(n, read_text(onestop / "adv" / n), read_text(onestop / "int" / n)) for n in names
-        ],
-        "onestop adv->ele": [
-            Pair(n, read_text(onestop / "adv" / n), read_text(onestop / "ele" / n)) for n in names
-        ],
+        "onestop adv->int": [Pair(n, read_text(onestop / "adv" / n), read_text(onestop / "int" / n)) for n in names],
+        "onestop adv->ele": [Pair(n, read_text(onestop / "adv" / n), read_text(onestop / "ele" / n)) for n in names],
         "wrong text": [
             Pair(n, read_text(onestop / "adv" / n), read_text(onestop / "ele" / m))
             for n, m in zip(names, shifted, strict=True)
         ],
-        "corpora/examples": [
-            Pair(spec.id, *spec.load()) for spec in load_pairs([REPO / "corpora" / "examples"]).pairs
-        ],
+        "corpora/examples": [Pair(spec.id, *spec.load()) for spec in load_pairs([REPO / "corpora" / "examples"]).pairs],
     }
     print(f"profile {args.profile}, {len(names)} OneStop articles\n")
-    print(
-        "| pairs | meaning (min / median / max) | drift (min / median / max) | " + " | ".join(PRESETS) + " |"
-    )
+    print("| pairs | meaning (min / median / max) | drift (min / median / max) | " + " | ".join(PRESETS) + " |")
     print("| --- | --- | --- | " + " | ".join("---:" for _ in PRESETS) + " |")
     for label, pairs in sets.items():
-        reports = [
-            result.to_dict()
-            for result in evaluator.evaluate_batch(pairs)
-            if not isinstance(result, Exception)
-        ]
+        reports = [result.to_dict() for result in evaluator.evaluate_batch(pairs) if not isinstance(result, Exception)]
         meaning = [report["meaning"]["score"] for report in reports]
         drift = [report["drift"]["score"] for report in reports]
         rates = []
@@ -75,11 +63,7 @@ def main() -> None:
             thresholds = GateConfig(FileConfig(), preset=preset).thresholds_for()
             passed = sum(judge_report(report, thresholds).passed for report in reports)
             rates.append(f"{passed / len(reports):.0%}")
-        print(
-            f"| {label} ({len(reports)}) | {_spread(meaning)} | {_spread(drift)} | "
-            + " | ".join(rates)
-            + " |"
-        )
+        print(f"| {label} ({len(reports)}) | {_spread(meaning)} | {_spread(drift)} | " + " | ".join(rates) + " |")
 
 
 if __name__ == "__main__":

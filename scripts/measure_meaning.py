@@ -134,9 +134,7 @@ def onestop(settings: Settings) -> None:
         f"  last third deleted: coverage lower in {lower}/{len(names)}; original sentences whose "
         f"counterparts were deleted listed in meaning.dropped: {listed_total}/{expected_total}"
     )
-    full_dropped = np.mean(
-        [len(reports[n]["meaning"]["dropped"]) / reports[n]["original"]["sentences"] for n in names]
-    )
+    full_dropped = np.mean([len(reports[n]["meaning"]["dropped"]) / reports[n]["original"]["sentences"] for n in names])
     cut_dropped = np.mean(
         [len(reports[p.id]["meaning"]["dropped"]) / reports[p.id]["original"]["sentences"] for p in truncated]
     )
@@ -185,10 +183,7 @@ def measure_baseline(layer: int = DEFAULT_LAYER, samples: int = 400) -> float:
 
 def baseline(settings: Settings) -> None:
     layer = settings.layer or DEFAULT_LAYER
-    print(
-        f"baseline (mean best-match cosine, unrelated ASSET sentences), layer {layer}: "
-        f"{measure_baseline(layer):.3f}"
-    )
+    print(f"baseline (mean best-match cosine, unrelated ASSET sentences), layer {layer}: {measure_baseline(layer):.3f}")
 
 
 def main() -> None:

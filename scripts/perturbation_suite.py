@@ -135,12 +135,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         kind: statistics.mean(sum(1 for f in r["drift"]["findings"] if f["type"] == kind) for r in real)
         for kind in ("changed", "added", "dropped")
     }
-    changed_by_category = Counter(
-        f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "changed"
-    )
-    added_by_category = Counter(
-        f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "added"
-    )
+    changed_by_category = Counter(f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "changed")
+    added_by_category = Counter(f["category"] for r in real for f in r["drift"]["findings"] if f["type"] == "added")
     baseline_scores = [r["drift"]["score"] for key, r in reports.items() if key.endswith("|realistic|none")]
     return {
         "seed": args.seed,
@@ -159,9 +155,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for (setting, category), hits in sorted(recall.items())
             if hits
         },
-        "detected_as": {
-            f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())
-        },
+        "detected_as": {f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())},
         "extra_findings_per_perturbation": {s: round(statistics.mean(v), 3) for s, v in extra.items() if v},
         "score_rise": {
             f"{setting}/{category}": {
@@ -326,9 +320,7 @@ def main() -> None:
     parser.add_argument("--categories", default=None, help="comma-separated categories (default: all)")
     parser.add_argument("--json", default=None, help="write the full result (with misses) here")
     parser.add_argument("--markdown", default=None, help="write the tables here")
-    parser.add_argument(
-        "--sentences", action="store_true", help="run the sentence-level ASSET checks instead"
-    )
+    parser.add_argument("--sentences", action="store_true", help="run the sentence-level ASSET checks instead")
     args = parser.parse_args()
     if args.sentences:
         print(json.dumps(run_sentences(args), indent=2))

@@ -22,8 +22,7 @@ FAST = Settings(profile="fast", cache=False)
 
 def inline_pair(pair_id: str, original: str, rewrite: str, line: int = 1) -> PairSpec:
     sides = (
-        TextRef(f"p.jsonl:{line}:{side}", text=text)
-        for side, text in (("original", original), ("rewrite", rewrite))
+        TextRef(f"p.jsonl:{line}:{side}", text=text) for side, text in (("original", original), ("rewrite", rewrite))
     )
     return PairSpec(pair_id, *sides, "p.jsonl", line)
 
@@ -57,9 +56,7 @@ def test_outcomes_come_in_input_order_and_judged_per_pair(pairs: tuple[PairSpec,
     strict = Thresholds(min_meaning=0.99)
     lenient = Thresholds(min_meaning=0.0, max_drift=None)
     outcomes = list(
-        run_batch(
-            pairs, FAST, batch_size=2, thresholds_for=lambda pair: strict if pair.id == "river" else lenient
-        )
+        run_batch(pairs, FAST, batch_size=2, thresholds_for=lambda pair: strict if pair.id == "river" else lenient)
     )
     assert [outcome.id for outcome in outcomes] == [pair.id for pair in pairs]
     assert [outcome.index for outcome in outcomes] == list(range(len(pairs)))
@@ -72,18 +69,13 @@ def test_outcomes_come_in_input_order_and_judged_per_pair(pairs: tuple[PairSpec,
 
 def test_unusable_pairs_become_errors_and_the_rest_is_scored() -> None:
     batch = [
-        inline_pair(
-            "good", "The plan was approved on Monday by the council.", "The council said yes on Monday.", 1
-        ),
+        inline_pair("good", "The plan was approved on Monday by the council.", "The council said yes on Monday.", 1),
         inline_pair("empty", "The plan was approved.", "   ", 2),
         PairSpec("gone", TextRef("x", path="/nonexistent/x.txt"), TextRef("y", text="Hello."), "p.jsonl", 3),
     ]
     outcomes = list(run_batch(batch, FAST))
     assert [outcome.report is not None for outcome in outcomes] == [True, False, False]
-    assert (
-        outcomes[1].error is not None
-        and outcomes[1].error.message == "p.jsonl:2:rewrite: contains only whitespace"
-    )
+    assert outcomes[1].error is not None and outcomes[1].error.message == "p.jsonl:2:rewrite: contains only whitespace"
     assert outcomes[2].error is not None
     assert outcomes[2].error.message == "p.jsonl:3: /nonexistent/x.txt: no such file"
     assert (outcomes[2].error.source, outcomes[2].error.line) == ("p.jsonl", 3)
@@ -122,13 +114,9 @@ def test_resume_of_a_finished_run_scores_nothing(tmp_path: Path, pairs: tuple[Pa
 
 
 def test_resume_retries_pairs_that_had_failed(tmp_path: Path) -> None:
-    pair = inline_pair(
-        "a", "The council met on Monday and approved the plan.", "The council said yes on Monday."
-    )
+    pair = inline_pair("a", "The council met on Monday and approved the plan.", "The council said yes on Monday.")
     results = tmp_path / "r.jsonl"
-    results.write_text(
-        json_line({"id": "a", "error": {"id": "a", "message": "old problem"}}), encoding="utf-8"
-    )
+    results.write_text(json_line({"id": "a", "error": {"id": "a", "message": "old problem"}}), encoding="utf-8")
     counting = CountingExecutor()
     (outcome,) = run_batch([pair], FAST, results=results, resume=True, executor=counting)
     assert counting.scored == ["a"]

@@ -36,8 +36,6 @@ _ALPHABET = st.sampled_from(
 )
 
 
-@given(
-    st.lists(st.one_of(st.sampled_from(PHRASES), st.text(_ALPHABET, max_size=12)), max_size=6).map(" ".join)
-)
+@given(st.lists(st.one_of(st.sampled_from(PHRASES), st.text(_ALPHABET, max_size=12)), max_size=6).map(" ".join))
 def test_key_check_agrees_with_the_patterns_on_any_text(text: str) -> None:
     assert has_furniture(text) == (_FURNITURE.search(text) is not None)

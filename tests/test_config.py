@@ -45,9 +45,7 @@ def test_discovery_walks_up_to_evalkit_toml(tmp_path: Path) -> None:
 
 
 def test_discovery_reads_pyproject_tool_evalkit(tmp_path: Path) -> None:
-    pyproject = write(
-        tmp_path / "pyproject.toml", "[project]\nname = 'x'\n\n[tool.evalkit]\nmax_drift = 0.3\n"
-    )
+    pyproject = write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n\n[tool.evalkit]\nmax_drift = 0.3\n")
     assert find_config(tmp_path) == pyproject
     assert load_config(start=tmp_path).thresholds == {"max_drift": 0.3}
 

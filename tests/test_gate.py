@@ -110,9 +110,7 @@ def test_thresholds_refuse_bad_selectors_and_counts() -> None:
         Thresholds(max_major=-1)
 
 
-def _report(
-    gain: float, meaning: float, drift: float, findings: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
+def _report(gain: float, meaning: float, drift: float, findings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {
         "id": "p",
         "readability": {"gain": gain},
@@ -154,9 +152,7 @@ def _verdict(*failures: tuple[str, float]) -> Verdict:
         (_verdict(("gain", -1), ("drift", 0.6)), _verdict(("gain", -1)), ["drift"], ["gain"]),
     ],
 )
-def test_compare_to_baseline(
-    current: Verdict, baseline: Verdict, regressions: list[str], known: list[str]
-) -> None:
+def test_compare_to_baseline(current: Verdict, baseline: Verdict, regressions: list[str], known: list[str]) -> None:
     verdict = compare_to_baseline(current, baseline)
     assert [f.check for f in verdict.failures] == regressions
     assert [f.check for f in verdict.known] == known
@@ -182,9 +178,7 @@ def test_verdict_invariants(gain: float, meaning: float, drift: float, count: in
     findings = [("changed", "major", "number")] * count
     off = Thresholds(min_gain=None, min_meaning=None, max_drift=None, max_major=None)
     assert judge(gain=gain, meaning=meaning, drift=drift, findings=findings, thresholds=off).passed
-    verdict = judge(
-        gain=gain, meaning=meaning, drift=drift, findings=findings, thresholds=Thresholds(max_major=2)
-    )
+    verdict = judge(gain=gain, meaning=meaning, drift=drift, findings=findings, thresholds=Thresholds(max_major=2))
     assert verdict.passed is (not verdict.failures)
     assert (count > 2) is any(f.check == "major_findings" for f in verdict.failures)
     # a report is never a regression of itself

@@ -30,9 +30,7 @@ def read(name: str) -> str:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("original", "rewrite"), PAIRS)
-def test_plain_bertscore_equals_the_bert_score_package(
-    evaluator: Evaluator, original: str, rewrite: str
-) -> None:
+def test_plain_bertscore_equals_the_bert_score_package(evaluator: Evaluator, original: str, rewrite: str) -> None:
     from bert_score import score
 
     report = evaluator.evaluate(original, rewrite)
@@ -69,9 +67,7 @@ def test_deleting_the_last_third_lowers_coverage_and_lists_what_was_dropped(eval
     rewrite = read("heat-pump-grants.rewrite.txt")
     paragraphs = [p for p in rewrite.split("\n") if p.strip()]
     cut = "\n\n".join(paragraphs[: round(len(paragraphs) * 2 / 3)])
-    full_report, cut_report = evaluator.evaluate_batch(
-        [Pair("full", original, rewrite), Pair("cut", original, cut)]
-    )
+    full_report, cut_report = evaluator.evaluate_batch([Pair("full", original, rewrite), Pair("cut", original, cut)])
     assert not isinstance(full_report, Exception) and not isinstance(cut_report, Exception)
     assert cut_report.meaning.coverage < full_report.meaning.coverage
     assert cut_report.meaning.score < full_report.meaning.score
@@ -133,9 +129,7 @@ def test_a_5000_word_article_is_scored_end_to_end(evaluator: Evaluator) -> None:
         "\n\nSeparately, the regional orchestra announced that its winter season will feature a cycle of "
         "Sibelius symphonies conducted by a guest from Helsinki, with discounted tickets for students."
     )
-    rewrite += (
-        "\n\nThe regional orchestra will play Sibelius symphonies this winter. Students get cheaper tickets."
-    )
+    rewrite += "\n\nThe regional orchestra will play Sibelius symphonies this winter. Students get cheaper tickets."
     assert len(original.split()) >= 5000
     changed = rewrite + "\n\nA penguin zoo opened in Kyoto on Saturday, with 44 birds from Chile."
     shortened = rewrite.rsplit("\n\n", 1)[0]  # the last paragraph of the rewrite removed
@@ -143,11 +137,7 @@ def test_a_5000_word_article_is_scored_end_to_end(evaluator: Evaluator) -> None:
         [Pair("whole", original, rewrite), Pair("added", original, changed), Pair("cut", original, shortened)]
     )
     whole, added, cut = reports
-    assert (
-        not isinstance(whole, Exception)
-        and not isinstance(added, Exception)
-        and not isinstance(cut, Exception)
-    )
+    assert not isinstance(whole, Exception) and not isinstance(added, Exception) and not isinstance(cut, Exception)
     assert whole.original.sentences[-1].end == len(original)  # the last sentence was segmented and scored
     assert added.meaning.precision < whole.meaning.precision  # a change at the very end moves the result
     assert len(added.meaning.unsupported) == len(whole.meaning.unsupported) + 1
@@ -169,9 +159,7 @@ def test_the_default_baseline_is_what_the_estimator_computes() -> None:
     from evalkit.embeddings import TransformerEncoder
     from evalkit.meaning import BASELINES, estimate_baseline
 
-    assert estimate_baseline(TransformerEncoder()) == pytest.approx(
-        BASELINES[("all-MiniLM-L6-v2", 4)], abs=5e-3
-    )
+    assert estimate_baseline(TransformerEncoder()) == pytest.approx(BASELINES[("all-MiniLM-L6-v2", 4)], abs=5e-3)
 
 
 @pytest.mark.parametrize(

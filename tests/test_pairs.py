@@ -108,9 +108,7 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     secret = write(tmp_path / "secret.txt", "Not for you.")
     (tmp_path / "pairs").mkdir()
     os.symlink(secret, tmp_path / "pairs" / "link.txt")
-    path = jsonl(
-        tmp_path / "pairs" / "pairs.jsonl", {"id": "x", "original_path": "link.txt", "rewrite": REWRITE}
-    )
+    path = jsonl(tmp_path / "pairs" / "pairs.jsonl", {"id": "x", "original_path": "link.txt", "rewrite": REWRITE})
     loaded = load_pairs([path])
     assert loaded.pairs == ()
     assert "escapes the folder of pairs.jsonl (refused)" in loaded.errors[0].one_line()
@@ -125,9 +123,7 @@ def test_duplicate_ids(tmp_path: Path) -> None:
 
 def test_jsonl_with_bom_crlf_and_line_separator_in_a_string(tmp_path: Path) -> None:
     record = json.dumps({"id": "a", "original": "One\u2028two.", "rewrite": REWRITE}, ensure_ascii=False)
-    path = write(
-        tmp_path / "p.jsonl", ("\ufeff" + record + "\r\n" + json.dumps(inline("b")) + "\r\n").encode()
-    )
+    path = write(tmp_path / "p.jsonl", ("\ufeff" + record + "\r\n" + json.dumps(inline("b")) + "\r\n").encode())
     loaded = load_pairs([path])
     assert loaded.errors == ()
     assert [(pair.id, pair.line) for pair in loaded.pairs] == [("a", 1), ("b", 2)]

@@ -75,9 +75,7 @@ BAD_ORIGINALS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("data", "code", "words"), [c[1:] for c in BAD_ORIGINALS], ids=[c[0] for c in BAD_ORIGINALS]
-)
+@pytest.mark.parametrize(("data", "code", "words"), [c[1:] for c in BAD_ORIGINALS], ids=[c[0] for c in BAD_ORIGINALS])
 def test_bad_originals_give_one_line_and_exit_2(
     tmp_path: Path, good_rewrite: Path, data: bytes | None, code: int, words: list[str]
 ) -> None:
@@ -118,9 +116,7 @@ def test_an_empty_rewrite_is_an_error_naming_it(good_original: Path, tmp_path: P
 
 
 def test_invalid_utf8_is_decoded_as_cp1252_with_a_warning(tmp_path: Path, good_rewrite: Path) -> None:
-    original = write(
-        tmp_path / "latin.txt", ORIGINAL.replace("library", "caf\u00e9 library").encode("cp1252")
-    )
+    original = write(tmp_path / "latin.txt", ORIGINAL.replace("library", "caf\u00e9 library").encode("cp1252"))
     status, stdout, stderr = run("score", str(original), str(good_rewrite), "--profile", "fast", "-f", "json")
     assert status == 0
     assert "not valid UTF-8" in stderr and "Windows-1252" in stderr
@@ -268,6 +264,7 @@ def test_same_input_twice_gives_byte_identical_json_with_the_model(
 def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "report.json"
     write_text_atomic(target, "old report")
+
     def crash(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
@@ -278,9 +275,7 @@ def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert [path.name for path in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 
-def test_models_load_without_remote_code_and_from_safetensors(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_models_load_without_remote_code_and_from_safetensors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import safetensors.torch
     import transformers
 
@@ -352,4 +347,3 @@ def test_identical_unicode_texts_gain_nothing_and_lose_nothing(fast_evaluator: E
     assert report.readability.gain == 0
     assert report.meaning.score == pytest.approx(1.0)
     assert report.drift.findings == ()
-

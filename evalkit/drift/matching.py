@@ -479,9 +479,7 @@ def _match_category(
         if i in changed:
             b = all_r[changed[i]]
             results.append(_changed_or_shortened(category, a, b))
-        elif not any(same(a, b) for b in all_r) and not (
-            category == "name" and spelt_out(a.text, sides.rewrite_texts)
-        ):
+        elif not any(same(a, b) for b in all_r) and not (category == "name" and spelt_out(a.text, sides.rewrite_texts)):
             results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
     for j in spare:
         if j in used:

@@ -20,14 +20,10 @@ ReportDict = dict[str, Any]
 class RenderContext:
     """What a writer may need beyond the reports: where the inputs live, terminal width, colour."""
 
-    sources: dict[str, tuple[str | None, str | None]] = field(
-        default_factory=dict
-    )  # id -> (original, rewrite) paths
+    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # id -> (original, rewrite) paths
     width: int | None = None
     color: bool = False
-    errors: Sequence[
-        dict[str, Any]
-    ] = ()  # pairs that could not be scored: {"id", "source", "line", "message"}
+    errors: Sequence[dict[str, Any]] = ()  # pairs that could not be scored: {"id", "source", "line", "message"}
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (pairs file, line) where declared
 
 

@@ -93,9 +93,7 @@ def pair_files(report: dict[str, Any], context: RenderContext) -> tuple[str | No
     return (None, None)
 
 
-def locate(
-    report: dict[str, Any], context: RenderContext, side: str, span: dict[str, Any] | None
-) -> Location | None:
+def locate(report: dict[str, Any], context: RenderContext, side: str, span: dict[str, Any] | None) -> Location | None:
     """The location of ``span`` (a report span with ``start``/``end``) in the ``side`` text of a pair; for
     an inline text, the pairs file line that holds the pair; ``None`` if there is no file at all."""
     original, rewrite = pair_files(report, context)

@@ -216,9 +216,7 @@ def _charts(reports: Sequence[ReportDict], anchors: Sequence[str]) -> str:
             values(lambda report: report["meaning"]["score"]),
             axis="meaning score (1 = all kept)",
             domain=(0.0, 1.0),
-            threshold=None
-            if min_meaning is None
-            else Threshold(min_meaning, "higher", f"min {min_meaning:g}"),
+            threshold=None if min_meaning is None else Threshold(min_meaning, "higher", f"min {min_meaning:g}"),
         ),
         histogram(
             "chart-drift",

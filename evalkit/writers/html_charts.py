@@ -76,9 +76,7 @@ def _y_ticks(top: int) -> list[int]:
 
 def _summary(values: Sequence[float], unit: str) -> str:
     median = statistics.median(values)
-    return (
-        f"n = {len(values)} · median {median:.2f}{unit} · range {min(values):.2f} to {max(values):.2f}{unit}"
-    )
+    return f"n = {len(values)} · median {median:.2f}{unit} · range {min(values):.2f} to {max(values):.2f}{unit}"
 
 
 def histogram(
@@ -149,8 +147,7 @@ def histogram(
             )
         if not count_pass and not count_fail:
             parts.append(
-                f'<rect class="bar-empty" x="{left:.1f}" y="{y(0) - 1:.1f}"'
-                f' width="{right - left:.1f}" height="1"/>'
+                f'<rect class="bar-empty" x="{left:.1f}" y="{y(0) - 1:.1f}" width="{right - left:.1f}" height="1"/>'
             )
         parts.append("</g>")
     parts.append(f'<line class="axis" x1="{LEFT:g}" x2="{WIDTH - RIGHT:g}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>')
@@ -231,8 +228,7 @@ def scatter(chart_id: str, title: str, points: Sequence[Point], *, axis_x: str, 
     for point in sorted(points, key=lambda p: p.passed, reverse=True):  # failed drawn last, on top
         cx, cy = sx(point.before), sy(point.after)
         label = (
-            f"{point.label}: grade {point.before:.1f} → {point.after:.1f}"
-            f" ({'passed' if point.passed else 'failed'})"
+            f"{point.label}: grade {point.before:.1f} → {point.after:.1f} ({'passed' if point.passed else 'failed'})"
         )
         shape = (
             f'<circle class="pt-pass" cx="{cx:.1f}" cy="{cy:.1f}" r="4"/>'
@@ -241,8 +237,7 @@ def scatter(chart_id: str, title: str, points: Sequence[Point], *, axis_x: str, 
             f'M{cx - 4:.1f},{cy + 4:.1f}L{cx + 4:.1f},{cy - 4:.1f}"/>'
         )
         parts.append(
-            f"<a{attributes([('href', point.href), ('aria-label', label)])}><title>{escape(label)}</title>"
-            f"{shape}</a>"
+            f"<a{attributes([('href', point.href), ('aria-label', label)])}><title>{escape(label)}</title>{shape}</a>"
         )
     parts.append(
         f'<text class="axis-title" x="{left + plot / 2:.1f}" y="{height - 6:g}" text-anchor="middle">'

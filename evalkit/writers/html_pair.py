@@ -101,9 +101,7 @@ def _summary(report: ReportDict) -> str:
         facts = f"{total} fact{'s' if total != 1 else ''} drifted: {', '.join(parts)}"
     else:
         facts = "no fact drifted"
-    return (
-        f"The rewrite {reads}, has a meaning score of {float(report['meaning']['score']):.2f}, and {facts}."
-    )
+    return f"The rewrite {reads}, has a meaning score of {float(report['meaning']['score']):.2f}, and {facts}."
 
 
 def _verdict_badge(state: str, icon: str, label: str, detail: str) -> str:
@@ -116,9 +114,7 @@ def _verdict_badge(state: str, icon: str, label: str, detail: str) -> str:
 def _list(css_class: str, label: str, items: Sequence[str]) -> str:
     if not items:
         return ""
-    return element(
-        "ul", {"class": css_class, "aria-label": label}, "".join(f"<li>{escape(i)}</li>" for i in items)
-    )
+    return element("ul", {"class": css_class, "aria-label": label}, "".join(f"<li>{escape(i)}</li>" for i in items))
 
 
 # ------------------------------------------------------------------------------------- score cards
@@ -210,9 +206,7 @@ def _target_card(report: ReportDict) -> _Card:
         missed = _failure(report, "target")
         if missed:
             return _Card(name, "bad", str(preset), "", "", "✗ missed", str(missed.get("message", "")))
-        return _Card(
-            name, "ok", str(preset), "", "", "✓ met", "the rewrite meets the target the gate asks for"
-        )
+        return _Card(name, "ok", str(preset), "", "", "✓ met", "the rewrite meets the target the gate asks for")
     listed = report["readability"].get("targets")
     entries: list[tuple[str, bool]] = []
     if isinstance(listed, dict):
@@ -390,9 +384,7 @@ class _Side:
         if covered and reasons == {"markup"}:
             return f'{separator}<span class="ign-markup">{inner}</span>'
         if covered and core_end - core_start > LONG_IGNORED:
-            summary = (
-                f"Left out of scoring: {', '.join(sorted(reasons))} · {core_end - core_start} characters"
-            )
+            summary = f"Left out of scoring: {', '.join(sorted(reasons))} · {core_end - core_start} characters"
             summary = element("summary", {}, escape(summary))
             return f'{separator}<details class="ignored-block">{summary}{inner}</details>'
         return f'{separator}<span class="gap">{inner}</span>'
@@ -482,9 +474,7 @@ def _sentence_layers(report: ReportDict, anchor: str, side: str, taken: set[tupl
             ("data-tip", note.format(float(entry.get("found", 0.0)))),
         )
         first = (("id", mark_id), ("tabindex", "0"))
-        layers.append(
-            Layer(entry["start"], entry["end"], _SENTENCE_MARK, "mark", attrs, first, (("data-cont", "1"),))
-        )
+        layers.append(Layer(entry["start"], entry["end"], _SENTENCE_MARK, "mark", attrs, first, (("data-cont", "1"),)))
     return layers
 
 
@@ -553,9 +543,7 @@ def _side_by_side(report: ReportDict, anchor: str) -> str:
     if tail_o or tail_r:
         body.append(_row(original.css, tail_o, "", rewrite.css, tail_r))
 
-    head = (
-        f'{_heading(report, "original")}<th scope="col" class="gut">match</th>{_heading(report, "rewrite")}'
-    )
+    head = f'{_heading(report, "original")}<th scope="col" class="gut">match</th>{_heading(report, "rewrite")}'
     return (
         f"{_legend(report, anchor)}"
         '<table class="sbs" aria-label="Original and rewrite, aligned sentence by sentence">'
@@ -568,9 +556,7 @@ def _gutter(group: dict[str, Any] | None) -> str:
     if group is None:
         return '<span class="kind" title="no counterpart">—</span>'
     kind = str(group.get("kind", "")).replace("-", ":")
-    moved = (
-        '<span class="moved" title="out of the original order">↕ moved</span>' if group.get("moved") else ""
-    )
+    moved = '<span class="moved" title="out of the original order">↕ moved</span>' if group.get("moved") else ""
     return (
         f'<span class="kind" title="sentences: original:rewrite">{escape(kind)}</span>'
         f'<span class="sim" title="similarity">{float(group.get("similarity", 0.0)):.2f}</span>{moved}'
@@ -579,8 +565,7 @@ def _gutter(group: dict[str, Any] | None) -> str:
 
 def _row(left_css: str, left: str, gutter: str, right_css: str, right: str) -> str:
     return (
-        f'<tr><td class="{left_css}">{left}</td><td class="gut">{gutter}</td>'
-        f'<td class="{right_css}">{right}</td></tr>'
+        f'<tr><td class="{left_css}">{left}</td><td class="gut">{gutter}</td><td class="{right_css}">{right}</td></tr>'
     )
 
 
@@ -603,8 +588,7 @@ def _legend(report: ReportDict, anchor: str) -> str:
         toggles += _toggle(f"{anchor}-t-markup", "t-markup", "markup")
     samples = [
         *(
-            element("mark", {"class": f"m m-{kind} sev-major", "data-label": ICONS[kind]}, kind)
-            + f" {meaning}"
+            element("mark", {"class": f"m m-{kind} sev-major", "data-label": ICONS[kind]}, kind) + f" {meaning}"
             for kind, meaning in (
                 ("dropped", "not in the rewrite"),
                 ("changed", "differs (both sides)"),
@@ -649,21 +633,15 @@ def _findings_table(report: ReportDict, anchor: str) -> str:
                 cells.append(f'<td class="quote">{escape(str(span.get("text", "")))}</td>')
             else:
                 cells.append('<td aria-label="none">—</td>')
-        tag = element(
-            "span", {"class": f"tag tag-{slug(kind, 20)}"}, escape(f"{ICONS.get(kind, '•')} {kind}")
-        )
-        weight = element(
-            "span", {"class": "sev sev-major-text" if severity == "major" else "sev"}, escape(severity)
-        )
+        tag = element("span", {"class": f"tag tag-{slug(kind, 20)}"}, escape(f"{ICONS.get(kind, '•')} {kind}"))
+        weight = element("span", {"class": "sev sev-major-text" if severity == "major" else "sev"}, escape(severity))
         body.append(
             f'<tr id="{fid}" data-fid="{fid}"><td class="num">{number}</td><td>{tag}</td>'
             f'<td class="kind">{escape(str(finding.get("category", "")))} · {weight}</td>{"".join(cells)}'
             f'<td id="{fid}-msg">{escape(str(finding.get("message", "")))}</td></tr>'
         )
     major = report["drift"].get("counts", {}).get("major", 0)
-    head = "".join(
-        f'<th scope="col">{name}</th>' for name in ("#", "Type", "Kind", "Original", "Rewrite", "Message")
-    )
+    head = "".join(f'<th scope="col">{name}</th>' for name in ("#", "Type", "Kind", "Original", "Rewrite", "Message"))
     return (
         '<section><table class="list findings">'
         f"<caption>Findings<small>{len(findings)} in all · {major} major"
@@ -678,9 +656,7 @@ def _hardest_list(report: ReportDict, anchor: str) -> str:
     items = []
     for entry in hardest:
         reasons = "; ".join(str(reason) for reason in entry.get("reasons", [])) or "long, dense wording"
-        link = element(
-            "a", {"class": "quote", "href": f"#{anchor}-r{int(entry['index'])}"}, escape(str(entry["text"]))
-        )
+        link = element("a", {"class": "quote", "href": f"#{anchor}-r{int(entry['index'])}"}, escape(str(entry["text"])))
         items.append(
             f'<li><span class="grade">grade {float(entry["grade"]):.1f}</span>'
             f" · {entry.get('words', '?')} words"

@@ -96,9 +96,7 @@ def render(reports: Sequence[ReportDict], context: RenderContext) -> str:
                     "ruleId": f"drift/{finding['type']}/{finding['category']}",
                     "level": finding_level(report, finding),
                     "message": {"text": f"{finding['message']} [pair {pair}]"},
-                    "locations": _location(
-                        locate(report, context, side, span), span["text"] if span else None
-                    ),
+                    "locations": _location(locate(report, context, side, span), span["text"] if span else None),
                     "properties": {"pair": pair, "severity": finding["severity"], "side": side},
                 }
             )
@@ -126,9 +124,7 @@ def render(reports: Sequence[ReportDict], context: RenderContext) -> str:
                 "rules": [_rule(rule_id) for rule_id in rule_ids],
             }
         },
-        "invocations": [
-            {"executionSuccessful": not context.errors, "toolExecutionNotifications": notifications}
-        ],
+        "invocations": [{"executionSuccessful": not context.errors, "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The working directory of the run."}}},
         "results": results,

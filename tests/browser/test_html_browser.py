@@ -60,9 +60,7 @@ def tip_of(page: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed_page(
-    seed_pair: tuple[Path, Path], evaluator: Evaluator, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
+def seed_page(seed_pair: tuple[Path, Path], evaluator: Evaluator, tmp_path_factory: pytest.TempPathFactory) -> Path:
     original, rewrite = seed_pair
     report = evaluator.evaluate(read_text(original), read_text(rewrite), pair_id=original.stem).to_dict()
     return write(tmp_path_factory.mktemp("html") / "seed.html", [report])
@@ -143,9 +141,7 @@ def batch_page(fast_evaluator: Evaluator, tmp_path_factory: pytest.TempPathFacto
         "unrelated": "Cats sleep for most of the day. Dogs like to walk in the park.",
         "identical": original,
     }
-    reports = [
-        fast_evaluator.evaluate(original, text, pair_id=name).to_dict() for name, text in rewrites.items()
-    ]
+    reports = [fast_evaluator.evaluate(original, text, pair_id=name).to_dict() for name, text in rewrites.items()]
     return write(tmp_path_factory.mktemp("html") / "batch.html", reports)
 
 

@@ -79,8 +79,7 @@ def test_malformed_line_is_reported_the_rest_scored_and_exit_2(cli: Cli, workdir
     assert "evalkit: error: batch.jsonl:2: is not valid JSON" in run.stderr
     assert "evalkit: error: batch.jsonl:4: duplicate id 'council' (first at batch.jsonl:1)" in run.stderr
     assert (
-        "evalkit: error: batch.jsonl:5: path '../etc/passwd' escapes the folder of batch.jsonl (refused)"
-        in run.stderr
+        "evalkit: error: batch.jsonl:5: path '../etc/passwd' escapes the folder of batch.jsonl (refused)" in run.stderr
     )
     records = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["id"] for r in records if "error" not in r] == ["council", "river"]
@@ -152,9 +151,7 @@ def _sarif(run: Run) -> None:
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     log = json.loads(run.stdout)
     jsonschema.Draft4Validator(schema).validate(log)
-    uris = {
-        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
-    }
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert "pairs/lunch.rewrite.md" in uris
 
 
@@ -318,9 +315,7 @@ def test_baseline_fails_only_pairs_that_got_worse(cli: Cli, workdir: Path) -> No
 
 
 def test_pair_files_as_a_pre_commit_hook_passes_them(cli: Cli, workdir: Path) -> None:
-    run = cli(
-        "check", "pairs/lunch.rewrite.md", "pairs/river.original.txt", *FAST, *PASS_ALL, "--format", "jsonl"
-    )
+    run = cli("check", "pairs/lunch.rewrite.md", "pairs/river.original.txt", *FAST, *PASS_ALL, "--format", "jsonl")
     assert run.exit_code == 0, run
     assert [json.loads(line)["id"] for line in run.stdout.splitlines()] == ["pairs/lunch", "pairs/river"]
 

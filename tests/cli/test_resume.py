@@ -30,9 +30,7 @@ def environment() -> dict[str, str]:
 
 def evalkit(*args: str | Path, cwd: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "evalkit.cli", *(str(arg) for arg in args)]
-    return subprocess.Popen(
-        command, cwd=cwd, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    return subprocess.Popen(command, cwd=cwd, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def complete_lines(path: Path) -> int:
@@ -54,12 +52,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, bytes]
     with (folder / "pairs.jsonl").open("w", encoding="utf-8") as handle:
         for index in range(PAIRS):
             original, rewrite = synthetic_pair(index)
-            handle.write(
-                json.dumps({"id": f"pair-{index:02d}", "original": original, "rewrite": rewrite}) + "\n"
-            )
-    run = evalkit(
-        "score", "--pairs", "pairs.jsonl", *ARGS, "--results", "full.jsonl", "-f", "json", cwd=folder
-    )
+            handle.write(json.dumps({"id": f"pair-{index:02d}", "original": original, "rewrite": rewrite}) + "\n")
+    run = evalkit("score", "--pairs", "pairs.jsonl", *ARGS, "--results", "full.jsonl", "-f", "json", cwd=folder)
     report, errors = run.communicate(timeout=600)
     assert run.returncode == 0, errors.decode()
     results = (folder / "full.jsonl").read_bytes()
@@ -104,9 +98,7 @@ def test_ctrl_c_keeps_results_and_says_how_to_resume(batch: tuple[Path, bytes, b
     assert "interrupted; finished pairs are kept in" in errors.decode()
     assert "--resume" in errors.decode()
     assert "Traceback" not in errors.decode()
-    resumed = evalkit(
-        "check", "pairs.jsonl", *ARGS, "--min-meaning", "0", "--results", results, "--resume", cwd=folder
-    )
+    resumed = evalkit("check", "pairs.jsonl", *ARGS, "--min-meaning", "0", "--results", results, "--resume", cwd=folder)
     _, errors = resumed.communicate(timeout=600)
     assert resumed.returncode in (0, 1), errors.decode()
     # the same scores in the same order as the uninterrupted run (verdicts differ: other thresholds)

@@ -60,9 +60,7 @@ def test_score_is_zero_without_drift() -> None:
     [(4, 1 - 2.718281828**-0.5), (40, 1 - 2.718281828**-0.05), (1, 1 - 2.718281828**-0.5)],
 )
 def test_one_changed_number_is_normalised_by_the_facts_at_stake(facts: int, expected: float) -> None:
-    assert drift_score([_finding("changed", "number", "major")], facts, facts) == pytest.approx(
-        expected, rel=1e-6
-    )
+    assert drift_score([_finding("changed", "number", "major")], facts, facts) == pytest.approx(expected, rel=1e-6)
 
 
 def test_content_shares_weigh_invented_more_than_lost() -> None:

@@ -47,11 +47,7 @@ def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> Non
     assert [fact.text for fact in numbers] == [spelled]
     if key is not None:
         assert numbers[0].key[0] == key[0]
-        assert (
-            numbers[0].key[1:] == pytest.approx(key[1:])
-            if isinstance(key[-1], float)
-            else numbers[0].key == key
-        )
+        assert numbers[0].key[1:] == pytest.approx(key[1:]) if isinstance(key[-1], float) else numbers[0].key == key
     assert text[numbers[0].start : numbers[0].end] == spelled
 
 
@@ -157,9 +153,7 @@ def test_quotation_with_speaker() -> None:
 
 
 def test_quote_words_write_contractions_out() -> None:
-    assert quote_words("We'd say it’s fine, don't you?") == quote_words(
-        "We would say it is fine, do not you?"
-    )
+    assert quote_words("We'd say it’s fine, don't you?") == quote_words("We would say it is fine, do not you?")
 
 
 @pytest.mark.parametrize(
@@ -178,9 +172,7 @@ def test_negations(text: str, cues: list[tuple[str, str]]) -> None:
 
 
 def test_modality() -> None:
-    modals = [
-        f for f in facts_of("The bridge may close and drivers must wait.", "negation") if f.kind == "modality"
-    ]
+    modals = [f for f in facts_of("The bridge may close and drivers must wait.", "negation") if f.kind == "modality"]
     assert [(f.text, f.key[1]) for f in modals] == [("may", "possible"), ("must", "necessary")]
 
 

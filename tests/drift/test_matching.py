@@ -72,9 +72,7 @@ def test_unchanged_text_has_no_finding(fast_evaluator: Evaluator) -> None:
 def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: str, new: str) -> None:
     rewrite = BASE.replace(old, new)
     report = findings(fast_evaluator, BASE, rewrite)
-    assert [
-        f for f in report if f["type"] == "changed" or (f["type"] == "added" and f["category"] != "other")
-    ] == []
+    assert [f for f in report if f["type"] == "changed" or (f["type"] == "added" and f["category"] != "other")] == []
 
 
 def test_removed_sentence_with_a_fact_is_dropped_not_changed(fast_evaluator: Evaluator) -> None:
@@ -83,9 +81,7 @@ def test_removed_sentence_with_a_fact_is_dropped_not_changed(fast_evaluator: Eva
     dropped = {(f["category"], f["original"]["text"]) for f in report if f["type"] == "dropped"}
     assert ("number", "£4.2 million") in dropped
     assert not [f for f in report if f["type"] == "changed"]
-    assert all(
-        f["severity"] == "major" for f in report if f["type"] == "dropped" and f["category"] == "number"
-    )
+    assert all(f["severity"] == "major" for f in report if f["type"] == "dropped" and f["category"] == "number")
 
 
 def test_inserted_sentence_with_a_new_fact_is_added(fast_evaluator: Evaluator) -> None:

@@ -66,9 +66,7 @@ def _base_pairs(shared: Path) -> list[tuple[str, str, str]]:
             pairs.append((f"onestop/{name}", read_text(adv).text, read_text(ele).text))
     for original in sorted(EXAMPLES.glob("*.original.txt"))[:3]:
         rewrite = original.with_name(original.name.replace(".original.", ".rewrite."))
-        pairs.append(
-            (f"examples/{original.name.split('.')[0]}", read_text(original).text, read_text(rewrite).text)
-        )
+        pairs.append((f"examples/{original.name.split('.')[0]}", read_text(original).text, read_text(rewrite).text))
     return pairs
 
 

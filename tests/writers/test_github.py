@@ -27,13 +27,7 @@ def parse(text: str) -> list[dict[str, Any]]:
 
 
 def unescape(value: str) -> str:
-    return (
-        value.replace("%2C", ",")
-        .replace("%3A", ":")
-        .replace("%0A", "\n")
-        .replace("%0D", "\r")
-        .replace("%25", "%")
-    )
+    return value.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
 
 
 def test_every_finding_annotation_carries_file_and_line(rendered: Rendered) -> None:
@@ -74,9 +68,7 @@ def test_crlf_and_bom_file(rendered: Rendered) -> None:
 
 def test_failures_and_errors_are_errors(rendered: Rendered) -> None:
     annotations = parse(get_writer("github")(rendered.reports, rendered.context))
-    failed_checks = sum(
-        1 for r in rendered.reports for f in r["verdict"]["failures"] if f["check"] != "major_findings"
-    )
+    failed_checks = sum(1 for r in rendered.reports for f in r["verdict"]["failures"] if f["check"] != "major_findings")
     titled = [a for a in annotations if a["level"] == "error" and a.get("title") in
               ("evalkit%3A gain", "evalkit%3A meaning", "evalkit%3A drift", "evalkit%3A target")]  # fmt: skip
     assert len(titled) == failed_checks

@@ -65,18 +65,14 @@ def report(fast_evaluator: Evaluator) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def hostile(fast_evaluator: Evaluator) -> dict[str, Any]:
     original, rewrite = hostile_texts()
-    return fast_evaluator.evaluate(
-        original, rewrite, pair_id="<img src=x onerror=\"window['__pwned']=6\">"
-    ).to_dict()
+    return fast_evaluator.evaluate(original, rewrite, pair_id="<img src=x onerror=\"window['__pwned']=6\">").to_dict()
 
 
 class Page(HTMLParser):
     """Everything the tests need from a page: tags with attributes, the bodies of style and script, and
     the text inside each element with an id."""
 
-    VOID = frozenset(
-        {"meta", "link", "br", "input", "img", "col", "hr", "rect", "line", "circle", "path", "polygon"}
-    )
+    VOID = frozenset({"meta", "link", "br", "input", "img", "col", "hr", "rect", "line", "circle", "path", "polygon"})
 
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -143,9 +139,7 @@ def test_page_is_well_formed_and_deterministic(report: dict[str, Any]) -> None:
 def test_policy_admits_only_the_page_own_style_and_script(report: dict[str, Any]) -> None:
     parsed = Page(page_of(report))
     policies = [
-        a["content"]
-        for tag, a in parsed.tags
-        if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+        a["content"] for tag, a in parsed.tags if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"
     ]
     assert len(policies) == 1
     directives = dict(d.strip().split(" ", 1) for d in str(policies[0]).split(";"))
@@ -170,9 +164,7 @@ def test_nothing_is_loaded_from_anywhere(report: dict[str, Any], hostile: dict[s
 
 
 @pytest.mark.parametrize("batch", [False, True], ids=["pair", "batch"])
-def test_hostile_text_is_escaped_everywhere(
-    hostile: dict[str, Any], report: dict[str, Any], batch: bool
-) -> None:
+def test_hostile_text_is_escaped_everywhere(hostile: dict[str, Any], report: dict[str, Any], batch: bool) -> None:
     errors = ({"id": "<b onmouseover=x>bad</b>", "source": "pairs.jsonl", "line": 3, "message": PAYLOADS[0]},)
     page = page_of(hostile, report, errors=errors) if batch else page_of(hostile)
     parsed = Page(page)
@@ -266,9 +258,7 @@ def test_hard_sentences_are_flagged_from_grade_nine_with_their_reasons(
     ]
     changed = {**report, "readability": {**report["readability"], "hardest_sentences": hardest}}
     parsed = Page(page_of(changed))
-    flags = [
-        a for tag, a in parsed.tags if tag == "span" and a.get("class") == "hard-flag" and a.get("tabindex")
-    ]
+    flags = [a for tag, a in parsed.tags if tag == "span" and a.get("class") == "hard-flag" and a.get("tabindex")]
     expected = [entry for entry in hardest if entry["grade"] >= HARD_GRADE]
     assert [flag["data-tip"] for flag in flags] == [entry["reasons"][0] for entry in expected]
     assert page_of(changed).count('<li><span class="grade">') == len(hardest)  # all are listed
@@ -316,9 +306,7 @@ def test_a_report_without_texts_still_renders(report: dict[str, Any]) -> None:
     assert Page(page).errors == []
 
 
-def test_batch_lists_pairs_worst_first_and_links_every_row(
-    fast_evaluator: Evaluator, report: dict[str, Any]
-) -> None:
+def test_batch_lists_pairs_worst_first_and_links_every_row(fast_evaluator: Evaluator, report: dict[str, Any]) -> None:
     same = fast_evaluator.evaluate(ORIGINAL, ORIGINAL, pair_id="same").to_dict()
     unrelated = fast_evaluator.evaluate(
         ORIGINAL, "Cats sleep a lot. Dogs bark at night.", pair_id="unrelated"
@@ -326,9 +314,7 @@ def test_batch_lists_pairs_worst_first_and_links_every_row(
     page = page_of(same, report, unrelated)
     parsed = Page(page)
     ids = {str(a["id"]) for _, a in parsed.tags if a.get("id")}
-    links = [
-        str(a["href"])[1:] for tag, a in parsed.tags if tag == "a" and str(a.get("href", "")).startswith("#")
-    ]
+    links = [str(a["href"])[1:] for tag, a in parsed.tags if tag == "a" and str(a.get("href", "")).startswith("#")]
     assert links and set(links) <= ids
     rows = re.findall(r'<tr data-rank="\d+">.*?<a href="#([^"]+)"', page)
     assert rows[0] == "pair-3-unrelated"  # failed, the least meaning
@@ -338,9 +324,7 @@ def test_batch_lists_pairs_worst_first_and_links_every_row(
 
 
 def test_errors_only_batch(report: dict[str, Any]) -> None:
-    page = render(
-        [], RenderContext(errors=[{"id": "a", "source": "p.jsonl", "line": 2, "message": "bad line"}])
-    )
+    page = render([], RenderContext(errors=[{"id": "a", "source": "p.jsonl", "line": 2, "message": "bad line"}]))
     assert "could not be scored" in page and "bad line" in page
     assert Page(page).errors == []
 
@@ -438,9 +422,7 @@ class Coverage(HTMLParser):
         self.covering += [frozenset(n for _, n in self.stack)] * len(data)
 
 
-layer_strategy = st.tuples(
-    st.integers(0, 40), st.integers(0, 12), st.integers(0, 3), st.sampled_from(["span", "mark"])
-)
+layer_strategy = st.tuples(st.integers(0, 40), st.integers(0, 12), st.integers(0, 3), st.sampled_from(["span", "mark"]))
 
 
 @settings(max_examples=200, deadline=None)
@@ -454,9 +436,7 @@ def test_overlay_nests_and_covers_exactly(
 ) -> None:
     start, end = sorted(min(c, len(text)) for c in cut)
     layers = [
-        Layer(
-            s, min(s + length, len(text)), rank, tag, (("data-n", str(n)),), first_attrs=(("data-first", ""),)
-        )
+        Layer(s, min(s + length, len(text)), rank, tag, (("data-n", str(n)),), first_attrs=(("data-first", ""),))
         for n, (s, length, rank, tag) in enumerate(raw)
     ]
     checker = Coverage()

@@ -15,8 +15,6 @@ def test_one_line_per_report_then_errors(rendered: Rendered) -> None:
     lines = text.splitlines()
     assert len(lines) == len(rendered.reports) + len(rendered.context.errors)
     records = [json.loads(line) for line in lines]
-    assert [record["id"] for record in records[: len(rendered.reports)]] == [
-        r["id"] for r in rendered.reports
-    ]
+    assert [record["id"] for record in records[: len(rendered.reports)]] == [r["id"] for r in rendered.reports]
     assert all("error" in record for record in records[len(rendered.reports) :])
     assert text.startswith("".join(json_line(report) for report in rendered.reports))

@@ -16,9 +16,7 @@ def test_one_testcase_per_pair(rendered: Rendered) -> None:
     cases = suite.findall("testcase")
     errors = rendered.context.errors
     assert len(cases) == len(rendered.reports) + len(errors)
-    assert [case.get("name") for case in cases[: len(rendered.reports)]] == [
-        r["id"] for r in rendered.reports
-    ]
+    assert [case.get("name") for case in cases[: len(rendered.reports)]] == [r["id"] for r in rendered.reports]
     failed = [r["id"] for r in rendered.reports if not r["verdict"]["passed"]]
     assert [case.get("name") for case in cases if case.find("failure") is not None] == failed
     assert len([case for case in cases if case.find("error") is not None]) == len(errors)

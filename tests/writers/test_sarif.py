@@ -36,9 +36,7 @@ def test_valid_against_the_schema(log: dict[str, Any], validator: jsonschema.pro
     assert log["version"] == "2.1.0"
 
 
-def test_the_schema_catches_a_broken_log(
-    validator: jsonschema.protocols.Validator, log: dict[str, Any]
-) -> None:
+def test_the_schema_catches_a_broken_log(validator: jsonschema.protocols.Validator, log: dict[str, Any]) -> None:
     broken = json.loads(json.dumps(log))
     broken["runs"][0]["results"][0]["level"] = "fatal"
     assert list(validator.iter_errors(broken))
@@ -63,9 +61,7 @@ def test_results_point_at_the_words(log: dict[str, Any], rendered: Rendered) -> 
         snippet = text[region["charOffset"] : region["charOffset"] + region["charLength"]]
         assert snippet == region["snippet"]["text"]
         lines = text.splitlines(keepends=True)
-        assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(
-            snippet.split("\n")[0][:10]
-        )
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(snippet.split("\n")[0][:10])
         checked += 1
     assert checked >= 3
 
@@ -74,10 +70,7 @@ def test_counts_and_levels(log: dict[str, Any], rendered: Rendered) -> None:
     results = log["runs"][0]["results"]
     findings = sum(len(report["drift"]["findings"]) for report in rendered.reports)
     failures = sum(
-        1
-        for report in rendered.reports
-        for f in report["verdict"]["failures"]
-        if f["check"] != "major_findings"
+        1 for report in rendered.reports for f in report["verdict"]["failures"] if f["check"] != "major_findings"
     )
     assert len(results) == findings + failures
     assert {result["level"] for result in results} <= {"error", "warning", "note"}

@@ -55,12 +55,9 @@ def render_context(folder: Path) -> Rendered:
     pairs_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     loaded = load_pairs([folder, pairs_file])
     thresholds = Thresholds(max_major=0)
-    outcomes = list(
-        run_batch(loaded.pairs, Settings(profile="fast", cache=False), thresholds_for=lambda _: thresholds)
-    )
+    outcomes = list(run_batch(loaded.pairs, Settings(profile="fast", cache=False), thresholds_for=lambda _: thresholds))
     errors = [
-        {"id": None, "message": error.one_line(), "source": error.source, "line": error.line}
-        for error in loaded.errors
+        {"id": None, "message": error.one_line(), "source": error.source, "line": error.line} for error in loaded.errors
     ]
     errors += [outcome.error.to_dict() for outcome in outcomes if outcome.error is not None]
     context = RenderContext(
