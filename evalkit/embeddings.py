@@ -117,13 +117,32 @@ def resolve_model(model: str | None) -> tuple[str, str]:
     return model, model
 
 
+#: Weight files up to this size are hashed whole; larger ones by their size and evenly spaced samples.
+FULL_HASH_BYTES = 256 * 1024 * 1024
+_SAMPLES, _SAMPLE_BYTES = 64, 1024 * 1024
+
+
+def _file_digest(file: Path) -> str:
+    """A content hash of one file: the whole file, or for a very large one its size and 64 samples of 1 MB
+    (reading several GB on every start would cost seconds; a re-trained model changes every sample)."""
+    size = file.stat().st_size
+    with file.open("rb") as handle:
+        if size <= FULL_HASH_BYTES:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+        digest = hashlib.sha256(str(size).encode())
+        for index in range(_SAMPLES):
+            handle.seek(index * (size - _SAMPLE_BYTES) // (_SAMPLES - 1))
+            digest.update(handle.read(_SAMPLE_BYTES))
+        return digest.hexdigest()
+
+
 def _fingerprint_folder(path: Path) -> str:
-    """A short hash of a model folder's weight and config files (names, sizes, modification times)."""
+    """A short hash of the contents of a model folder's weight, configuration and vocabulary files, so the
+    same model gives the same signature on every machine (file times and install paths do not count)."""
     digest = hashlib.sha256()
     for file in sorted(path.rglob("*")):
         if file.is_file() and file.suffix in (".safetensors", ".bin", ".json", ".txt", ".model"):
-            stat = file.stat()
-            digest.update(f"{file.relative_to(path)}:{stat.st_size}:{int(stat.st_mtime)}".encode())
+            digest.update(f"{file.relative_to(path).as_posix()}:{_file_digest(file)}\n".encode())
     return digest.hexdigest()[:12]
 
 

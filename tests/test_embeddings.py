@@ -151,3 +151,34 @@ def test_unusable_cache_is_switched_off_with_a_warning(encoder: TransformerEncod
         result = store.get_many(SENTENCES[:2])
     assert len(result) == 2
     assert any(issubclass(w.category, EvalkitWarning) and "switched off" in str(w.message) for w in caught)
+
+
+@pytest.mark.parametrize("full_hash_bytes", [1 << 30, 1024], ids=["whole", "sampled"])
+def test_model_fingerprint_depends_on_contents_not_on_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_hash_bytes: int
+) -> None:
+    """The signature's model hash is the same on every machine (file times differ per install) and changes
+    when a weight changes."""
+    import os
+
+    from evalkit import embeddings
+
+    monkeypatch.setattr(embeddings, "FULL_HASH_BYTES", full_hash_bytes)
+    monkeypatch.setattr(embeddings, "_SAMPLE_BYTES", 256)
+    weights = bytes(range(256)) * 64
+    folders = []
+    for name, stamp in (("a", 1_000_000_000), ("b", 1_700_000_000)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "config.json").write_text('{"num_hidden_layers": 6}', encoding="utf-8")
+        (folder / "model.safetensors").write_bytes(weights)
+        (folder / "README.md").write_text(f"installed as {name}", encoding="utf-8")  # not a model file
+        for file in folder.iterdir():
+            os.utime(file, (stamp, stamp))
+        folders.append(folder)
+    first, second = (embeddings._fingerprint_folder(folder) for folder in folders)
+    assert first == second
+    changed = bytearray(weights)
+    changed[-1] ^= 1  # the last byte: inside the last sample too
+    (folders[1] / "model.safetensors").write_bytes(bytes(changed))
+    assert embeddings._fingerprint_folder(folders[1]) != first
