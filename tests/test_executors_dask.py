@@ -312,3 +312,15 @@ def test_model_profile_same_results_on_two_workers(cluster: Any, pairs: list[Pai
         executor.close()
     assert (tmp_path / "dask.jsonl").read_bytes() == expected
     assert all(state["torch_threads"] in (None, 1) for state in states.values())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_workers_relax_dask_heap_trimming_once() -> None:
+    import ctypes.util
+
+    from evalkit import executors_dask
+
+    if ctypes.util.find_library("c") not in ("libc.so.6", None):
+        pytest.skip("not glibc")
+    assert executors_dask.relax_malloc_trim() is True
+    assert executors_dask.relax_malloc_trim() is True  # once per process, then remembered
