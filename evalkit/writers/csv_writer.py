@@ -35,22 +35,6 @@ def render(reports: Sequence[ReportDict], context: RenderContext) -> str:
         names = [_text(report["original"].get("name")), _text(report["rewrite"].get("name"))]
         passed = str(report["verdict"]["passed"]).lower()
         writer.writerow([_text(report["id"]), passed, *scores, counts["major"], _text(failures), *names, ""])
-    for error in context.errors:
-        row = [
-            _text(error.get("id") or ""),
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            _text(error["message"]),
-        ]
-        writer.writerow(row)
+    for error in context.errors:  # the id and the message; every column between them empty
+        writer.writerow([_text(error.get("id") or ""), *[""] * (len(COLUMNS) - 2), _text(error["message"])])
     return buffer.getvalue()
