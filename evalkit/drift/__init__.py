@@ -392,16 +392,12 @@ def _content_findings(
     for index in meaning.dropped:
         carried = [f.category for f in facts_o[index] if f.category in ("number", "name")]
         findings.append(
-            Finding(
-                type="dropped",
-                category="other",
-                severity=severity("dropped", "other", carried),
-                original=_sentence_span(original, index),
-                rewrite=None,
-                message="sentence dropped: no counterpart in the rewrite",
-                kind="sentence",
-                original_sentence=index,
-                rewrite_sentence=None,
+            _dropped_content(
+                _sentence_span(original, index),
+                index,
+                severity("dropped", "other", carried),
+                "sentence dropped: no counterpart in the rewrite",
+                "sentence",
             )
         )
     for index in meaning.unsupported:
@@ -410,48 +406,28 @@ def _content_findings(
         if _unsupported_words(rewrite, meaning, index) < MIN_RUN_WORDS:
             continue  # little content of its own ("It does not go to you."): counted in the score only
         findings.append(
-            Finding(
-                type="added",
-                category="other",
-                severity="major",
-                original=None,
-                rewrite=_sentence_span(rewrite, index),
-                message="sentence added: nothing in the original supports it",
-                kind="sentence",
-                original_sentence=None,
-                rewrite_sentence=index,
+            _added_content(
+                _sentence_span(rewrite, index), index, "sentence added: nothing in the original supports it", "sentence"
             )
         )
     for run in added_runs:
         if run.words >= MIN_RUN_WORDS + 1:
             span = rewrite.sentence_span(rewrite.sentences[run.sentence], run.start, run.end)
-            findings.append(
-                Finding(
-                    type="added",
-                    category="other",
-                    severity="major",
-                    original=None,
-                    rewrite=span,
-                    message=f"content added: nothing in the original supports '{span.text}'",
-                    kind="clause",
-                    original_sentence=None,
-                    rewrite_sentence=run.sentence,
-                )
-            )
+            message = f"content added: nothing in the original supports '{span.text}'"
+            findings.append(_added_content(span, run.sentence, message, "clause"))
     for run in lost_runs:
         if run.words >= MIN_RUN_WORDS + 1:
             span = original.sentence_span(original.sentences[run.sentence], run.start, run.end)
-            findings.append(
-                Finding(
-                    type="dropped",
-                    category="other",
-                    severity="minor",
-                    original=span,
-                    rewrite=None,
-                    message=f"detail dropped: the rewrite does not keep '{span.text}'",
-                    kind="clause",
-                    original_sentence=run.sentence,
-                    rewrite_sentence=None,
-                )
-            )
+            message = f"detail dropped: the rewrite does not keep '{span.text}'"
+            findings.append(_dropped_content(span, run.sentence, "minor", message, "clause"))
     return findings
+
+
+def _dropped_content(span: TextSpan, sentence: int, level: Severity, message: str, kind: str) -> Finding:
+    """A ``dropped``/``other`` finding: original content with no counterpart."""
+    return Finding("dropped", "other", level, span, None, message, kind, original_sentence=sentence)
+
+
+def _added_content(span: TextSpan, sentence: int, message: str, kind: str) -> Finding:
+    """An ``added``/``other`` finding (always major): rewrite content nothing in the original supports."""
+    return Finding("added", "other", "major", None, span, message, kind, rewrite_sentence=sentence)
