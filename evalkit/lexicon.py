@@ -18,6 +18,11 @@ def _frequencies() -> dict[str, float]:
     return dict(get_frequency_dict("en", wordlist="best"))
 
 
+def has_word(text: str) -> bool:
+    """Whether ``text`` holds a word the metrics score (an underscore or a symbol alone is not one)."""
+    return _WORD.search(text) is not None
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of every word (letters, or a number with its separators) of ``text``."""
     return list(_word_spans(text))

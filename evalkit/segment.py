@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from sentencex import get_sentence_boundaries
 
+from evalkit import lexicon
+
 #: A sentence longer than this many words is cut into chunks (flagged ``chunked``).
 MAX_UNIT_WORDS = 120
 
@@ -106,6 +108,8 @@ def is_heading(text: str) -> bool:
 def split_sentences(text: str, paragraph: Range, *, language: str = "en") -> list[Range]:
     """Sentences of one paragraph of ``text``, whitespace trimmed, over-long ones chunked."""
     body = text[paragraph.start : paragraph.end]
+    if not lexicon.has_word(body):  # a rule ("***"), stray marks or underscores: nothing to score
+        return []
     if is_heading(body) and "\n" not in body:
         return [Range(paragraph.start, paragraph.end, heading=True)]
     # a wrapped paragraph keeps its offsets: each line break becomes spaces of the same length
@@ -123,7 +127,7 @@ def split_sentences(text: str, paragraph: Range, *, language: str = "en") -> lis
             continue
         if marker is not None:
             piece, marker = Range(marker.start, piece.end), None
-        if not _WORD.search(text[piece.start : piece.end]):
+        if not lexicon.has_word(text[piece.start : piece.end]):  # nothing to score: part of the last sentence
             sentences = _extend_last(sentences, piece)
             continue
         sentences.extend(_chunk(text, piece))

@@ -43,6 +43,8 @@ CASES = [
       "without stopping until here."]),
     ("CRLF line endings", "He left.\r\nShe stayed.\r\n", ["He left.", "She stayed."]),
     ("short sentences kept", "He left. Rain fell. It stopped.", ["He left.", "Rain fell.", "It stopped."]),
+    ("a rule between paragraphs is no sentence", "Title\n\n***\n\nHe left.", ["Title", "He left."]),
+    ("underscores alone are no sentence", "He left.\n\n___\n\nShe stayed.", ["He left.", "She stayed."]),
 ]  # fmt: skip
 
 
