@@ -36,6 +36,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The bridge may close to traffic.", "The bridge will close to traffic.", "modality", "will"),
         ("The bridge could close to traffic.", "The bridge can close to traffic.", None, None),
         ("He would be ready.", "He will be ready.", None, None),
+        # rule 2 takes the forms of "be", "have" and "do" for each other
+        ("Changing weather patterns are also having an impact on tourism.",
+         "Weather is changing and this is not also having an effect on tourism.", "negation-added", "is not"),
+        # ... but not a pair of words the original has without its negation too
+        ("The crane wasn’t there but is there now.", "The crane is there now.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -53,7 +58,8 @@ def test_a_dropped_negated_clause_is_no_flip() -> None:
     assert flips(original, rewrite) == []
 
 
-def test_a_flip_needs_aligned_sentences() -> None:
+def test_a_flip_needs_aligned_sentences_or_shared_content_words() -> None:
+    """Unaligned sentences with fewer than three content words in common are never compared."""
     evidence = name_evidence(["It was not late.", "It was late."])
     facts_o = [extract_facts("It was not late.", 0, evidence)]
     facts_r = [extract_facts("It was late.", 0, evidence)]
@@ -71,3 +77,32 @@ def test_a_flip_needs_aligned_sentences() -> None:
 )
 def test_negative_cues(text: str, count: int) -> None:
     assert negative_cues(text, extract_facts(text, 0)) == count
+
+
+def test_an_unaligned_sentence_is_compared_with_the_sentence_it_shares_most_words_with() -> None:
+    original = [
+        "The path will not be reopened until repairs are done, a process which is not expected to be "
+        "concluded before the end of March next year."
+    ]
+    rewrite = [
+        "The path will not open until it is mended.",
+        "This is expected to happen before the end of March next year.",
+    ]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
+    found = find_flips(facts_o, facts_r, original, rewrite, [[0]], [[0], []])  # the second is unaligned
+    assert [(flip.kind, flip.rewrite.sentence, flip.rewrite.text) for flip in found] == [
+        ("negation-removed", 1, "is expected")
+    ]
+
+
+def test_an_unaligned_sentence_keeps_a_negation_its_neighbour_carries() -> None:
+    """The original's 'no longer open' is in the rewrite's aligned first sentence: the unaligned second
+    sentence ('stay open later') is not a flip of it."""
+    original = ["The library will no longer open on Mondays but will instead remain open later on three evenings."]
+    rewrite = ["The library will not open on Mondays.", "Instead, it will stay open later on three evenings."]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
+    assert find_flips(facts_o, facts_r, original, rewrite, [[0]], [[0], []]) == []
