@@ -31,6 +31,7 @@ lost).
 Score (:func:`drift_score`), in [0, 1), 0 = no drift::
 
     weight(finding) = {major: 1.0, minor: 0.3}[severity] * {changed: 1.0, added: 1.0, dropped: 0.5}[type]
+                      * stake   (PARAPHRASED_QUOTE = 0.3 for a paraphrased quotation, else 1)
     facts           = max(4, (facts in the original + facts in the rewrite) / 2)
     invented        = content weight of rewrite words nothing in the original supports
                       / content weight of the rewrite
@@ -38,6 +39,13 @@ Score (:func:`drift_score`), in [0, 1), 0 = no drift::
                       / content weight of the original
     score           = 1 - exp(-(2 * sum(weights of number, date, name, quote and negation findings) / facts
                                 + ADDED_RATE * invented + DROPPED_RATE * lost))
+
+A reworded quotation is always a ``changed``/``quote`` finding, ``major``: misquoting someone is an error an
+editor must see. Its *stake* in the score tells a paraphrase from a misquote that says something new: when
+every content word the rewrite's quotation has and the original's lacks is supported by the original's
+words (the meaning metric's token evidence, as for ``invented``), it is a paraphrase between quotation
+marks and weighs :data:`PARAPHRASED_QUOTE` of a finding; the message says which, and names the unsupported
+words otherwise. Each finding's ``weight`` is in the report.
 
 Words are weighed by information content (:func:`evalkit.lexicon.content_weight`); a word counts as
 unsupported in proportion to how far its best match falls below the meaning metric's ``FOUND`` threshold
@@ -64,8 +72,8 @@ from typing import Any, Literal
 
 from evalkit import lexicon
 from evalkit.document import Document
-from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence
-from evalkit.drift.matching import Match, match_facts
+from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
+from evalkit.drift.matching import Match, content_stems, match_facts, word_list
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -86,6 +94,10 @@ CONTENT_WORD = 3.0
 ISOLATED = 0.5
 #: Fact categories that count as facts at stake.
 COUNTED = ("number", "date", "name", "quote")
+#: Share of its weight that a reworded quotation keeps in the score when every new content word inside it
+#: has a counterpart among the original's words (a paraphrase between quotation marks: still a misquote,
+#: still a major finding, but it says nothing the original did not).
+PARAPHRASED_QUOTE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +113,12 @@ class Finding:
     kind: str = ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
     original_sentence: int | None = None
     rewrite_sentence: int | None = None
+    stake: float = 1.0  # PARAPHRASED_QUOTE for a quotation reworded without new content, else 1
 
     @property
     def weight(self) -> float:
-        return SEVERITY_WEIGHTS[self.severity] * TYPE_WEIGHTS[self.type]
+        """What the finding adds to the score's fact term."""
+        return SEVERITY_WEIGHTS[self.severity] * TYPE_WEIGHTS[self.type] * self.stake
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +131,7 @@ class Finding:
             "original_sentence": self.original_sentence,
             "rewrite_sentence": self.rewrite_sentence,
             "message": self.message,
+            "weight": round(self.weight, 4),
         }
 
 
@@ -249,6 +264,14 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
         fact_o, fact_r = match.original, match.rewrite
         category = "negation" if match.kind in ("negation", "modality") else (fact_o or fact_r).category  # type: ignore[union-attr]
         carried = _carried(fact_o, lost_facts) if fact_o is not None and match.type == "dropped" else []
+        message, stake = match.message, 1.0
+        if match.type == "changed" and match.kind == "quote" and fact_o and fact_r:
+            unsupported = _new_quoted_words(rewrite, meaning, fact_o, fact_r)
+            if unsupported:
+                message += f"; nothing in the original supports {word_list(unsupported)}"
+            else:
+                message += "; every new word has a counterpart in the original (a paraphrase, weighed lower)"
+                stake = PARAPHRASED_QUOTE
         findings.append(
             Finding(
                 type=match.type,
@@ -256,10 +279,11 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
                 severity=severity(match.type, category, carried) if carried else severity(match.type, category),
                 original=_span(original, fact_o) if fact_o else None,
                 rewrite=_span(rewrite, fact_r) if fact_r and match.type != "dropped" else None,
-                message=match.message,
+                message=message,
                 kind=match.kind,
                 original_sentence=fact_o.sentence if fact_o else None,
                 rewrite_sentence=fact_r.sentence if fact_r else None,
+                stake=stake,
             )
         )
     counted_o = sum(1 for facts in facts_o for fact in facts if fact.category in COUNTED)
@@ -364,6 +388,21 @@ def _content(
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–\"“”]")
+
+
+def _new_quoted_words(rewrite: Document, meaning: MeaningResult, quote_o: Fact, quote_r: Fact) -> list[str]:
+    """Content words inside the rewrite's quotation that are not the original quotation's and that nothing
+    in the original supports (by the meaning metric's token evidence)."""
+    text = rewrite.sentences[quote_r.sentence].text
+    new = content_stems(quote_r.key) - content_stems(quote_o.key)
+    return [
+        text[start:end]
+        for start, end, weight, found in _words(text, meaning.rewrite_matches[quote_r.sentence])
+        if quote_r.start <= start < quote_r.end
+        and weight >= CONTENT_WORD
+        and lack(found) >= 0.5
+        and stem(text[start:end].lower()) in new
+    ]
 
 
 def _unsupported_words(document: Document, meaning: MeaningResult, index: int) -> int:

@@ -571,7 +571,8 @@ def describe(category: str, kind: str, a: Fact | None, b: Fact | None) -> str:
     return f"{noun} added: '{b.text}' is not in the original"
 
 
-def _word_list(words: Sequence[object]) -> str:
+def word_list(words: Sequence[object]) -> str:
+    """Up to five words, quoted, for messages."""
     shown = ", ".join(f"'{w}'" for w in list(words)[:5])
     return shown + (" …" if len(words) > 5 else "")
 
@@ -582,9 +583,9 @@ def _describe_quote(kind: str, a: Fact | None, b: Fact | None) -> str:
         added = [w for w in b.key if w not in set(a.key)]
         parts = []
         if removed:
-            parts.append("removed " + _word_list(removed))
+            parts.append("removed " + word_list(removed))
         if added:
-            parts.append("added " + _word_list(added))
+            parts.append("added " + word_list(added))
         speaker = f" (said by {b.detail['speaker']})" if b.detail.get("speaker") else ""
         return f"quotation altered{speaker}: words inside the quotation marks differ — " + (
             "; ".join(parts) or "word order"
@@ -596,4 +597,4 @@ def _describe_quote(kind: str, a: Fact | None, b: Fact | None) -> str:
 
 def _describe_shortened(a: Fact, b: Fact) -> str:
     removed = [w for w in a.key if w not in set(b.key)]
-    return f"quotation shortened: the rewrite quotes it without {_word_list(removed)}"
+    return f"quotation shortened: the rewrite quotes it without {word_list(removed)}"

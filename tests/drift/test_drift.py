@@ -12,6 +12,7 @@ from evalkit import Evaluator
 from evalkit.drift import (
     ADDED_RATE,
     DROPPED_RATE,
+    PARAPHRASED_QUOTE,
     Finding,
     drift_score,
     severity,
@@ -174,3 +175,23 @@ def test_spans_point_into_markdown_as_given(fast_evaluator: Evaluator) -> None:
         "16 June",
     }
     _check_spans(report, original, rewrite)
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "stake"),
+    [
+        # the same claim in other words: every new word has a counterpart in the original
+        ("“We can talk at any time, with no conditions,” the minister said.", PARAPHRASED_QUOTE),
+        # a word nothing in the original supports: a misquote that says something new
+        ("“We can talk at any time, with no football,” the minister said.", 1.0),
+    ],
+)
+def test_a_paraphrased_quotation_weighs_less_than_one_that_says_something_new(
+    evaluator: Evaluator, rewrite: str, stake: float
+) -> None:
+    original = "“We can talk at any time and without conditions,” the minister said."
+    findings = [
+        f for f in evaluator.evaluate(original, rewrite).drift.findings if (f.type, f.category) == ("changed", "quote")
+    ]
+    assert [(f.severity, f.stake) for f in findings] == [("major", stake)]
+    assert findings[0].to_dict()["weight"] == pytest.approx(stake)
