@@ -110,6 +110,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     extra: dict[str, list[int]] = defaultdict(list)
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     misses: list[dict[str, str]] = []
+    fresh: dict[tuple[str, str], list[bool]] = defaultdict(list)  # on words the unperturbed pair kept
     for name, setting, category, perturbation in planted:
         report = reports.get(f"{name}|{setting}|{category}")
         baseline = reports.get(f"{name}|{setting}|none")
@@ -120,6 +121,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             hit = False  # the removed words have no place in the original: only the score is compared
         else:
             recall[(setting, category)].append(hit)
+            if not _on_flagged_words(perturbation, findings(baseline)):
+                fresh[(setting, category)].append(hit)
         for finding in findings(report):
             if detected(perturbation, [finding], self_pair=setting == "self"):
                 by_type[(setting, category)][f"{finding['type']}/{finding['category']}"] += 1
@@ -156,6 +159,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if hits
         },
         "detected_as": {f"{s}/{c}": dict(counter.most_common()) for (s, c), counter in sorted(by_type.items())},
+        "fresh_recall": {
+            f"{setting}/{category}": {"n": len(hits), "detected": sum(hits), "recall": round(sum(hits) / len(hits), 3)}
+            for (setting, category), hits in sorted(fresh.items())
+            if hits
+        },
         "extra_findings_per_perturbation": {s: round(statistics.mean(v), 3) for s, v in extra.items() if v},
         "score_rise": {
             f"{setting}/{category}": {
@@ -173,6 +181,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "misses": misses,
     }
+
+
+def _on_flagged_words(perturbation: Perturbation, baseline: list[dict[str, Any]]) -> bool:
+    """The perturbation touches words that a changed finding of its category in the unperturbed pair
+    already covers: a quotation the rewrite had already reworded (any finding on it covers the planted
+    word), or a negation it had already lost (planting "not" there may undo the error)."""
+    return any(
+        finding["type"] == "changed"
+        and finding["category"] == perturbation.category
+        and finding["rewrite"] is not None
+        and finding["rewrite"]["start"] < perturbation.end
+        and perturbation.start < finding["rewrite"]["end"]
+        for finding in baseline
+    )
 
 
 def spearman(xs: list[float], ys: list[float]) -> float:
@@ -280,6 +302,21 @@ def markdown(result: dict[str, Any], command: str) -> str:
         cells = []
         for setting in ("realistic", "self"):
             entry = result["recall"].get(f"{setting}/{category}")
+            cells.append(f"{entry['recall']:.3f} ({entry['detected']}/{entry['n']})" if entry else "—")
+        lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
+    lines += [
+        "",
+        "The same recall counted only on perturbations planted on words that no `changed` finding of their "
+        "category covers in the unperturbed pair (not inside a quotation the rewrite had already reworded, "
+        "not on a negation it had already lost):",
+        "",
+        "| category | realistic | self |",
+        "| --- | --- | --- |",
+    ]
+    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
+        cells = []
+        for setting in ("realistic", "self"):
+            entry = result["fresh_recall"].get(f"{setting}/{category}")
             cells.append(f"{entry['recall']:.3f} ({entry['detected']}/{entry['n']})" if entry else "—")
         lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
     lines += [
