@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from evalkit import Evaluator, Pair
 from evalkit.embeddings import DEFAULT_LAYER, default_model_path
-from evalkit.meaning import chrf_score
+from evalkit.meaning import bleu_score, chrf_score
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "examples"
 
@@ -189,3 +189,43 @@ def test_chrf_equals_sacrebleu_on_any_text(hypothesis: str, reference: str) -> N
     from sacrebleu.metrics.chrf import CHRF
 
     assert chrf_score(hypothesis, reference) == float(CHRF().sentence_score(hypothesis, [reference]).score)
+
+
+#: texts that exercise every rule of sacrebleu's 13a tokenizer: escapes, "<skipped>", hyphen-newlines,
+#: numbers with points and commas, dashes after digits, symbols, non-ASCII
+_BLEU_PIECES = [*"ab1 2.,-&;<>\n\t\"'()é🙂/@[]{}~`", "<skipped>", "&amp;", "&quot;", "&lt;", "-\n", "3.5", "a,b",
+                " the ", " cat ", "1,000", "9-5"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "reference"),
+    [("", "x"), ("a", ""), ("", ""), ("ab", "ab"), ("the cat sat", "the cat sat on the mat"),
+     ("Zoë’s café 🙂", "Zoe's cafe"), ("It cost £1,200.50 - in 2019-20.", "It cost £1,200.50 in 2019-20 ."),
+     ("A &amp; B &quot;quoted&quot; <skipped> end-\nline", "A & B \"quoted\" endline"),
+     ("The committee approved the new budget on Monday.", "On Monday the committee said yes to the budget."),
+     ("lone \udcff surrogate", "lone surrogate")],
+)  # fmt: skip
+def test_bleu_equals_sacrebleu(hypothesis: str, reference: str) -> None:
+    from sacrebleu.metrics.bleu import BLEU
+
+    expected = float(BLEU(effective_order=True).sentence_score(hypothesis, [reference]).score)
+    assert bleu_score(hypothesis, reference) == expected
+
+
+def test_bleu_equals_sacrebleu_on_the_examples() -> None:
+    from sacrebleu.metrics.bleu import BLEU
+
+    for original in sorted(CORPORA.glob("*.original.*")):
+        rewrite = original.with_name(original.name.replace(".original.", ".rewrite."))
+        hypothesis, reference = rewrite.read_text(encoding="utf-8"), original.read_text(encoding="utf-8")
+        expected = float(BLEU(effective_order=True).sentence_score(hypothesis, [reference]).score)
+        assert bleu_score(hypothesis, reference) == expected
+
+
+@given(st.text(max_size=60) | st.lists(st.sampled_from(_BLEU_PIECES), max_size=40).map("".join),
+       st.text(max_size=60) | st.lists(st.sampled_from(_BLEU_PIECES), max_size=40).map("".join))  # fmt: skip
+def test_bleu_equals_sacrebleu_on_any_text(hypothesis: str, reference: str) -> None:
+    from sacrebleu.metrics.bleu import BLEU
+
+    expected = float(BLEU(effective_order=True).sentence_score(hypothesis, [reference]).score)
+    assert bleu_score(hypothesis, reference) == expected
