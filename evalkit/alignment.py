@@ -24,6 +24,7 @@ linear in the number of sentences; moved content beyond the band is caught by st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -136,58 +137,62 @@ def align(
             return 0, m
         return max(0, int(i * slope - width)), min(m, int(i * slope + width) + 1)
 
-    # every cosine the programme needs, in a few matrix products instead of two per row and move (when
-    # the grid is small enough to hold them): closeness[dj][k, c]: original sentence k against the rewrite
-    # group of size dj starting at c; passage[di, dj][r, c]: the original group of size di starting at r
-    # against the plain sum of that rewrite group
+    # the gain of every move into every cell, in a few whole-grid products instead of one per row and move
+    # (when the grid is small enough to hold them); otherwise row by row
     whole = n * m <= PRODUCT_LIMIT
-    closeness = {dj: original @ right_sums[dj].T for dj in sizes} if whole else {}
-    passage = {(di, dj): left_sums[di] @ rewrite_cumulative[dj].T for di, dj in MOVES} if whole else {}
-    penalties = {(di, dj): threshold * (di + dj) for di, dj in MOVES}
-    negative = -np.inf
-    # row i holds columns low_i .. high_i (inclusive) of the score grid, and the move that reached each cell
-    lows: list[int] = []
-    scores: list[npt.NDArray[np.float64]] = []
-    backs: list[npt.NDArray[np.int8]] = []  # index into _CHOICES
-    for i in range(n + 1):
-        low, high = band(i)
-        columns = np.arange(low, high + 1)
-        candidate = np.full(len(columns), negative)
-        choice = np.full(len(columns), -1, dtype=np.int8)
-        if i == 0:
-            candidate[columns == 0] = 0.0
-        else:
-            above = _row_values(lows[i - 1], scores[i - 1], low, len(columns))
-            better = above > candidate
-            candidate[better], choice[better] = above[better], _SKIP_ORIGINAL
+    penalties = [threshold * (di + dj) for di, dj in MOVES]
+    grid_gains = _grid_gains(original, left_sums, right_sums, rewrite_cumulative, penalties) if whole else None
+
+    def row_gains(i: int, low: int, high: int) -> npt.NDArray[np.float64]:
+        """Row ``i``, columns ``low .. high``: the gain of each move into each cell (-inf where the move
+        does not fit or does not gain), one row per move."""
+        if grid_gains is not None:
+            return grid_gains[:, i, low : high + 1]
+        gains = np.full((len(MOVES), high - low + 1), -np.inf)
         for index, (di, dj) in enumerate(MOVES):
             first = max(low, dj)
             if di > i or first > high:
                 continue
             # each original of the group against the rewrite group, one column per rewrite group
-            if whole:
-                originals_close = closeness[dj][i - di : i, first - dj : high - dj + 1].sum(axis=0)
-                rewrite_close = passage[di, dj][i - di, first - dj : high - dj + 1]
-            else:
-                others = right_sums[dj][first - dj : high - dj + 1]
-                originals_close = (original[i - di : i] @ others.T).sum(axis=0)
-                rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
-            gain = np.full(len(columns), negative)
-            gain[first - low :] = (originals_close + rewrite_close - penalties[di, dj]) / 2
-            previous = _row_values(lows[i - di], scores[i - di], low - dj, len(columns))
-            total = np.where(gain > 0, previous + gain, negative)
-            better = total > candidate
-            candidate[better], choice[better] = total[better], index
+            others = right_sums[dj][first - dj : high - dj + 1]
+            originals_close = (original[i - di : i] @ others.T).sum(axis=0)
+            rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
+            gains[index, first - low :] = _positive((originals_close + rewrite_close - penalties[index]) / 2)
+        return gains
+
+    negative = -np.inf
+    # the last rows of the score grid at full width (-inf outside a row's band), row i in slot i % depth,
+    # so every move reads its previous cells in one gather; columns start at _LEFT (a move reaching left of
+    # column 0 reads -inf)
+    depth = max(_MOVE_ROWS) + 1
+    recent = np.full((depth, _LEFT + m + 1), negative)
+    lows: list[int] = []  # row i holds columns lows[i] .. of the score grid, and the move that reached each
+    backs: list[npt.NDArray[np.int8]] = []  # index into MOVES, or a skip
+    for i in range(n + 1):
+        low, high = band(i)
+        columns = np.arange(low, high + 1)
+        if i == 0:
+            candidate = np.where(columns == 0, 0.0, negative)
+            choice = np.full(len(columns), -1, dtype=np.int8)
+        else:
+            # the options in order of preference (the first of equal scores wins): skipping an original
+            # sentence, then each move
+            previous = recent[((i - _MOVE_ROWS) % depth)[:, None], _LEFT + columns[None, :] - _MOVE_COLUMNS[:, None]]
+            above = recent[(i - 1) % depth, _LEFT + low : _LEFT + high + 1]
+            options = np.vstack([above[None, :], previous + row_gains(i, low, high)])
+            candidate = options.max(axis=0)
+            choice = np.where(candidate > negative, _OPTION_CHOICES[options.argmax(axis=0)], -1).astype(np.int8)
         # skipping a rewrite sentence stays in the row: carry the best score so far to the right
         carried = np.maximum.accumulate(candidate)
         from_left = np.zeros(len(columns), dtype=bool)
         from_left[1:] = carried[:-1] > candidate[1:]
         from_left[1:] |= (carried[:-1] == candidate[1:]) & (choice[1:] >= 0) & np.isfinite(candidate[1:])
         choice[from_left] = _SKIP_REWRITE
+        recent[i % depth] = negative
+        recent[i % depth, _LEFT + low : _LEFT + high + 1] = carried
         lows.append(low)
-        scores.append(carried)
         backs.append(choice)
-    reached = _row_values(lows[n], scores[n], m, 1)[0] > negative
+    reached = bool(recent[n % depth, _LEFT + m] > negative)
     monotonic = _trace(lows, backs, n, m, left_sums, right_sums) if reached else []
     linked_o = {index for group in monotonic for index in group.original}
     linked_r = {index for group in monotonic for index in group.rewrite}
@@ -208,15 +213,43 @@ _SKIP_ORIGINAL = -2
 _SKIP_REWRITE = -3
 
 
-def _row_values(low: int, values: npt.NDArray[np.float64], first: int, count: int) -> npt.NDArray[np.float64]:
-    """``values`` (columns ``low`` onwards of a row) at the ``count`` columns from ``first``; -inf outside
-    the row's band."""
-    result = np.full(count, -np.inf)
-    offset = first - low
-    start, stop = max(0, -offset), min(count, len(values) - offset)
-    if start < stop:
-        result[start:stop] = values[offset + start : offset + stop]
-    return result
+#: Rows and columns each move spans, and what an option (skip an original sentence, then each move) records.
+_MOVE_ROWS = np.array([di for di, _ in MOVES])
+_MOVE_COLUMNS = np.array([dj for _, dj in MOVES])
+_OPTION_CHOICES = np.array([_SKIP_ORIGINAL, *range(len(MOVES))], dtype=np.int8)
+_LEFT = int(_MOVE_COLUMNS.max())
+
+
+def _positive(gain: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:
+    """``gain`` in float64, -inf where it is not positive (a move that does not gain is not taken)."""
+    return np.where(gain > 0, gain.astype(np.float64), -np.inf)
+
+
+def _grid_gains(
+    original: npt.NDArray[np.float32],
+    left_sums: dict[int, npt.NDArray[np.float32]],
+    right_sums: dict[int, npt.NDArray[np.float32]],
+    rewrite_cumulative: dict[int, npt.NDArray[np.float32]],
+    penalties: list[float],
+) -> npt.NDArray[np.float64]:
+    """``[move, i, j]``: the gain of the move ending at cell (i, j) of the programme (-inf where it does not
+    fit or does not gain): the mean of each original of the group against the rewrite group and of the
+    rewrite group's plain sum against the normalised original group, less the link threshold."""
+    n, m = len(original), len(rewrite_cumulative[1])
+    gains = np.full((len(MOVES), n + 1, m + 1), -np.inf)
+    # closeness[dj][k, c]: original sentence k against the rewrite group of size dj starting at c
+    closeness = {dj: original @ right_sums[dj].T for dj in sorted(set(_MOVE_COLUMNS.tolist()))}
+    for index, (di, dj) in enumerate(MOVES):
+        if di > n or dj > m:
+            continue
+        starts, groups = n - di + 1, m - dj + 1  # groups start at 0 .. n - di and 0 .. m - dj
+        originals_close = closeness[dj][:starts, :groups].copy()
+        for member in range(1, di):  # summed first to last, as numpy sums a column
+            originals_close += closeness[dj][member : member + starts, :groups]
+        # the original group (normalised) against the plain sum of the rewrite group
+        rewrite_close = (left_sums[di] @ rewrite_cumulative[dj].T)[:starts, :groups]
+        gains[index, di:, dj:] = _positive((originals_close + rewrite_close - penalties[index]) / 2)
+    return gains
 
 
 def _trace(
