@@ -51,12 +51,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -412,12 +410,38 @@ def _bleu() -> Any:
     return BLEU(effective_order=True)
 
 
+def _ngram_matches(
+    found: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64], base: int, order: int
+) -> list[tuple[int, int, int]]:
+    """For n = 1 .. ``order``: the n-grams of ``found``, those of ``wanted``, and how many of the first are
+    matched by the second (each n-gram at most as often as it occurs there: clipped counts, as in BLEU and
+    chrF). The sequences hold symbols as digits 1 .. ``base - 1``; each n-gram becomes one integer (its
+    symbols as digits in ``base``), so it is counted by ``numpy.unique`` instead of as a tuple in Python."""
+    found_codes, wanted_codes = found, wanted
+    counts: list[tuple[int, int, int]] = []
+    for n in range(1, order + 1):
+        if n > 1:  # append the next symbol to every (n-1)-gram that has one
+            found_codes = found_codes[:-1] * base + found[n - 1 :]
+            wanted_codes = wanted_codes[:-1] * base + wanted[n - 1 :]
+        found_kinds, found_counts = np.unique(found_codes, return_counts=True)
+        wanted_kinds, wanted_counts = np.unique(wanted_codes, return_counts=True)
+        _, in_found, in_wanted = np.intersect1d(found_kinds, wanted_kinds, assume_unique=True, return_indices=True)
+        matched = int(np.minimum(found_counts[in_found], wanted_counts[in_wanted]).sum())
+        counts.append((len(found_codes), len(wanted_codes), matched))
+    return counts
+
+
+def _fits(base: int, order: int) -> bool:
+    """Whether every n-gram up to ``order`` of symbols in ``base`` is an int64 code (:func:`_ngram_matches`)."""
+    return bool(base**order < 2**62)
+
+
 def chrf_score(hypothesis: str, reference: str) -> float:
     """sacrebleu's ``CHRF().sentence_score(hypothesis, [reference]).score`` (chrF, Popović 2015: character
-    1- to 6-grams, whitespace removed, beta 2), with the n-grams counted in numpy: sacrebleu's Python loops
-    took a fifth of the model-free profile's time on article-length texts. Each n-gram becomes one integer
-    (its characters as digits in base "number of distinct characters"), so the counts are the same
-    integers, and the score comes from sacrebleu's own formula: the value is identical (tested)."""
+    1- to 6-grams, whitespace removed, beta 2), with the n-grams counted in numpy
+    (:func:`_ngram_matches`, characters as the symbols): sacrebleu's Python loops took a fifth of the
+    model-free profile's time on article-length texts. The counts are the same integers and the score
+    comes from sacrebleu's own formula: the value is identical (tested)."""
     metric = _chrf()
     to_score = getattr(metric, "_compute_score_from_stats", None)
     order = metric.char_order
@@ -427,20 +451,12 @@ def chrf_score(hypothesis: str, reference: str) -> float:
     both = np.frombuffer((hypothesis + reference).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     alphabet, digits = np.unique(both, return_inverse=True)
     base = len(alphabet) + 1
-    if base**order >= 2**62:  # pragma: no cover - over 1,500 distinct characters: the codes would overflow
+    if not _fits(base, order):  # pragma: no cover - over 1,500 distinct characters
         return float(metric.sentence_score(hypothesis, [reference]).score)
     digits = digits.astype(np.int64) + 1
-    found_codes, wanted_codes = digits[: len(hypothesis)], digits[len(hypothesis) :]
     statistics: list[int] = []
-    for n in range(1, order + 1):
-        if n > 1:  # append the next character to every (n-1)-gram that has one
-            found_codes = found_codes[:-1] * base + digits[n - 1 : len(hypothesis)]
-            wanted_codes = wanted_codes[:-1] * base + digits[len(hypothesis) + n - 1 :]
-        found, found_counts = np.unique(found_codes, return_counts=True)
-        wanted, wanted_counts = np.unique(wanted_codes, return_counts=True)
-        _, in_found, in_wanted = np.intersect1d(found, wanted, assume_unique=True, return_indices=True)
-        matched = int(np.minimum(found_counts[in_found], wanted_counts[in_wanted]).sum())
-        statistics += [len(found_codes) if len(wanted_codes) else 0, len(wanted_codes), matched]
+    for found, wanted, matched in _ngram_matches(digits[: len(hypothesis)], digits[len(hypothesis) :], base, order):
+        statistics += [found if wanted else 0, wanted, matched]
     return float(to_score(statistics).score)
 
 
@@ -481,22 +497,21 @@ def _bleu_tokenizer() -> Any:
 def bleu_score(hypothesis: str, reference: str) -> float:
     """sacrebleu's ``BLEU(effective_order=True).sentence_score(hypothesis, [reference]).score`` (Papineni
     et al., 2002: clipped 1- to 4-gram precisions, brevity penalty; sacrebleu's 13a tokens and
-    smoothing), with the n-grams counted by :class:`collections.Counter` over zipped token lists instead
+    smoothing), with the n-grams counted in numpy (:func:`_ngram_matches`, tokens as the symbols) instead
     of sacrebleu's loop over slices, and the score from sacrebleu's own formula: the value is identical
     (tested)."""
     metric = _bleu()
     to_score = getattr(metric, "_compute_score_from_stats", None)
-    if to_score is None:  # pragma: no cover - another sacrebleu
-        return float(metric.sentence_score(hypothesis, [reference]).score)
     tokenize = _bleu_tokenizer()
     found, wanted = tokenize(hypothesis).split(), tokenize(reference).split()
-    correct: list[int] = []
-    total: list[int] = []
-    for n in range(1, metric.max_ngram_order + 1):
-        found_ngrams = Counter(zip(*(found[k:] for k in range(n)), strict=False))
-        wanted_ngrams = Counter(zip(*(wanted[k:] for k in range(n)), strict=False))
-        total.append(max(0, len(found) - n + 1))
-        correct.append(sum(map(min, found_ngrams.values(), map(wanted_ngrams.get, found_ngrams, repeat(0)))))
+    vocabulary: dict[str, int] = {}
+    digits = np.array([vocabulary.setdefault(token, len(vocabulary) + 1) for token in found + wanted], np.int64)
+    order = metric.max_ngram_order
+    if to_score is None or not _fits(len(vocabulary) + 1, order):  # pragma: no cover - 46,000 distinct words
+        return float(metric.sentence_score(hypothesis, [reference]).score)
+    counts = _ngram_matches(digits[: len(found)], digits[len(found) :], len(vocabulary) + 1, order)
+    correct = [matched for _, _, matched in counts]
+    total = [ngrams for ngrams, _, _ in counts]
     return float(to_score([len(found), len(wanted), *correct, *total]).score)
 
 
