@@ -10,8 +10,10 @@ fresh, empty encoding cache, so model time is real. Figures:
   after the model is loaded and one unrelated example pair is scored (start-up is the cold-start row's);
 * encode floor: encoding every distinct sentence of the same inputs exactly once with the embedded model
   in a bare loop (sorted by length, batches of 64, padded, as sentence-transformers does);
-* model-free profile (``--profile fast``): pairs per second in one process, and with two worker
-  processes (:func:`evalkit.batch.run_batch` with ``workers=2``, process start-up included);
+* model-free profile (``--profile fast``): pairs per second in one process; in two warm processes side by
+  side, each scoring half the pairs, their clocks started together (both cores, start-up excluded: what
+  a long run sustains); and with two worker processes (:func:`evalkit.batch.run_batch` with
+  ``workers=2``, process start-up included);
 * cold start: ``evalkit --help`` and ``evalkit score`` on one pair, each in a new process;
 * peak memory (max RSS) of a 1,000-pair batch;
 * cost against length: ten pairs one by one, then one pair made of the same ten texts joined (ten times
@@ -76,6 +78,65 @@ def run_python(code: str, *, env: dict[str, str] | None = None) -> dict[str, flo
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
+def run_side_by_side(codes: list[str], *, env: dict[str, str]) -> list[dict[str, float]]:
+    """Run each of ``codes`` (:data:`PIPELINE` with ``side_by_side=True``) in its own interpreter at once;
+    when every one is warm (has printed ``ready``), start all their clocks together. Returns their results."""
+    wrapper = "import json\n{code}\nprint(json.dumps(result))\n"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", wrapper.format(code=code)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for code in codes
+    ]
+    for process in processes:
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    results = []
+    for process in processes:
+        output, _ = process.communicate()
+        if process.returncode:
+            raise subprocess.CalledProcessError(process.returncode, process.args)
+        results.append(json.loads(output.strip().splitlines()[-1]))
+    return results
+
+
+def model_free_rows(pairs: list[tuple[str, str, str]], work: Path, env: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The model-free profile's throughput: one warm process; two warm processes side by side, each with
+    half the pairs (both cores, start-up excluded: the steady state of a long run); and
+    :func:`evalkit.batch.run_batch` with two workers, process start-up included."""
+    pairs_file = work / "pairs.json"
+    pairs_file.write_text(json.dumps(pairs))
+    fast = run_python(PIPELINE.format(pairs=str(pairs_file), profile="fast", batch=16, example=EXAMPLES,
+                                      side_by_side=False), env=env)  # fmt: skip
+    halves = []
+    for half in range(2):
+        half_file = work / f"pairs-half{half}.json"
+        half_file.write_text(json.dumps(pairs[half::2]))
+        halves.append(PIPELINE.format(pairs=str(half_file), profile="fast", batch=16, example=EXAMPLES,
+                                      side_by_side=True))  # fmt: skip
+    side_by_side = run_side_by_side(halves, env=env)
+    both_seconds = max(result["seconds"] for result in side_by_side)
+    both_pairs = sum(result["pairs"] for result in side_by_side)
+    fast_two = run_python(WORKERS.format(pairs=str(pairs_file), profile="fast", workers=2, batch=4), env=env)
+    return [
+        (f"model-free profile, {len(pairs)} pairs, one process", f"{fast['seconds']:.2f} s, "
+         f"{fast['pairs_per_second']:.1f} pairs/s", "target ≥ 50 pairs/s"),
+        (f"model-free profile, {len(pairs)} pairs, two warm processes side by side (half the pairs each, "
+         "start-up excluded)", f"{both_seconds:.2f} s, {both_pairs / both_seconds:.1f} pairs/s",
+         "target ≥ 50 pairs/s"),
+        (f"model-free profile, {len(pairs)} pairs, two worker processes (`run_batch(workers=2)`, start-up "
+         "included)", f"{fast_two['seconds']:.2f} s, {fast_two['pairs_per_second']:.1f} pairs/s",
+         "target ≥ 50 pairs/s"),
+    ]  # fmt: skip
+
+
 def fresh_env(cache: Path) -> dict[str, str]:
     env = os.environ.copy()
     env["EVALKIT_CACHE_DIR"] = str(cache)
@@ -98,6 +159,9 @@ example = Path({example!r})
 evaluator.evaluate((example / "river-cleanup.original.txt").read_text(encoding="utf-8"),
                    (example / "river-cleanup.rewrite.txt").read_text(encoding="utf-8"))
 warm_up = evaluator.store.encoded if {profile!r} == "default" else 0
+if {side_by_side!r}:  # started with others: say so, then wait until all are warm and the parent says go
+    print("ready", flush=True)
+    input()
 start = time.perf_counter()
 done = 0
 for first in range(0, len(pairs), {batch}):
@@ -197,19 +261,14 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
 
     floor = run_python(FLOOR.format(pairs=str(pairs_file)), env=env)
-    default = run_python(PIPELINE.format(pairs=str(pairs_file), profile="default", batch=16, example=EXAMPLES), env=env)
-    fast = run_python(PIPELINE.format(pairs=str(pairs_file), profile="fast", batch=16, example=EXAMPLES), env=env)
+    default = run_python(PIPELINE.format(pairs=str(pairs_file), profile="default", batch=16, example=EXAMPLES,
+                                         side_by_side=False), env=env)  # fmt: skip
     ratio = default["seconds"] / floor["seconds"]
     rows.append(("encode floor (bare loop, every distinct sentence once)",
                  f"{floor['seconds']:.1f} s for {floor['sentences']} sentences", "—"))  # fmt: skip
     rows.append(("default profile, 63 pairs", f"{default['seconds']:.1f} s, {default['pairs_per_second']:.2f} pairs/s "
                  f"({default['encoded']} sentences encoded)", f"{ratio:.2f}× the floor (target ≤ 1.5×)"))  # fmt: skip
-    rows.append(("model-free profile, 63 pairs, one process", f"{fast['seconds']:.2f} s, "
-                 f"{fast['pairs_per_second']:.1f} pairs/s", "target ≥ 50 pairs/s"))  # fmt: skip
-    fast_two = run_python(WORKERS.format(pairs=str(pairs_file), profile="fast", workers=2, batch=4), env=env)
-    rows.append(("model-free profile, 63 pairs, two worker processes (`run_batch(workers=2)`, start-up "
-                 "included)", f"{fast_two['seconds']:.2f} s, {fast_two['pairs_per_second']:.1f} pairs/s",
-                 "target ≥ 50 pairs/s"))  # fmt: skip
+    rows += model_free_rows(pairs, work, env)
 
     evalkit = shutil.which("evalkit") or "evalkit"
     example = REPO / "corpora" / "examples"
@@ -230,8 +289,10 @@ def main() -> None:
     joined = work / "joined.json"
     joined.write_text(json.dumps([["joined", "\n".join(row[1] for row in pairs[:10]),
                                    "\n".join(row[2] for row in pairs[:10])]]))  # fmt: skip
-    one = run_python(PIPELINE.format(pairs=str(singles), profile="default", batch=1, example=EXAMPLES), env=env)
-    ten = run_python(PIPELINE.format(pairs=str(joined), profile="default", batch=1, example=EXAMPLES), env=env)
+    one = run_python(PIPELINE.format(pairs=str(singles), profile="default", batch=1, example=EXAMPLES,
+                                     side_by_side=False), env=env)  # fmt: skip
+    ten = run_python(PIPELINE.format(pairs=str(joined), profile="default", batch=1, example=EXAMPLES,
+                                     side_by_side=False), env=env)  # fmt: skip
     mean = one["seconds"] / one["pairs"]
     rows.append(("cost against length (the mean of ten pairs vs. one pair of the ten joined, ten times as long)",
                  f"{mean:.2f} s vs {ten['seconds']:.2f} s",
@@ -246,7 +307,7 @@ def main() -> None:
             # run's memory of encodings fills as it would with 1,000 different articles
             many.append([f"{name}-{index}", distinct(original, index), distinct(rewrite, index)])
         thousand.write_text(json.dumps(many))
-        code = PIPELINE.format(pairs=str(thousand), profile="default", batch=16, example=EXAMPLES)
+        code = PIPELINE.format(pairs=str(thousand), profile="default", batch=16, example=EXAMPLES, side_by_side=False)
         memory = run_python(code, env=env)
         rows.append(("1,000 pairs (every sentence distinct), default profile",
                      f"peak RSS {memory['max_rss_mb']:.0f} MB, {memory['pairs_per_second']:.2f} pairs/s",
