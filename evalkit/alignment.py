@@ -143,23 +143,6 @@ def align(
     penalties = [threshold * (di + dj) for di, dj in MOVES]
     grid_gains = _grid_gains(original, left_sums, right_sums, rewrite_cumulative, penalties) if whole else None
 
-    def row_gains(i: int, low: int, high: int) -> npt.NDArray[np.float64]:
-        """Row ``i``, columns ``low .. high``: the gain of each move into each cell (-inf where the move
-        does not fit or does not gain), one row per move."""
-        if grid_gains is not None:
-            return grid_gains[:, i, low : high + 1]
-        gains = np.full((len(MOVES), high - low + 1), -np.inf)
-        for index, (di, dj) in enumerate(MOVES):
-            first = max(low, dj)
-            if di > i or first > high:
-                continue
-            # each original of the group against the rewrite group, one column per rewrite group
-            others = right_sums[dj][first - dj : high - dj + 1]
-            originals_close = (original[i - di : i] @ others.T).sum(axis=0)
-            rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
-            gains[index, first - low :] = _positive((originals_close + rewrite_close - penalties[index]) / 2)
-        return gains
-
     negative = -np.inf
     # the last rows of the score grid at full width (-inf outside a row's band), row i in slot i % depth,
     # so every move reads its previous cells in one gather; columns start at _LEFT (a move reaching left of
@@ -179,7 +162,12 @@ def align(
             # sentence, then each move
             previous = recent[((i - _MOVE_ROWS) % depth)[:, None], _LEFT + columns[None, :] - _MOVE_COLUMNS[:, None]]
             above = recent[(i - 1) % depth, _LEFT + low : _LEFT + high + 1]
-            options = np.vstack([above[None, :], previous + row_gains(i, low, high)])
+            gains = (
+                grid_gains[:, i, low : high + 1]
+                if grid_gains is not None
+                else _row_gains(i, low, high, original, left_sums, right_sums, rewrite_cumulative, penalties)
+            )
+            options = np.vstack([above[None, :], previous + gains])
             candidate = options.max(axis=0)
             choice = np.where(candidate > negative, _OPTION_CHOICES[options.argmax(axis=0)], -1).astype(np.int8)
         # skipping a rewrite sentence stays in the row: carry the best score so far to the right
@@ -223,6 +211,31 @@ _LEFT = int(_MOVE_COLUMNS.max())
 def _positive(gain: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:
     """``gain`` in float64, -inf where it is not positive (a move that does not gain is not taken)."""
     return np.where(gain > 0, gain.astype(np.float64), -np.inf)
+
+
+def _row_gains(
+    i: int,
+    low: int,
+    high: int,
+    original: npt.NDArray[np.float32],
+    left_sums: dict[int, npt.NDArray[np.float32]],
+    right_sums: dict[int, npt.NDArray[np.float32]],
+    rewrite_cumulative: dict[int, npt.NDArray[np.float32]],
+    penalties: list[float],
+) -> npt.NDArray[np.float64]:
+    """Row ``i``, columns ``low .. high`` of :func:`_grid_gains`, computed for that row alone (a grid too
+    large to hold)."""
+    gains = np.full((len(MOVES), high - low + 1), -np.inf)
+    for index, (di, dj) in enumerate(MOVES):
+        first = max(low, dj)
+        if di > i or first > high:
+            continue
+        # each original of the group against the rewrite group, one column per rewrite group
+        others = right_sums[dj][first - dj : high - dj + 1]
+        originals_close = (original[i - di : i] @ others.T).sum(axis=0)
+        rewrite_close = rewrite_cumulative[dj][first - dj : high - dj + 1] @ left_sums[di][i - di]
+        gains[index, first - low :] = _positive((originals_close + rewrite_close - penalties[index]) / 2)
+    return gains
 
 
 def _grid_gains(

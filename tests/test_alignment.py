@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evalkit.alignment import AlignmentSettings, align
 
@@ -82,3 +84,36 @@ def test_long_texts_use_a_band_and_stay_correct() -> None:
     topics = topic_vectors(400, seed=3, dimension=256)
     result = align(topics, topics, SETTINGS)
     assert [(g.original, g.rewrite) for g in result.groups] == [((i,), (i,)) for i in range(400)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 25), st.integers(1, 25), st.integers(0, 2**32 - 1), st.sampled_from([0.2, 0.45]))
+def test_row_by_row_gains_match_the_whole_grid(n: int, m: int, seed: int, threshold: float) -> None:
+    """Above :data:`~evalkit.alignment.PRODUCT_LIMIT` cells the programme computes its gains row by row
+    instead of over the whole grid: the same gains (up to float32 rounding: the matrix products add in
+    another order), and the same alignment."""
+    from evalkit import alignment
+
+    rng = np.random.default_rng(seed)
+    topics = topic_vectors(max(n, m), seed=seed % 1000, dimension=16)
+    original = np.stack([unit(row) for row in topics[rng.integers(0, max(n, m), n)] + rng.normal(0, 0.4, (n, 16))])
+    rewrite = np.stack([unit(row) for row in topics[rng.integers(0, max(n, m), m)] + rng.normal(0, 0.4, (m, 16))])
+    sizes = range(1, 6)
+    left = {size: alignment._normalised_sums(original, size) for size in sizes}
+    right = {size: alignment._normalised_sums(rewrite, size) for size in sizes}
+    plain = {size: alignment._window_sums(rewrite, size) for size in sizes}
+    penalties = [threshold * (di + dj) for di, dj in alignment.MOVES]
+    grid = alignment._grid_gains(original, left, right, plain, penalties)
+    for i in range(1, n + 1):
+        low = int(rng.integers(0, m + 1))
+        high = int(rng.integers(low, m + 1))
+        row = alignment._row_gains(i, low, high, original, left, right, plain, penalties)
+        expected = grid[:, i, low : high + 1]
+        both = np.isfinite(row) & np.isfinite(expected)
+        assert row[both] == pytest.approx(expected[both], rel=1e-5, abs=1e-6)
+        # a move is ruled out (-inf) on one side only where its gain is within rounding of zero
+        assert np.all(np.fmax(row, expected)[np.isfinite(row) != np.isfinite(expected)] < 1e-6)
+    with pytest.MonkeyPatch.context() as patch:
+        whole = align(original, rewrite, AlignmentSettings(threshold, 0.6))
+        patch.setattr(alignment, "PRODUCT_LIMIT", 0)
+        assert align(original, rewrite, AlignmentSettings(threshold, 0.6)) == whole
