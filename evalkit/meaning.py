@@ -147,8 +147,7 @@ def lexical_tokens(text: str) -> Tokens:
     weights = np.array([lexicon.content_weight(word) for word in words], np.float32)
     ids = np.array([_stem_id(word) for word in words], np.int64)
     pooled = np.zeros(_LEXICAL_DIMENSION, np.float32)
-    for identifier, weight in zip(ids.tolist(), weights.tolist(), strict=True):
-        pooled[identifier % _LEXICAL_DIMENSION] += weight
+    np.add.at(pooled, ids % _LEXICAL_DIMENSION, weights)  # in word order, in float32
     norm = float(np.linalg.norm(pooled))
     return Tokens(
         weights=weights,
