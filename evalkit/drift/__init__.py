@@ -328,20 +328,21 @@ class _Run:
 def _words(text: str, match: SentenceMatch) -> list[tuple[int, int, float, float]]:
     """Per word of the sentence: (start, end, content weight, found), word pieces averaged."""
     tokens = match.tokens
+    count = len(tokens)
     words: list[tuple[int, int, float, float]] = []
     index = 0
     for start, end in lexicon.word_spans(text):
-        while index < len(tokens) and tokens[index][1] <= start:
+        while index < count and tokens[index][1] <= start:
             index += 1
-        pieces = []
-        probe = index
-        while probe < len(tokens) and tokens[probe][0] < end:
-            pieces.append(tokens[probe])
+        # the word's pieces: the heaviest one's weight, the mean of their found values
+        probe, weight, found = index, 0.0, 0.0
+        while probe < count and tokens[probe][0] < end:
+            piece_weight, piece_found = tokens[probe][2:]
+            weight = piece_weight if probe == index else max(weight, piece_weight)
+            found += piece_found
             probe += 1
-        if pieces:
-            weight = max(piece[2] for piece in pieces)
-            found = sum(piece[3] for piece in pieces) / len(pieces)
-            words.append((start, end, weight, found))
+        if probe > index:
+            words.append((start, end, weight, found / (probe - index)))
     return words
 
 
@@ -372,8 +373,9 @@ def _content(
         run: list[tuple[int, int, float]] = []  # start, end, unsupported mass
         for start, end, weight, found in [*_words(text, match), (len(text), len(text), 0.0, 1.0)]:
             total += weight
-            inside = any(s <= start < e for s, e in ranges)
-            unsupported = weight >= CONTENT_WORD and not inside and lack(found) >= 0.5
+            inside = bool(ranges) and any(s <= start < e for s, e in ranges)
+            lacking = lack(found)
+            unsupported = weight >= CONTENT_WORD and not inside and lacking >= 0.5
             breaks = weight >= CONTENT_WORD or inside or start >= len(text)
             if run and ((not unsupported and breaks) or (unsupported and _PUNCTUATION.search(text, run[-1][1], start))):
                 missing += sum(word[2] for word in run) * (1.0 if len(run) >= 2 else lone)
@@ -381,9 +383,9 @@ def _content(
                     runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))
                 run = []
             if unsupported:
-                run.append((start, end, weight * lack(found)))
+                run.append((start, end, weight * lacking))
             elif not inside:
-                missing += weight * lack(found) * lone
+                missing += weight * lacking * lone
     return (missing / total if total > 0 else 0.0), runs
 
 
