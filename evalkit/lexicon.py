@@ -31,7 +31,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4096)
 def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
     # meaning and drift both split every sentence into words
-    return tuple(match.span() for match in _WORD.finditer(text))
+    return tuple(map(re.Match.span, _WORD.finditer(text)))
 
 
 def zipf(word: str) -> float:

@@ -661,8 +661,8 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
                 missing[-1] = (missing[-1][0], max(end, missing[-1][1]))
             else:
                 missing.append((start, end))
-        token_matches = tuple(
-            (int(start), int(end), float(weight), float(value))
+        token_matches = tuple(  # tolist() gives Python ints and floats
+            (start, end, weight, value)
             for (start, end), weight, value in zip(
                 sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
             )
