@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -76,6 +76,8 @@ class SentenceReadability:
     grade: float
     formula_grade: float
     features: SentenceFeatures
+    #: grades added because the well-formedness estimate reads the sentence as malformed (:mod:`.fluency`)
+    malformed_penalty: float = 0.0
 
     def reason_marks(self) -> list[tuple[str, tuple[Mark, ...]]]:
         """Each reason this sentence is hard, with the words it is about (offsets within the sentence)."""
@@ -95,6 +97,8 @@ class SentenceReadability:
                 shown = ", ".join(f"'{text}'" for text in quoted[:MARKS_QUOTED])
                 plural = "s" if len(quoted) > 1 and label != "malformed" else ""
                 reasons.append((f"{label}{plural}: {shown}", marks))
+        if self.malformed_penalty > 0:
+            reasons.append((f"reads as malformed (+{self.malformed_penalty:.1f} grades)", ()))
         return reasons
 
     def reasons(self) -> list[str]:
@@ -326,11 +330,14 @@ def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> 
     grades = simplicity.sentence_grades(rows, flags, vectors, variant=variant)
     # a sentence that reads as malformed is not easy to read, however short (see .fluency)
     texts = [sentence.text for sentence in document.sentences]
-    grades = grades + fluency.grade_penalties(texts, [a.flags for a in analyses], vectors, variant=variant)
+    penalties = fluency.grade_penalties(texts, [a.flags for a in analyses], vectors, variant=variant)
+    grades = grades + penalties
     weights = np.asarray([max(analysis.counts.words, 1) for analysis in analyses], dtype=np.float64)
     sentences = tuple(
-        _sentence_readability(sentence, analysis, float(grade))
-        for sentence, analysis, grade in zip(document.sentences, analyses, grades, strict=True)
+        replace(_sentence_readability(sentence, analysis, float(grade)), malformed_penalty=float(penalty))
+        if penalty > 0
+        else _sentence_readability(sentence, analysis, float(grade))
+        for sentence, analysis, grade, penalty in zip(document.sentences, analyses, grades, penalties, strict=True)
     )
     return TextReadability(
         scores=formulas.battery(totals),

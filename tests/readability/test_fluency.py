@@ -186,3 +186,13 @@ def test_probability_and_penalty_are_bounded(text: str) -> None:
 def test_fingerprint_is_stable() -> None:
     assert fluency.fingerprint() == fluency.fingerprint()
     assert len(fluency.fingerprint()) == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("The council will close the the the old library.", True), ("The river flooded the town last night.", False)],
+)
+def test_the_penalty_is_a_reason_the_sentence_is_hard(text: str, flagged: bool) -> None:
+    sentence = assess_text(Document.from_text(text)).sentences[0]
+    assert (sentence.malformed_penalty > 0) is flagged
+    assert any(reason.startswith("reads as malformed (+") for reason in sentence.reasons()) is flagged
