@@ -42,7 +42,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from evalkit.readability.features import MALFORMATIONS
+from evalkit.readability.features import MALFORMATIONS, malformations
 
 Variant = Literal["model", "features"]
 FloatArray = npt.NDArray[np.float64]
@@ -287,6 +287,37 @@ def load_model() -> FluencyModel:
         embedding_model=str(data["embedding_model"]),
         metadata=dict(data.get("metadata", {})),
     )
+
+
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+")
+_ITEM_END = re.compile(r"[;,]\s*$")
+
+
+def prose_form(text: str, line_before: str) -> str | None:
+    """The sentence a list item stands for, as the estimate (trained on prose) should read it; ``None`` for a
+    lead-in, which the list after it completes ("The builders will:"), so it is not judged alone.
+
+    ``line_before``: the input on the same line before the unit. An item of a bulleted or numbered list may
+    start in lowercase and end on ";", "," or nothing: good plain-language layout (GOV.UK style guide,
+    "Bullet points"), not a broken sentence."""
+    form = text.strip()
+    if not form or form.endswith(":"):
+        return None if form else text
+    if _LIST_MARKER.fullmatch(line_before) is None:
+        return text
+    if form[0].islower():
+        form = form[0].upper() + form[1:]
+    if _ITEM_END.search(form):
+        form = _ITEM_END.sub(".", form)
+    elif form[-1].isalnum():
+        form += "."
+    return form
+
+
+def prose_flags(text: str) -> tuple[float, ...]:
+    """The malformation flags of a text (for a :func:`prose_form` that differs from the sentence)."""
+    kinds = {kind for kind, _ in malformations(text)}
+    return tuple(float(kind in kinds) for kind in MALFORMATIONS)
 
 
 @lru_cache(maxsize=20_000)

@@ -36,6 +36,7 @@ WELL_FORMED = [
     "We cut the price of the bus. You pay less now.",
     "The company, which was founded in 1998, now employs 2,000 people.",
     "It is described as pointed in the face and about the size of a rabbit.",
+    "After that, the public can come in.",  # a phrasal verb's particle may end a sentence
 ]
 
 
@@ -196,3 +197,27 @@ def test_the_penalty_is_a_reason_the_sentence_is_hard(text: str, flagged: bool) 
     sentence = assess_text(Document.from_text(text)).sentences[0]
     assert (sentence.malformed_penalty > 0) is flagged
     assert any(reason.startswith("reads as malformed (+") for reason in sentence.reasons()) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "line_before", "expected"),
+    [
+        ("put in a lift, so people can get upstairs;", "- ", "Put in a lift, so people can get upstairs."),
+        ("change the stalls downstairs", "  1. ", "Change the stalls downstairs."),
+        ("The builders will:", "", None),  # a lead-in: the list completes it
+        ("to get pictures, which and.", "", "to get pictures, which and."),  # not in a list: judged as is
+        ("It is described and,", "", "It is described and,"),
+    ],
+)
+def test_list_items_are_read_as_the_sentences_they_stand_for(text: str, line_before: str, expected: str | None) -> None:
+    assert fluency.prose_form(text, line_before) == expected
+
+
+def test_a_bulleted_list_in_plain_english_pays_nothing() -> None:
+    text = (
+        "The builders will:\n\n"
+        "- put in a lift, so people who cannot use stairs can get to the upstairs gallery;\n"
+        "- put in a new glass roof, because the old one has leaked since 2016;\n"
+        "- change the stalls downstairs so there is room for up to 34 traders.\n"
+    )
+    assert [s.malformed_penalty for s in assess_text(Document.from_text(text)).sentences] == [0.0] * 4
