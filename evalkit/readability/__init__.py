@@ -332,7 +332,8 @@ def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> 
     judged, texts, prose_flags = [], [], []
     for index, (sentence, analysis) in enumerate(zip(document.sentences, analyses, strict=True)):
         line_before = document.text[document.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
-        form = fluency.prose_form(sentence.text, line_before)
+        previous = document.sentences[index - 1].text if index else ""
+        form = fluency.prose_form(sentence.text, line_before, previous)
         if form is not None:
             judged.append(index)
             texts.append(form)

@@ -289,21 +289,26 @@ def load_model() -> FluencyModel:
     )
 
 
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+")
+_MARKER = r"(?:[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+"
+_LIST_MARKER = re.compile(rf"[ \t]*{_MARKER}")
 _ITEM_END = re.compile(r"[;,]\s*$")
 
 
-def prose_form(text: str, line_before: str) -> str | None:
+def prose_form(text: str, line_before: str = "", previous: str = "") -> str | None:
     """The sentence a list item stands for, as the estimate (trained on prose) should read it; ``None`` for a
     lead-in, which the list after it completes ("The builders will:"), so it is not judged alone.
 
-    ``line_before``: the input on the same line before the unit. An item of a bulleted or numbered list may
-    start in lowercase and end on ";", "," or nothing: good plain-language layout (GOV.UK style guide,
-    "Bullet points"), not a broken sentence."""
+    A unit is a list item if a list marker starts it or its line (``line_before``: the input on the same line
+    before it), or if the unit before it (``previous``) ends on ":" or ";" (an HTML ``<li>`` leaves no
+    marker). A list item may start in lowercase and end on ";", "," or nothing: good plain-language layout
+    (GOV.UK style guide, "Bullet points"), not a broken sentence."""
     form = text.strip()
     if not form or form.endswith(":"):
         return None if form else text
-    if _LIST_MARKER.fullmatch(line_before) is None:
+    marker = _LIST_MARKER.match(form)
+    if marker is not None and marker.end() < len(form):
+        form = form[marker.end() :]
+    elif _LIST_MARKER.fullmatch(line_before) is None and not previous.rstrip().endswith((":", ";")):
         return text
     if form[0].islower():
         form = form[0].upper() + form[1:]

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.document import Document
+from evalkit.io import TextSource
 from evalkit.readability import analyse_sentence, assess_readability, assess_text, fluency, simplicity
 from evalkit.readability.features import MALFORMATIONS
 
@@ -200,24 +201,38 @@ def test_the_penalty_is_a_reason_the_sentence_is_hard(text: str, flagged: bool) 
 
 
 @pytest.mark.parametrize(
-    ("text", "line_before", "expected"),
+    ("text", "line_before", "previous", "expected"),
     [
-        ("put in a lift, so people can get upstairs;", "- ", "Put in a lift, so people can get upstairs."),
-        ("change the stalls downstairs", "  1. ", "Change the stalls downstairs."),
-        ("The builders will:", "", None),  # a lead-in: the list completes it
-        ("to get pictures, which and.", "", "to get pictures, which and."),  # not in a list: judged as is
-        ("It is described and,", "", "It is described and,"),
+        ("put in a lift, so people can get upstairs;", "- ", "", "Put in a lift, so people can get upstairs."),
+        ("change the stalls downstairs", "  1. ", "", "Change the stalls downstairs."),
+        ("- put in a lift;", "", "", "Put in a lift."),  # the marker is part of the unit
+        ("put in a lift;", "", "The builders will:", "Put in a lift."),  # an HTML <li>: no marker left
+        ("change the stalls.", "", "put in a lift;", "Change the stalls."),
+        ("The builders will:", "", "", None),  # a lead-in: the list completes it
+        ("to get pictures, which and.", "", "It rained.", "to get pictures, which and."),  # prose: as is
+        ("It is described and,", "", "", "It is described and,"),
     ],
 )
-def test_list_items_are_read_as_the_sentences_they_stand_for(text: str, line_before: str, expected: str | None) -> None:
-    assert fluency.prose_form(text, line_before) == expected
+def test_list_items_are_read_as_the_sentences_they_stand_for(
+    text: str, line_before: str, previous: str, expected: str | None
+) -> None:
+    assert fluency.prose_form(text, line_before, previous) == expected
 
 
-def test_a_bulleted_list_in_plain_english_pays_nothing() -> None:
-    text = (
-        "The builders will:\n\n"
-        "- put in a lift, so people who cannot use stairs can get to the upstairs gallery;\n"
-        "- put in a new glass roof, because the old one has leaked since 2016;\n"
-        "- change the stalls downstairs so there is room for up to 34 traders.\n"
-    )
-    assert [s.malformed_penalty for s in assess_text(Document.from_text(text)).sentences] == [0.0] * 4
+ITEMS = [
+    "put in a lift, so people who cannot use stairs can get to the upstairs gallery;",
+    "put in a new glass roof, because the old one has leaked since 2016;",
+    "change the stalls downstairs so there is room for up to 34 traders.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "text_format"),
+    [
+        ("The builders will:\n\n" + "".join(f"- {item}\n" for item in ITEMS), "text"),
+        ("<p>The builders will:</p><ul>" + "".join(f"<li>{item}</li>" for item in ITEMS) + "</ul>", "html"),
+    ],
+)
+def test_a_bulleted_list_in_plain_english_pays_nothing(text: str, text_format: str) -> None:
+    document = Document.from_source(TextSource(text, "<list>", text_format, "utf-8"))  # type: ignore[arg-type]
+    assert [s.malformed_penalty for s in assess_text(document).sentences] == [0.0] * 4
