@@ -329,19 +329,7 @@ def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> 
     flags = np.asarray([analysis.flags for analysis in analyses], dtype=np.float64)
     grades = simplicity.sentence_grades(rows, flags, vectors, variant=variant)
     # a sentence that reads as malformed is not easy to read, however short (see .fluency)
-    judged, texts, prose_flags = [], [], []
-    for index, (sentence, analysis) in enumerate(zip(document.sentences, analyses, strict=True)):
-        line_before = document.text[document.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
-        previous = document.sentences[index - 1].text if index else ""
-        form = fluency.prose_form(sentence.text, line_before, previous)
-        if form is not None:
-            judged.append(index)
-            texts.append(form)
-            prose_flags.append(analysis.flags if form == sentence.text else fluency.prose_flags(form))
-    penalties = np.zeros(len(analyses))
-    if judged:
-        judged_vectors = None if vectors is None else [vectors[index] for index in judged]
-        penalties[judged] = fluency.grade_penalties(texts, prose_flags, judged_vectors, variant=variant)
+    penalties = fluency.document_penalties(document, [a.flags for a in analyses], vectors, variant=variant)
     grades = grades + penalties
     weights = np.asarray([max(analysis.counts.words, 1) for analysis in analyses], dtype=np.float64)
     sentences = tuple(

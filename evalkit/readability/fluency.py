@@ -37,12 +37,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from evalkit.readability.features import MALFORMATIONS, malformations
+
+if TYPE_CHECKING:
+    from evalkit.document import Document
 
 Variant = Literal["model", "features"]
 FloatArray = npt.NDArray[np.float64]
@@ -369,3 +372,28 @@ def grade_penalties(
     parameters = load_model()
     scorer = parameters.model if variant == "model" else parameters.features
     return scorer.grade_penalty * scorer.excess(malformed_probabilities(texts, flags, embeddings, variant=variant))
+
+
+def document_penalties(
+    document: Document,
+    flags: Sequence[Sequence[float]],
+    embeddings: Sequence[npt.NDArray[np.float32]] | None,
+    *,
+    variant: Variant,
+) -> FloatArray:
+    """:func:`grade_penalties` of a document's sentences, list items read as the sentences they stand for
+    and lead-ins left alone (:func:`prose_form`). ``flags``: the sentences' malformation flags."""
+    judged, texts, judged_flags = [], [], []
+    for index, sentence in enumerate(document.sentences):
+        line_before = document.text[document.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+        previous = document.sentences[index - 1].text if index else ""
+        form = prose_form(sentence.text, line_before, previous)
+        if form is not None:
+            judged.append(index)
+            texts.append(form)
+            judged_flags.append(flags[index] if form == sentence.text else prose_flags(form))
+    penalties = np.zeros(len(document.sentences))
+    if judged:
+        vectors = None if embeddings is None else [embeddings[index] for index in judged]
+        penalties[judged] = grade_penalties(texts, judged_flags, vectors, variant=variant)
+    return penalties
