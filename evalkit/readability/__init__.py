@@ -7,7 +7,9 @@ years earlier.
 **The estimated grade** of a text is the learned simplicity estimate (:mod:`.simplicity`), put on the grade
 scale of the formulas: the word-weighted mean of its sentences' estimated grades. It uses the pooled sentence
 embeddings when the pipeline has them from the embedded all-MiniLM-L6-v2 (``model`` variant), and text
-features alone otherwise (``features`` variant: the model-free profile, or another ``--model``). It is used
+features alone otherwise (``features`` variant: the model-free profile, or another ``--model``). A sentence
+the learned well-formedness estimate (:mod:`.fluency`) reads as malformed gets a penalty in grades, so a broken
+rewrite earns no gain. It is used
 for the headline because it is the better measure at both scales we can check (``reports/readability.md``):
 over whole articles it orders the OneStopEnglish reading levels of every held-out article correctly where the
 formulas' consensus misorders about one in six, and on single sentences, where grade formulas are close to
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -36,7 +38,7 @@ import numpy.typing as npt
 
 from evalkit.document import Document, Sentence
 from evalkit.errors import InputError
-from evalkit.readability import formulas, simplicity
+from evalkit.readability import fluency, formulas, simplicity
 from evalkit.readability.features import Mark, SentenceFeatures, defined_acronyms, sentence_features
 from evalkit.readability.targets import PRESETS, Target, TargetResult, TargetSet
 
@@ -74,6 +76,8 @@ class SentenceReadability:
     grade: float
     formula_grade: float
     features: SentenceFeatures
+    #: grades added because the well-formedness estimate reads the sentence as malformed (:mod:`.fluency`)
+    malformed_penalty: float = 0.0
 
     def reason_marks(self) -> list[tuple[str, tuple[Mark, ...]]]:
         """Each reason this sentence is hard, with the words it is about (offsets within the sentence)."""
@@ -93,6 +97,8 @@ class SentenceReadability:
                 shown = ", ".join(f"'{text}'" for text in quoted[:MARKS_QUOTED])
                 plural = "s" if len(quoted) > 1 and label != "malformed" else ""
                 reasons.append((f"{label}{plural}: {shown}", marks))
+        if self.malformed_penalty > 0:
+            reasons.append((f"reads as malformed (+{self.malformed_penalty:.1f} grades)", ()))
         return reasons
 
     def reasons(self) -> list[str]:
@@ -322,10 +328,15 @@ def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> 
     rows = np.vstack([analysis.row for analysis in analyses])
     flags = np.asarray([analysis.flags for analysis in analyses], dtype=np.float64)
     grades = simplicity.sentence_grades(rows, flags, vectors, variant=variant)
+    # a sentence that reads as malformed is not easy to read, however short (see .fluency)
+    penalties = fluency.document_penalties(document, [a.flags for a in analyses], vectors, variant=variant)
+    grades = grades + penalties
     weights = np.asarray([max(analysis.counts.words, 1) for analysis in analyses], dtype=np.float64)
     sentences = tuple(
-        _sentence_readability(sentence, analysis, float(grade))
-        for sentence, analysis, grade in zip(document.sentences, analyses, grades, strict=True)
+        replace(_sentence_readability(sentence, analysis, float(grade)), malformed_penalty=float(penalty))
+        if penalty > 0
+        else _sentence_readability(sentence, analysis, float(grade))
+        for sentence, analysis, grade, penalty in zip(document.sentences, analyses, grades, penalties, strict=True)
     )
     return TextReadability(
         scores=formulas.battery(totals),

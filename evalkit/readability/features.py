@@ -81,7 +81,8 @@ MALFORMATIONS = (
     "unbalanced_brackets",
     "dangling_function_word",
 )
-_DANGLING_LIST = "and or but nor the a an of to in on at for with by from as than its their his her my our your"
+# not "in", "on", "by": they end sentences as the particles of phrasal verbs ("The public can come in.")
+_DANGLING_LIST = "and or but nor the a an of to at for with from as than its their his her my our your"
 _DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")

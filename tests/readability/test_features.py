@@ -66,6 +66,8 @@ def test_names_are_not_unfamiliar_vocabulary() -> None:
         ("She promised to give up the, and never came back.", ["dangling_function_word"]),
         ("The the council met.", ["repeated_word"]),
         ("The council met on Monday (as planned).", []),
+        ("After that, the public can come in.", []),  # a phrasal verb's particle, not a dangling preposition
+        ("The report was sent to the.", ["dangling_end"]),
         ("But this ... this is so warming.", []),
         ("Amazon applied for .shop, .song and .kindle.", []),
         ("He said that that was fine.", []),
