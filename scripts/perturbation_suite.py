@@ -286,6 +286,18 @@ def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _recall_rows(recall: dict[str, dict[str, Any]]) -> list[str]:
+    """One table row per category: recall (detected/planted) in the realistic and self settings."""
+    rows = []
+    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
+        cells = []
+        for setting in ("realistic", "self"):
+            entry = recall.get(f"{setting}/{category}")
+            cells.append(f"{entry['recall']:.3f} ({entry['detected']}/{entry['n']})" if entry else "—")
+        rows.append(f"| {category} | {cells[0]} | {cells[1]} |")
+    return rows
+
+
 def markdown(result: dict[str, Any], command: str) -> str:
     lines = [
         f"Profile `{result['profile']}`, seed {result['seed']}: {result['pairs']} base pairs "
@@ -298,12 +310,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
         "| category | realistic (adv -> perturbed ele) | self (ele -> perturbed ele) |",
         "| --- | --- | --- |",
     ]
-    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
-        cells = []
-        for setting in ("realistic", "self"):
-            entry = result["recall"].get(f"{setting}/{category}")
-            cells.append(f"{entry['recall']:.3f} ({entry['detected']}/{entry['n']})" if entry else "—")
-        lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
+    lines += _recall_rows(result["recall"])
     lines += [
         "",
         "The same recall counted only on perturbations planted on words that no `changed` finding of their "
@@ -313,12 +320,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
         "| category | realistic | self |",
         "| --- | --- | --- |",
     ]
-    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
-        cells = []
-        for setting in ("realistic", "self"):
-            entry = result["fresh_recall"].get(f"{setting}/{category}")
-            cells.append(f"{entry['recall']:.3f} ({entry['detected']}/{entry['n']})" if entry else "—")
-        lines.append(f"| {category} | {cells[0]} | {cells[1]} |")
+    lines += _recall_rows(result["fresh_recall"])
     lines += [
         "",
         "drift.score of each perturbed pair against the same pair unperturbed: share of pairs whose score "

@@ -347,6 +347,21 @@ def model_inputs(
     return np.hstack([rows, np.vstack([np.asarray(vector, dtype=np.float64) for vector in embeddings])])
 
 
+def _scorer(variant: Variant) -> FluencyScorer:
+    parameters = load_model()
+    return parameters.model if variant == "model" else parameters.features
+
+
+def _inputs(
+    texts: Sequence[str],
+    flags: Sequence[Sequence[float]],
+    embeddings: Sequence[npt.NDArray[np.float32]] | None,
+    variant: Variant,
+) -> FloatArray:
+    rows = np.vstack([sentence_row(text, tuple(row)) for text, row in zip(texts, flags, strict=True)])
+    return model_inputs(rows, embeddings, variant)
+
+
 def malformed_probabilities(
     texts: Sequence[str],
     flags: Sequence[Sequence[float]],
@@ -355,10 +370,7 @@ def malformed_probabilities(
     variant: Variant,
 ) -> FloatArray:
     """``P(malformed)`` of each sentence, in [0, 1]."""
-    parameters = load_model()
-    scorer = parameters.model if variant == "model" else parameters.features
-    rows = np.vstack([sentence_row(text, tuple(row)) for text, row in zip(texts, flags, strict=True)])
-    return scorer.probabilities(model_inputs(rows, embeddings, variant))
+    return _scorer(variant).probabilities(_inputs(texts, flags, embeddings, variant))
 
 
 def grade_penalties(
@@ -369,9 +381,7 @@ def grade_penalties(
     variant: Variant,
 ) -> FloatArray:
     """Grades added to each sentence's estimate for reading as malformed (:meth:`FluencyScorer.penalties`)."""
-    parameters = load_model()
-    scorer = parameters.model if variant == "model" else parameters.features
-    return scorer.grade_penalty * scorer.excess(malformed_probabilities(texts, flags, embeddings, variant=variant))
+    return _scorer(variant).penalties(_inputs(texts, flags, embeddings, variant))
 
 
 def document_penalties(
