@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from evalkit import lexicon
 from evalkit.readability._textstat import backend
 
 LANG = "en"
@@ -114,11 +115,9 @@ def _base_candidates(form: str) -> list[str]:
 
 @cache
 def _lemma_ranks() -> dict[str, int]:
-    from wordfreq import top_n_list
-
     ranks: dict[str, int] = {}
     lemmas = 0
-    for form in top_n_list(LANG, RANKED_FORMS, wordlist="best"):
+    for form in lexicon.most_frequent(RANKED_FORMS):
         if not form.replace("'", "").isalpha() or form in ranks:
             continue
         base = next((candidate for candidate in _base_candidates(form) if candidate in ranks), None)

@@ -1,0 +1,42 @@
+"""Word frequencies read from wordfreq's data file equal wordfreq's own, without importing wordfreq."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from evalkit import lexicon
+
+
+def test_frequencies_equal_wordfreq() -> None:
+    from wordfreq import get_frequency_dict
+
+    assert lexicon._frequencies() == get_frequency_dict("en", wordlist="best")
+
+
+@pytest.mark.parametrize("count", [1, 10, 1000, 40_000])
+def test_most_frequent_equals_wordfreq_top_n_list(count: int) -> None:
+    from wordfreq import top_n_list
+
+    assert lexicon.most_frequent(count) == top_n_list("en", count, wordlist="best")
+
+
+@pytest.mark.parametrize(
+    ("word", "zipf"),
+    [("the", 7.73), ("government", 5.57), ("Government", 5.57), ("don’t", 6.2), ("qwzxv", 0.0)],
+)
+def test_zipf(word: str, zipf: float) -> None:
+    assert lexicon.zipf(word) == pytest.approx(zipf, abs=0.01)
+
+
+def test_scoring_does_not_import_wordfreq() -> None:
+    """wordfreq's import (langcodes, ftfy) costs every cold start; its data file is read directly."""
+    code = (
+        "import sys; from evalkit import Evaluator, Settings; "
+        "Evaluator(Settings(profile='fast', cache=False)).evaluate('The cat sat on the mat today.', 'A cat sat.'); "
+        "print('wordfreq' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
