@@ -73,7 +73,7 @@ def without_dependency_versions(signature: str) -> str:
     for field in signature.split("|"):
         key, _, value = field.partition(":")
         if key in DEPENDENCY_FIELDS:
-            value = re.sub(r"^([a-z-]*?-)?[0-9][^|]*$", lambda match: (match.group(1) or "") + "*", value)
+            value = re.sub(r"[0-9].*$", "*", value)  # "2.13.0+cpu" -> "*", "sentencex-1.0.32" -> "sentencex-*"
         fields.append(f"{key}:{re.sub(r'sacrebleu-[0-9.]+', 'sacrebleu-*', value)}")
     return "|".join(fields)
 
