@@ -259,9 +259,11 @@ def run_batch(
         for output in executor.map(make_batches(todo, batch_size=batch_size)):
             outcomes = [_outcome(scored, pairs, judge) for scored in output.scored]
             if journal is not None:
-                journal.write("".join(json_line(outcome.record()) for outcome in outcomes))
+                written = {outcome.index: json_line(outcome.record()) for outcome in outcomes}
+                journal.write("".join(written.values()))
                 journal.flush()
                 os.fsync(journal.fileno())
+                lines.update(written)  # the final file holds the same lines, in input order
             for outcome in outcomes:
                 finished[outcome.index] = outcome
                 if on_result is not None:
@@ -269,12 +271,12 @@ def run_batch(
             _warn(output, warned, on_warning)
             while next_index in finished:
                 outcome = finished.pop(next_index)
-                lines[next_index] = json_line(outcome.record())
+                _keep_line(lines, outcome, results_path)
                 next_index += 1
                 yield outcome
         while next_index in finished:
             outcome = finished.pop(next_index)
-            lines[next_index] = json_line(outcome.record())
+            _keep_line(lines, outcome, results_path)
             next_index += 1
             yield outcome
     except EngineError as error:
@@ -290,6 +292,13 @@ def run_batch(
             journal.close()
     if results_path is not None and next_index == len(pairs):
         write_text_atomic(results_path, "".join(lines[index] for index in range(len(pairs))))
+
+
+def _keep_line(lines: dict[int, str], outcome: PairOutcome, results_path: Path | None) -> None:
+    """Keep the results line of ``outcome`` for the final, ordered results file (none without one; a
+    line already written to the journal is not encoded again)."""
+    if results_path is not None and outcome.index not in lines:
+        lines[outcome.index] = json_line(outcome.record())
 
 
 def _outcome(scored: ScoredPair, pairs: Sequence[PairSpec], judge: _Judge) -> PairOutcome:

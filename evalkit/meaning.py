@@ -661,12 +661,10 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
                 missing[-1] = (missing[-1][0], max(end, missing[-1][1]))
             else:
                 missing.append((start, end))
-        token_matches = tuple(  # tolist() gives Python ints and floats
-            (start, end, weight, value)
-            for (start, end), weight, value in zip(
-                sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
-            )
-            if weight > 0
+        kept = weights > 0  # tolist() gives Python ints and floats
+        spans = sentence.spans[kept]
+        token_matches = tuple(
+            zip(spans[:, 0].tolist(), spans[:, 1].tolist(), weights[kept].tolist(), values[kept].tolist(), strict=True)
         )
         matches.append(SentenceMatch(index, recall, tuple(missing), token_matches))
     return tuple(matches)

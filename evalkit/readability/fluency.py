@@ -34,7 +34,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -90,12 +90,19 @@ FLUENCY_FEATURES: Final = (
     "no_end_mark",
 )
 _BOUNDARIES = frozenset({START, END, "<sym>"})
+#: Class trigrams whose log-probability is kept once computed.
+MEMO_SIZE: Final = 200_000
 #: A class trigram less likely than this (natural log) counts as improbable.
 IMPROBABLE_LOGPROB: Final = -6.0
 
 
 def word_class(token: str, *, first: bool) -> str:
     """The trigram model's class of one token (``first``: the sentence's first token)."""
+    return _word_class(token, first)
+
+
+@lru_cache(maxsize=100_000)
+def _word_class(token: str, first: bool) -> str:
     token = _QUOTE_FORMS.get(token, token)
     lower = token.lower().replace("’", "'")
     if lower in OWN_CLASS:
@@ -115,7 +122,7 @@ def word_class(token: str, *, first: bool) -> str:
 def classes(text: str) -> list[str]:
     """The class sequence of a sentence, with its boundary classes."""
     tokens = _TOKEN.findall(text.replace("’", "'"))
-    return [START, START, *(word_class(token, first=index == 0) for index, token in enumerate(tokens)), END]
+    return [START, START, *(_word_class(token, index == 0) for index, token in enumerate(tokens)), END]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,8 @@ class ClassTrigrams:
     bigram_contexts: dict[str, int]
     total: int
     interpolation: tuple[float, float, float]  # trigram, bigram, unigram weights
+    #: log-probabilities already computed (there are few classes, so most trigrams recur)
+    memo: dict[tuple[str, str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_counts(
@@ -158,6 +167,14 @@ class ClassTrigrams:
 
     def logprob(self, a: str, b: str, c: str) -> float:
         """Natural log of the interpolated ``P(c | a b)`` (add-one on the unigram level, so never -inf)."""
+        value = self.memo.get((a, b, c))
+        if value is None:
+            value = self._logprob(a, b, c)
+            if len(self.memo) < MEMO_SIZE:
+                self.memo[a, b, c] = value
+        return value
+
+    def _logprob(self, a: str, b: str, c: str) -> float:
         l3, l2, l1 = self.interpolation
         context = self.trigram_contexts.get((a, b), 0)
         p3 = self.trigrams.get((a, b, c), 0) / context if context else 0.0

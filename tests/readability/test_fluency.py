@@ -172,6 +172,15 @@ def test_trigram_probabilities_sum_to_at_most_one() -> None:
         assert total > 0.9
 
 
+def test_remembered_logprobs_equal_computed_ones() -> None:
+    model = fluency.load_model().trigrams
+    fresh = fluency.ClassTrigrams.from_counts(dict(model.trigrams), model.interpolation)
+    sequence = fluency.classes("The council said on Monday that it would not close the library.")
+    for a, b, c in zip(sequence, sequence[1:], sequence[2:], strict=False):
+        assert fresh.logprob(a, b, c) == fresh._logprob(a, b, c) == fresh.logprob(a, b, c)
+    assert len(fresh.memo) == len(set(zip(sequence, sequence[1:], sequence[2:], strict=False)))
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=120))
 def test_probability_and_penalty_are_bounded(text: str) -> None:
