@@ -10,7 +10,8 @@ penalty is fitted against; encodings are cached, so a rerun takes a few minutes)
    three levels). Negatives: one deterministic corruption of each sentence of four words or more, of the
    kinds failing rewriting systems produce (:func:`corrupt`): words deleted, function words dropped, cut
    mid-clause, cut and left dangling on a conjunction, a word or phrase repeated, a span shuffled, the
-   halves of two sentences merged, a skeleton joined by "and", stray punctuation.
+   halves of two sentences merged, a skeleton joined by "and", stray punctuation; half of the deleted, cut
+   and dangling ones also lose their terminal punctuation.
 2. A word-class trigram model (:class:`evalkit.readability.fluency.ClassTrigrams`) is counted on the
    positives; with the malformation flags it gives the fluency features. A logistic regression per variant
    (``features``; ``model``: also the pooled all-MiniLM-L6-v2 embedding) separates positives from negatives
@@ -99,6 +100,11 @@ class Corrupted:
 
 
 KINDS = ("delete", "drop_function", "truncate", "dangling", "repeat", "shuffle", "merge", "skeleton", "punctuation")
+#: kinds of corruption that are also left without terminal punctuation, in this share of cases: a sentence a
+#: system cut short often lacks its full stop, and without such negatives an unterminated fragment ("The plant
+#: is thought to be a living") reads like a headline, which the positives do contain
+UNTERMINATED_KINDS = frozenset({"delete", "truncate", "dangling"})
+UNTERMINATED_SHARE = 0.5
 
 
 def corrupt(sentence: str, other: str, rng: random.Random) -> tuple[str, str] | None:
@@ -149,6 +155,8 @@ def corrupt(sentence: str, other: str, rng: random.Random) -> tuple[str, str] | 
         out = list(body)
         for _ in range(rng.randint(1, 4)):
             out.insert(rng.randrange(len(out) + 1), rng.choice(ts._JUNK))
+    if kind in UNTERMINATED_KINDS and rng.random() < UNTERMINATED_SHARE:
+        end = ""  # systems that cut a sentence short often leave it without its full stop
     text = " ".join(out).rstrip(",;:") + end
     return (text, kind) if text != sentence else None
 

@@ -314,17 +314,20 @@ _LIST_MARKER = re.compile(rf"[ \t]*{_MARKER}")
 _ITEM_END = re.compile(r"[;,]\s*$")
 
 
-def prose_form(text: str, line_before: str = "", previous: str = "") -> str | None:
+def prose_form(text: str, line_before: str = "", previous: str = "", *, heading: bool = False) -> str | None:
     """The sentence a list item stands for, as the estimate (trained on prose) should read it; ``None`` for a
     lead-in, which the list after it completes ("The builders will:"), so it is not judged alone.
 
     A unit is a list item if a list marker starts it or its line (``line_before``: the input on the same line
     before it), or if the unit before it (``previous``) ends on ":" or ";" (an HTML ``<li>`` leaves no
     marker). A list item may start in lowercase and end on ";", "," or nothing: good plain-language layout
-    (GOV.UK style guide, "Bullet points"), not a broken sentence."""
+    (GOV.UK style guide, "Bullet points"), not a broken sentence. A ``heading`` (a title over other text)
+    is read with a full stop: titles are written without one."""
     form = text.strip()
     if not form or form.endswith(":"):
         return None if form else text
+    if heading:
+        return form + "." if form[-1].isalnum() else form
     marker = _LIST_MARKER.match(form)
     if marker is not None and marker.end() < len(form):
         form = form[marker.end() :]
@@ -411,10 +414,12 @@ def document_penalties(
     """:func:`grade_penalties` of a document's sentences, list items read as the sentences they stand for
     and lead-ins left alone (:func:`prose_form`). ``flags``: the sentences' malformation flags."""
     judged, texts, judged_flags = [], [], []
+    # a heading is a title only over other text: a lone unterminated line is a fragment, judged as it stands
+    titled = any(not sentence.heading for sentence in document.sentences)
     for index, sentence in enumerate(document.sentences):
         line_before = document.text[document.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
         previous = document.sentences[index - 1].text if index else ""
-        form = prose_form(sentence.text, line_before, previous)
+        form = prose_form(sentence.text, line_before, previous, heading=sentence.heading and titled)
         if form is not None:
             judged.append(index)
             texts.append(form)

@@ -68,6 +68,9 @@ def test_names_are_not_unfamiliar_vocabulary() -> None:
         ("The council met on Monday (as planned).", []),
         ("After that, the public can come in.", []),  # a phrasal verb's particle, not a dangling preposition
         ("The report was sent to the.", ["dangling_end"]),
+        ("A mutant is a type of character with", ["dangling_end"]),  # cut short, no full stop either
+        ("Harwick Folk Festival is back with", ["dangling_end"]),
+        ("Harwick Folk Festival is back", []),  # a title: no full stop, but nothing dangles
         ("But this ... this is so warming.", []),
         ("Amazon applied for .shop, .song and .kindle.", []),
         ("He said that that was fine.", []),
