@@ -285,7 +285,7 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     if args.model_free:
         rows += model_free_rows(pairs, work, env)
-        write(args.output, "--model-free", rows)
+        write(args.output, " --model-free", rows)
         shutil.rmtree(work, ignore_errors=True)
         return
 
