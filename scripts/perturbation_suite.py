@@ -271,10 +271,17 @@ def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
     if rated and rated[0][1]["meaning"]["bertscore"]:
         correlations["bertscore.f1"] = spearman([r["meaning"]["bertscore"]["f1"] for _, r in rated], means)
     baseline = [reports[f"asset|{i}|none"]["drift"]["score"] for i in clean if f"asset|{i}|none" in reports]
+    # the content the rewrite lost, as meaning.coverage sees it (1 - coverage: higher is worse, like drift)
+    uncovered = [1 - reports[f"asset|{i}|none"]["meaning"]["coverage"] for i in clean if f"asset|{i}|none" in reports]
     auc = {}
     for category in ("delete", "clause", "substitute", "number", "name", "insert"):
-        scores = [r["drift"]["score"] for key, r in reports.items() if key.endswith(f"|{category}")]
-        auc[category] = {"n": len(scores), "auc": round(roc_auc(scores, baseline), 3)}
+        planted = [r for key, r in reports.items() if key.endswith(f"|{category}")]
+        scores = [r["drift"]["score"] for r in planted]
+        auc[category] = {
+            "n": len(scores),
+            "auc": round(roc_auc(scores, baseline), 3),
+            "auc_of_1_minus_coverage": round(roc_auc([1 - r["meaning"]["coverage"] for r in planted], uncovered), 3),
+        }
     low = [r["drift"]["score"] for mean, r in rated if mean < 50]
     high = [r["drift"]["score"] for mean, r in rated if mean >= 75]
     return {
