@@ -61,7 +61,7 @@ import numpy as np
 import numpy.typing as npt
 
 from evalkit import lexicon
-from evalkit.alignment import Alignment, AlignmentSettings, align
+from evalkit.alignment import Alignment, AlignmentSettings, align, attach_split_parts
 from evalkit.document import Document
 from evalkit.embeddings import DEFAULT_LAYER, DEFAULT_MODEL, Encoder, Encoding
 from evalkit.spans import TextSpan
@@ -549,7 +549,9 @@ def assess_meaning(
     settings = LEXICAL_ALIGNMENT if lexical else MODEL_ALIGNMENT
     left = np.stack([t.pooled for t in original_tokens]).astype(np.float32)
     right = np.stack([t.pooled for t in rewrite_tokens]).astype(np.float32)
-    alignment = align(left, right, settings)
+    alignment = attach_split_parts(
+        align(left, right, settings), left, right, _content_words(original), _content_words(rewrite)
+    )
     similarity = left @ right.T
     group_o = {i: g.rewrite for g in alignment.groups for i in g.original}
     group_r = {j: g.original for g in alignment.groups for j in g.rewrite}
@@ -610,6 +612,27 @@ def assess_meaning(
         original_document=original,
         rewrite_document=rewrite,
     )
+
+
+#: Words of at least this content weight (:func:`evalkit.lexicon.content_weight`) are a sentence's content
+#: words for :func:`evalkit.alignment.attach_split_parts`: "council", "agreed", "million", not "on", "it", "go".
+SPLIT_CONTENT_WEIGHT = 3.0
+
+
+def _content_words(document: Document) -> list[frozenset[str]]:
+    """The stems of each sentence's content words."""
+    words = []
+    for sentence in document.sentences:
+        text = sentence.text
+        spans = lexicon.word_spans(text)
+        words.append(
+            frozenset(
+                lexicon.stem(text[start:end])
+                for start, end in spans
+                if lexicon.content_weight(text[start:end]) >= SPLIT_CONTENT_WEIGHT
+            )
+        )
+    return words
 
 
 def _paraphrase(vectors: FloatArray, others: FloatArray, regions: Sequence[Sequence[int]]) -> list[float]:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit.alignment import AlignmentSettings, align
+from evalkit.alignment import AlignedGroup, Alignment, AlignmentSettings, align, attach_split_parts
 
 SETTINGS = AlignmentSettings(link_threshold=0.45, move_threshold=0.6)
 
@@ -117,3 +117,46 @@ def test_row_by_row_gains_match_the_whole_grid(n: int, m: int, seed: int, thresh
         whole = align(original, rewrite, AlignmentSettings(threshold, 0.6))
         patch.setattr(alignment, "PRODUCT_LIMIT", 0)
         assert align(original, rewrite, AlignmentSettings(threshold, 0.6)) == whole
+
+
+def words(*texts: str) -> list[frozenset[str]]:
+    return [frozenset(text.split()) for text in texts]
+
+
+# a split whose second part is far from the original sentence by vector: the programme leaves it out
+SPLIT_ORIGINAL = side(T[0], T[3] + T[4] * 0.2, T[5])
+SPLIT_REWRITE = side(T[0], T[3], T[4], T[5])
+SPLIT_WORDS_O = words("mayor town", "hall work april council wednesday million spend", "traders market square")
+NEXT_TO_SPLIT = [
+    # (rewrite words of the left-out sentence 2, expected groups, expected unaligned rewrite sentences)
+    ("council wednesday million spend agreed", [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))], ()),
+    ("council weather rain", [((0,), (0,)), ((1,), (1,)), ((2,), (3,))], (2,)),  # 1 of 3 words: too few
+    ("traders market square stalls", [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3))], ()),  # the next group's
+]
+
+
+@pytest.mark.parametrize(("part", "groups", "unaligned"), NEXT_TO_SPLIT)
+def test_split_parts_join_the_group_whose_original_holds_their_words(
+    part: str, groups: list[tuple[tuple[int, ...], tuple[int, ...]]], unaligned: tuple[int, ...]
+) -> None:
+    programme = align(SPLIT_ORIGINAL, SPLIT_REWRITE, SETTINGS)
+    assert programme.unaligned_rewrite == (2,)  # what the vectors alone give
+    rewrite_words = words("mayor town", "hall work april", part, "traders market")
+    result = attach_split_parts(programme, SPLIT_ORIGINAL, SPLIT_REWRITE, SPLIT_WORDS_O, rewrite_words)
+    assert [(g.original, g.rewrite) for g in result.groups] == groups
+    assert result.unaligned_rewrite == unaligned
+    assert result.unaligned_original == programme.unaligned_original
+    for group in result.groups:  # the similarity of a grown group is that of its sums, like the programme's
+        left = SPLIT_ORIGINAL[list(group.original)].sum(axis=0)
+        right = SPLIT_REWRITE[list(group.rewrite)].sum(axis=0)
+        expected = float(left @ right / np.linalg.norm(left) / np.linalg.norm(right))
+        assert group.similarity == pytest.approx(expected, abs=1e-5)
+
+
+def test_split_parts_leave_moved_and_full_groups_alone() -> None:
+    vectors = side(T[0], T[1], T[2], T[3], T[4], T[5], T[6])
+    moved = Alignment((AlignedGroup((0,), (0,), 0.9, moved=True),), (), (1,))
+    same = words("a b c d")
+    assert attach_split_parts(moved, vectors[:1], vectors[:2], same, same * 2) == moved
+    full = Alignment((AlignedGroup((0,), (0, 1, 2, 3, 4), 0.9),), (), (5,))
+    assert attach_split_parts(full, vectors[:1], vectors[:6], same, same * 6) == full

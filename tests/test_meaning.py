@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from evalkit import Evaluator, Pair
 from evalkit.embeddings import DEFAULT_LAYER, default_model_path
+from evalkit.io import read_text
 from evalkit.meaning import bleu_score, chrf_score
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "examples"
@@ -51,6 +52,16 @@ def test_identical_texts_keep_all_meaning(evaluator: Evaluator) -> None:
     assert meaning.coverage == pytest.approx(1.0)
     assert meaning.dropped == () and meaning.unsupported == ()
     assert all(group.kind == "1-1" for group in meaning.alignment.groups)
+
+
+@pytest.mark.model
+def test_a_split_part_far_from_its_source_by_vector_still_aligns(evaluator: Evaluator) -> None:
+    # "On Wednesday, the council agreed to spend £2.1 million on it." has a pooled cosine of 0.26 with the
+    # sentence it was cut from, but its content words are that sentence's
+    original, rewrite = (read_text(CORPORA / f"market-hall.{side}.html") for side in ("original", "rewrite"))
+    meaning = evaluator.evaluate(original, rewrite).meaning
+    assert ((1,), (1, 2)) in [(group.original, group.rewrite) for group in meaning.alignment.groups]
+    assert 2 not in meaning.alignment.unaligned_rewrite
 
 
 @pytest.mark.model
