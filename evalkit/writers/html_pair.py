@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evalkit.writers import ReportDict
+from evalkit.writers._words import counted
 from evalkit.writers.html_layers import Layer, element, escape, overlay, slug
 
 #: Icons of the finding types: the mark label, beside its colour and underline style.
@@ -246,7 +247,7 @@ def _cards(report: ReportDict) -> str:
     state, check = _check(report, "meaning", min_meaning, f"at least {min_meaning or 0:g}")
     bertscore = meaning.get("bertscore")
     detail = (
-        f"coverage {meaning['coverage']:.0%} · {len(meaning.get('dropped', []))} sentences dropped"
+        f"coverage {meaning['coverage']:.0%} · {counted(len(meaning.get('dropped', [])), 'sentence')} dropped"
         f" · {len(meaning.get('unsupported', []))} unsupported"
         + (f" · BERTScore F1 {bertscore['f1']:.2f}" if bertscore else "")
     )

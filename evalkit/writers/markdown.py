@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from evalkit.writers import RenderContext, ReportDict
+from evalkit.writers._words import counted
 
 
 def _cell(text: object) -> str:
@@ -55,7 +56,7 @@ def pair_section(report: ReportDict, *, level: int = 2) -> list[str]:
         f"Flesch reading ease {readability['original']['flesch_reading_ease']:.0f} → "
         f"{readability['rewrite']['flesch_reading_ease']:.0f} |",
         f"| meaning preserved | {meaning['score']:.2f} | coverage {meaning['coverage']:.0%}, "
-        f"{len(meaning['dropped'])} sentences dropped, {len(meaning['unsupported'])} unsupported |",
+        f"{counted(len(meaning['dropped']), 'sentence')} dropped, {len(meaning['unsupported'])} unsupported |",
         f"| factual drift | {drift['score']:.2f} | {drift['counts']['changed']} changed, "
         f"{drift['counts']['added']} added, {drift['counts']['dropped']} dropped facts |",
         "",

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from evalkit.writers import RenderContext, ReportDict
+from evalkit.writers._words import counted
 
 
 def _excerpt(span: dict[str, Any] | None, limit: int = 60) -> str:
@@ -43,7 +44,7 @@ def _pair(console: Console, report: ReportDict) -> None:
     headline.add_row(
         "meaning preserved",
         f"{meaning['score']:.2f}",
-        f"coverage {meaning['coverage']:.0%}, {len(meaning['dropped'])} sentences dropped, "
+        f"coverage {meaning['coverage']:.0%}, {counted(len(meaning['dropped']), 'sentence')} dropped, "
         f"{len(meaning['unsupported'])} unsupported",
     )
     headline.add_row(
