@@ -33,6 +33,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "negation-added", "is not"),
         ("The plan failed to deliver results.", "The plan did not deliver results.", None, None),
         ("We have a theatre rather than a large venue.", "We have a theatre, not a large venue.", None, None),
+        # a negation said with a verb or preposition in the original, with "not" in the rewrite
+        ("The car dispenses with all the normal controls.", "The car does not have all the normal controls.",
+         None, None),
+        ("Such studies overlook the loneliness among younger adults.",
+         "These studies do not talk about the loneliness among younger adults.", None, None),
+        ("Despite the slowdown, more Indians are rich than in 2013.",
+         "The economy has not been good, but more Indians are rich than in 2013.", None, None),
         ("The bridge may close to traffic.", "The bridge will close to traffic.", "modality", "will"),
         ("The bridge could close to traffic.", "The bridge can close to traffic.", None, None),
         ("He would be ready.", "He will be ready.", None, None),
@@ -73,6 +80,7 @@ def test_a_flip_needs_aligned_sentences_or_shared_content_words() -> None:
         ("It was not late.", 1),
         ("They failed to deliver, and did not apologise.", 2),
         ("We chose a theatre rather than a stadium.", 1),
+        ("The mirror could replace air-conditioning units.", 1),
     ],
 )
 def test_negative_cues(text: str, count: int) -> None:
