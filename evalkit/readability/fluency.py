@@ -29,19 +29,18 @@ trigram model as counts over word *classes*, no text).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from evalkit.readability._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, malformations
 
 if TYPE_CHECKING:
@@ -283,15 +282,13 @@ class FluencyModel:
     metadata: dict[str, Any]
 
 
-@cache
 def parameters_text() -> str:
-    return resources.files("evalkit.data").joinpath(PARAMETERS_FILE).read_text(encoding="utf-8")
+    return shipped_text(PARAMETERS_FILE)
 
 
-@cache
 def fingerprint() -> str:
     """A short hash of the shipped parameters (for the reproducibility signature)."""
-    return hashlib.sha256(parameters_text().encode("utf-8")).hexdigest()[:12]
+    return shipped_fingerprint(PARAMETERS_FILE)
 
 
 @cache

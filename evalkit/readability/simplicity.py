@@ -28,19 +28,18 @@ the formulas, and their differences are gains in grade levels.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from evalkit.readability._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
 from evalkit.readability.words import formula_words, word_info
@@ -246,15 +245,13 @@ class SimplicityModel:
     metadata: dict[str, Any]
 
 
-@cache
 def _parameters_text() -> str:
-    return resources.files("evalkit.data").joinpath(PARAMETERS_FILE).read_text(encoding="utf-8")
+    return shipped_text(PARAMETERS_FILE)
 
 
-@cache
 def fingerprint() -> str:
     """A short hash of the shipped parameters (for the reproducibility signature)."""
-    return hashlib.sha256(_parameters_text().encode("utf-8")).hexdigest()[:12]
+    return shipped_fingerprint(PARAMETERS_FILE)
 
 
 @cache
