@@ -28,6 +28,7 @@ linear in the number of sentences; moved content beyond the band is caught by st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -346,8 +347,8 @@ def attach_split_parts(
     alignment: Alignment,
     original: npt.NDArray[np.float32],
     rewrite: npt.NDArray[np.float32],
-    original_words: list[frozenset[str]],
-    rewrite_words: list[frozenset[str]],
+    original_words: Callable[[int], frozenset[str]],
+    rewrite_words: Callable[[int], frozenset[str]],
 ) -> Alignment:
     """Give the parts of a split that the programme left out to the group they were split from.
 
@@ -355,21 +356,21 @@ def attach_split_parts(
     split ("On Wednesday, the council agreed to spend £2.1 million on it.", cut from a sentence about the
     refurbishment) can sit far below the link threshold although every content word of it comes from that
     sentence. An unaligned rewrite sentence next to a group (right after its last or right before its first
-    rewrite sentence) joins it when its content words (``rewrite_words``: stems) are mostly words of the
-    group's original sentences (``original_words``); of two such groups, the one that holds more of them."""
+    rewrite sentence) joins it when its content words (``rewrite_words(j)``: stems) are mostly words of the
+    group's original sentences (``original_words(i)``); of two such groups, the one that holds more of them.
+    The words are asked for only when a sentence is left out."""
     if not alignment.unaligned_rewrite or not alignment.groups:
         return alignment
     groups = list(alignment.groups)
-    ends = {group.rewrite[-1]: index for index, group in enumerate(groups) if not group.moved}
-    starts = {group.rewrite[0]: index for index, group in enumerate(groups) if not group.moved}
+    ends, starts = _edges(groups)
     attached: set[int] = set()
     for j in alignment.unaligned_rewrite:
-        words = rewrite_words[j]
+        words = rewrite_words(j)
         best: tuple[float, int, int] | None = None  # (share, -order, group index)
         for order, index in enumerate((ends.get(j - 1), starts.get(j + 1))):
             if index is None or len(groups[index].rewrite) >= _LARGEST:
                 continue
-            source = frozenset().union(*(original_words[i] for i in groups[index].original))
+            source = frozenset().union(*(original_words(i) for i in groups[index].original))
             found = len(words & source)
             share = found / len(words) if words else 0.0
             if found >= SPLIT_WORDS and share >= SPLIT_SHARE and (best is None or (share, -order) > best[:2]):
@@ -385,9 +386,7 @@ def attach_split_parts(
         cosine = float(left @ right) / norms if norms > 0 else 0.0
         groups[index] = AlignedGroup(group.original, members, round(cosine, 6), group.moved)
         attached.add(j)
-        # the grown group may take the next part of the same split too
-        ends = {g.rewrite[-1]: k for k, g in enumerate(groups) if not g.moved}
-        starts = {g.rewrite[0]: k for k, g in enumerate(groups) if not g.moved}
+        ends, starts = _edges(groups)  # the grown group may take the next part of the same split too
     if not attached:
         return alignment
     return Alignment(
@@ -395,3 +394,10 @@ def attach_split_parts(
         alignment.unaligned_original,
         tuple(j for j in alignment.unaligned_rewrite if j not in attached),
     )
+
+
+def _edges(groups: list[AlignedGroup]) -> tuple[dict[int, int], dict[int, int]]:
+    """For the groups in order (moved ones left out): the group index by its last rewrite sentence, and by
+    its first."""
+    in_order = [(index, group) for index, group in enumerate(groups) if not group.moved]
+    return {g.rewrite[-1]: k for k, g in in_order}, {g.rewrite[0]: k for k, g in in_order}

@@ -550,7 +550,11 @@ def assess_meaning(
     left = np.stack([t.pooled for t in original_tokens]).astype(np.float32)
     right = np.stack([t.pooled for t in rewrite_tokens]).astype(np.float32)
     alignment = attach_split_parts(
-        align(left, right, settings), left, right, _content_words(original), _content_words(rewrite)
+        align(left, right, settings),
+        left,
+        right,
+        lambda i: _content_words(original.sentences[i].text),
+        lambda j: _content_words(rewrite.sentences[j].text),
     )
     similarity = left @ right.T
     group_o = {i: g.rewrite for g in alignment.groups for i in g.original}
@@ -619,20 +623,14 @@ def assess_meaning(
 SPLIT_CONTENT_WEIGHT = 3.0
 
 
-def _content_words(document: Document) -> list[frozenset[str]]:
-    """The stems of each sentence's content words."""
-    words = []
-    for sentence in document.sentences:
-        text = sentence.text
-        spans = lexicon.word_spans(text)
-        words.append(
-            frozenset(
-                lexicon.stem(text[start:end])
-                for start, end in spans
-                if lexicon.content_weight(text[start:end]) >= SPLIT_CONTENT_WEIGHT
-            )
-        )
-    return words
+@lru_cache(maxsize=20_000)
+def _content_words(text: str) -> frozenset[str]:
+    """The stems of a sentence's content words."""
+    return frozenset(
+        lexicon.stem(text[start:end])
+        for start, end in lexicon.word_spans(text)
+        if lexicon.content_weight(text[start:end]) >= SPLIT_CONTENT_WEIGHT
+    )
 
 
 def _paraphrase(vectors: FloatArray, others: FloatArray, regions: Sequence[Sequence[int]]) -> list[float]:

@@ -142,7 +142,9 @@ def test_split_parts_join_the_group_whose_original_holds_their_words(
     programme = align(SPLIT_ORIGINAL, SPLIT_REWRITE, SETTINGS)
     assert programme.unaligned_rewrite == (2,)  # what the vectors alone give
     rewrite_words = words("mayor town", "hall work april", part, "traders market")
-    result = attach_split_parts(programme, SPLIT_ORIGINAL, SPLIT_REWRITE, SPLIT_WORDS_O, rewrite_words)
+    result = attach_split_parts(
+        programme, SPLIT_ORIGINAL, SPLIT_REWRITE, SPLIT_WORDS_O.__getitem__, rewrite_words.__getitem__
+    )
     assert [(g.original, g.rewrite) for g in result.groups] == groups
     assert result.unaligned_rewrite == unaligned
     assert result.unaligned_original == programme.unaligned_original
@@ -157,6 +159,6 @@ def test_split_parts_leave_moved_and_full_groups_alone() -> None:
     vectors = side(T[0], T[1], T[2], T[3], T[4], T[5], T[6])
     moved = Alignment((AlignedGroup((0,), (0,), 0.9, moved=True),), (), (1,))
     same = words("a b c d")
-    assert attach_split_parts(moved, vectors[:1], vectors[:2], same, same * 2) == moved
+    assert attach_split_parts(moved, vectors[:1], vectors[:2], same.__getitem__, (same * 2).__getitem__) == moved
     full = Alignment((AlignedGroup((0,), (0, 1, 2, 3, 4), 0.9),), (), (5,))
-    assert attach_split_parts(full, vectors[:1], vectors[:6], same, same * 6) == full
+    assert attach_split_parts(full, vectors[:1], vectors[:6], same.__getitem__, (same * 6).__getitem__) == full
