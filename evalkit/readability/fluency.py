@@ -282,10 +282,6 @@ class FluencyModel:
     metadata: dict[str, Any]
 
 
-def parameters_text() -> str:
-    return shipped_text(PARAMETERS_FILE)
-
-
 def fingerprint() -> str:
     """A short hash of the shipped parameters (for the reproducibility signature)."""
     return shipped_fingerprint(PARAMETERS_FILE)
@@ -294,7 +290,7 @@ def fingerprint() -> str:
 @cache
 def load_model() -> FluencyModel:
     """The learned parameters shipped in ``evalkit/data/fluency.json``."""
-    data = json.loads(parameters_text())
+    data = json.loads(shipped_text(PARAMETERS_FILE))
     if data.get("features") != list(FLUENCY_FEATURES):
         raise RuntimeError("evalkit/data/fluency.json was trained on other features; rerun the training")
     return FluencyModel(

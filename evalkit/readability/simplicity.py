@@ -245,10 +245,6 @@ class SimplicityModel:
     metadata: dict[str, Any]
 
 
-def _parameters_text() -> str:
-    return shipped_text(PARAMETERS_FILE)
-
-
 def fingerprint() -> str:
     """A short hash of the shipped parameters (for the reproducibility signature)."""
     return shipped_fingerprint(PARAMETERS_FILE)
@@ -257,7 +253,7 @@ def fingerprint() -> str:
 @cache
 def load_model() -> SimplicityModel:
     """The learned parameters shipped in ``evalkit/data/simplicity.json``."""
-    data = json.loads(_parameters_text())
+    data = json.loads(shipped_text(PARAMETERS_FILE))
     if data.get("features") != list(FEATURES) or data.get("malformations") != list(MALFORMATIONS):
         raise RuntimeError("evalkit/data/simplicity.json was trained on other features; rerun the training")
     return SimplicityModel(

@@ -61,9 +61,7 @@ def pair_view(report: ReportDict, anchor: str, *, key: str, position: tuple[int,
     if verdict["passed"]:
         badge = _verdict_badge("pass", "✓", "Passed", "meets every check")
     else:
-        badge = _verdict_badge(
-            "fail", "✗", "Failed", f"{len(failures)} check{'s' if len(failures) != 1 else ''} failed"
-        )
+        badge = _verdict_badge("fail", "✗", "Failed", f"{counted(len(failures), 'check')} failed")
     parts = [
         f'<section class="pair" id="{anchor}" tabindex="-1" aria-labelledby="{anchor}-h">',
         '<div class="pair-head"><div>',
@@ -99,7 +97,7 @@ def _summary(report: ReportDict) -> str:
     total = sum(int(counts.get(kind, 0)) for kind in ("changed", "added", "dropped"))
     if total:
         parts = [f"{counts[kind]} {kind}" for kind in ("changed", "added", "dropped") if counts.get(kind)]
-        facts = f"{total} fact{'s' if total != 1 else ''} drifted: {', '.join(parts)}"
+        facts = f"{counted(total, 'fact')} drifted: {', '.join(parts)}"
     else:
         facts = "no fact drifted"
     return f"The rewrite {reads}, has a meaning score of {float(report['meaning']['score']):.2f}, and {facts}."
