@@ -270,9 +270,10 @@ def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
     }
     if rated and rated[0][1]["meaning"]["bertscore"]:
         correlations["bertscore.f1"] = spearman([r["meaning"]["bertscore"]["f1"] for _, r in rated], means)
-    baseline = [reports[f"asset|{i}|none"]["drift"]["score"] for i in clean if f"asset|{i}|none" in reports]
+    unchanged = [reports[f"asset|{i}|none"] for i in clean if f"asset|{i}|none" in reports]
+    baseline = [r["drift"]["score"] for r in unchanged]
     # the content the rewrite lost, as meaning.coverage sees it (1 - coverage: higher is worse, like drift)
-    uncovered = [1 - reports[f"asset|{i}|none"]["meaning"]["coverage"] for i in clean if f"asset|{i}|none" in reports]
+    uncovered = [1 - r["meaning"]["coverage"] for r in unchanged]
     auc = {}
     for category in ("delete", "clause", "substitute", "number", "name", "insert"):
         planted = [r for key, r in reports.items() if key.endswith(f"|{category}")]
