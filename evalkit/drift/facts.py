@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from evalkit import lexicon
+from evalkit._shipped import shipped_text
 from evalkit.drift.gazetteer import Entity, gazetteer
 
 Category = Literal["number", "date", "name", "quote", "negation"]
@@ -30,7 +30,7 @@ Category = Literal["number", "date", "name", "quote", "negation"]
 
 @cache
 def _word_lists() -> dict[str, frozenset[str]]:
-    text = resources.files("evalkit").joinpath("data/drift_words.toml").read_text(encoding="utf-8")
+    text = shipped_text("drift_words.toml")
     return {key: frozenset(str(value).split()) for key, value in tomllib.loads(text).items()}
 
 
@@ -353,7 +353,7 @@ def _zipf(word: str) -> float:
 @cache
 def given_names() -> frozenset[str]:
     """Common given names (``evalkit/data/given_names.txt``, lower case)."""
-    text = resources.files("evalkit").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    text = shipped_text("given_names.txt")
     return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
@@ -553,7 +553,7 @@ _NEGATION = re.compile(
 _NOT_NEGATING = re.compile(
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
     r"no (?:later|earlier|more|less|fewer|longer) than|not (?:later|earlier|more|less|fewer) than|"
-    r"not until|no one else|none other|not long after|not long ago)\b",
+    r"not until|no one else|none other|not long after|not long ago|not to say)\b",
     re.IGNORECASE,
 )
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from evalkit._shipped import shipped_text
 
 #: Demonym endings that take no plural "s" ("Japanese", "British", "French", "Swiss").
 _NO_PLURAL = ("ese", "sh", "ch", "s", "x", "z", "men", "women")
@@ -59,7 +60,7 @@ def _plural(demonym: str) -> str | None:
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, read once from the package data."""
-    text = resources.files("evalkit").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    text = shipped_text("gazetteer.tsv")
     forms: dict[str, Entity] = {}
     demonyms: set[str] = set()
     for line in text.splitlines():

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cached_property
 
 from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
@@ -232,6 +233,77 @@ def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tu
     return best
 
 
+#: Rule 4: the most words a reworded stretch holding a negation may have on either side, and the fewest
+#: unchanged words that must frame it (sentence edges count as two).
+SLOT_WORDS = 6
+SLOT_FRAME = 3
+#: Words that may negate by their form ("unimaginable", "inability", "disagree", "careless").
+_NEGATION_WORD = re.compile(r"not|never|no|[a-z]+n[’']t|cannot")
+_IDIOM_AFTER = re.compile(r" (?:that|this)\b")  # "failing that", "in spite of this" read as a unit
+_NEGATIVE_AFFIX = re.compile(r"(?:un|in|im|il|ir|dis|non|mis)[a-z]{4,}|[a-z]{3,}less$")
+
+
+def _slot(
+    start: int, end: int, text: str, cues: int, other: _Side, sentences: Sequence[int]
+) -> tuple[int, int, int] | None:
+    """Rule 4: the negated words (``text[start:end]``) were reworded in place. A word-by-word comparison
+    of the sentence with each of ``sentences`` finds the stretch that holds them replaced (or deleted) by
+    at most :data:`SLOT_WORDS` words without a negative cue, framed by unchanged words (at least
+    :data:`SLOT_FRAME` together, one on each side, a sentence edge counting as two): "2030 unless
+    countries" / "2030 if countries", "he was sceptical about" / "he was sure about". Only sentences with
+    fewer negative cues than this one's ``cues`` are compared (a negation moved elsewhere in the sentence,
+    "unless they prioritise" / "if they don't focus", is no flip). Returns where the other side's stretch
+    stands."""
+    own = list(_WORDS.finditer(text))
+    at = next((k for k, match in enumerate(own) if match.end() > start), None)  # the first negated word
+    if at is None or own[at].start() >= end:
+        return None
+    own_stems = [stem(match.group()) for match in own]
+    best: tuple[int, int, int] | None = None
+    for index in sentences:
+        if other.cues([index]) >= cues:
+            continue
+        other_text = other.texts[index]
+        theirs = list(_WORDS.finditer(other_text))
+        their_stems = [stem(match.group()) for match in theirs]
+        opcodes = SequenceMatcher(None, own_stems, their_stems, autojunk=False).get_opcodes()
+        for position, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+            if not i1 <= at < i2 or tag not in ("replace", "delete"):
+                continue
+            if i2 - i1 > SLOT_WORDS or j2 - j1 > SLOT_WORDS + 2:
+                break
+            if tag == "delete" and any(
+                not (_NEGATION_WORD.fullmatch(word := match.group().lower()) or word in AUXILIARIES)
+                for match in own[i1:i2]
+            ):
+                break  # words went with the negation: detail dropped, not a flip
+            before = opcodes[position - 1] if position > 0 else None
+            after = opcodes[position + 1] if position + 1 < len(opcodes) else None
+            frame_before = before[2] - before[1] if before and before[0] == "equal" else 0
+            frame_after = after[2] - after[1] if after and after[0] == "equal" else 0
+            if min(frame_before, frame_after) < 1 or frame_before + frame_after < SLOT_FRAME:
+                break
+            replaced = [match.group().lower() for match in theirs[j1:j2]]
+            if any(
+                word in IMPLICIT_NEGATIONS or word.endswith(("n't", "n’t")) or _NEGATIVE_AFFIX.match(word)
+                for word in replaced
+            ):
+                break
+            if tag == "replace":  # widened back to an auxiliary, where the lost "not" stood ("was sure")
+                stop = theirs[j2 - 1].end()
+                if text[start:end].lower() == "unless" and replaced == ["if"]:
+                    # "unless" is "if not": the lost "not" belonged to the verb after "if" ("if they do try")
+                    verb = next((m for m in theirs[j2 : j2 + 4] if m.group().lower() in AUXILIARIES), None)
+                    stop = verb.end() if verb is not None else stop
+                where = (index, _with_auxiliary(other_text, theirs[j1].start()), stop)
+            else:  # the negation went with its words: show the words either side of the gap
+                where = (index, theirs[max(0, j1 - 1)].start(), theirs[min(len(theirs), j1 + 1) - 1].end())
+            if best is None:
+                best = where
+            break
+    return best
+
+
 def _groups(
     groups_o: Sequence[Sequence[int]], groups_r: Sequence[Sequence[int]]
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -276,7 +348,27 @@ def _counterparts(
             best = max(range(len(shared)), key=shared.__getitem__)
             if shared[best] >= COUNTERPART_WORDS and shared[best] >= COUNTERPART_SHARE * len(own):
                 pairs.append(((index,), (best,)) if from_original else ((best,), (index,)))
+            elif not from_original:  # compared with each original sentence where it most likely came from
+                pairs.extend(((source,), (index,)) for source in _between(groups_r, index))
     return pairs
+
+
+#: The most original sentences an unaligned rewrite sentence is compared with by its position.
+BETWEEN_SENTENCES = 3
+
+
+def _between(groups_r: Sequence[Sequence[int]], index: int) -> tuple[int, ...]:
+    """The original sentences between those of the nearest aligned rewrite sentences before and after
+    ``index`` (both ends included), when the alignment keeps their order and there are at most
+    :data:`BETWEEN_SENTENCES` of them: where a sentence split out of a long one most likely came from."""
+    before = next((groups_r[j] for j in range(index - 1, -1, -1) if groups_r[j]), None)
+    after = next((groups_r[j] for j in range(index + 1, len(groups_r)) if groups_r[j]), None)
+    if not before or not after:
+        return ()
+    first, last = max(before), min(after)
+    if last < first or last - first + 1 > BETWEEN_SENTENCES:
+        return ()
+    return tuple(range(first, last + 1))
 
 
 def find_flips(
@@ -364,6 +456,8 @@ def _removed(
                 where = _context(fact, text, side_r, group)
             if where is None and no_cues:
                 where = _clause(fact, text, side_r, group)
+            if where is None:
+                where = _slot(fact.start, fact.end, text, side_o.cues([index]), side_r, group)
             if where is None or (where[0], where[1]) in taken:
                 continue
             taken.add((where[0], where[1]))
@@ -373,11 +467,12 @@ def _removed(
                 f"negation removed: the original says '{fact.text}' ({_snippet(text, fact)}), "
                 f"the rewrite '{shown.text}' without it",
             ))  # fmt: skip
-    if no_cues and not flips:  # an implicit negation the rewrite turned positive ("unless" -> "if")
+    if not flips:  # an implicit negation the rewrite turned positive ("unless" -> "if")
         for index in sources:
             text = side_o.texts[index]
             for match in _WORDS.finditer(text):
-                if match.group().lower() not in STRONG_IMPLICIT:
+                word = match.group().lower()
+                if word not in STRONG_IMPLICIT or word in _EXPLICIT:
                     continue
                 cue = Fact(
                     "negation",
@@ -388,7 +483,9 @@ def _removed(
                     ("implicit",),
                     {"kind": "negation"},
                 )
-                where = _clause(cue, text, side_r, group)
+                where = _clause(cue, text, side_r, group) if no_cues else None
+                if where is None and word != "instead" and not _IDIOM_AFTER.match(text, match.end()):
+                    where = _slot(match.start(), match.end(), text, side_o.cues([index]), side_r, group)
                 if where is not None and (where[0], where[1]) not in taken:
                     taken.add((where[0], where[1]))
                     shown = _pseudo(*where, side_r.texts)

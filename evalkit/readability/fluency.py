@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from evalkit.readability._shipped import shipped_fingerprint, shipped_text
+from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, malformations
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from evalkit.readability._shipped import shipped_fingerprint, shipped_text
+from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
 from evalkit.readability.words import formula_words, word_info

@@ -48,6 +48,26 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Weather is changing and this is not also having an effect on tourism.", "negation-added", "is not"),
         # ... but not a pair of words the original has without its negation too
         ("The crane wasn’t there but is there now.", "The crane is there now.", None, None),
+        # rule 4: the negated words reworded in place, framed by unchanged words
+        ("Its logo was designed with a bite taken out of it to avoid confusion with a cherry.",
+         "It was designed with a bite taken out of it so that it would look like a cherry.",
+         "negation-removed", "so that it would look like"),
+        ("Cliff Downing said he was sceptical about the latest tale.",
+         "Cliff Downing said he was sure about the latest story.", "negation-removed", "was sure"),
+        ("He says more rich people would not result in social tensions.",
+         "He says more rich people will create more social problems.", "negation-removed", "will create more"),
+        ("Many people will remain poor by 2030 unless countries focus on inequality.",
+         "Many people will remain poor by 2030 if countries do try to help.", "negation-removed",
+         "if countries do"),
+        # ... but not where the negation moved elsewhere in the sentence, or went with its words
+        ("Many people will remain poor by 2030 unless countries focus on inequality.",
+         "Many people will remain poor by 2030 if countries don't focus on the poor.", None, None),
+        ("The mayor is interested not so much in the cost but in the benefits.",
+         "The mayor is less interested in the cost and more interested in the benefits.", None, None),
+        ("People went to Nevada, which is a leave-no-trace event, where people camp.",
+         "People went to Nevada, where people camp.", None, None),
+        ("It will not be possible to finish unless the council pays.",
+         "It will not be possible to finish if the council does not pay.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -114,3 +134,27 @@ def test_an_unaligned_sentence_keeps_a_negation_its_neighbour_carries() -> None:
     facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
     facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
     assert find_flips(facts_o, facts_r, original, rewrite, [[0]], [[0], []]) == []
+
+
+def test_an_unaligned_sentence_between_two_aligned_ones_is_compared_with_the_sentences_between_them() -> None:
+    """A split part with too few words in common with anything ("you must not own the home") is compared
+    with each original sentence between those its aligned neighbours came from."""
+    original = [
+        "The grant is paid to the installer once the work is done.",
+        "In order to qualify, applicants must own the property in question, whether as an owner-occupier or "
+        "as a private landlord, and must have a valid certificate.",
+    ]
+    rewrite = [
+        "The money goes to the firm that fits the pump.",
+        "To get the grant, you must not own the home.",
+        "You must also have a valid certificate.",
+    ]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
+    found = find_flips(facts_o, facts_r, original, rewrite, [[0], [2]], [[0], [], [1]])
+    assert [(flip.kind, flip.rewrite.sentence, flip.rewrite.text) for flip in found] == [
+        ("negation-added", 1, "must not")
+    ]
+    # without aligned neighbours on both sides it is left alone
+    assert find_flips(facts_o, facts_r, original, rewrite, [[0], []], [[0], [], []]) == []
