@@ -21,6 +21,7 @@ from evalkit.errors import EvalkitError
 from evalkit.gate import judge
 from evalkit.io import TextSource
 from evalkit.readability import TargetSet, assess_readability, usable_vectors
+from evalkit.readability.fluency import prose_forms
 from evalkit.report import Report
 from evalkit.settings import Settings
 from evalkit.signature import build_signature
@@ -150,6 +151,15 @@ class Evaluator:
                 for document in item[1:]
                 for sentence in document.sentences
             ]
+            # list items and titles are judged for fluency as the sentences they stand for: encode those too
+            texts += [
+                form
+                for item in prepared
+                if not isinstance(item, EvalkitError)
+                for document in item[1:]
+                for sentence, form in zip(document.sentences, prose_forms(document), strict=True)
+                if form is not None and form != sentence.text
+            ]
             encodings = self.store.get_many(texts)
         signature = self.signature()
         results: list[Report | EvalkitError] = []
@@ -187,6 +197,7 @@ class Evaluator:
             original_vectors=usable_vectors(original, vector_of, model_name),
             rewrite_vectors=usable_vectors(rewrite, vector_of, model_name),
             targets=TargetSet(self.settings.targets),
+            vector_of=vector_of,
         )
         layer = self.encoder.layer if self.settings.uses_model else None
         meaning_result = meaning.assess_meaning(

@@ -316,9 +316,16 @@ def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade:
     )
 
 
-def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> TextReadability:
+def assess_text(
+    document: Document,
+    vectors: Sequence[Vector] | None = None,
+    *,
+    vector_of: Callable[[str], Vector] | None = None,
+) -> TextReadability:
     """Formulas over the whole scored text, the learned estimate and features per sentence. ``vectors``:
-    the pooled embedding of each sentence from the embedded model (``None``: the ``features`` variant)."""
+    the pooled embedding of each sentence from the embedded model (``None``: the ``features`` variant);
+    ``vector_of``: the embedding of any text, for the prose form of a list item or title
+    (:func:`.fluency.prose_forms`; without it, the sentence's own embedding stands in)."""
     analyses = analyse_document(document)
     totals = formulas.TextCounts.total(analysis.counts for analysis in analyses)
     if totals.words == 0:
@@ -329,7 +336,9 @@ def assess_text(document: Document, vectors: Sequence[Vector] | None = None) -> 
     flags = np.asarray([analysis.flags for analysis in analyses], dtype=np.float64)
     grades = simplicity.sentence_grades(rows, flags, vectors, variant=variant)
     # a sentence that reads as malformed is not easy to read, however short (see .fluency)
-    penalties = fluency.document_penalties(document, [a.flags for a in analyses], vectors, variant=variant)
+    penalties = fluency.document_penalties(
+        document, [a.flags for a in analyses], vectors, variant=variant, form_vector=vector_of
+    )
     grades = grades + penalties
     weights = np.asarray([max(analysis.counts.words, 1) for analysis in analyses], dtype=np.float64)
     sentences = tuple(
@@ -370,13 +379,14 @@ def assess_readability(
     original_vectors: Sequence[Vector] | None = None,
     rewrite_vectors: Sequence[Vector] | None = None,
     targets: TargetSet | None = None,
+    vector_of: Callable[[str], Vector] | None = None,
 ) -> ReadabilityResult:
     """Readability of both texts, the headline gain (see the module docstring for its unit) and the
     targets. The ``model`` variant is used only when vectors are given for *both* texts, so both sides are
-    always measured the same way."""
+    always measured the same way (``vector_of``: see :func:`assess_text`)."""
     both = original_vectors is not None and rewrite_vectors is not None
-    before = assess_text(original, original_vectors if both else None)
-    after = assess_text(rewrite, rewrite_vectors if both else None)
+    before = assess_text(original, original_vectors if both else None, vector_of=vector_of if both else None)
+    after = assess_text(rewrite, rewrite_vectors if both else None, vector_of=vector_of if both else None)
     hardest = sorted(
         (sentence for sentence in after.sentences if sentence.words > 0),
         key=lambda sentence: (-sentence.grade, sentence.index),

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -397,28 +397,44 @@ def grade_penalties(
     return _scorer(variant).penalties(_inputs(texts, flags, embeddings, variant))
 
 
+def prose_forms(document: Document) -> list[str | None]:
+    """:func:`prose_form` of each sentence of a document (``None``: a lead-in, not judged alone)."""
+    # a heading is a title only over other text: a lone unterminated line is a fragment, judged as it stands
+    titled = any(not sentence.heading for sentence in document.sentences)
+    forms: list[str | None] = []
+    for index, sentence in enumerate(document.sentences):
+        line_before = document.text[document.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+        previous = document.sentences[index - 1].text if index else ""
+        forms.append(prose_form(sentence.text, line_before, previous, heading=sentence.heading and titled))
+    return forms
+
+
 def document_penalties(
     document: Document,
     flags: Sequence[Sequence[float]],
     embeddings: Sequence[npt.NDArray[np.float32]] | None,
     *,
     variant: Variant,
+    form_vector: Callable[[str], npt.NDArray[np.float32]] | None = None,
 ) -> FloatArray:
     """:func:`grade_penalties` of a document's sentences, list items read as the sentences they stand for
-    and lead-ins left alone (:func:`prose_form`). ``flags``: the sentences' malformation flags."""
+    and lead-ins left alone (:func:`prose_form`). ``flags``: the sentences' malformation flags;
+    ``form_vector``: the pooled embedding of a prose form that differs from its sentence (without it, the
+    sentence's own embedding stands in)."""
     judged, texts, judged_flags = [], [], []
-    # a heading is a title only over other text: a lone unterminated line is a fragment, judged as it stands
-    titled = any(not sentence.heading for sentence in document.sentences)
-    for index, sentence in enumerate(document.sentences):
-        line_before = document.text[document.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
-        previous = document.sentences[index - 1].text if index else ""
-        form = prose_form(sentence.text, line_before, previous, heading=sentence.heading and titled)
+    for index, (sentence, form) in enumerate(zip(document.sentences, prose_forms(document), strict=True)):
         if form is not None:
             judged.append(index)
             texts.append(form)
             judged_flags.append(flags[index] if form == sentence.text else prose_flags(form))
     penalties = np.zeros(len(document.sentences))
     if judged:
-        vectors = None if embeddings is None else [embeddings[index] for index in judged]
+        vectors = None
+        if embeddings is not None:
+            vectors = [
+                form_vector(form) if form_vector is not None and form != document.sentences[index].text
+                else embeddings[index]
+                for index, form in zip(judged, texts, strict=True)
+            ]  # fmt: skip
         penalties[judged] = grade_penalties(texts, judged_flags, vectors, variant=variant)
     return penalties

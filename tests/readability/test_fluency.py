@@ -249,6 +249,30 @@ def test_a_bulleted_list_in_plain_english_pays_nothing(text: str, text_format: s
     assert [s.malformed_penalty for s in assess_text(document).sentences] == [0.0] * 4
 
 
+@pytest.mark.model
+def test_model_variant_judges_a_list_item_with_the_embedding_of_its_prose_form(evaluator: object) -> None:
+    """A list item is read as the sentence it stands for, and so is its embedding: the item as written
+    ("put in a new glass roof, ...;") once paid a penalty its prose form does not."""
+    text = "The builders will:\n\n" + "".join(f"- {item}\n" for item in ITEMS)
+    document = Document.from_source(TextSource(text, "<list>", "text", "utf-8"))  # type: ignore[arg-type]
+    encoder = evaluator.encoder  # type: ignore[attr-defined]
+    forms = fluency.prose_forms(document)
+    assert forms[0] is None  # the lead-in
+    assert forms[2] == "Put in a new glass roof, because the old one has leaked since 2016."
+    wanted = [s.text for s in document.sentences] + [form for form in forms if form is not None]
+    encodings = dict(zip(wanted, encoder.encode(wanted), strict=True))
+    vectors = [encodings[s.text].pooled for s in document.sentences]
+    asked: list[str] = []
+
+    def vector_of(text: str) -> np.ndarray:
+        asked.append(text)
+        return encodings[text].pooled
+
+    result = assess_text(document, vectors, vector_of=vector_of)
+    assert asked == [form for form, s in zip(forms, document.sentences, strict=True) if form and form != s.text]
+    assert [s.malformed_penalty for s in result.sentences] == [0.0] * 4
+
+
 TITLE = "Harwick Folk Festival is back in Priory Park with more acts than before"
 
 
