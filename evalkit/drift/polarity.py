@@ -10,11 +10,16 @@ counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("fa
    "was more than"; the forms of "be", "have" and "do" stand for each other), more often than on its own
    side without a negation;
 3. *clause*: the other side has no negative cue at all, yet keeps at least half of the content words of
-   the negated clause (the negation went, the clause stayed).
+   the negated clause (the negation went, the clause stayed);
+4. *slot* (removals only): compared word by word, the stretch that holds the negation was reworded in
+   place, framed by unchanged words, into words without a negative cue, and the rewrite sentence has
+   fewer negative cues than the original one ("he was sceptical about" / "he was sure about").
 
 A sentence the alignment left alone is compared with the other side's sentence that shares most of its
-content words (at least three, and half of its own); a word negated anywhere in what either of them is
-aligned with counts as negated there.
+content words (at least three, and half of its own); a rewrite sentence that shares too few is compared
+with each original sentence between those its aligned neighbours came from. A word negated anywhere in
+what either of them is aligned with counts as negated there. A double negation ("do not dispense with")
+counts as no negation.
 
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
 clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
@@ -90,13 +95,21 @@ class _Side:
         return set().union(*(self._stems[i] for i in sentences))
 
 
+def double_negation(fact: Fact) -> bool:
+    """A negation of an implicit negation ("do not dispense with", "did not fail to"): the two cancel."""
+    scope = str(fact.detail.get("scope") or "").lower()
+    return fact.kind == "negation" and scope in IMPLICIT_NEGATIONS and scope not in _EXPLICIT
+
+
 def negative_cues(text: str, facts: Sequence[Fact]) -> int:
-    """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than")."""
+    """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than");
+    a double negation ("do not dispense with") counts as none."""
     explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
+    doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f))
     implicit = sum(
         1 for word in _WORDS.findall(text) if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT
     )
-    return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text))
+    return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
 
 
 def scope_stem(fact: Fact) -> str:
@@ -439,7 +452,7 @@ def _removed(
     for index in sources:
         text = side_o.texts[index]
         for fact in side_o.facts[index]:
-            if fact.category != "negation" or fact.kind != "negation":
+            if fact.category != "negation" or fact.kind != "negation" or double_negation(fact):
                 continue
             where: tuple[int, int, int] | None = None
             scope = scope_stem(fact)
@@ -513,7 +526,7 @@ def _added(
     for index in group:
         text = side_r.texts[index]
         for fact in side_r.facts[index]:
-            if fact.category != "negation" or fact.kind != "negation":
+            if fact.category != "negation" or fact.kind != "negation" or double_negation(fact):
                 continue
             where: tuple[int, int, int] | None = None
             scope = scope_stem(fact)

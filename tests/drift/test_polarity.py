@@ -66,6 +66,9 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "The mayor is less interested in the cost and more interested in the benefits.", None, None),
         ("People went to Nevada, which is a leave-no-trace event, where people camp.",
          "People went to Nevada, where people camp.", None, None),
+        # a negated implicit negation is a double negation: it says the same as no negation at all
+        ("Other car makers do not dispense with the driver controls.",
+         "Other car makers will have driver controls.", None, None),
         ("It will not be possible to finish unless the council pays.",
          "It will not be possible to finish if the council does not pay.", None, None),
     ],
@@ -101,6 +104,7 @@ def test_a_flip_needs_aligned_sentences_or_shared_content_words() -> None:
         ("They failed to deliver, and did not apologise.", 2),
         ("We chose a theatre rather than a stadium.", 1),
         ("The mirror could replace air-conditioning units.", 1),
+        ("Other car makers do not dispense with the driver controls.", 0),
     ],
 )
 def test_negative_cues(text: str, count: int) -> None:
