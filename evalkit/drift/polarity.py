@@ -435,6 +435,41 @@ def _negated(side: _Side, sentences: Sequence[int], scope: str) -> int:
     return sum(1 for i in sentences for o in occurrences(side.texts[i], side.facts[i], scope) if o[2])
 
 
+#: :func:`_scope_rule`'s answer when the other side negates the word as often: no flip.
+NEGATED_THERE = (-1, -1, -1)
+
+
+def _scope_rule(
+    fact: Fact,
+    text: str,
+    own: _Side,
+    other: _Side,
+    own_sentences: Sequence[int],
+    other_sentences: Sequence[int],
+    whole_other: Sequence[int],
+    other_stems: set[str],
+    *,
+    widen: bool,
+) -> tuple[int, int, int] | None:
+    """Rule 1 for a negation ``fact`` of ``own_sentences``: where its scope word stands un-negated in
+    ``other_sentences`` (widened back to an auxiliary when ``widen``), more often negated here than there
+    and than anywhere in ``whole_other``; :data:`NEGATED_THERE` when the other side negates it as well;
+    ``None`` when the rule does not decide."""
+    scope = scope_stem(fact)
+    if not (_comparable_scope(fact, text) and scope in other_stems):
+        return None
+    kept = [(j, *o) for j in other_sentences for o in occurrences(other.texts[j], other.facts[j], scope)]
+    plain = [o for o in kept if not o[3]]
+    negated_here = _negated(own, own_sentences, scope)
+    negated_whole = _negated(other, whole_other, scope)
+    if plain and negated_here > len(kept) - len(plain) and negated_here > negated_whole:
+        j, start, end, _ = plain[0]
+        return (j, _with_auxiliary(other.texts[j], start) if widen else start, end)
+    if (kept and not plain) or negated_whole >= negated_here:
+        return NEGATED_THERE
+    return None
+
+
 def _removed(
     side_o: _Side,
     side_r: _Side,
@@ -454,17 +489,9 @@ def _removed(
         for fact in side_o.facts[index]:
             if fact.category != "negation" or fact.kind != "negation" or double_negation(fact):
                 continue
-            where: tuple[int, int, int] | None = None
-            scope = scope_stem(fact)
-            if _comparable_scope(fact, text) and scope in stems_r:
-                kept = [(j, *o) for j in group for o in occurrences(side_r.texts[j], side_r.facts[j], scope)]
-                plain = [o for o in kept if not o[3]]
-                negated_o = _negated(side_o, sources, scope)
-                if plain and negated_o > len(kept) - len(plain) and negated_o > _negated(side_r, whole_group, scope):
-                    j, start, end, _ = plain[0]
-                    where = (j, _with_auxiliary(side_r.texts[j], start), end)
-                elif (kept and not plain) or _negated(side_r, whole_group, scope) >= negated_o:
-                    continue  # the rewrite negates the word too
+            where = _scope_rule(fact, text, side_o, side_r, sources, group, whole_group, stems_r, widen=True)
+            if where == NEGATED_THERE:
+                continue  # the rewrite negates the word too
             if where is None:
                 where = _context(fact, text, side_r, group)
             if where is None and no_cues:
@@ -528,17 +555,9 @@ def _added(
         for fact in side_r.facts[index]:
             if fact.category != "negation" or fact.kind != "negation" or double_negation(fact):
                 continue
-            where: tuple[int, int, int] | None = None
-            scope = scope_stem(fact)
-            if _comparable_scope(fact, text) and scope in stems_o:
-                kept = [(i, *o) for i in sources for o in occurrences(side_o.texts[i], side_o.facts[i], scope)]
-                plain = [o for o in kept if not o[3]]
-                negated_r = _negated(side_r, group, scope)
-                if plain and negated_r > len(kept) - len(plain) and negated_r > _negated(side_o, whole_sources, scope):
-                    i, start, end, _ = plain[0]
-                    where = (i, start, end)
-                elif (kept and not plain) or _negated(side_o, whole_sources, scope) >= negated_r:
-                    continue  # the original negates the word too
+            where = _scope_rule(fact, text, side_r, side_o, group, sources, whole_sources, stems_o, widen=False)
+            if where == NEGATED_THERE:
+                continue  # the original negates the word too
             if where is None:
                 where = _context(fact, text, side_o, sources)
             if where is None and no_cues:
