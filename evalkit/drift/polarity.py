@@ -246,13 +246,14 @@ def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tu
     return best
 
 
-#: Rule 4: the most words a reworded stretch holding a negation may have on either side, and the fewest
-#: unchanged words that must frame it (sentence edges count as two).
+#: Rule 4: the most words a reworded stretch holding a negation may have (the rewrite's side: two more),
+#: and the fewest unchanged words that must frame it (at least one on each side).
 SLOT_WORDS = 6
 SLOT_FRAME = 3
-#: Words that may negate by their form ("unimaginable", "inability", "disagree", "careless").
+#: The only words a stretch deleted with its negation may hold for rule 4: the negation and auxiliaries.
 _NEGATION_WORD = re.compile(r"not|never|no|[a-z]+n[’']t|cannot")
-_IDIOM_AFTER = re.compile(r" (?:that|this)\b")  # "failing that", "in spite of this" read as a unit
+_IDIOM_AFTER = re.compile(r" (?:that|this)\b")  # "failing that", "despite this": read as a unit
+#: Words that may negate by their form ("unimaginable", "inability", "disagree", "careless").
 _NEGATIVE_AFFIX = re.compile(r"(?:un|in|im|il|ir|dis|non|mis)[a-z]{4,}|[a-z]{3,}less$")
 
 
@@ -262,17 +263,16 @@ def _slot(
     """Rule 4: the negated words (``text[start:end]``) were reworded in place. A word-by-word comparison
     of the sentence with each of ``sentences`` finds the stretch that holds them replaced (or deleted) by
     at most :data:`SLOT_WORDS` words without a negative cue, framed by unchanged words (at least
-    :data:`SLOT_FRAME` together, one on each side, a sentence edge counting as two): "2030 unless
+    :data:`SLOT_FRAME` together, one on each side): "2030 unless
     countries" / "2030 if countries", "he was sceptical about" / "he was sure about". Only sentences with
     fewer negative cues than this one's ``cues`` are compared (a negation moved elsewhere in the sentence,
     "unless they prioritise" / "if they don't focus", is no flip). Returns where the other side's stretch
-    stands."""
+    stands in the first sentence that has one."""
     own = list(_WORDS.finditer(text))
     at = next((k for k, match in enumerate(own) if match.end() > start), None)  # the first negated word
     if at is None or own[at].start() >= end:
         return None
     own_stems = [stem(match.group()) for match in own]
-    best: tuple[int, int, int] | None = None
     for index in sentences:
         if other.cues([index]) >= cues:
             continue
@@ -308,13 +308,10 @@ def _slot(
                     # "unless" is "if not": the lost "not" belonged to the verb after "if" ("if they do try")
                     verb = next((m for m in theirs[j2 : j2 + 4] if m.group().lower() in AUXILIARIES), None)
                     stop = verb.end() if verb is not None else stop
-                where = (index, _with_auxiliary(other_text, theirs[j1].start()), stop)
-            else:  # the negation went with its words: show the words either side of the gap
-                where = (index, theirs[max(0, j1 - 1)].start(), theirs[min(len(theirs), j1 + 1) - 1].end())
-            if best is None:
-                best = where
-            break
-    return best
+                return (index, _with_auxiliary(other_text, theirs[j1].start()), stop)
+            # the negation went alone: show the words either side of the gap
+            return (index, theirs[max(0, j1 - 1)].start(), theirs[min(len(theirs), j1 + 1) - 1].end())
+    return None
 
 
 def _groups(
@@ -524,6 +521,7 @@ def _removed(
                     {"kind": "negation"},
                 )
                 where = _clause(cue, text, side_r, group) if no_cues else None
+                # "instead" marks a contrast the rewrite may say with "but": rule 4 does not read it
                 if where is None and word != "instead" and not _IDIOM_AFTER.match(text, match.end()):
                     where = _slot(match.start(), match.end(), text, side_o.cues([index]), side_r, group)
                 if where is not None and (where[0], where[1]) not in taken:

@@ -385,8 +385,8 @@ def assess_readability(
     targets. The ``model`` variant is used only when vectors are given for *both* texts, so both sides are
     always measured the same way (``vector_of``: see :func:`assess_text`)."""
     both = original_vectors is not None and rewrite_vectors is not None
-    before = assess_text(original, original_vectors if both else None, vector_of=vector_of if both else None)
-    after = assess_text(rewrite, rewrite_vectors if both else None, vector_of=vector_of if both else None)
+    before = assess_text(original, original_vectors if both else None, vector_of=vector_of)
+    after = assess_text(rewrite, rewrite_vectors if both else None, vector_of=vector_of)
     hardest = sorted(
         (sentence for sentence in after.sentences if sentence.words > 0),
         key=lambda sentence: (-sentence.grade, sentence.index),

@@ -421,20 +421,19 @@ def document_penalties(
     and lead-ins left alone (:func:`prose_form`). ``flags``: the sentences' malformation flags;
     ``form_vector``: the pooled embedding of a prose form that differs from its sentence (without it, the
     sentence's own embedding stands in)."""
-    judged, texts, judged_flags = [], [], []
+    judged, texts, judged_flags, vectors = [], [], [], []
     for index, (sentence, form) in enumerate(zip(document.sentences, prose_forms(document), strict=True)):
-        if form is not None:
-            judged.append(index)
-            texts.append(form)
-            judged_flags.append(flags[index] if form == sentence.text else prose_flags(form))
+        if form is None:
+            continue
+        as_written = form == sentence.text
+        judged.append(index)
+        texts.append(form)
+        judged_flags.append(flags[index] if as_written else prose_flags(form))
+        if embeddings is not None:
+            vectors.append(embeddings[index] if as_written or form_vector is None else form_vector(form))
     penalties = np.zeros(len(document.sentences))
     if judged:
-        vectors = None
-        if embeddings is not None:
-            vectors = [
-                form_vector(form) if form_vector is not None and form != document.sentences[index].text
-                else embeddings[index]
-                for index, form in zip(judged, texts, strict=True)
-            ]  # fmt: skip
-        penalties[judged] = grade_penalties(texts, judged_flags, vectors, variant=variant)
+        penalties[judged] = grade_penalties(
+            texts, judged_flags, vectors if embeddings is not None else None, variant=variant
+        )
     return penalties
