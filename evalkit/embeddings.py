@@ -14,7 +14,10 @@ Design points (each one measured, see ``reports/benchmarks.md``):
   padding rows to one of a few fixed sizes (:func:`_padded_rows`: 4, 8, 16 or the bucket's full batch, so a
   single pair does not pay for 32 rows per bucket) — so the same kernels compute every row the same way (the
   outputs of one row never depend on the values in another, nor on which of the sizes ran; checked in the
-  tests).
+  tests). No pass is smaller than :data:`MIN_PASS_TOKENS` tokens: below that, a multithreaded BLAS may
+  split the inner products of a matrix product between threads (seen with torch 2.13's MKL on Intel Xeon
+  and two threads: the 1536-wide feed-forward product of a 64-token pass rounds differently from the same
+  row in a 256-token pass), and a row's vector would depend on how many rows ran with it.
 * **Each text once.** :class:`EncodingStore` keeps encodings by text for the run, and optionally on disk.
 * **Lazy.** torch and transformers are imported on the first encode, never by ``evalkit --help``.
 """
@@ -48,7 +51,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 #: intermediate layers best for every model they tried.
 DEFAULT_LAYER = 4
 #: Names the way vectors are computed; part of every cache key, so a change of method never reads old entries.
-ENCODING_SCHEME = "fixed-shape/16/v2"
+ENCODING_SCHEME = "fixed-shape/16/v3"
 #: Texts are padded to a multiple of this many tokens (their length bucket).
 BUCKET = 16
 #: Tokens per forward pass: a bucket of length L runs batches of ``BATCH_TOKENS // L`` rows (4 to 32).
@@ -288,7 +291,7 @@ class TransformerEncoder:
                 for first in range(0, len(positions), rows):
                     chunk = positions[first : first + rows]
                     framed = [_framed(windows[p][1], cls_id, sep_id) for p in chunk]
-                    padded = _padded_rows(len(framed), rows)
+                    padded = _padded_rows(len(framed), rows, length)
                     framed += [_framed([], cls_id, sep_id)] * (padded - len(framed))  # fixed batch shape
                     ids = torch.full((padded, length), pad_id, dtype=torch.long)
                     mask = torch.zeros((padded, length), dtype=torch.long)
@@ -332,12 +335,16 @@ def _rows_per_batch(length: int) -> int:
 
 #: Row counts a batch is padded to (below the bucket's full batch), smallest first.
 ROW_SIZES = (4, 8, 16)
+#: The fewest tokens (rows × padded length) of a forward pass: from 256 up, every pass computed a row the
+#: same way on the machines measured (see the module docstring); twice that for a margin.
+MIN_PASS_TOKENS = 512
 
 
-def _padded_rows(count: int, full: int) -> int:
-    """The fixed row count a batch of ``count`` texts runs with: the smallest of :data:`ROW_SIZES` that
-    holds it, else the bucket's ``full`` batch."""
-    return next((size for size in ROW_SIZES if count <= size < full), full)
+def _padded_rows(count: int, full: int, length: int) -> int:
+    """The fixed row count a batch of ``count`` texts of padded ``length`` runs with: the smallest of
+    :data:`ROW_SIZES` that holds it and makes a pass of at least :data:`MIN_PASS_TOKENS` tokens, else the
+    bucket's ``full`` batch."""
+    return next((size for size in ROW_SIZES if count <= size < full and size * length >= MIN_PASS_TOKENS), full)
 
 
 def _framed(ids: list[int], cls_id: int | None, sep_id: int | None) -> list[int]:

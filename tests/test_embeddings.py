@@ -74,10 +74,11 @@ def test_encodings_do_not_depend_on_the_batch(encoder: TransformerEncoder) -> No
     assert np.array_equal(reordered[-1].tokens, together[0].tokens)
 
 
+@pytest.mark.parametrize("words", [1, 6, 40])
 @pytest.mark.parametrize("count", [1, 5, 9, 17, 33])
-def test_encodings_do_not_depend_on_the_padded_batch_size(encoder: TransformerEncoder, count: int) -> None:
-    # texts of one length bucket, so the batch is padded to 4, 8, 16, 32 or 32 + 4 rows
-    texts = [f"Sentence number {index} of the batch." for index in range(count)]
+def test_encodings_do_not_depend_on_the_padded_batch_size(encoder: TransformerEncoder, count: int, words: int) -> None:
+    # texts of one length bucket (16, 32 or 64 tokens), so the batch is padded to 4, 8, 16, 32 or 32 + 4 rows
+    texts = [f"Sentence number {index} of the batch" + " and more" * words + "." for index in range(count)]
     [alone] = encoder.encode(texts[:1])
     first = encoder.encode(texts)[0]
     assert np.array_equal(alone.tokens, first.tokens)
@@ -85,12 +86,14 @@ def test_encodings_do_not_depend_on_the_padded_batch_size(encoder: TransformerEn
 
 
 @pytest.mark.parametrize(
-    ("count", "full", "rows"),
-    [(1, 32, 4), (4, 32, 4), (5, 32, 8), (9, 32, 16), (16, 32, 16), (17, 32, 32), (32, 32, 32), (3, 4, 4),
-     (7, 12, 8), (9, 12, 12)],
+    ("count", "full", "length", "rows"),
+    [(1, 32, 128, 4), (4, 32, 128, 4), (5, 32, 128, 8), (9, 32, 128, 16), (16, 32, 128, 16), (17, 32, 128, 32),
+     (32, 32, 128, 32), (3, 4, 512, 4), (7, 12, 512, 8), (9, 12, 512, 12),
+     # at least MIN_PASS_TOKENS (512) tokens a pass: short buckets run more padding rows
+     (1, 32, 16, 32), (1, 32, 32, 16), (9, 32, 32, 16), (17, 32, 32, 32), (1, 32, 64, 8), (5, 32, 64, 8)],
 )  # fmt: skip
-def test_padded_rows(count: int, full: int, rows: int) -> None:
-    assert _padded_rows(count, full) == rows
+def test_padded_rows(count: int, full: int, length: int, rows: int) -> None:
+    assert _padded_rows(count, full, length) == rows
 
 
 def test_auto_device_falls_back_to_the_cpu() -> None:
