@@ -108,14 +108,32 @@ def content_weight(word: str) -> float:
 
 
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly")
+#: Names :func:`stem`'s rules in report signatures (lexical matching, alignment and drift all use it).
+STEM_RULES = "light2"
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light, deterministic stem for lexical matching (plural, past, -ing, -ly stripped)."""
+    """A light, deterministic stem for lexical matching: plural, past, -ing and -ly stripped, with the
+    spelling changes those suffixes bring undone alike for every form, so "agree", "agreed", "agrees" and
+    "agreeing", "close" and "closes", "stop" and "stopped", "study" and "studied" share a stem: a final
+    "e" that "-ed"/"-es" absorb is dropped from the other forms, a doubled final consonant is undoubled, and
+    the "i" of "-ied" is read as "y"."""
     lower = word.lower()
-    for suffix in _SUFFIXES:
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            base = lower[: -len(suffix)]
-            return base + "y" if suffix == "ies" else base
-    return lower
+    base, suffix = lower, ""
+    for ending in _SUFFIXES:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            base, suffix = lower[: -len(ending)], ending
+            break
+    if suffix == "ies":
+        return base + "y"
+    if not base.isalpha():
+        return base
+    if suffix == "ed" and base.endswith("i"):
+        return base[:-1] + "y"  # studied -> study
+    if len(base) >= 4:
+        if base[-1] == "e" and suffix not in ("ed", "es"):
+            base = base[:-1]  # agree, agreeing, completely -> agre, complet (as agreed, agrees)
+        elif base[-1] == base[-2] and base[-1] not in "aeiou":
+            base = base[:-1]  # stopped, calls -> stop, cal (as stop, call)
+    return base

@@ -40,3 +40,26 @@ def test_scoring_does_not_import_wordfreq() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("agree", "agreed", "agrees", "agreeing"),
+        ("close", "closed", "closes", "closing"),
+        ("house", "houses"),
+        ("time", "times"),
+        ("stop", "stopped", "stops", "stopping"),
+        ("call", "called", "calls", "calling"),
+        ("study", "studied", "studies"),
+        ("complete", "completely"),
+        ("council", "council's", "councils"),
+    ],
+)
+def test_the_forms_of_a_word_share_one_stem(forms: tuple[str, ...]) -> None:
+    assert len({lexicon.stem(form) for form in forms}) == 1, [lexicon.stem(form) for form in forms]
+
+
+@pytest.mark.parametrize(("one", "other"), [("the", "then"), ("use", "us"), ("see", "seed"), ("add", "ad")])
+def test_short_words_keep_their_letters(one: str, other: str) -> None:
+    assert lexicon.stem(one) != lexicon.stem(other)
