@@ -5,14 +5,16 @@ counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("fa
 "rather than"; :data:`evalkit.drift.facts.IMPLICIT_NEGATIONS`). A negation of one side is *removed* (or
 *added*) when the other side has fewer negative cues in the group and one of three rules places it:
 
-1. *scope*: the word it bears on ("not … delivered") stands on the other side, negated fewer times there;
+1. *scope*: the word it bears on ("not … delivered"; for a linking verb, its complement too: "will not become
+   unemployed") stands on the other side, negated fewer times there;
 2. *context*: its two neighbouring words stand next to each other on the other side ("was not more than" /
    "was more than"; the forms of "be", "have" and "do" stand for each other), more often than on its own
    side without a negation;
 3. *clause*: the other side has no negative cue at all, yet keeps at least half of the content words of
    the negated clause (the negation went, the clause stayed);
-4. *slot* (removals only): compared word by word, the stretch that holds the negation was reworded in
-   place, framed by unchanged words, into words without a negative cue, and the rewrite sentence has
+4. *slot* (removals only): compared word by word (the whole sentence, then the clause holding the
+   negation), the stretch that holds the negation was reworded in place, framed by unchanged words that
+   include a content word on each side, into words without a negative cue, and the rewrite sentence has
    fewer negative cues than the original one ("he was sceptical about" / "he was sure about").
 
 A sentence the alignment left alone is compared with the other side's sentence that shares most of its
@@ -116,11 +118,39 @@ def scope_stem(fact: Fact) -> str:
     return stem(str(fact.detail.get("scope") or ""))
 
 
-def _comparable_scope(fact: Fact, text: str) -> bool:
-    """A scope worth comparing: not a function word, a number or a name ("nor … Douville")."""
-    scope = str(fact.detail.get("scope") or "")
+#: Verbs that say little by themselves: what a negation of them bears on is their complement too ("will not
+#: become unemployed" negates "unemployed", "never been shocked" is read past "been" already).
+LIGHT_VERBS = words("light_verbs")
+
+
+def complement(fact: Fact, text: str) -> tuple[int, int] | None:
+    """The complement of a negated light verb ("unemployed" in "will not become unemployed"): the first
+    word within two after the scope word that is not a function word or auxiliary."""
     span = fact.detail.get("scope_span")
-    if isinstance(span, tuple) and text[int(span[0]) : int(span[0]) + 1].isupper():
+    if not isinstance(span, tuple) or str(fact.detail.get("scope") or "").lower() not in LIGHT_VERBS:
+        return None
+    for count, match in enumerate(_WORDS.finditer(text, int(span[1]))):
+        if count >= 2:
+            return None
+        word = match.group().lower()
+        if word not in NOT_SCOPES and word not in AUXILIARIES:
+            return match.span()
+    return None
+
+
+def _scopes(fact: Fact, text: str) -> list[tuple[str, tuple[int, int] | None]]:
+    """What a negation bears on, as (word, span): its scope word, then a light verb's complement."""
+    span = fact.detail.get("scope_span")
+    scopes = [(str(fact.detail.get("scope") or ""), span if isinstance(span, tuple) else None)]
+    extra = complement(fact, text)
+    if extra is not None:
+        scopes.append((text[extra[0] : extra[1]].lower(), extra))
+    return scopes
+
+
+def _comparable_scope(scope: str, span: tuple[int, int] | None, text: str) -> bool:
+    """A scope worth comparing: not a function word, a number or a name ("nor … Douville")."""
+    if span is not None and text[int(span[0]) : int(span[0]) + 1].isupper():
         return False
     return len(scope) >= 3 and scope not in NOT_SCOPES and not scope.isdigit()
 
@@ -131,7 +161,9 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     negated_at = {
         int(span[0])
         for f in facts
-        if f.category == "negation" and f.kind == "negation" and isinstance(span := f.detail.get("scope_span"), tuple)
+        if f.category == "negation" and f.kind == "negation"
+        for _, span in _scopes(f, text)
+        if span is not None
     }
     words = list(_WORDS.finditer(text))
     found = []
@@ -263,8 +295,9 @@ def _slot(
     """Rule 4: the negated words (``text[start:end]``) were reworded in place. A word-by-word comparison
     of the sentence with each of ``sentences`` finds the stretch that holds them replaced (or deleted) by
     at most :data:`SLOT_WORDS` words without a negative cue, framed by unchanged words (at least
-    :data:`SLOT_FRAME` together, one on each side): "2030 unless
-    countries" / "2030 if countries", "he was sceptical about" / "he was sure about". Only sentences with
+    :data:`SLOT_FRAME` together, one on each side, each side with a content word): "2030 unless
+    countries" / "2030 if countries", "he was sceptical about" / "he was sure about". The clause that holds
+    the negation is compared alone too, for a rewrite that split it out of a long sentence. Only sentences with
     fewer negative cues than this one's ``cues`` are compared (a negation moved elsewhere in the sentence,
     "unless they prioritise" / "if they don't focus", is no flip). Returns where the other side's stretch
     stands in the first sentence that has one."""
@@ -272,45 +305,79 @@ def _slot(
     at = next((k for k, match in enumerate(own) if match.end() > start), None)  # the first negated word
     if at is None or own[at].start() >= end:
         return None
-    own_stems = [stem(match.group()) for match in own]
+    # the whole sentence, then the clause holding the negation alone (a long original sentence against
+    # the short part a rewrite split out of it: "…, and rents are not to be increased during the first
+    # year" / "Their rent will go up in the first year")
+    before = _CLAUSE_END.search(text[::-1], len(text) - start)
+    after = _CLAUSE_END.search(text, end)
+    first = len(text) - before.start() if before else 0
+    last = after.start() if after else len(text)
+    clause = [k for k, match in enumerate(own) if first <= match.start() and match.end() <= last]
+    views = [own]
+    if clause and len(clause) < len(own):
+        views.append(own[clause[0] : clause[-1] + 1])
     for index in sentences:
         if other.cues([index]) >= cues:
             continue
         other_text = other.texts[index]
         theirs = list(_WORDS.finditer(other_text))
         their_stems = [stem(match.group()) for match in theirs]
-        opcodes = SequenceMatcher(None, own_stems, their_stems, autojunk=False).get_opcodes()
-        for position, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-            if not i1 <= at < i2 or tag not in ("replace", "delete"):
-                continue
-            if i2 - i1 > SLOT_WORDS or j2 - j1 > SLOT_WORDS + 2:
-                break
-            if tag == "delete" and any(
-                not (_NEGATION_WORD.fullmatch(word := match.group().lower()) or word in AUXILIARIES)
-                for match in own[i1:i2]
-            ):
-                break  # words went with the negation: detail dropped, not a flip
-            before = opcodes[position - 1] if position > 0 else None
-            after = opcodes[position + 1] if position + 1 < len(opcodes) else None
-            frame_before = before[2] - before[1] if before and before[0] == "equal" else 0
-            frame_after = after[2] - after[1] if after and after[0] == "equal" else 0
-            if min(frame_before, frame_after) < 1 or frame_before + frame_after < SLOT_FRAME:
-                break
-            replaced = [match.group().lower() for match in theirs[j1:j2]]
-            if any(
-                word in IMPLICIT_NEGATIONS or word.endswith(("n't", "n’t")) or _NEGATIVE_AFFIX.match(word)
-                for word in replaced
-            ):
-                break
-            if tag == "replace":  # widened back to an auxiliary, where the lost "not" stood ("was sure")
-                stop = theirs[j2 - 1].end()
-                if text[start:end].lower() == "unless" and replaced == ["if"]:
-                    # "unless" is "if not": the lost "not" belonged to the verb after "if" ("if they do try")
-                    verb = next((m for m in theirs[j2 : j2 + 4] if m.group().lower() in AUXILIARIES), None)
-                    stop = verb.end() if verb is not None else stop
-                return (index, _with_auxiliary(other_text, theirs[j1].start()), stop)
-            # the negation went alone: show the words either side of the gap
-            return (index, theirs[max(0, j1 - 1)].start(), theirs[min(len(theirs), j1 + 1) - 1].end())
+        for view in views:
+            found = _slot_in(view, view.index(own[at]), text, start, end, other_text, theirs, their_stems)
+            if found is not None:
+                return (index, *found)
+    return None
+
+
+def _slot_in(
+    own: list[re.Match[str]],
+    at: int,
+    text: str,
+    start: int,
+    end: int,
+    other_text: str,
+    theirs: list[re.Match[str]],
+    their_stems: list[str],
+) -> tuple[int, int] | None:
+    """Rule 4 for one view of the negated sentence's words (``own``, the negation's first word at ``at``)
+    against one sentence of the other side: where the other side's stretch stands, if it is a slot."""
+    own_stems = [stem(match.group()) for match in own]
+    opcodes = SequenceMatcher(None, own_stems, their_stems, autojunk=False).get_opcodes()
+    for position, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if not i1 <= at < i2 or tag not in ("replace", "delete"):
+            continue
+        if i2 - i1 > SLOT_WORDS or j2 - j1 > SLOT_WORDS + 2:
+            return None
+        if tag == "delete" and any(
+            not (_NEGATION_WORD.fullmatch(word := match.group().lower()) or word in AUXILIARIES) for match in own[i1:i2]
+        ):
+            return None  # words went with the negation: detail dropped, not a flip
+        before = opcodes[position - 1] if position > 0 else None
+        after = opcodes[position + 1] if position + 1 < len(opcodes) else None
+        frame_before = before[2] - before[1] if before and before[0] == "equal" else 0
+        frame_after = after[2] - after[1] if after and after[0] == "equal" else 0
+        if min(frame_before, frame_after) < 1 or frame_before + frame_after < SLOT_FRAME:
+            return None
+        if not all(  # each frame holds a content word: "we … those drafts" frames any rewording
+            any(match.group().lower() not in NOT_SCOPES for match in own[i : i + size])
+            for i, size in ((i1 - frame_before, frame_before), (i2, frame_after))
+        ):
+            return None
+        replaced = [match.group().lower() for match in theirs[j1:j2]]
+        if any(
+            word in IMPLICIT_NEGATIONS or word.endswith(("n't", "n’t")) or _NEGATIVE_AFFIX.match(word)
+            for word in replaced
+        ):
+            return None
+        if tag == "replace":  # widened back to an auxiliary, where the lost "not" stood ("was sure")
+            stop = theirs[j2 - 1].end()
+            if text[start:end].lower() == "unless" and replaced == ["if"]:
+                # "unless" is "if not": the lost "not" belonged to the verb after "if" ("if they do try")
+                verb = next((m for m in theirs[j2 : j2 + 4] if m.group().lower() in AUXILIARIES), None)
+                stop = verb.end() if verb is not None else stop
+            return (_with_auxiliary(other_text, theirs[j1].start()), stop)
+        # the negation went alone: show the words either side of the gap
+        return (theirs[max(0, j1 - 1)].start(), theirs[min(len(theirs), j1 + 1) - 1].end())
     return None
 
 
@@ -452,18 +519,23 @@ def _scope_rule(
     ``other_sentences`` (widened back to an auxiliary when ``widen``), more often negated here than there
     and than anywhere in ``whole_other``; :data:`NEGATED_THERE` when the other side negates it as well;
     ``None`` when the rule does not decide."""
-    scope = scope_stem(fact)
-    if not (_comparable_scope(fact, text) and scope in other_stems):
-        return None
-    kept = [(j, *o) for j in other_sentences for o in occurrences(other.texts[j], other.facts[j], scope)]
-    plain = [o for o in kept if not o[3]]
-    negated_here = _negated(own, own_sentences, scope)
-    negated_whole = _negated(other, whole_other, scope)
-    if plain and negated_here > len(kept) - len(plain) and negated_here > negated_whole:
-        j, start, end, _ = plain[0]
-        return (j, _with_auxiliary(other.texts[j], start) if widen else start, end)
-    if (kept and not plain) or negated_whole >= negated_here:
-        return NEGATED_THERE
+    scopes = _scopes(fact, text)
+    for word, span in scopes:
+        scope = stem(word)
+        if not (_comparable_scope(word, span, text) and scope in other_stems):
+            continue
+        kept = [(j, *o) for j in other_sentences for o in occurrences(other.texts[j], other.facts[j], scope)]
+        plain = [o for o in kept if not o[3]]
+        negated_here = _negated(own, own_sentences, scope)
+        negated_whole = _negated(other, whole_other, scope)
+        if plain and negated_here > len(kept) - len(plain) and negated_here > negated_whole:
+            j, start, end, _ = plain[0]
+            verb = _WORD_BEFORE.search(other.texts[j], 0, start)
+            if word != scopes[0][0] and verb is not None and verb.group(1).lower() in LIGHT_VERBS:
+                start = verb.start(1)  # a complement: shown with its linking verb ("felt safe")
+            return (j, _with_auxiliary(other.texts[j], start) if widen else start, end)
+        if (kept and not plain) or negated_whole >= negated_here:
+            return NEGATED_THERE
     return None
 
 

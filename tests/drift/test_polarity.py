@@ -71,6 +71,22 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Other car makers will have driver controls.", None, None),
         ("It will not be possible to finish unless the council pays.",
          "It will not be possible to finish if the council does not pay.", None, None),
+        # the scope word in another form: "agree" and "agreed" share a stem
+        ("The council did not agree.", "The council agreed.", "negation-removed", "agreed"),
+        # a linking verb's negation bears on its complement ("will not become unemployed")
+        ("If you get rid of the driver, then they are unemployed, said Dennis Conyon.",
+         "Dennis Conyon said that taxi drivers will not become unemployed.", "negation-added", "will not"),
+        ("He did not feel safe at home.", "He felt safe at home.", "negation-removed", "felt safe"),
+        # ... but not a transitive verb's object ("get")
+        ("Families on low incomes get free school meals.", "Families on low incomes cannot get free school meals.",
+         "negation-added", "cannot"),
+        # rule 4 on the clause that holds the negation, when the rewrite split it out of a long sentence
+        ("Traders will move to a covered market in Church Square for the duration of the works, and rents are "
+         "not to be increased during the first year following reopening.",
+         "Their rent will go up in the first year after the hall opens again.", "negation-removed", "will go up in"),
+        # ... framed by content words, not by "we" alone
+        ("Often, we don't want to reveal those drafts; that would be embarrassing.",
+         "And we change a lot of those drafts before we act.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
