@@ -20,7 +20,8 @@ counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("fa
 A sentence the alignment left alone is compared with the other side's sentence that shares most of its
 content words (at least three, and half of its own); a rewrite sentence that shares too few is compared
 with each original sentence between those its aligned neighbours came from. A word negated anywhere in
-what either of them is aligned with counts as negated there. A double negation ("do not dispense with")
+what either of them is aligned with, or in their lexical counterparts (the sentence that shares most
+content words, as above), counts as negated there. A double negation ("do not dispense with")
 counts as no negation.
 
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
@@ -157,23 +158,24 @@ def _comparable_scope(scope: str, span: tuple[int, int] | None, text: str) -> bo
 
 def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int, int, bool]]:
     """Every occurrence of a scope word in a sentence: (start, end, negated), negated when a negation fact
-    bears on it or an implicit negation ("failed", "unable", "don't") stands within five words before."""
-    negated_at = {
-        int(span[0])
-        for f in facts
-        if f.category == "negation" and f.kind == "negation"
-        for _, span in _scopes(f, text)
-        if span is not None
-    }
+    bears on it, or a negation ("not", "don't") or strong implicit negation ("failed", "unable") stands
+    within five words before it."""
+    negations = [f for f in facts if f.category == "negation" and f.kind == "negation"]
+    negated_at = {int(span[0]) for f in negations for _, span in _scopes(f, text) if span is not None}
     words = list(_WORDS.finditer(text))
     found = []
     for index, match in enumerate(words):
         if stem(match.group()) != scope:
             continue
-        window = [word.group().lower() for word in words[max(0, index - 5) : index]]
-        negated = match.start() in negated_at or any(
-            (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT) or word.endswith(("n't", "n’t"))
-            for word in window
+        window = words[max(0, index - 5) : index]
+        negated = (
+            match.start() in negated_at
+            or any(
+                (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT) or word.endswith(("n't", "n’t"))
+                for word in (before.group().lower() for before in window)
+            )
+            # an explicit negation cue within five words before it, as "n't" ("should not be assigned a name")
+            or (bool(window) and any(window[0].start() <= f.start < match.start() for f in negations))
         )
         found.append((match.start(), match.end(), negated))
     return found
@@ -461,10 +463,21 @@ def find_flips(
     flips: list[Flip] = []
     units = _groups(original_groups, rewrite_groups)
     units += _counterparts(side_o, side_r, original_groups, rewrite_groups)
+    closest_r = _closest(side_o, side_r)  # each original sentence's lexical counterpart in the rewrite
+    closest_o = _closest(side_r, side_o)
     for sources, group in units:
-        # everything aligned with either side: a word negated anywhere there as often as here is not flipped
-        whole_group = sorted({*group, *(j for i in sources for j in original_groups[i])})
-        whole_sources = sorted({*sources, *(i for j in group for i in rewrite_groups[j])})
+        # everything aligned with either side, and their lexical counterparts (the alignment may have put a
+        # sentence elsewhere): a word negated anywhere there as often as here is not flipped
+        whole_group = sorted(
+            {
+                *group,
+                *(j for i in sources for j in original_groups[i]),
+                *(closest_r[i] for i in sources if i in closest_r),
+            }
+        )
+        whole_sources = sorted(
+            {*sources, *(i for j in group for i in rewrite_groups[j]), *(closest_o[j] for j in group if j in closest_o)}
+        )
         for removal_sources, removal_group in _units(side_o, side_r, sources, group, original_side=True):
             cues_o, cues_r = side_o.cues(removal_sources), side_r.cues(removal_group)
             if cues_o > cues_r:
@@ -475,6 +488,21 @@ def find_flips(
                 flips.extend(_added(side_o, side_r, added_sources, added_group, whole_sources, no_cues=cues_o == 0))
         flips.extend(_modality(side_o, side_r, sources, group))
     return flips
+
+
+def _closest(own: _Side, other: _Side) -> dict[int, int]:
+    """Each sentence's closest sentence on the other side by shared content words, where it shares at least
+    :data:`COUNTERPART_WORDS` of them and :data:`COUNTERPART_SHARE` of its own."""
+    closest: dict[int, int] = {}
+    for index in range(len(own.texts)):
+        words = own.content(index)
+        if len(words) < COUNTERPART_WORDS or not other.texts:
+            continue
+        shared = [len(words & other.content(j)) for j in range(len(other.texts))]
+        best = max(range(len(shared)), key=shared.__getitem__)
+        if shared[best] >= COUNTERPART_WORDS and shared[best] >= COUNTERPART_SHARE * len(words):
+            closest[index] = best
+    return closest
 
 
 def _units(

@@ -178,3 +178,23 @@ def test_an_unaligned_sentence_between_two_aligned_ones_is_compared_with_the_sen
     ]
     # without aligned neighbours on both sides it is left alone
     assert find_flips(facts_o, facts_r, original, rewrite, [[0], []], [[0], [], []]) == []
+
+
+def test_a_sentence_the_alignment_put_elsewhere_keeps_the_negation_of_its_lexical_counterpart() -> None:
+    original = [
+        "They said a private company should not be given a name that denotes a whole region.",
+        "Allowing companies to register geographical names does not serve the public interest.",
+    ]
+    rewrite = [
+        "A private company should not have a name that is the name of a whole region.",
+        "Allowing companies to register geographical names is not in the public interest.",
+    ]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
+    # the alignment put both rewrite sentences with the second original sentence
+    assert find_flips(facts_o, facts_r, original, rewrite, [[], [0, 1]], [[1], [1]]) == []
+
+
+def test_refrain_is_a_negation() -> None:
+    assert flips(["Please refrain from taking photos."], ["Please do not take photos."]) == []
