@@ -157,6 +157,13 @@ class LocalExecutor:
 
 
 _WORKER_EVALUATOR: Evaluator | None = None
+_WORKER_WARM = False
+
+#: The worker's youngest-generation collection threshold (CPython's default is 700). A report allocates
+#: tens of thousands of short-lived objects but creates almost no reference cycles, so the default
+#: collects hundreds of times per pair for nothing; each full collection also walks every word list and
+#: model table. Measured on the model-free profile: about 2 ms of 44 per pair.
+WORKER_GC_THRESHOLD = 10_000
 
 
 def _init_worker(settings: Settings, threads: int) -> None:
@@ -175,8 +182,20 @@ def _init_worker(settings: Settings, threads: int) -> None:
 
 
 def _score_in_worker(batch: Batch) -> BatchOutput:
+    """Score ``batch`` in this worker. After the first batch, whatever it loaded lazily (word lists, the
+    fluency model, dictionaries) lives as long as the worker: :func:`gc.freeze` takes it out of every later
+    collection, and the youngest generation is collected less often (:data:`WORKER_GC_THRESHOLD`)."""
+    global _WORKER_WARM
     assert _WORKER_EVALUATOR is not None, "worker not initialised"
-    return score_batch(_WORKER_EVALUATOR, batch)
+    output = score_batch(_WORKER_EVALUATOR, batch)
+    if not _WORKER_WARM:
+        import gc
+
+        _WORKER_WARM = True
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+    return output
 
 
 class ProcessExecutor:
