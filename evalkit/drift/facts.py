@@ -337,12 +337,20 @@ def name_evidence(sentences: Iterable[str]) -> NameEvidence:
                 if not word:
                     continue
             if word[0].isupper():
-                before = text[: match.start()].rstrip()
-                if index > 0 and before and before[-1] not in ".!?:\"“‘'(—–":
+                if index > 0 and _mid_sentence(text, match.start()):
                     capitalised[word.lower()] += 1
             else:
                 lowercase[word.lower()] += 1
     return NameEvidence(dict(capitalised), dict(lowercase))
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether the last character before ``start`` that is not white space (there is one) is no sentence
+    or quotation opener."""
+    before = start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before >= 0 and text[before] not in ".!?:\"“‘'(—–"
 
 
 @cache
@@ -603,6 +611,21 @@ _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
 _SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
 _FRACTION_STARTS = frozenset({*UNITS, "a", "an", "half", "third", "thirds", "quarter", "quarters"})
+#: Every word that can start a match of one of the scanned patterns.
+_ANY_START = frozenset(
+    {*_NUMBER_STARTS, *_DATE_STARTS, *_ORDINAL_STARTS, *_MULTIPLIER_STARTS, *_SPAN_STARTS, *_FRACTION_STARTS, *VAGUE}
+)
+
+
+def _start_tokens(text: str) -> list[tuple[int, str]]:
+    """The tokens (offset, lower case) where a scanned pattern can start: digits, currency signs and the
+    words of :data:`_ANY_START`."""
+    tokens: list[tuple[int, str]] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group().lower()
+        if token in _ANY_START or token[0].isdigit() or token[0] in "$£€¥₹":
+            tokens.append((match.start(), token))
+    return tokens
 
 
 def _scan(
@@ -612,8 +635,8 @@ def _scan(
     signs and the words in ``starts``): the same matches, an order of magnitude faster on prose."""
     matches: list[re.Match[str]] = []
     reached = 0
-    for position, token in tokens:
-        if position < reached or not (token[0].isdigit() or token[0] in "$£€¥₹" or token in starts):
+    for position, token in tokens:  # tokens: from _start_tokens
+        if position < reached or not (token in starts or token[0].isdigit() or token[0] in "$£€¥₹"):
             continue
         match = pattern.match(text, position)
         if match is not None and match.end() > match.start():
@@ -646,7 +669,7 @@ def extract_facts(
                 {"speaker": speaker, "speaker_units": speaker_units(speaker, evidence), "kind": "quote"},
             ))  # fmt: skip  # quotes overlap other facts on purpose: both are checked
 
-    tokens = [(match.start(), match.group().lower()) for match in _TOKEN.finditer(text)]
+    tokens = _start_tokens(text)
     _dates(text, sentence, tokens, free, add)
     _numbers(text, sentence, tokens, free, add)
     for start, end, name in _names(text, evidence, heading=heading):
