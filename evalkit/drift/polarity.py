@@ -33,6 +33,7 @@ verb is changed when one of another strength bears on the same word ("may close"
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -494,13 +495,20 @@ def _closest(own: _Side, other: _Side) -> dict[int, int]:
     """Each sentence's closest sentence on the other side by shared content words, where it shares at least
     :data:`COUNTERPART_WORDS` of them and :data:`COUNTERPART_SHARE` of its own."""
     closest: dict[int, int] = {}
+    holders: dict[str, list[int]] = {}  # each content word: the other side's sentences that have it
+    for j in range(len(other.texts)):
+        for word in other.content(j):
+            holders.setdefault(word, []).append(j)
     for index in range(len(own.texts)):
         words = own.content(index)
-        if len(words) < COUNTERPART_WORDS or not other.texts:
+        if len(words) < COUNTERPART_WORDS:
             continue
-        shared = [len(words & other.content(j)) for j in range(len(other.texts))]
-        best = max(range(len(shared)), key=shared.__getitem__)
-        if shared[best] >= COUNTERPART_WORDS and shared[best] >= COUNTERPART_SHARE * len(words):
+        shared = Counter(j for word in words for j in holders.get(word, ()))
+        if not shared:
+            continue
+        most = max(shared.values())
+        best = min(j for j, count in shared.items() if count == most)  # the first of the best, as max() picks
+        if most >= COUNTERPART_WORDS and most >= COUNTERPART_SHARE * len(words):
             closest[index] = best
     return closest
 
