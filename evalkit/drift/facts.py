@@ -18,7 +18,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from evalkit import lexicon
@@ -301,6 +301,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+@lru_cache(maxsize=65536)
 def _strip_possessive(token: str) -> str:
     if token.endswith(("s'", "s’")):
         return token[:-1]
@@ -327,8 +328,8 @@ class NameEvidence:
 
 def name_evidence(sentences: Iterable[str]) -> NameEvidence:
     """Capitalisation evidence from every sentence of both texts."""
-    capitalised: Counter[str] = Counter()
-    lowercase: Counter[str] = Counter()
+    capitalised: list[str] = []
+    lowercase: list[str] = []
     for text in sentences:
         for index, match in enumerate(_WORD.finditer(text)):
             word = match.group()
@@ -338,10 +339,10 @@ def name_evidence(sentences: Iterable[str]) -> NameEvidence:
                     continue
             if word[0].isupper():
                 if index > 0 and _mid_sentence(text, match.start()):
-                    capitalised[word.lower()] += 1
+                    capitalised.append(word.lower())
             else:
-                lowercase[word.lower()] += 1
-    return NameEvidence(dict(capitalised), dict(lowercase))
+                lowercase.append(word.lower())
+    return NameEvidence(dict(Counter(capitalised)), dict(Counter(lowercase)))
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -822,8 +823,9 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
 
 def _polarity(text: str, sentence: int) -> list[Fact]:
     facts: list[Fact] = []
-    idioms = [match.span() for match in _NOT_NEGATING.finditer(text)]
-    for match in _NEGATION.finditer(text):
+    negations = list(_NEGATION.finditer(text))
+    idioms = [match.span() for match in _NOT_NEGATING.finditer(text)] if negations else []
+    for match in negations:
         start, end = match.span()
         if any(s <= start < e for s, e in idioms):
             continue
@@ -862,8 +864,13 @@ def _split_token(match: re.Match[str]) -> tuple[int, int]:
 
 def _is_title_case(text: str) -> bool:
     """A headline in title case: every word of three letters or more but function words capitalised."""
-    words = [word for word in _WORD.findall(text) if len(word) >= 3 and word.lower() not in FUNCTION_WORDS]
-    return len(words) >= 3 and all(word[0].isupper() for word in words)
+    count = 0
+    for word in _WORD.findall(text):
+        if len(word) >= 3 and word.lower() not in FUNCTION_WORDS:
+            if not word[0].isupper():
+                return False
+            count += 1
+    return count >= 3
 
 
 def _names(
@@ -955,7 +962,7 @@ def _clean_run(
     g = gazetteer()
 
     def word(span: tuple[int, int]) -> str:
-        return _strip_possessive(text[span[0] : span[1]]).rstrip(".") or text[span[0] : span[1]]
+        return _run_word(text[span[0] : span[1]])
 
     def known(span: tuple[int, int]) -> bool:
         return g.forms.get(word(span).lower()) is not None
@@ -991,6 +998,12 @@ def _clean_run(
     while len(run) > 1 and _ordinary_edge(word(run[0]), evidence) and first.lower() not in _NAME_PREFIXES:
         run.pop(0)
     return run
+
+
+@lru_cache(maxsize=65536)
+def _run_word(token: str) -> str:
+    """A token of a run as a word: without possessive and final dots."""
+    return _strip_possessive(token).rstrip(".") or token
 
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+) $")
