@@ -907,6 +907,9 @@ def _names(
     runs = [piece for run in runs for piece in _split_at_place(text, run)]
     split: list[list[tuple[int, int]]] = []
     for run in runs:  # weak connectors ("the", "and") stay only inside a name the gazetteer knows
+        if len(run) < 3:  # no word inside
+            split.append(run)
+            continue
         words = [text[start:end].lower() for start, end in run]
         if (
             any(word in _WEAK_CONNECTORS for word in words[1:-1])
@@ -944,6 +947,8 @@ def _names(
 def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """A person of a place ("Timms of England"): a run "X of PLACE" the gazetteer does not know whole splits
     at "of" when PLACE is a known place ("Bank of England", "University of Oxford" stay whole)."""
+    if len(run) < 3:  # no word inside
+        return [run]
     g = gazetteer()
     words = [_strip_possessive(text[start:end]).lower() for start, end in run]
     if "of" not in words[1:-1] or g.forms.get(" ".join(words)) is not None:
