@@ -336,8 +336,10 @@ def _words(text: str, match: SentenceMatch) -> list[tuple[int, int, float, float
             index += 1
         # the word's pieces: the heaviest one's weight, the mean of their found values
         probe, weight, found = index, 0.0, 0.0
-        while probe < count and tokens[probe][0] < end:
-            piece_weight, piece_found = tokens[probe][2:]
+        while probe < count:
+            piece_start, _, piece_weight, piece_found = tokens[probe]
+            if piece_start >= end:
+                break
             weight = piece_weight if probe == index else max(weight, piece_weight)
             found += piece_found
             probe += 1

@@ -442,13 +442,15 @@ CONTRACTIONS = {
 }  # fmt: skip
 
 
+_QUOTE_MARK = re.compile("[\"“”«»‘’']")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted passages (the words inside the marks), nested quotes folded in."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for index, character in enumerate(text):
-        if character not in "\"“”«»‘’'":
-            continue
+    for mark in _QUOTE_MARK.finditer(text):
+        index, character = mark.start(), mark.group()
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if character in "‘’'" and before.isalnum() and after.isalnum():
