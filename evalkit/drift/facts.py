@@ -889,9 +889,13 @@ def _names(
     runs: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
     for match in _NAME_TOKEN.finditer(text):
-        start, end = _split_token(match)
-        token = text[start:end]
-        if run and (text[run[-1][1] : start].strip() or start - run[-1][1] > 1):
+        token = match.group()
+        start, match_end = match.span()
+        end = match_end
+        if "-" in token:
+            start, end = _split_token(match)
+            token = text[start:end]
+        if run and ((gap := start - run[-1][1]) > 1 or (gap == 1 and not text[start - 1].isspace())):
             runs.append(run)
             run = []
         lower = token.lower().rstrip(".")
@@ -901,7 +905,7 @@ def _names(
             run = []
             continue
         run.append((start, end))
-        if end != match.end() or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
+        if end != match_end or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
             runs.append(run)
             run = []
     if run:
