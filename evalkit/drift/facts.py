@@ -483,30 +483,34 @@ def quote_words(text: str) -> tuple[str, ...]:
     """The words of a quotation, lower case, contractions written out ("we'd" -> "we would")."""
     words: list[str] = []
     for raw in QUOTE_WORD.findall(text.replace("’", "'")):
-        word = raw.lower().strip("'")
-        if not word:
-            continue
-        if word in CONTRACTIONS:
-            words.extend(CONTRACTIONS[word].split())
-            continue
-        for suffix in ("n't", "'re", "'ve", "'ll", "'d", "'m", "'s"):
-            if word.endswith(suffix) and len(word) > len(suffix):
-                stem = word[: -len(suffix)]
-                if suffix == "'s":
-                    words.append(word)  # possessive or "is": keep as written
-                else:
-                    words.extend([stem, *CONTRACTIONS[suffix].split()])
-                break
-        else:
-            words.append(word)
+        words.extend(_quote_word(raw))
     return tuple(words)
 
 
+@lru_cache(maxsize=65536)
+def _quote_word(raw: str) -> tuple[str, ...]:
+    """One word of a quotation as :func:`quote_words` writes it: none, itself, or its contraction spelt out."""
+    word = raw.lower().strip("'")
+    if not word:
+        return ()
+    if word in CONTRACTIONS:
+        return tuple(CONTRACTIONS[word].split())
+    for suffix in ("n't", "'re", "'ve", "'ll", "'d", "'m", "'s"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            if suffix == "'s":
+                return (word,)  # possessive or "is": keep as written
+            return (word[: -len(suffix)], *CONTRACTIONS[suffix].split())
+    return (word,)
+
+
+_SPEECH_CUE = re.compile(rf"{_SPEECH_VERBS}|according to")
 _SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
 
 
 def _speaker(text: str, start: int, end: int) -> str | None:
     """Who a quotation is attributed to, as written ("Takahito Iguchi", "he"), if the sentence says."""
+    if _SPEECH_CUE.search(text) is None:
+        return None  # every attribution pattern needs a speech verb or "according to"
     after = text[end + 1 :]
     found: str | None = None
     for pattern in (_SPEAKER_VERB_FIRST, _SPEAKER_AFTER):
