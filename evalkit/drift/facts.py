@@ -384,6 +384,9 @@ def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = 2.5) -> b
     return _zipf(lower) >= threshold or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
+
+
 def name_units(tokens: list[str]) -> tuple[str, ...]:
     """A name as matching units: gazetteer entities as ``@id`` (longest forms first, demonyms to their
     place), other words lower-cased without possessive or dots; titles are left out beforehand."""
@@ -401,7 +404,7 @@ def name_units(tokens: list[str]) -> tuple[str, ...]:
         else:
             word = words[index].lower().replace("’", "'")
             if word not in _CONNECTORS:
-                units.append(word.replace(".", "") if not re.fullmatch(r"(?:[a-z]\.)+", word) else word)
+                units.append(word.replace(".", "") if not _INITIALS.fullmatch(word) else word)
             index += 1
     return tuple(units)
 
@@ -596,9 +599,12 @@ def _scope_word(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
+
+
 def _head_word(text: str, start: int) -> tuple[int, int] | None:
     """The auxiliary a negation hangs on ("is" in "is not", "do" in "don't"), if it stands just before."""
-    match = re.search(r"([A-Za-z]+)\s*$", text[:start])
+    match = _LAST_WORD.search(text, 0, start)
     if match and match.group(1).lower() in _AUXILIARIES:
         return match.span(1)
     return None
@@ -942,7 +948,7 @@ def _names(
             continue
         start, end = tokens[0][0], tokens[-1][1]
         name = _strip_possessive(text[start:end])
-        if not re.search(r"(?:[A-Z]\.){2,}$", name):
+        if not _INITIALS_END.search(name):
             name = name.rstrip(".")
         end = start + len(name)
         lower = name.lower()
@@ -952,6 +958,9 @@ def _names(
             continue
         results.append((start, end, name))
     return results
+
+
+_INITIALS_END = re.compile(r"(?:[A-Z]\.){2,}$")
 
 
 def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

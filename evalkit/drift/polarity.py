@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
+from itertools import filterfalse
 
 from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
 
@@ -90,7 +91,7 @@ class _Side:
 
     @cached_property
     def _content(self) -> list[frozenset[str]]:
-        return [frozenset(stem(word) for word in words if not _function_word(word)) for words in self._words]
+        return [frozenset(map(stem, filterfalse(_function_word, words))) for words in self._words]
 
     def content(self, sentence: int) -> frozenset[str]:
         """Stems of a sentence's content words (function words left out)."""
