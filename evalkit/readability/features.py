@@ -46,7 +46,8 @@ _IRREGULAR_PARTICIPLES = (
     "spread sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought "
     "thrown understood woken worn woven won written withdrawn"
 )
-_PASSIVE = re.compile(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
+# the lookahead (the first letters of _BE) only skips, fast, the positions where no form of "be" can start
+_PASSIVE = re.compile(rf"\b(?=[aibwg']){_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
 _NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
@@ -86,8 +87,9 @@ _DANGLING_LIST = "and or but nor the a an of to at for with from as than its the
 _DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
-# the last word, before terminal punctuation or none (a fragment a system cut short: "a type of character that")
-_END = re.compile(r"(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$")
+# the last word, before terminal punctuation or none (a fragment a system cut short: "a type of character that");
+# ``\b``: only a word's start can begin the match, which spares the search retrying from every letter
+_END = re.compile(r"\b(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$")
 _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _BEFORE_COMMA = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "with", "by", "from"})
 _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
