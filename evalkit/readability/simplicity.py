@@ -28,12 +28,13 @@ the formulas, and their differences are gains in grade levels.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -42,7 +43,7 @@ import numpy.typing as npt
 from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
-from evalkit.readability.words import formula_words, word_info
+from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 Variant = Literal["model", "features"]
 FloatArray = npt.NDArray[np.float64]
@@ -109,41 +110,52 @@ FEATURES: Final = (
 )
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_row(word: str) -> tuple[float, float, int, int, int, int, int, int, int, int, int, int, int, int]:
+    """What :func:`text_features` adds up over one word of :func:`formula_words`: its rarity, its rarity if it
+    is a content word (else 0.0), then counts (rare, uncommon, beyond 2000, beyond 5000, syllables, function
+    word, clause marker, coordinator, ``-ly``, number, length, squared length)."""
+    lower = word.lower()
+    info = word_info(lower)
+    rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
+    function = lower in _FUNCTION_WORDS
+    return (
+        rarity,
+        0.0 if function else rarity,
+        rarity >= 5.0,
+        rarity >= 4.0,
+        info.rank > 2000,
+        info.rank > 5000,
+        info.syllables,
+        function,
+        lower in _CLAUSE_MARKERS,
+        lower in _COORDINATORS,
+        lower.endswith("ly"),
+        _DIGITS.search(word) is not None,
+        len(word),
+        len(word) * len(word),
+    )
+
+
 def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> FloatArray:
     """The :data:`FEATURES` of one sentence, from its counts and plain-language features."""
     words = formula_words(text)
     n = len(words)
     if n == 0:
         return np.zeros(len(FEATURES))
-    total_rarity = content_rarity = length_sum = length_squares = 0.0
-    top = second = 0.0
-    content = clause_markers = coordinators = function_words = ly_words = numbers = 0
-    beyond_2000 = beyond_5000 = rare = uncommon = max_syllables = 0
-    for word in words:
-        lower = word.lower()
-        info = word_info(lower)
-        rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
+    columns = list(zip(*map(_word_row, words), strict=True))
+    total_rarity = content_rarity = 0.0
+    for rarity in columns[0]:  # added in order, as in training (sum() may compensate rounding)
         total_rarity += rarity
-        if rarity > top:
-            top, second = rarity, top
-        elif rarity > second:
-            second = rarity
-        rare += rarity >= 5.0
-        uncommon += rarity >= 4.0
-        beyond_2000 += info.rank > 2000
-        beyond_5000 += info.rank > 5000
-        max_syllables = max(max_syllables, info.syllables)
-        if lower in _FUNCTION_WORDS:
-            function_words += 1
-        else:
-            content += 1
-            content_rarity += rarity
-        clause_markers += lower in _CLAUSE_MARKERS
-        coordinators += lower in _COORDINATORS
-        ly_words += lower.endswith("ly")
-        numbers += _DIGITS.search(word) is not None
-        length_sum += len(word)
-        length_squares += len(word) * len(word)
+    for rarity in columns[1]:
+        content_rarity += rarity
+    rare, uncommon, beyond_2000, beyond_5000 = (sum(column) for column in columns[2:6])
+    max_syllables = max(columns[6])
+    function_words, clause_markers, coordinators, ly_words, numbers, length_sum, length_squares = (
+        sum(column) for column in columns[7:]
+    )
+    content = n - function_words
+    top, second = heapq.nlargest(2, columns[0]) if n > 1 else (columns[0][0], 0.0)
     ranks = features.vocabulary_ranks
     vocabulary = max(len(ranks), 1)
     commas = text.count(",")
