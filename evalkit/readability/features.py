@@ -28,11 +28,13 @@ point at them. All are rules (no model), documented with their source:
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from evalkit.readability.words import formula_words, word_info
+from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 _PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -92,6 +94,9 @@ _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
 _END = re.compile(r"\b(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$")
 _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _BEFORE_COMMA = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "with", "by", "from"})
+_LONE_MARKS = frozenset({",", ";", ":", ")"})
+#: a function word with the mark attached ("and,")
+_FUNCTION_WORD_MARKED = frozenset(word + mark for word in _BEFORE_COMMA for mark in _LONE_MARKS)
 _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
 _STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
 _FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
@@ -113,7 +118,9 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         offset = len(text) - len(tail)
         found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
     lowered = text.lower().split()
-    if any(a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)):
+    if any(map(operator.eq, lowered, lowered[1:])) and any(
+        a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)
+    ):
         for match in _REPEATED.finditer(text):
             if match.group(1).lower() not in _REPEATS_ALLOWED and not match.group(1).isdigit():
                 add("repeated_word", match)
@@ -125,10 +132,9 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         if text.count(opening) != text.count(closing):
             index = text.find(opening) if text.count(opening) > text.count(closing) else text.rfind(closing)
             found.append(("unbalanced_brackets", Mark(index, index + 1, text[index])))
-    if any(
-        (token[-1] in ",;:)" and token[:-1] in _BEFORE_COMMA)
-        or (token in (",", ";", ":", ")") and previous in _BEFORE_COMMA)
-        for previous, token in itertools.pairwise(["", *lowered])
+    if not _FUNCTION_WORD_MARKED.isdisjoint(lowered) or (
+        not _LONE_MARKS.isdisjoint(lowered)
+        and any(token in _LONE_MARKS and previous in _BEFORE_COMMA for previous, token in itertools.pairwise(lowered))
     ):
         for match in _FUNCTION_BEFORE_COMMA.finditer(text):
             add("dangling_function_word", match)
@@ -167,23 +173,29 @@ def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _vocabulary(word: str) -> tuple[int, bool, bool]:
+    """A vocabulary word's lemma rank, whether it is unfamiliar (and longer than two letters), whether long."""
+    info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
+    return info.rank, not info.familiar and len(word) > 2, info.syllables >= 3
+
+
 def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> SentenceFeatures:
     """The plain-language features of one sentence."""
-    words = list(_WORD.finditer(text))
     unfamiliar, long_words, ranks = [], [], []
     names = 0
     first = True
-    for match in words:
+    for match in _WORD.finditer(text):
         word = match.group()
         if word[0].isupper() and not first:
             names += 1
             continue  # names are not vocabulary an editor can simplify
         first = False
-        info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
-        ranks.append(info.rank)
-        if not info.familiar and len(word) > 2:
+        rank, unfamiliar_word, long_word = _vocabulary(word)
+        ranks.append(rank)
+        if unfamiliar_word:
             unfamiliar.append(Mark(match.start(), match.end(), word))
-        if info.syllables >= 3:
+        if long_word:
             long_words.append(Mark(match.start(), match.end(), word))
     shouting = text.upper() == text
     acronyms = (
