@@ -29,6 +29,8 @@ trigram model as counts over word *classes*, no text).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import re
@@ -89,6 +91,7 @@ FLUENCY_FEATURES: Final = (
     "no_end_mark",
 )
 _BOUNDARIES = frozenset({START, END, "<sym>"})
+_CONTENT_MARK: Final = "x"
 #: Class trigrams whose log-probability is kept once computed.
 MEMO_SIZE: Final = 200_000
 #: A class trigram less likely than this (natural log) counts as improbable.
@@ -121,7 +124,9 @@ def _word_class(token: str, first: bool) -> str:
 def classes(text: str) -> list[str]:
     """The class sequence of a sentence, with its boundary classes."""
     tokens = _TOKEN.findall(text.replace("’", "'"))
-    return [START, START, *(_word_class(token, index == 0) for index, token in enumerate(tokens)), END]
+    if not tokens:
+        return [START, START, END]
+    return [START, START, _word_class(tokens[0], True), *map(_word_class, tokens[1:], itertools.repeat(False)), END]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,14 @@ class ClassTrigrams:
                 self.memo[a, b, c] = value
         return value
 
+    def logprobs(self, sequence: Sequence[str]) -> list[float]:
+        """:meth:`logprob` of each class of a sequence after the two before it (from the third on)."""
+        keys = list(zip(sequence, sequence[1:], sequence[2:], strict=False))
+        values = list(map(self.memo.get, keys))
+        if None in values:
+            return [self.logprob(*key) if value is None else value for key, value in zip(keys, values, strict=True)]
+        return values  # type: ignore[return-value]  # no None left
+
     def _logprob(self, a: str, b: str, c: str) -> float:
         l3, l2, l1 = self.interpolation
         context = self.trigram_contexts.get((a, b), 0)
@@ -201,13 +214,12 @@ class ClassTrigrams:
 def fluency_features(text: str, flags: Sequence[float], trigrams: ClassTrigrams) -> FloatArray:
     """The :data:`FLUENCY_FEATURES` of one sentence (``flags``: its malformation flags)."""
     sequence = classes(text)
-    logprobs = [trigrams.logprob(a, b, c) for a, b, c in zip(sequence, sequence[1:], sequence[2:], strict=False)]
+    logprobs = trigrams.logprobs(sequence)
     ordered = sorted(logprobs)
     tokens = len(sequence) - 3
-    run = longest = 0
-    for word_class in sequence:
-        run = run + 1 if word_class.startswith("<") and word_class not in _BOUNDARIES else 0
-        longest = max(longest, run)
+    # the longest run of content classes (``<...>`` but no boundary): "x" for each, runs split on " "
+    marks = "".join([_CONTENT_MARK if c.startswith("<") and c not in _BOUNDARIES else " " for c in sequence])
+    longest = max(map(len, marks.split()), default=0)
     values = (
         *flags,
         sum(logprobs) / len(logprobs),
@@ -215,7 +227,7 @@ def fluency_features(text: str, flags: Sequence[float], trigrams: ClassTrigrams)
         ordered[1] if len(ordered) > 1 else ordered[0],
         min(logprobs[-2:]),  # how the sentence ends: its end mark after what precedes it, and the end itself
         logprobs[0],
-        sum(1 for value in logprobs if value < IMPROBABLE_LOGPROB) / len(logprobs),
+        bisect.bisect_left(ordered, IMPROBABLE_LOGPROB) / len(logprobs),  # the share below it
         float(longest),
         math.log1p(max(tokens, 0)),
         float(tokens < 5),
