@@ -50,7 +50,8 @@ _IRREGULAR_PARTICIPLES = (
 )
 # the lookahead (the first letters of _BE) only skips, fast, the positions where no form of "be" can start
 _PASSIVE = re.compile(rf"\b(?=[aibwg']){_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
+# each lookahead below (a character every match starts with) lets the search skip other positions fast
+_ACRONYM = re.compile(r"(?=[A-Z])\b(?:(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Z][A-Z0-9&]{1,6}s?\b)")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
 _NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
 _NOT_NOMINAL_LIST = (
@@ -98,8 +99,8 @@ _LONE_MARKS = frozenset({",", ";", ":", ")"})
 #: a function word with the mark attached ("and,")
 _FUNCTION_WORD_MARKED = frozenset(word + mark for word in _BEFORE_COMMA for mark in _LONE_MARKS)
 _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
-_STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
-_FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
+_STRAY = re.compile(r"(?=[(\[,;:.])(?:[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:])")
+_FUNCTION_BEFORE_COMMA = re.compile(r"(?=[aotiwbf])\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
 _STRAY_CHARACTERS = frozenset(",;:()[]")
 
 
@@ -185,13 +186,15 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
     unfamiliar, long_words, ranks = [], [], []
     names = 0
     first = True
+    vocabulary = _vocabulary
     for match in _WORD.finditer(text):
         word = match.group()
-        if word[0].isupper() and not first:
+        if first:
+            first = False
+        elif word[0].isupper():
             names += 1
             continue  # names are not vocabulary an editor can simplify
-        first = False
-        rank, unfamiliar_word, long_word = _vocabulary(word)
+        rank, unfamiliar_word, long_word = vocabulary(word)
         ranks.append(rank)
         if unfamiliar_word:
             unfamiliar.append(Mark(match.start(), match.end(), word))

@@ -28,7 +28,7 @@ the formulas, and their differences are gains in grade levels.
 
 from __future__ import annotations
 
-import heapq
+import bisect
 import json
 import math
 import re
@@ -155,8 +155,8 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         sum(column) for column in columns[7:]
     )
     content = n - function_words
-    top, second = heapq.nlargest(2, columns[0]) if n > 1 else (columns[0][0], 0.0)
-    ranks = features.vocabulary_ranks
+    top, second = sorted(columns[0], reverse=True)[:2] if n > 1 else (columns[0][0], 0.0)
+    ranks = sorted(features.vocabulary_ranks)
     vocabulary = max(len(ranks), 1)
     commas = text.count(",")
     inner = len(_INNER_PUNCTUATION.findall(text))
@@ -171,8 +171,8 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         counts.unfamiliar_words / n,
         total_rarity / n,
         top,
-        sum(1 for rank in ranks if rank > 2000) / vocabulary,
-        sum(1 for rank in ranks if rank > 5000) / vocabulary,
+        (len(ranks) - bisect.bisect_right(ranks, 2000)) / vocabulary,
+        (len(ranks) - bisect.bisect_right(ranks, 5000)) / vocabulary,
         commas,
         clause_markers,
         coordinators,
