@@ -48,8 +48,9 @@ _IRREGULAR_PARTICIPLES = (
     "spread sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought "
     "thrown understood woken worn woven won written withdrawn"
 )
+_PARTICIPLES = "|".join(_IRREGULAR_PARTICIPLES.split())
 # the lookahead (the first letters of _BE) only skips, fast, the positions where no form of "be" can start
-_PASSIVE = re.compile(rf"\b(?=[aibwg']){_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
+_PASSIVE = re.compile(rf"\b(?=[aibwg']){_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{_PARTICIPLES})\b", re.IGNORECASE)
 # each lookahead below (a character every match starts with) lets the search skip other positions fast
 _ACRONYM = re.compile(r"(?=[A-Z])\b(?:(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Z][A-Z0-9&]{1,6}s?\b)")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
@@ -163,14 +164,17 @@ class SentenceFeatures:
         return tuple(float(kind in kinds) for kind in MALFORMATIONS)
 
 
+_SPELLED_OUT_BEFORE = re.compile(r"\(([A-Z][A-Z0-9&.]{1,8})s?\)")
+_SPELLED_OUT_AFTER = re.compile(r"\b([A-Z][A-Z0-9&.]{1,8})\s+\((?:the\s+)?[A-Za-z][a-z]+")
+
+
 def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
     """Acronyms a text spells out: "Long Form (ABC)" or "ABC (long form)"."""
     found: set[str] = set()
     for text in texts:
-        for match in re.finditer(r"\(([A-Z][A-Z0-9&.]{1,8})s?\)", text):
-            found.add(match.group(1))
-        for match in re.finditer(r"\b([A-Z][A-Z0-9&.]{1,8})\s+\((?:the\s+)?[A-Za-z][a-z]+", text):
-            found.add(match.group(1))
+        if "(" in text:  # both forms have one
+            found.update(_SPELLED_OUT_BEFORE.findall(text))
+            found.update(_SPELLED_OUT_AFTER.findall(text))
     return frozenset(found)
 
 
