@@ -72,7 +72,10 @@ _OWN_CLASS_LIST = (
     "'s 're 've 'll 'd 'm"
 )
 OWN_CLASS: Final = frozenset(_OWN_CLASS_LIST.split())
-_TOKEN = re.compile(r"[^\W\d_]+(?=n't\b)|n't\b|'(?:s|re|ve|ll|d|m)\b|[^\W\d_]+(?:-[^\W\d_]+)*|\d[\d,.:]*|[^\w\s]")
+_OTHER_TOKENS = r"'(?:s|re|ve|ll|d|m)\b|[^\W\d_]+(?:-[^\W\d_]+)*|\d[\d,.:]*|[^\w\s]"
+_TOKEN = re.compile(rf"[^\W\d_]+(?=n't\b)|n't\b|{_OTHER_TOKENS}")
+#: the same tokens in a text without "n't" (most), found faster
+_TOKEN_WITHOUT_NOT = re.compile(_OTHER_TOKENS)
 _QUOTE_FORMS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
 _PUNCTUATION_CLASSES = frozenset(",.!?;:()\"'-")
 
@@ -123,7 +126,8 @@ def _word_class(token: str, first: bool) -> str:
 
 def classes(text: str) -> list[str]:
     """The class sequence of a sentence, with its boundary classes."""
-    tokens = _TOKEN.findall(text.replace("’", "'"))
+    text = text.replace("’", "'")
+    tokens = (_TOKEN if "n't" in text else _TOKEN_WITHOUT_NOT).findall(text)
     if not tokens:
         return [START, START, END]
     return [START, START, _word_class(tokens[0], True), *map(_word_class, tokens[1:], itertools.repeat(False)), END]
