@@ -91,9 +91,9 @@ _DANGLING_LIST = "and or but nor the a an of to at for with from as than its the
 _DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
-# the last word, before terminal punctuation or none (a fragment a system cut short: "a type of character that");
-# ``\b``: only a word's start can begin the match, which spares the search retrying from every letter
-_END = re.compile(r"\b(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$")
+# the last word, before terminal punctuation or none (a fragment a system cut short: "a type of character that"),
+# matched on the reversed text, as ``(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$`` read backwards (no search from every letter)
+_END_REVERSED = re.compile(r"\s*(?:[\"”’')]*[.!?]+)?\s*(\w+)")
 _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _BEFORE_COMMA = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "with", "by", "from"})
 _LONE_MARKS = frozenset({",", ";", ":", ")"})
@@ -114,11 +114,10 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
             found.append((kind, Mark(match.start(), match.end(), match.group().strip())))
 
     add("bad_start", _BAD_START.match(text))
-    tail = text[-40:]
-    end = _END.search(tail)
-    if end is not None and end.group(1).lower() in _DANGLING_SET:
-        offset = len(text) - len(tail)
-        found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
+    end = _END_REVERSED.match(text[-40:][::-1])
+    if end is not None and end.group(1)[::-1].lower() in _DANGLING_SET:
+        start = len(text) - end.end()
+        found.append(("dangling_end", Mark(start, len(text), text[start:].strip())))
     lowered = text.lower().split()
     if any(map(operator.eq, lowered, lowered[1:])) and any(
         a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)
