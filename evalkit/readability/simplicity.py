@@ -66,8 +66,9 @@ _FUNCTION_WORD_LIST = (
     "does did have has had will would can could should may might must"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-_QUOTES = re.compile(r"[\"“”]")
-_INNER_PUNCTUATION = re.compile(r"[;:()\[\]—–]|\s-\s")
+#: inner punctuation: these marks, and a hyphen between spaces (never overlapping one of them)
+_INNER_MARKS = re.compile(r"[;:()\[\]—–]")
+_SPACED_HYPHEN = re.compile(r"\s-\s")
 _DIGITS = re.compile(r"\d")
 
 #: The text features, in the order of the learned weights.
@@ -159,7 +160,7 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
     ranks = sorted(features.vocabulary_ranks)
     vocabulary = max(len(ranks), 1)
     commas = text.count(",")
-    inner = len(_INNER_PUNCTUATION.findall(text))
+    inner = len(_INNER_MARKS.findall(text)) + (len(_SPACED_HYPHEN.findall(text)) if "-" in text else 0)
     spread = math.sqrt(max(0.0, length_squares / n - (length_sum / n) ** 2))
     values = (
         n / 10.0,
@@ -192,7 +193,7 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         function_words / n,
         ly_words,
         spread,
-        len(_QUOTES.findall(text)),
+        text.count('"') + text.count("“") + text.count("”"),  # quotes
         max_syllables,
         second if n > 1 else 0.0,
         rare,
