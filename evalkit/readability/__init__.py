@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
 
@@ -309,7 +309,9 @@ def _relevant(defined: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(acronym for acronym in defined if acronym in text) if defined else defined
 
 
-def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade: float) -> SentenceReadability:
+def _sentence_readability(
+    sentence: Sentence, analysis: SentenceAnalysis, grade: float, penalty: float
+) -> SentenceReadability:
     counts = analysis.counts
     return SentenceReadability(
         index=sentence.index,
@@ -319,6 +321,7 @@ def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade:
         grade=grade,
         formula_grade=formulas.flesch_kincaid_grade(counts) if counts.words else 0.0,
         features=analysis.features,
+        malformed_penalty=penalty if penalty > 0 else 0.0,
     )
 
 
@@ -348,10 +351,10 @@ def assess_text(
     grades = grades + penalties
     weights = np.asarray([max(analysis.counts.words, 1) for analysis in analyses], dtype=np.float64)
     sentences = tuple(
-        replace(_sentence_readability(sentence, analysis, float(grade)), malformed_penalty=float(penalty))
-        if penalty > 0
-        else _sentence_readability(sentence, analysis, float(grade))
-        for sentence, analysis, grade, penalty in zip(document.sentences, analyses, grades, penalties, strict=True)
+        _sentence_readability(sentence, analysis, grade, penalty)
+        for sentence, analysis, grade, penalty in zip(
+            document.sentences, analyses, grades.tolist(), penalties.tolist(), strict=True
+        )
     )
     return TextReadability(
         scores=formulas.battery(totals),

@@ -103,6 +103,7 @@ _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
 _STRAY = re.compile(r"(?=[(\[,;:.])(?:[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:])")
 _FUNCTION_BEFORE_COMMA = re.compile(r"(?=[aotiwbf])\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
 _STRAY_CHARACTERS = frozenset(",;:()[]")
+_WELL_FORMED = (0.0,) * len(MALFORMATIONS)
 
 
 def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
@@ -159,6 +160,8 @@ class SentenceFeatures:
 
     def malformation_flags(self) -> tuple[float, ...]:
         """1.0 for each kind of :data:`MALFORMATIONS` present, else 0.0."""
+        if not self.malformed:
+            return _WELL_FORMED
         kinds = {kind for kind, _ in self.malformed}
         return tuple(float(kind in kinds) for kind in MALFORMATIONS)
 
