@@ -93,8 +93,9 @@ FLUENCY_FEATURES: Final = (
     "short",
     "no_end_mark",
 )
-_BOUNDARIES = frozenset({START, END, "<sym>"})
-_CONTENT_MARK: Final = "x"
+_SHAPE_SUFFIXES: Final = ("ing", "ed", "ly", "s")
+#: the classes of content words (the ``<...>`` classes but the boundaries and ``<sym>``)
+_CONTENT_CLASSES = frozenset({"<num>", "<cap>", "<w>", *(f"<-{suffix}>" for suffix in _SHAPE_SUFFIXES)})
 #: Class trigrams whose log-probability is kept once computed.
 MEMO_SIZE: Final = 200_000
 #: A class trigram less likely than this (natural log) counts as improbable.
@@ -118,7 +119,7 @@ def _word_class(token: str, first: bool) -> str:
         return token if token in _PUNCTUATION_CLASSES else "<sym>"
     if token[0].isupper() and not first:
         return "<cap>"
-    for suffix in ("ing", "ed", "ly", "s"):
+    for suffix in _SHAPE_SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             return f"<-{suffix}>"
     return "<w>"
@@ -221,8 +222,8 @@ def fluency_features(text: str, flags: Sequence[float], trigrams: ClassTrigrams)
     logprobs = trigrams.logprobs(sequence)
     ordered = sorted(logprobs)
     tokens = len(sequence) - 3
-    # the longest run of content classes (``<...>`` but no boundary): "x" for each, runs split on " "
-    marks = "".join([_CONTENT_MARK if c.startswith("<") and c not in _BOUNDARIES else " " for c in sequence])
+    # the longest run of content classes: "x" for each, runs split on " "
+    marks = "".join(["x" if word_class in _CONTENT_CLASSES else " " for word_class in sequence])
     longest = max(map(len, marks.split()), default=0)
     values = (
         *flags,
