@@ -207,13 +207,14 @@ def _percentile(ordered: Sequence[int], fraction: float) -> int:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-def _histogram(lengths: Sequence[int]) -> dict[str, int]:
+def _histogram(ordered: Sequence[int]) -> dict[str, int]:
+    """The sentence-length histogram of ``ordered`` (sentence lengths in increasing order)."""
     bins: dict[str, int] = {}
     lower = 0
     for upper in SENTENCE_LENGTH_BINS:
-        bins[f"{lower}-{upper}"] = sum(1 for n in lengths if lower <= n <= upper)
+        bins[f"{lower}-{upper}"] = bisect.bisect_right(ordered, upper) - bisect.bisect_left(ordered, lower)
         lower = upper + 1
-    bins[f"{lower}+"] = sum(1 for n in lengths if n >= lower)
+    bins[f"{lower}+"] = len(ordered) - bisect.bisect_left(ordered, lower)
     return bins
 
 
