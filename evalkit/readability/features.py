@@ -102,7 +102,7 @@ _FUNCTION_WORD_MARKED = frozenset(word + mark for word in _BEFORE_COMMA for mark
 _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
 _STRAY = re.compile(r"(?=[(\[,;:.])(?:[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:])")
 _FUNCTION_BEFORE_COMMA = re.compile(r"(?=[aotiwbf])\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
-_STRAY_CHARACTERS = frozenset(",;:()[]")
+_STRAY_CHARACTER = re.compile(r"[,;:()\[\]]")
 _WELL_FORMED = (0.0,) * len(MALFORMATIONS)
 
 
@@ -126,7 +126,7 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         for match in _REPEATED.finditer(text):
             if match.group(1).lower() not in _REPEATS_ALLOWED and not match.group(1).isdigit():
                 add("repeated_word", match)
-    if not _STRAY_CHARACTERS.intersection(text):
+    if _STRAY_CHARACTER.search(text) is None:
         return tuple(found)
     for match in _STRAY.finditer(text):
         add("stray_punctuation", match)
