@@ -83,7 +83,7 @@ def count_sentence(text: str) -> TextCounts:
     words = formula_words(text)
     tokens = text.split()  # on whitespace, as ``\s`` is
     syllables, polysyllables, unfamiliar, fog_hard, long_letter = (
-        (sum(column) for column in zip(*map(_word_counts, words), strict=True)) if words else (0, 0, 0, 0, 0)
+        map(sum, zip(*map(_word_counts, words), strict=True)) if words else (0, 0, 0, 0, 0)
     )
     return TextCounts(
         sentences=1,

@@ -113,9 +113,9 @@ FEATURES: Final = (
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_row(word: str) -> tuple[float, float, int, int, int, int, int, int, int, int, int, int, int, int]:
-    """What :func:`text_features` adds up over one word of :func:`formula_words`: its rarity, its rarity if it
-    is a content word (else 0.0), then counts (rare, uncommon, beyond 2000, beyond 5000, syllables, function
-    word, clause marker, coordinator, ``-ly``, number, length, squared length)."""
+    """What :func:`text_features` takes from one word of :func:`formula_words`: its rarity, its rarity if it
+    is a content word (else 0.0), its syllables, then counts to add up (rare, uncommon, beyond 2000, beyond 5000,
+    function word, clause marker, coordinator, ``-ly``, number, length, squared length)."""
     lower = word.lower()
     info = word_info(lower)
     rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
@@ -123,11 +123,11 @@ def _word_row(word: str) -> tuple[float, float, int, int, int, int, int, int, in
     return (
         rarity,
         0.0 if function else rarity,
+        info.syllables,
         rarity >= 5.0,
         rarity >= 4.0,
         info.rank > 2000,
         info.rank > 5000,
-        info.syllables,
         function,
         lower in _CLAUSE_MARKERS,
         lower in _COORDINATORS,
@@ -150,11 +150,20 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         total_rarity += rarity
     for rarity in columns[1]:
         content_rarity += rarity
-    rare, uncommon, beyond_2000, beyond_5000 = (sum(column) for column in columns[2:6])
-    max_syllables = max(columns[6])
-    function_words, clause_markers, coordinators, ly_words, numbers, length_sum, length_squares = (
-        sum(column) for column in columns[7:]
-    )
+    max_syllables = max(columns[2])
+    (
+        rare,
+        uncommon,
+        beyond_2000,
+        beyond_5000,
+        function_words,
+        clause_markers,
+        coordinators,
+        ly_words,
+        numbers,
+        length_sum,
+        length_squares,
+    ) = map(sum, columns[3:])
     content = n - function_words
     top, second = sorted(columns[0], reverse=True)[:2] if n > 1 else (columns[0][0], 0.0)
     ranks = sorted(features.vocabulary_ranks)
