@@ -336,8 +336,10 @@ def _words(text: str, match: SentenceMatch) -> list[tuple[int, int, float, float
             index += 1
         # the word's pieces: the heaviest one's weight, the mean of their found values
         probe, weight, found = index, 0.0, 0.0
-        while probe < count and tokens[probe][0] < end:
-            piece_weight, piece_found = tokens[probe][2:]
+        while probe < count:
+            piece_start, _, piece_weight, piece_found = tokens[probe]
+            if piece_start >= end:
+                break
             weight = piece_weight if probe == index else max(weight, piece_weight)
             found += piece_found
             probe += 1
@@ -348,7 +350,8 @@ def _words(text: str, match: SentenceMatch) -> list[tuple[int, int, float, float
 
 def lack(found: float) -> float:
     """How unsupported a word is: 1 when nothing matches it, 0 from the meaning metric's ``FOUND``."""
-    return min(1.0, max(0.0, (FOUND - found) / FOUND))
+    value = (FOUND - found) / FOUND
+    return 1.0 if value > 1.0 else value if value > 0.0 else 0.0
 
 
 def _content(
@@ -366,15 +369,15 @@ def _content(
     runs: list[_Run] = []
     whole_set = set(whole)
     for sentence, match in zip(document.sentences, matches, strict=True):
-        ranges = covered.get(sentence.index, [])
+        inside_positions = {p for s, e in covered.get(sentence.index, ()) for p in range(s, e)}
         text = sentence.text
         entire = sentence.index in whole_set
         lone = 1.0 if entire else ISOLATED
         run: list[tuple[int, int, float]] = []  # start, end, unsupported mass
         for start, end, weight, found in [*_words(text, match), (len(text), len(text), 0.0, 1.0)]:
             total += weight
-            inside = bool(ranges) and any(s <= start < e for s, e in ranges)
-            lacking = lack(found)
+            inside = start in inside_positions
+            lacking = 0.0 if inside else lack(found)
             unsupported = weight >= CONTENT_WORD and not inside and lacking >= 0.5
             breaks = weight >= CONTENT_WORD or inside or start >= len(text)
             if run and ((not unsupported and breaks) or (unsupported and _PUNCTUATION.search(text, run[-1][1], start))):

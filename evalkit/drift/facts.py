@@ -18,7 +18,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from evalkit import lexicon
@@ -301,6 +301,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+@lru_cache(maxsize=65536)
 def _strip_possessive(token: str) -> str:
     if token.endswith(("s'", "s’")):
         return token[:-1]
@@ -327,8 +328,8 @@ class NameEvidence:
 
 def name_evidence(sentences: Iterable[str]) -> NameEvidence:
     """Capitalisation evidence from every sentence of both texts."""
-    capitalised: Counter[str] = Counter()
-    lowercase: Counter[str] = Counter()
+    capitalised: list[str] = []
+    lowercase: list[str] = []
     for text in sentences:
         for index, match in enumerate(_WORD.finditer(text)):
             word = match.group()
@@ -337,12 +338,20 @@ def name_evidence(sentences: Iterable[str]) -> NameEvidence:
                 if not word:
                     continue
             if word[0].isupper():
-                before = text[: match.start()].rstrip()
-                if index > 0 and before and before[-1] not in ".!?:\"“‘'(—–":
-                    capitalised[word.lower()] += 1
+                if index > 0 and _mid_sentence(text, match.start()):
+                    capitalised.append(word.lower())
             else:
-                lowercase[word.lower()] += 1
-    return NameEvidence(dict(capitalised), dict(lowercase))
+                lowercase.append(word.lower())
+    return NameEvidence(dict(Counter(capitalised)), dict(Counter(lowercase)))
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether the last character before ``start`` that is not white space (there is one) is no sentence
+    or quotation opener."""
+    before = start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before >= 0 and text[before] not in ".!?:\"“‘'(—–"
 
 
 @cache
@@ -375,6 +384,9 @@ def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = 2.5) -> b
     return _zipf(lower) >= threshold or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
+
+
 def name_units(tokens: list[str]) -> tuple[str, ...]:
     """A name as matching units: gazetteer entities as ``@id`` (longest forms first, demonyms to their
     place), other words lower-cased without possessive or dots; titles are left out beforehand."""
@@ -392,7 +404,7 @@ def name_units(tokens: list[str]) -> tuple[str, ...]:
         else:
             word = words[index].lower().replace("’", "'")
             if word not in _CONNECTORS:
-                units.append(word.replace(".", "") if not re.fullmatch(r"(?:[a-z]\.)+", word) else word)
+                units.append(word.replace(".", "") if not _INITIALS.fullmatch(word) else word)
             index += 1
     return tuple(units)
 
@@ -433,13 +445,15 @@ CONTRACTIONS = {
 }  # fmt: skip
 
 
+_QUOTE_MARK = re.compile("[\"“”«»‘’']")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted passages (the words inside the marks), nested quotes folded in."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for index, character in enumerate(text):
-        if character not in "\"“”«»‘’'":
-            continue
+    for mark in _QUOTE_MARK.finditer(text):
+        index, character = mark.start(), mark.group()
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if character in "‘’'" and before.isalnum() and after.isalnum():
@@ -472,30 +486,34 @@ def quote_words(text: str) -> tuple[str, ...]:
     """The words of a quotation, lower case, contractions written out ("we'd" -> "we would")."""
     words: list[str] = []
     for raw in QUOTE_WORD.findall(text.replace("’", "'")):
-        word = raw.lower().strip("'")
-        if not word:
-            continue
-        if word in CONTRACTIONS:
-            words.extend(CONTRACTIONS[word].split())
-            continue
-        for suffix in ("n't", "'re", "'ve", "'ll", "'d", "'m", "'s"):
-            if word.endswith(suffix) and len(word) > len(suffix):
-                stem = word[: -len(suffix)]
-                if suffix == "'s":
-                    words.append(word)  # possessive or "is": keep as written
-                else:
-                    words.extend([stem, *CONTRACTIONS[suffix].split()])
-                break
-        else:
-            words.append(word)
+        words.extend(_quote_word(raw))
     return tuple(words)
 
 
+@lru_cache(maxsize=65536)
+def _quote_word(raw: str) -> tuple[str, ...]:
+    """One word of a quotation as :func:`quote_words` writes it: none, itself, or its contraction spelt out."""
+    word = raw.lower().strip("'")
+    if not word:
+        return ()
+    if word in CONTRACTIONS:
+        return tuple(CONTRACTIONS[word].split())
+    for suffix in ("n't", "'re", "'ve", "'ll", "'d", "'m", "'s"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            if suffix == "'s":
+                return (word,)  # possessive or "is": keep as written
+            return (word[: -len(suffix)], *CONTRACTIONS[suffix].split())
+    return (word,)
+
+
+_SPEECH_CUE = re.compile(rf"{_SPEECH_VERBS}|according to")
 _SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
 
 
 def _speaker(text: str, start: int, end: int) -> str | None:
     """Who a quotation is attributed to, as written ("Takahito Iguchi", "he"), if the sentence says."""
+    if _SPEECH_CUE.search(text) is None:
+        return None  # every attribution pattern needs a speech verb or "according to"
     after = text[end + 1 :]
     found: str | None = None
     for pattern in (_SPEAKER_VERB_FIRST, _SPEAKER_AFTER):
@@ -581,9 +599,12 @@ def _scope_word(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
+
+
 def _head_word(text: str, start: int) -> tuple[int, int] | None:
     """The auxiliary a negation hangs on ("is" in "is not", "do" in "don't"), if it stands just before."""
-    match = re.search(r"([A-Za-z]+)\s*$", text[:start])
+    match = _LAST_WORD.search(text, 0, start)
     if match and match.group(1).lower() in _AUXILIARIES:
         return match.span(1)
     return None
@@ -603,6 +624,21 @@ _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
 _SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
 _FRACTION_STARTS = frozenset({*UNITS, "a", "an", "half", "third", "thirds", "quarter", "quarters"})
+#: Every word that can start a match of one of the scanned patterns.
+_ANY_START = frozenset(
+    {*_NUMBER_STARTS, *_DATE_STARTS, *_ORDINAL_STARTS, *_MULTIPLIER_STARTS, *_SPAN_STARTS, *_FRACTION_STARTS, *VAGUE}
+)
+
+
+def _start_tokens(text: str) -> list[tuple[int, str]]:
+    """The tokens (offset, lower case) where a scanned pattern can start: digits, currency signs and the
+    words of :data:`_ANY_START`."""
+    tokens: list[tuple[int, str]] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group().lower()
+        if token in _ANY_START or token[0].isdigit() or token[0] in "$£€¥₹":
+            tokens.append((match.start(), token))
+    return tokens
 
 
 def _scan(
@@ -612,8 +648,8 @@ def _scan(
     signs and the words in ``starts``): the same matches, an order of magnitude faster on prose."""
     matches: list[re.Match[str]] = []
     reached = 0
-    for position, token in tokens:
-        if position < reached or not (token[0].isdigit() or token[0] in "$£€¥₹" or token in starts):
+    for position, token in tokens:  # tokens: from _start_tokens
+        if position < reached or not (token in starts or token[0].isdigit() or token[0] in "$£€¥₹"):
             continue
         match = pattern.match(text, position)
         if match is not None and match.end() > match.start():
@@ -646,7 +682,7 @@ def extract_facts(
                 {"speaker": speaker, "speaker_units": speaker_units(speaker, evidence), "kind": "quote"},
             ))  # fmt: skip  # quotes overlap other facts on purpose: both are checked
 
-    tokens = [(match.start(), match.group().lower()) for match in _TOKEN.finditer(text)]
+    tokens = _start_tokens(text)
     _dates(text, sentence, tokens, free, add)
     _numbers(text, sentence, tokens, free, add)
     for start, end, name in _names(text, evidence, heading=heading):
@@ -799,8 +835,9 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
 
 def _polarity(text: str, sentence: int) -> list[Fact]:
     facts: list[Fact] = []
-    idioms = [match.span() for match in _NOT_NEGATING.finditer(text)]
-    for match in _NEGATION.finditer(text):
+    negations = list(_NEGATION.finditer(text))
+    idioms = [match.span() for match in _NOT_NEGATING.finditer(text)] if negations else []
+    for match in negations:
         start, end = match.span()
         if any(s <= start < e for s, e in idioms):
             continue
@@ -839,8 +876,13 @@ def _split_token(match: re.Match[str]) -> tuple[int, int]:
 
 def _is_title_case(text: str) -> bool:
     """A headline in title case: every word of three letters or more but function words capitalised."""
-    words = [word for word in _WORD.findall(text) if len(word) >= 3 and word.lower() not in FUNCTION_WORDS]
-    return len(words) >= 3 and all(word[0].isupper() for word in words)
+    count = 0
+    for word in _WORD.findall(text):
+        if len(word) >= 3 and word.lower() not in FUNCTION_WORDS:
+            if not word[0].isupper():
+                return False
+            count += 1
+    return count >= 3
 
 
 def _names(
@@ -857,9 +899,13 @@ def _names(
     runs: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
     for match in _NAME_TOKEN.finditer(text):
-        start, end = _split_token(match)
-        token = text[start:end]
-        if run and (text[run[-1][1] : start].strip() or start - run[-1][1] > 1):
+        token = match.group()
+        start, match_end = match.span()
+        end = match_end
+        if "-" in token:
+            start, end = _split_token(match)
+            token = text[start:end]
+        if run and ((gap := start - run[-1][1]) > 1 or (gap == 1 and not text[start - 1].isspace())):
             runs.append(run)
             run = []
         lower = token.lower().rstrip(".")
@@ -869,7 +915,7 @@ def _names(
             run = []
             continue
         run.append((start, end))
-        if end != match.end() or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
+        if end != match_end or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
             runs.append(run)
             run = []
     if run:
@@ -877,6 +923,9 @@ def _names(
     runs = [piece for run in runs for piece in _split_at_place(text, run)]
     split: list[list[tuple[int, int]]] = []
     for run in runs:  # weak connectors ("the", "and") stay only inside a name the gazetteer knows
+        if len(run) < 3:  # no word inside
+            split.append(run)
+            continue
         words = [text[start:end].lower() for start, end in run]
         if (
             any(word in _WEAK_CONNECTORS for word in words[1:-1])
@@ -899,7 +948,7 @@ def _names(
             continue
         start, end = tokens[0][0], tokens[-1][1]
         name = _strip_possessive(text[start:end])
-        if not re.search(r"(?:[A-Z]\.){2,}$", name):
+        if not _INITIALS_END.search(name):
             name = name.rstrip(".")
         end = start + len(name)
         lower = name.lower()
@@ -911,9 +960,14 @@ def _names(
     return results
 
 
+_INITIALS_END = re.compile(r"(?:[A-Z]\.){2,}$")
+
+
 def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """A person of a place ("Timms of England"): a run "X of PLACE" the gazetteer does not know whole splits
     at "of" when PLACE is a known place ("Bank of England", "University of Oxford" stay whole)."""
+    if len(run) < 3:  # no word inside
+        return [run]
     g = gazetteer()
     words = [_strip_possessive(text[start:end]).lower() for start, end in run]
     if "of" not in words[1:-1] or g.forms.get(" ".join(words)) is not None:
@@ -932,7 +986,7 @@ def _clean_run(
     g = gazetteer()
 
     def word(span: tuple[int, int]) -> str:
-        return _strip_possessive(text[span[0] : span[1]]).rstrip(".") or text[span[0] : span[1]]
+        return _run_word(text[span[0] : span[1]])
 
     def known(span: tuple[int, int]) -> bool:
         return g.forms.get(word(span).lower()) is not None
@@ -968,6 +1022,12 @@ def _clean_run(
     while len(run) > 1 and _ordinary_edge(word(run[0]), evidence) and first.lower() not in _NAME_PREFIXES:
         run.pop(0)
     return run
+
+
+@lru_cache(maxsize=65536)
+def _run_word(token: str) -> str:
+    """A token of a run as a word: without possessive and final dots."""
+    return _strip_possessive(token).rstrip(".") or token
 
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+) $")

@@ -33,10 +33,12 @@ verb is changed when one of another strength bears on the same word ("may close"
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import filterfalse
 
 from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
 
@@ -73,19 +75,23 @@ class _Side:
     facts: Sequence[Sequence[Fact]]
 
     @cached_property
+    def _words(self) -> list[list[str]]:
+        return [_WORDS.findall(text) for text in self.texts]
+
+    @cached_property
     def _cues(self) -> list[int]:
-        return [negative_cues(text, facts) for text, facts in zip(self.texts, self.facts, strict=True)]
+        return [
+            _negative_cues(text, facts, words)
+            for text, facts, words in zip(self.texts, self.facts, self._words, strict=True)
+        ]
 
     @cached_property
     def _stems(self) -> list[frozenset[str]]:
-        return [frozenset(stem(word) for word in _WORDS.findall(text)) for text in self.texts]
+        return [frozenset(map(stem, words)) for words in self._words]
 
     @cached_property
     def _content(self) -> list[frozenset[str]]:
-        return [
-            frozenset(stem(word) for word in _WORDS.findall(text) if word.lower() not in NOT_SCOPES)
-            for text in self.texts
-        ]
+        return [frozenset(map(stem, filterfalse(_function_word, words))) for words in self._words]
 
     def content(self, sentence: int) -> frozenset[str]:
         """Stems of a sentence's content words (function words left out)."""
@@ -107,12 +113,26 @@ def double_negation(fact: Fact) -> bool:
 def negative_cues(text: str, facts: Sequence[Fact]) -> int:
     """Negations in a sentence, explicit ("not", "never") and implicit ("failed", "unable", "rather than");
     a double negation ("do not dispense with") counts as none."""
+    return _negative_cues(text, facts, _WORDS.findall(text))
+
+
+def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> int:
+    """:func:`negative_cues` of a sentence whose words (``_WORDS``) are at hand."""
     explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
     doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f))
-    implicit = sum(
-        1 for word in _WORDS.findall(text) if word.lower() in IMPLICIT_NEGATIONS and word.lower() not in _EXPLICIT
-    )
+    implicit = sum(1 for word in words if _implicit_negation(word))
     return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
+
+
+@lru_cache(maxsize=65536)
+def _implicit_negation(word: str) -> bool:
+    lower = word.lower()
+    return lower in IMPLICIT_NEGATIONS and lower not in _EXPLICIT
+
+
+@lru_cache(maxsize=65536)
+def _function_word(word: str) -> bool:
+    return word.lower() in NOT_SCOPES
 
 
 def scope_stem(fact: Fact) -> str:
@@ -494,13 +514,20 @@ def _closest(own: _Side, other: _Side) -> dict[int, int]:
     """Each sentence's closest sentence on the other side by shared content words, where it shares at least
     :data:`COUNTERPART_WORDS` of them and :data:`COUNTERPART_SHARE` of its own."""
     closest: dict[int, int] = {}
+    holders: dict[str, list[int]] = {}  # each content word: the other side's sentences that have it
+    for j in range(len(other.texts)):
+        for word in other.content(j):
+            holders.setdefault(word, []).append(j)
     for index in range(len(own.texts)):
         words = own.content(index)
-        if len(words) < COUNTERPART_WORDS or not other.texts:
+        if len(words) < COUNTERPART_WORDS:
             continue
-        shared = [len(words & other.content(j)) for j in range(len(other.texts))]
-        best = max(range(len(shared)), key=shared.__getitem__)
-        if shared[best] >= COUNTERPART_WORDS and shared[best] >= COUNTERPART_SHARE * len(words):
+        shared = Counter(j for word in words for j in holders.get(word, ()))
+        if not shared:
+            continue
+        most = max(shared.values())
+        best = min(j for j, count in shared.items() if count == most)  # the first of the best, as max() picks
+        if most >= COUNTERPART_WORDS and most >= COUNTERPART_SHARE * len(words):
             closest[index] = best
     return closest
 

@@ -28,9 +28,10 @@ meets or misses, by how much (:mod:`.targets`).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -123,8 +124,11 @@ class TextReadability:
     def vocabulary_share(self, size: int) -> float:
         """Share of the text's vocabulary words (names and numbers left out) beyond the ``size`` most
         frequent lemmas."""
-        ranks = [rank for sentence in self.sentences for rank in sentence.features.vocabulary_ranks]
-        return sum(1 for rank in ranks if rank > size) / len(ranks) if ranks else 0.0
+        return _share_beyond(self._ranks(), size)
+
+    def _ranks(self) -> list[int]:
+        """The vocabulary ranks of all the text's words, in increasing order."""
+        return sorted(itertools.chain.from_iterable(sentence.features.vocabulary_ranks for sentence in self.sentences))
 
     def measures(self) -> dict[str, float]:
         """Every measure a readability target can limit (:data:`evalkit.readability.targets.MEASURES`)."""
@@ -152,11 +156,7 @@ class TextReadability:
     def check_all(self, targets: Sequence[Target]) -> tuple[TargetResult, ...]:
         """Every target, measuring the text once."""
         measures = self.measures()
-        ranks = sorted(rank for sentence in self.sentences for rank in sentence.features.vocabulary_ranks)
-
-        def share(size: int) -> float:
-            return (len(ranks) - bisect.bisect_right(ranks, size)) / len(ranks) if ranks else 0.0
-
+        share = partial(_share_beyond, self._ranks())
         return tuple(target.check(measures, share) for target in targets)
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,6 +164,7 @@ class TextReadability:
         features = [sentence.features for sentence in self.sentences]
         result: dict[str, Any] = {name: _round(value) for name, value in self.scores.items()}
         lengths = sorted(sentence.words for sentence in self.sentences)
+        ranks = self._ranks()
         result.update(
             {
                 "avg_sentence_words": _round(counts.words / counts.sentences),
@@ -182,7 +183,7 @@ class TextReadability:
                 "passive_sentence_share": _round(sum(1 for f in features if f.passive) / counts.sentences),
                 "nominalisation_share": _round(sum(len(f.nominalisations) for f in features) / counts.words),
                 "vocabulary_beyond": {
-                    str(size): _round(self.vocabulary_share(size)) for size in VOCABULARY_SIZES_REPORTED
+                    str(size): _round(_share_beyond(ranks, size)) for size in VOCABULARY_SIZES_REPORTED
                 },
                 "unexplained_acronyms": sorted({m.text for f in features for m in f.acronyms}),
                 "malformed_sentences": sum(1 for f in features if f.malformed),
@@ -197,17 +198,23 @@ VOCABULARY_SIZES_REPORTED = (2000, 3000)
 SENTENCE_LENGTH_BINS = (5, 10, 15, 20, 25, 35)
 
 
+def _share_beyond(ranks: Sequence[int], size: int) -> float:
+    """The share of ``ranks`` (in increasing order) beyond ``size``."""
+    return (len(ranks) - bisect.bisect_right(ranks, size)) / len(ranks) if ranks else 0.0
+
+
 def _percentile(ordered: Sequence[int], fraction: float) -> int:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-def _histogram(lengths: Sequence[int]) -> dict[str, int]:
+def _histogram(ordered: Sequence[int]) -> dict[str, int]:
+    """The sentence-length histogram of ``ordered`` (sentence lengths in increasing order)."""
     bins: dict[str, int] = {}
     lower = 0
     for upper in SENTENCE_LENGTH_BINS:
-        bins[f"{lower}-{upper}"] = sum(1 for n in lengths if lower <= n <= upper)
+        bins[f"{lower}-{upper}"] = bisect.bisect_right(ordered, upper) - bisect.bisect_left(ordered, lower)
         lower = upper + 1
-    bins[f"{lower}+"] = sum(1 for n in lengths if n >= lower)
+    bins[f"{lower}+"] = len(ordered) - bisect.bisect_left(ordered, lower)
     return bins
 
 
@@ -303,7 +310,9 @@ def _relevant(defined: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(acronym for acronym in defined if acronym in text) if defined else defined
 
 
-def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade: float) -> SentenceReadability:
+def _sentence_readability(
+    sentence: Sentence, analysis: SentenceAnalysis, grade: float, penalty: float
+) -> SentenceReadability:
     counts = analysis.counts
     return SentenceReadability(
         index=sentence.index,
@@ -313,6 +322,7 @@ def _sentence_readability(sentence: Sentence, analysis: SentenceAnalysis, grade:
         grade=grade,
         formula_grade=formulas.flesch_kincaid_grade(counts) if counts.words else 0.0,
         features=analysis.features,
+        malformed_penalty=penalty if penalty > 0 else 0.0,
     )
 
 
@@ -342,10 +352,10 @@ def assess_text(
     grades = grades + penalties
     weights = np.asarray([max(analysis.counts.words, 1) for analysis in analyses], dtype=np.float64)
     sentences = tuple(
-        replace(_sentence_readability(sentence, analysis, float(grade)), malformed_penalty=float(penalty))
-        if penalty > 0
-        else _sentence_readability(sentence, analysis, float(grade))
-        for sentence, analysis, grade, penalty in zip(document.sentences, analyses, grades, penalties, strict=True)
+        _sentence_readability(sentence, analysis, grade, penalty)
+        for sentence, analysis, grade, penalty in zip(
+            document.sentences, analyses, grades.tolist(), penalties.tolist(), strict=True
+        )
     )
     return TextReadability(
         scores=formulas.battery(totals),

@@ -28,11 +28,13 @@ point at them. All are rules (no model), documented with their source:
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from evalkit.readability.words import formula_words, word_info
+from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 _PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -46,8 +48,11 @@ _IRREGULAR_PARTICIPLES = (
     "spread sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told thought "
     "thrown understood woken worn woven won written withdrawn"
 )
-_PASSIVE = re.compile(rf"\b{_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{'|'.join(_IRREGULAR_PARTICIPLES.split())})\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])|\b[A-Z][A-Z0-9&]{1,6}s?\b")
+_PARTICIPLES = "|".join(_IRREGULAR_PARTICIPLES.split())
+# the lookahead (the first letters of _BE) only skips, fast, the positions where no form of "be" can start
+_PASSIVE = re.compile(rf"\b(?=[aibwg']){_BE}\s+(?:\w+ly\s+)?(?:\w+ed|{_PARTICIPLES})\b", re.IGNORECASE)
+# each lookahead below (a character every match starts with) lets the search skip other positions fast
+_ACRONYM = re.compile(r"(?=[A-Z])\b(?:(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Z][A-Z0-9&]{1,6}s?\b)")
 _KNOWN_ACRONYMS = frozenset({"US", "USA", "UK", "TV", "OK", "AM", "PM", "ID", "U.S.", "U.K.", "A.M.", "P.M."})
 _NOMINAL = re.compile(r"\b[a-z]{4,}(?:tion|sion|ment|ness|ance|ence|ity|ism|isation|ization)s?\b")
 _NOT_NOMINAL_LIST = (
@@ -86,14 +91,19 @@ _DANGLING_LIST = "and or but nor the a an of to at for with from as than its the
 _DANGLING = _DANGLING_LIST.split()
 _DANGLING_SET = frozenset(_DANGLING)
 _BAD_START = re.compile(r"\s*(?:[,;:.)\]]|[a-z])")
-# the last word, before terminal punctuation or none (a fragment a system cut short: "a type of character that")
-_END = re.compile(r"(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$")
+# the last word, before terminal punctuation or none (a fragment a system cut short: "a type of character that"),
+# matched on the reversed text, as ``(\w+)\s*(?:[.!?]+[\"”’')]*)?\s*$`` read backwards (no search from every letter)
+_END_REVERSED = re.compile(r"\s*(?:[\"”’')]*[.!?]+)?\s*(\w+)")
 _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _BEFORE_COMMA = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "with", "by", "from"})
+_LONE_MARKS = frozenset({",", ";", ":", ")"})
+#: a function word with the mark attached ("and,")
+_FUNCTION_WORD_MARKED = frozenset(word + mark for word in _BEFORE_COMMA for mark in _LONE_MARKS)
 _REPEATS_ALLOWED = frozenset({"that", "had", "is"})
-_STRAY = re.compile(r"[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:]")
-_FUNCTION_BEFORE_COMMA = re.compile(r"\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
-_STRAY_CHARACTERS = frozenset(",;:()[]")
+_STRAY = re.compile(r"(?=[(\[,;:.])(?:[(\[]\s*[.,;:]*\s*[)\]]|[,;:]\s*[,;:.](?![\w.])|(?<!\.)\.\s*[,;:])")
+_FUNCTION_BEFORE_COMMA = re.compile(r"(?=[aotiwbf])\b(?:and|or|the|a|an|of|to|in|with|by|from)\s*[,;:)]", re.IGNORECASE)
+_STRAY_CHARACTER = re.compile(r"[,;:()\[\]]")
+_WELL_FORMED = (0.0,) * len(MALFORMATIONS)
 
 
 def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
@@ -105,17 +115,18 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
             found.append((kind, Mark(match.start(), match.end(), match.group().strip())))
 
     add("bad_start", _BAD_START.match(text))
-    tail = text[-40:]
-    end = _END.search(tail)
-    if end is not None and end.group(1).lower() in _DANGLING_SET:
-        offset = len(text) - len(tail)
-        found.append(("dangling_end", Mark(offset + end.start(), offset + end.end(), end.group().strip())))
+    end = _END_REVERSED.match(text[-40:][::-1])
+    if end is not None and end.group(1)[::-1].lower() in _DANGLING_SET:
+        start = len(text) - end.end()
+        found.append(("dangling_end", Mark(start, len(text), text[start:].strip())))
     lowered = text.lower().split()
-    if any(a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)):
+    if any(map(operator.eq, lowered, lowered[1:])) and any(
+        a == b and a.isalpha() and a not in _REPEATS_ALLOWED for a, b in itertools.pairwise(lowered)
+    ):
         for match in _REPEATED.finditer(text):
             if match.group(1).lower() not in _REPEATS_ALLOWED and not match.group(1).isdigit():
                 add("repeated_word", match)
-    if not _STRAY_CHARACTERS.intersection(text):
+    if _STRAY_CHARACTER.search(text) is None:
         return tuple(found)
     for match in _STRAY.finditer(text):
         add("stray_punctuation", match)
@@ -123,10 +134,9 @@ def malformations(text: str) -> tuple[tuple[str, Mark], ...]:
         if text.count(opening) != text.count(closing):
             index = text.find(opening) if text.count(opening) > text.count(closing) else text.rfind(closing)
             found.append(("unbalanced_brackets", Mark(index, index + 1, text[index])))
-    if any(
-        (token[-1] in ",;:)" and token[:-1] in _BEFORE_COMMA)
-        or (token in (",", ";", ":", ")") and previous in _BEFORE_COMMA)
-        for previous, token in itertools.pairwise(["", *lowered])
+    if not _FUNCTION_WORD_MARKED.isdisjoint(lowered) or (
+        not _LONE_MARKS.isdisjoint(lowered)
+        and any(token in _LONE_MARKS and previous in _BEFORE_COMMA for previous, token in itertools.pairwise(lowered))
     ):
         for match in _FUNCTION_BEFORE_COMMA.finditer(text):
             add("dangling_function_word", match)
@@ -150,38 +160,51 @@ class SentenceFeatures:
 
     def malformation_flags(self) -> tuple[float, ...]:
         """1.0 for each kind of :data:`MALFORMATIONS` present, else 0.0."""
+        if not self.malformed:
+            return _WELL_FORMED
         kinds = {kind for kind, _ in self.malformed}
         return tuple(float(kind in kinds) for kind in MALFORMATIONS)
+
+
+_SPELLED_OUT_BEFORE = re.compile(r"\(([A-Z][A-Z0-9&.]{1,8})s?\)")
+_SPELLED_OUT_AFTER = re.compile(r"\b([A-Z][A-Z0-9&.]{1,8})\s+\((?:the\s+)?[A-Za-z][a-z]+")
 
 
 def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
     """Acronyms a text spells out: "Long Form (ABC)" or "ABC (long form)"."""
     found: set[str] = set()
     for text in texts:
-        for match in re.finditer(r"\(([A-Z][A-Z0-9&.]{1,8})s?\)", text):
-            found.add(match.group(1))
-        for match in re.finditer(r"\b([A-Z][A-Z0-9&.]{1,8})\s+\((?:the\s+)?[A-Za-z][a-z]+", text):
-            found.add(match.group(1))
+        if "(" in text:  # both forms have one
+            found.update(_SPELLED_OUT_BEFORE.findall(text))
+            found.update(_SPELLED_OUT_AFTER.findall(text))
     return frozenset(found)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _vocabulary(word: str) -> tuple[int, bool, bool]:
+    """A vocabulary word's lemma rank, whether it is unfamiliar (and longer than two letters), whether long."""
+    info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
+    return info.rank, not info.familiar and len(word) > 2, info.syllables >= 3
 
 
 def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> SentenceFeatures:
     """The plain-language features of one sentence."""
-    words = list(_WORD.finditer(text))
     unfamiliar, long_words, ranks = [], [], []
     names = 0
     first = True
-    for match in words:
+    vocabulary = _vocabulary
+    for match in _WORD.finditer(text):
         word = match.group()
-        if word[0].isupper() and not first:
+        if first:
+            first = False
+        elif word[0].isupper():
             names += 1
             continue  # names are not vocabulary an editor can simplify
-        first = False
-        info = word_info((_PUNCTUATION.sub("", word) if "-" in word or "’" in word else word).lower())
-        ranks.append(info.rank)
-        if not info.familiar and len(word) > 2:
+        rank, unfamiliar_word, long_word = vocabulary(word)
+        ranks.append(rank)
+        if unfamiliar_word:
             unfamiliar.append(Mark(match.start(), match.end(), word))
-        if info.syllables >= 3:
+        if long_word:
             long_words.append(Mark(match.start(), match.end(), word))
     shouting = text.upper() == text
     acronyms = (

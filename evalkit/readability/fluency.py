@@ -29,6 +29,8 @@ trigram model as counts over word *classes*, no text).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import re
@@ -70,7 +72,10 @@ _OWN_CLASS_LIST = (
     "'s 're 've 'll 'd 'm"
 )
 OWN_CLASS: Final = frozenset(_OWN_CLASS_LIST.split())
-_TOKEN = re.compile(r"[^\W\d_]+(?=n't\b)|n't\b|'(?:s|re|ve|ll|d|m)\b|[^\W\d_]+(?:-[^\W\d_]+)*|\d[\d,.:]*|[^\w\s]")
+_OTHER_TOKENS = r"'(?:s|re|ve|ll|d|m)\b|[^\W\d_]+(?:-[^\W\d_]+)*|\d[\d,.:]*|[^\w\s]"
+_TOKEN = re.compile(rf"[^\W\d_]+(?=n't\b)|n't\b|{_OTHER_TOKENS}")
+#: the same tokens in a text without "n't" (most), found faster
+_TOKEN_WITHOUT_NOT = re.compile(_OTHER_TOKENS)
 _QUOTE_FORMS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
 _PUNCTUATION_CLASSES = frozenset(",.!?;:()\"'-")
 
@@ -88,7 +93,9 @@ FLUENCY_FEATURES: Final = (
     "short",
     "no_end_mark",
 )
-_BOUNDARIES = frozenset({START, END, "<sym>"})
+_SHAPE_SUFFIXES: Final = ("ing", "ed", "ly", "s")
+#: the classes of content words (the ``<...>`` classes but the boundaries and ``<sym>``)
+_CONTENT_CLASSES = frozenset({"<num>", "<cap>", "<w>", *(f"<-{suffix}>" for suffix in _SHAPE_SUFFIXES)})
 #: Class trigrams whose log-probability is kept once computed.
 MEMO_SIZE: Final = 200_000
 #: A class trigram less likely than this (natural log) counts as improbable.
@@ -112,7 +119,7 @@ def _word_class(token: str, first: bool) -> str:
         return token if token in _PUNCTUATION_CLASSES else "<sym>"
     if token[0].isupper() and not first:
         return "<cap>"
-    for suffix in ("ing", "ed", "ly", "s"):
+    for suffix in _SHAPE_SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             return f"<-{suffix}>"
     return "<w>"
@@ -120,8 +127,11 @@ def _word_class(token: str, first: bool) -> str:
 
 def classes(text: str) -> list[str]:
     """The class sequence of a sentence, with its boundary classes."""
-    tokens = _TOKEN.findall(text.replace("’", "'"))
-    return [START, START, *(_word_class(token, index == 0) for index, token in enumerate(tokens)), END]
+    text = text.replace("’", "'")
+    tokens = (_TOKEN if "n't" in text else _TOKEN_WITHOUT_NOT).findall(text)
+    if not tokens:
+        return [START, START, END]
+    return [START, START, _word_class(tokens[0], True), *map(_word_class, tokens[1:], itertools.repeat(False)), END]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +183,14 @@ class ClassTrigrams:
                 self.memo[a, b, c] = value
         return value
 
+    def logprobs(self, sequence: Sequence[str]) -> list[float]:
+        """:meth:`logprob` of each class of a sequence after the two before it (from the third on)."""
+        keys = list(zip(sequence, sequence[1:], sequence[2:], strict=False))
+        values = list(map(self.memo.get, keys))
+        if None in values:
+            return [self.logprob(*key) if value is None else value for key, value in zip(keys, values, strict=True)]
+        return values  # type: ignore[return-value]  # no None left
+
     def _logprob(self, a: str, b: str, c: str) -> float:
         l3, l2, l1 = self.interpolation
         context = self.trigram_contexts.get((a, b), 0)
@@ -201,13 +219,12 @@ class ClassTrigrams:
 def fluency_features(text: str, flags: Sequence[float], trigrams: ClassTrigrams) -> FloatArray:
     """The :data:`FLUENCY_FEATURES` of one sentence (``flags``: its malformation flags)."""
     sequence = classes(text)
-    logprobs = [trigrams.logprob(a, b, c) for a, b, c in zip(sequence, sequence[1:], sequence[2:], strict=False)]
+    logprobs = trigrams.logprobs(sequence)
     ordered = sorted(logprobs)
     tokens = len(sequence) - 3
-    run = longest = 0
-    for word_class in sequence:
-        run = run + 1 if word_class.startswith("<") and word_class not in _BOUNDARIES else 0
-        longest = max(longest, run)
+    # the longest run of content classes: "x" for each, runs split on " "
+    marks = "".join(["x" if word_class in _CONTENT_CLASSES else " " for word_class in sequence])
+    longest = max(map(len, marks.split()), default=0)
     values = (
         *flags,
         sum(logprobs) / len(logprobs),
@@ -215,7 +232,7 @@ def fluency_features(text: str, flags: Sequence[float], trigrams: ClassTrigrams)
         ordered[1] if len(ordered) > 1 else ordered[0],
         min(logprobs[-2:]),  # how the sentence ends: its end mark after what precedes it, and the end itself
         logprobs[0],
-        sum(1 for value in logprobs if value < IMPROBABLE_LOGPROB) / len(logprobs),
+        bisect.bisect_left(ordered, IMPROBABLE_LOGPROB) / len(logprobs),  # the share below it
         float(longest),
         math.log1p(max(tokens, 0)),
         float(tokens < 5),

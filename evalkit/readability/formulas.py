@@ -18,9 +18,10 @@ import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Final
 
-from evalkit.readability.words import formula_words, word_info
+from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 LANG: Final = "en"
 #: A sentence longer than this many words counts as long (GOV.UK: "split up sentences that are over 25
@@ -60,29 +61,37 @@ class TextCounts:
 
 _COUNT_VALUES = operator.attrgetter(*(f.name for f in fields(TextCounts)))
 _NOT_WORD_CHARACTER = re.compile(r"\W+")
-_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_counts(word: str) -> tuple[int, int, int, int, int]:
+    """One word's syllables, polysyllables, unfamiliar words, fog hard words and long-letter words."""
+    info = word_info(word.lower())
+    polysyllable = info.syllables >= POLYSYLLABLE
+    return (
+        info.syllables,
+        polysyllable,
+        not info.easy,
+        not info.easy and polysyllable,
+        len(word.replace("'", "")) > LIX_LONG_WORD_LETTERS,
+    )
 
 
 def count_sentence(text: str) -> TextCounts:
     """Counts for one sentence, as textstat's counters give them (each word analysed once: see
     :mod:`evalkit.readability.words`)."""
     words = formula_words(text)
-    syllables = polysyllables = fog_hard = unfamiliar = long_letter = 0
-    for word in words:
-        info = word_info(word.lower())
-        syllables += info.syllables
-        polysyllables += info.syllables >= POLYSYLLABLE
-        if not info.easy:
-            unfamiliar += 1
-            fog_hard += info.syllables >= POLYSYLLABLE
-        long_letter += len(word.replace("'", "")) > LIX_LONG_WORD_LETTERS
+    tokens = text.split()  # on whitespace, as ``\s`` is
+    syllables, polysyllables, unfamiliar, fog_hard, long_letter = (
+        map(sum, zip(*map(_word_counts, words), strict=True)) if words else (0, 0, 0, 0, 0)
+    )
     return TextCounts(
         sentences=1,
         words=len(words),
-        tokens_with_punctuation=len(text.split()),
+        tokens_with_punctuation=len(tokens),
         syllables=syllables,
         letters=len(_NOT_WORD_CHARACTER.sub("", text)),
-        characters=len(_SPACE.sub("", text)),
+        characters=sum(map(len, tokens)),
         polysyllables=polysyllables,
         fog_hard_words=fog_hard,
         unfamiliar_words=unfamiliar,

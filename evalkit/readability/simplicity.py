@@ -28,12 +28,13 @@ the formulas, and their differences are gains in grade levels.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -42,7 +43,7 @@ import numpy.typing as npt
 from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
-from evalkit.readability.words import formula_words, word_info
+from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 Variant = Literal["model", "features"]
 FloatArray = npt.NDArray[np.float64]
@@ -65,8 +66,9 @@ _FUNCTION_WORD_LIST = (
     "does did have has had will would can could should may might must"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-_QUOTES = re.compile(r"[\"“”]")
-_INNER_PUNCTUATION = re.compile(r"[;:()\[\]—–]|\s-\s")
+#: inner punctuation: these marks, and a hyphen between spaces (never overlapping one of them)
+_INNER_MARKS = re.compile(r"[;:()\[\]—–]")
+_SPACED_HYPHEN = re.compile(r"\s-\s")
 _DIGITS = re.compile(r"\d")
 
 #: The text features, in the order of the learned weights.
@@ -109,45 +111,65 @@ FEATURES: Final = (
 )
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_row(word: str) -> tuple[float, float, int, int, int, int, int, int, int, int, int, int, int, int]:
+    """What :func:`text_features` takes from one word of :func:`formula_words`: its rarity, its rarity if it
+    is a content word (else 0.0), its syllables, then counts to add up (rare, uncommon, beyond 2000, beyond 5000,
+    function word, clause marker, coordinator, ``-ly``, number, length, squared length)."""
+    lower = word.lower()
+    info = word_info(lower)
+    rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
+    function = lower in _FUNCTION_WORDS
+    return (
+        rarity,
+        0.0 if function else rarity,
+        info.syllables,
+        rarity >= 5.0,
+        rarity >= 4.0,
+        info.rank > 2000,
+        info.rank > 5000,
+        function,
+        lower in _CLAUSE_MARKERS,
+        lower in _COORDINATORS,
+        lower.endswith("ly"),
+        _DIGITS.search(word) is not None,
+        len(word),
+        len(word) * len(word),
+    )
+
+
 def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> FloatArray:
     """The :data:`FEATURES` of one sentence, from its counts and plain-language features."""
     words = formula_words(text)
     n = len(words)
     if n == 0:
         return np.zeros(len(FEATURES))
-    total_rarity = content_rarity = length_sum = length_squares = 0.0
-    top = second = 0.0
-    content = clause_markers = coordinators = function_words = ly_words = numbers = 0
-    beyond_2000 = beyond_5000 = rare = uncommon = max_syllables = 0
-    for word in words:
-        lower = word.lower()
-        info = word_info(lower)
-        rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
+    columns = list(zip(*map(_word_row, words), strict=True))
+    total_rarity = content_rarity = 0.0
+    for rarity in columns[0]:  # added in order, as in training (sum() may compensate rounding)
         total_rarity += rarity
-        if rarity > top:
-            top, second = rarity, top
-        elif rarity > second:
-            second = rarity
-        rare += rarity >= 5.0
-        uncommon += rarity >= 4.0
-        beyond_2000 += info.rank > 2000
-        beyond_5000 += info.rank > 5000
-        max_syllables = max(max_syllables, info.syllables)
-        if lower in _FUNCTION_WORDS:
-            function_words += 1
-        else:
-            content += 1
-            content_rarity += rarity
-        clause_markers += lower in _CLAUSE_MARKERS
-        coordinators += lower in _COORDINATORS
-        ly_words += lower.endswith("ly")
-        numbers += _DIGITS.search(word) is not None
-        length_sum += len(word)
-        length_squares += len(word) * len(word)
-    ranks = features.vocabulary_ranks
+    for rarity in columns[1]:
+        content_rarity += rarity
+    max_syllables = max(columns[2])
+    (
+        rare,
+        uncommon,
+        beyond_2000,
+        beyond_5000,
+        function_words,
+        clause_markers,
+        coordinators,
+        ly_words,
+        numbers,
+        length_sum,
+        length_squares,
+    ) = map(sum, columns[3:])
+    content = n - function_words
+    top, second = sorted(columns[0], reverse=True)[:2] if n > 1 else (columns[0][0], 0.0)
+    ranks = sorted(features.vocabulary_ranks)
     vocabulary = max(len(ranks), 1)
     commas = text.count(",")
-    inner = len(_INNER_PUNCTUATION.findall(text))
+    inner = len(_INNER_MARKS.findall(text)) + (len(_SPACED_HYPHEN.findall(text)) if "-" in text else 0)
     spread = math.sqrt(max(0.0, length_squares / n - (length_sum / n) ** 2))
     values = (
         n / 10.0,
@@ -159,8 +181,8 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         counts.unfamiliar_words / n,
         total_rarity / n,
         top,
-        sum(1 for rank in ranks if rank > 2000) / vocabulary,
-        sum(1 for rank in ranks if rank > 5000) / vocabulary,
+        (len(ranks) - bisect.bisect_right(ranks, 2000)) / vocabulary,
+        (len(ranks) - bisect.bisect_right(ranks, 5000)) / vocabulary,
         commas,
         clause_markers,
         coordinators,
@@ -180,7 +202,7 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         function_words / n,
         ly_words,
         spread,
-        len(_QUOTES.findall(text)),
+        text.count('"') + text.count("“") + text.count("”"),  # quotes
         max_syllables,
         second if n > 1 else 0.0,
         rare,
