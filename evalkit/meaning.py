@@ -112,8 +112,9 @@ class Tokens:
 
 
 @lru_cache(maxsize=65536)
-def _stem_id(word: str) -> int:
-    return zlib.crc32(lexicon.stem(word).encode())
+def _word_entry(word: str) -> tuple[float, int]:
+    """A word's content weight and stem id (every sentence's words are looked up once each)."""
+    return lexicon.content_weight(word), zlib.crc32(lexicon.stem(word).encode())
 
 
 def model_tokens(text: str, encoding: Encoding) -> Tokens:
@@ -143,17 +144,17 @@ def model_tokens(text: str, encoding: Encoding) -> Tokens:
 def lexical_tokens(text: str) -> Tokens:
     """Tokens of a sentence for the model-free profile: words, stem ids and a hashed bag-of-stems vector."""
     spans = lexicon.word_spans(text)
-    words = [text[start:end] for start, end in spans]
-    weights = np.array([lexicon.content_weight(word) for word in words], np.float32)
-    ids = np.array([_stem_id(word) for word in words], np.int64)
+    entries = [_word_entry(text[start:end]) for start, end in spans]
+    weights = np.array([weight for weight, _ in entries], np.float32)
+    ids = np.array([stem_id for _, stem_id in entries], np.int64)
     pooled = np.zeros(_LEXICAL_DIMENSION, np.float32)
     np.add.at(pooled, ids % _LEXICAL_DIMENSION, weights)  # in word order, in float32
-    norm = float(np.linalg.norm(pooled))
+    norm = float(np.sqrt(pooled @ pooled))  # as numpy.linalg.norm computes it
     return Tokens(
         weights=weights,
         words=weights > 0,
         spans=np.array(spans, np.int32).reshape(-1, 2),
-        counted=np.ones(len(words), np.bool_),
+        counted=np.ones(len(spans), np.bool_),
         vectors=None,
         ids=ids,
         pooled=pooled / norm if norm > 0 else pooled,
@@ -675,17 +676,21 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
         weights = sentence.weights
         total = float(weights.sum())
         recall = float((values * weights).sum() / total) if total > 0 else 1.0
+        # every weighted token as Python numbers (tolist() gives Python ints and floats), in one pass
+        token_matches = tuple(
+            (start, end, weight, value)
+            for (start, end), weight, value in zip(
+                sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
+            )
+            if weight > 0
+        )
         missing: list[tuple[int, int]] = []
-        for row in np.nonzero((values < FOUND) & (weights >= 3.0))[0].tolist():
-            start, end = (int(x) for x in sentence.spans[row])
+        for start, end, weight, value in token_matches:
+            if not (value < FOUND and weight >= 3.0):
+                continue
             if missing and start <= missing[-1][1] + 1:
                 missing[-1] = (missing[-1][0], max(end, missing[-1][1]))
             else:
                 missing.append((start, end))
-        kept = weights > 0  # tolist() gives Python ints and floats
-        spans = sentence.spans[kept]
-        token_matches = tuple(
-            zip(spans[:, 0].tolist(), spans[:, 1].tolist(), weights[kept].tolist(), values[kept].tolist(), strict=True)
-        )
         matches.append(SentenceMatch(index, recall, tuple(missing), token_matches))
     return tuple(matches)
