@@ -85,7 +85,10 @@ def _cumulative(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
     """Row ``k``: the sum of ``vectors[:k]`` in float64 (``count + 1`` rows, the first zero)."""
     count, dimension = vectors.shape
     cumulative = np.zeros((count + 1, dimension), np.float64)
-    np.cumsum(vectors, axis=0, dtype=np.float64, out=cumulative[1:])
+    # row by row: the same additions as ``np.cumsum(vectors, axis=0, dtype=np.float64)``, without its slow
+    # strided loop down each column (a few rows of a thousand columns)
+    for row in range(count):
+        np.add(cumulative[row], vectors[row], out=cumulative[row + 1])
     return cumulative
 
 
@@ -155,6 +158,9 @@ def align(
     # column 0 reads -inf)
     depth = max(_MOVE_ROWS) + 1
     recent = np.full((depth, _LEFT + m + 1), negative)
+    stride = recent.shape[1]
+    gathered: tuple[int, int] | None = None
+    reads = np.zeros((0, 0), np.int64)
     lows: list[int] = []  # row i holds columns lows[i] .. of the score grid, and the move that reached each
     backs: list[npt.NDArray[np.int8]] = []  # index into MOVES, or a skip
     for i in range(n + 1):
@@ -166,21 +172,27 @@ def align(
         else:
             # the options in order of preference (the first of equal scores wins): skipping an original
             # sentence, then each move
-            previous = recent[((i - _MOVE_ROWS) % depth)[:, None], _LEFT + columns[None, :] - _MOVE_COLUMNS[:, None]]
-            above = recent[(i - 1) % depth, _LEFT + low : _LEFT + high + 1]
-            gains = (
+            if (low, high) != gathered:  # the cells each move reads, as flat indices into ``recent``
+                gathered = (low, high)
+                reads = _LEFT + columns[None, :] - _MOVE_COLUMNS[:, None]
+            rows = (i - _MOVE_ROWS) % depth
+            options = np.empty((len(_OPTION_CHOICES), high - low + 1))
+            options[0] = recent[(i - 1) % depth, _LEFT + low : _LEFT + high + 1]
+            np.add(
+                recent.take(rows[:, None] * stride + reads),
                 grid_gains[:, i, low : high + 1]
                 if grid_gains is not None
-                else _row_gains(i, low, high, original, left_sums, right_sums, rewrite_cumulative, penalties)
+                else _row_gains(i, low, high, original, left_sums, right_sums, rewrite_cumulative, penalties),
+                out=options[1:],
             )
-            options = np.vstack([above[None, :], previous + gains])
             candidate = options.max(axis=0)
-            choice = np.where(candidate > negative, _OPTION_CHOICES[options.argmax(axis=0)], -1).astype(np.int8)
+            choice = _OPTION_CHOICES[options.argmax(axis=0)]
+            choice[~(candidate > negative)] = -1
         # skipping a rewrite sentence stays in the row: carry the best score so far to the right
         carried = np.maximum.accumulate(candidate)
         from_left = np.zeros(len(columns), dtype=bool)
-        from_left[1:] = carried[:-1] > candidate[1:]
-        from_left[1:] |= (carried[:-1] == candidate[1:]) & (choice[1:] >= 0) & np.isfinite(candidate[1:])
+        best_before, here = carried[:-1], candidate[1:]
+        from_left[1:] = (best_before > here) | ((best_before == here) & (choice[1:] >= 0) & np.isfinite(here))
         choice[from_left] = _SKIP_REWRITE
         recent[i % depth] = negative
         recent[i % depth, _LEFT + low : _LEFT + high + 1] = carried

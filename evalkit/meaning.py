@@ -55,6 +55,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -153,7 +154,7 @@ def lexical_tokens(text: str) -> Tokens:
     return Tokens(
         weights=weights,
         words=weights > 0,
-        spans=np.array(spans, np.int32).reshape(-1, 2),
+        spans=np.fromiter(chain.from_iterable(spans), np.int32, 2 * len(spans)).reshape(-1, 2),
         counted=np.ones(len(spans), np.bool_),
         vectors=None,
         ids=ids,
@@ -678,11 +679,13 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
         recall = float((values * weights).sum() / total) if total > 0 else 1.0
         # every weighted token as Python numbers (tolist() gives Python ints and floats), in one pass
         token_matches = tuple(
-            (start, end, weight, value)
-            for (start, end), weight, value in zip(
-                sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
-            )
-            if weight > 0
+            [
+                (start, end, weight, value)
+                for (start, end), weight, value in zip(
+                    sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
+                )
+                if weight > 0
+            ]
         )
         missing: list[tuple[int, int]] = []
         for start, end, weight, value in token_matches:
