@@ -467,11 +467,13 @@ _BLEU_SYMBOL_RULE = r"([\{-\~\[-\` -\&\(-\+\:-\@\/])"
 
 @cache
 def _bleu_tokenizer() -> Any:
-    """sacrebleu's BLEU tokenizer (13a), its first rule done by ``str.translate``.
+    """sacrebleu's BLEU tokenizer (13a), its first rule done by ``re.split`` and a join.
 
     That rule's ``re.sub`` expands its template in Python once per match — every space and punctuation
-    mark — a third of the BLEU's time; the translation table is read off sacrebleu's own pattern (ASCII
-    only, no flags), so the tokens are the same. Any other tokenizer is sacrebleu's unchanged."""
+    mark — a third of the BLEU's time. Splitting at sacrebleu's own pattern (one captured character, no
+    flags) keeps each matched character between the pieces, and joining them with spaces puts a space on
+    either side of it: the same text as the substitution (and faster than a translation table). Any other
+    tokenizer is sacrebleu's unchanged."""
     metric = _bleu()
     tokenizer = metric.tokenizer
     regexp = getattr(tokenizer, "_post_tokenizer", None)
@@ -479,7 +481,6 @@ def _bleu_tokenizer() -> Any:
     if metric.lowercase or tokenizer.signature() != "13a" or not rules or rules[0][0].pattern != _BLEU_SYMBOL_RULE:
         return metric._preprocess_segment  # pragma: no cover - another sacrebleu
     symbol, template = rules[0]
-    spaced = str.maketrans({chr(code): f" {chr(code)} " for code in range(128) if symbol.fullmatch(chr(code))})
     if template != r" \1 " or symbol.flags & re.IGNORECASE:  # pragma: no cover - another sacrebleu
         return metric._preprocess_segment
 
@@ -487,7 +488,7 @@ def _bleu_tokenizer() -> Any:
         line = text.rstrip().replace("<skipped>", "").replace("-\n", "").replace("\n", " ")
         if "&" in line:
             line = line.replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-        line = f" {line} ".translate(spaced)
+        line = " ".join(symbol.split(f" {line} "))
         for pattern, replacement in rules[1:]:
             line = pattern.sub(replacement, line)
         return " ".join(line.split())
@@ -505,8 +506,9 @@ def bleu_score(hypothesis: str, reference: str) -> float:
     to_score = getattr(metric, "_compute_score_from_stats", None)
     tokenize = _bleu_tokenizer()
     found, wanted = tokenize(hypothesis).split(), tokenize(reference).split()
-    vocabulary: dict[str, int] = {}
-    digits = np.array([vocabulary.setdefault(token, len(vocabulary) + 1) for token in found + wanted], np.int64)
+    tokens = found + wanted
+    vocabulary = {token: digit for digit, token in enumerate(dict.fromkeys(tokens), 1)}
+    digits = np.fromiter(map(vocabulary.__getitem__, tokens), np.int64, len(tokens))
     order = metric.max_ngram_order
     if to_score is None or not _fits(len(vocabulary) + 1, order):  # pragma: no cover - 46,000 distinct words
         return float(metric.sentence_score(hypothesis, [reference]).score)
