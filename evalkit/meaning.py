@@ -375,8 +375,7 @@ class _Similarities:
         """Best similarity of each token of original sentence ``index`` among the tokens of ``region``."""
         if self.matrix is not None:
             rows = self.matrix[self.rows[index] : self.rows[index + 1]]
-            columns = np.concatenate([np.arange(self.columns[j], self.columns[j + 1]) for j in region])
-            return _best(rows[:, columns], axis=1)
+            return _best(rows[:, _positions(self.columns, region)], axis=1)
         block = self._block([self.original[index]], [self.rewrite[j] for j in region])
         return _best(block, axis=1)
 
@@ -384,10 +383,16 @@ class _Similarities:
         """Best similarity of each token of rewrite sentence ``index`` among the tokens of ``region``."""
         if self.matrix is not None:
             columns = self.matrix[:, self.columns[index] : self.columns[index + 1]]
-            rows = np.concatenate([np.arange(self.rows[i], self.rows[i + 1]) for i in region])
-            return _best(columns[rows], axis=0)
+            return _best(columns[_positions(self.rows, region)], axis=0)
         block = self._block([self.rewrite[index]], [self.original[i] for i in region])
         return _best(block, axis=1)
+
+
+def _positions(offsets: Sequence[int], region: Sequence[int]) -> slice | npt.NDArray[np.int64]:
+    """The stacked token positions of the sentences of ``region``: a slice when they are consecutive."""
+    if region and region[-1] - region[0] == len(region) - 1:  # regions are sorted and distinct
+        return slice(offsets[region[0]], offsets[region[-1] + 1])
+    return np.concatenate([np.arange(offsets[i], offsets[i + 1]) for i in region])
 
 
 def _best(block: npt.NDArray[np.float32], axis: int) -> FloatArray:
@@ -522,9 +527,12 @@ def sacrebleu_signatures() -> dict[str, str]:
     return {"chrf": str(_chrf().get_signature()), "bleu": str(_bleu().get_signature())}
 
 
-def _rescale(best: FloatArray, baseline: float) -> FloatArray:
-    rescaled: FloatArray = np.clip((best - baseline) / (1 - baseline), 0.0, 1.0).astype(np.float32)
-    return rescaled
+def _rescale(best: Sequence[FloatArray], baseline: float) -> list[FloatArray]:
+    """Each sentence's best similarities rescaled (elementwise, so all sentences at once)."""
+    if not best:
+        return []
+    rescaled: FloatArray = np.clip((np.concatenate(best) - baseline) / (1 - baseline), 0.0, 1.0).astype(np.float32)
+    return np.split(rescaled, np.cumsum([len(values) for values in best[:-1]]).tolist())
 
 
 def _mean(values: Sequence[FloatArray], masks: Sequence[npt.NDArray[np.bool_]]) -> float:
@@ -569,8 +577,7 @@ def assess_meaning(
     tokens = _Similarities(original_tokens, rewrite_tokens)
     raw_o = [tokens.best_for_original(i, region) for i, region in enumerate(regions_o)]
     raw_r = [tokens.best_for_rewrite(j, region) for j, region in enumerate(regions_r)]
-    found_o = [_rescale(best, baseline) for best in raw_o]
-    found_r = [_rescale(best, baseline) for best in raw_r]
+    found_o, found_r = _rescale(raw_o, baseline), _rescale(raw_r, baseline)
 
     words_o = [t.words for t in original_tokens]
     words_r = [t.words for t in rewrite_tokens]
