@@ -106,7 +106,7 @@ def _normalised_sums(
 ) -> npt.NDArray[np.float32]:
     """Row ``k``: the normalised sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
     sums = _window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    norms = np.sqrt(np.add.reduce(sums * sums, axis=1, keepdims=True))  # numpy.linalg.norm's own formula
     normalised: npt.NDArray[np.float32] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(
         np.float32
     )

@@ -649,8 +649,8 @@ def _paraphrase(vectors: FloatArray, others: FloatArray, regions: Sequence[Seque
     normalised sum of the region's sentence vectors) — how well the region paraphrases it."""
     closeness = []
     for index, region in enumerate(regions):
-        passage = others[list(region)].sum(axis=0)
-        norm = float(np.linalg.norm(passage))
+        passage = others[_positions(range(len(others) + 1), region)].sum(axis=0)
+        norm = float(np.sqrt(passage @ passage))  # as numpy.linalg.norm computes it
         closeness.append(float(vectors[index] @ passage / norm) if norm > 0 else 0.0)
     return closeness
 
