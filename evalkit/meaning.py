@@ -422,23 +422,25 @@ def _ngram_matches(
     """For n = 1 .. ``order``: the n-grams of ``found``, those of ``wanted``, and how many of the first are
     matched by the second (each n-gram at most as often as it occurs there: clipped counts, as in BLEU and
     chrF). The sequences hold symbols as digits 1 .. ``base - 1``; each n-gram becomes one integer (its
-    symbols as digits in ``base``), so it is counted by ``numpy.unique`` instead of as a tuple in Python."""
+    symbols as digits in ``base``), so it is counted by ``numpy.unique`` instead of as a tuple in Python.
+    Both sides are counted in one ``numpy.unique``: each code is doubled, plus one on the ``wanted`` side, so
+    an n-gram of both sides is two neighbouring kinds (``2c`` then ``2c + 1``); :func:`_fits` leaves room."""
     found_codes, wanted_codes = found, wanted
     counts: list[tuple[int, int, int]] = []
     for n in range(1, order + 1):
         if n > 1:  # append the next symbol to every (n-1)-gram that has one
             found_codes = found_codes[:-1] * base + found[n - 1 :]
             wanted_codes = wanted_codes[:-1] * base + wanted[n - 1 :]
-        found_kinds, found_counts = np.unique(found_codes, return_counts=True)
-        wanted_kinds, wanted_counts = np.unique(wanted_codes, return_counts=True)
-        _, in_found, in_wanted = np.intersect1d(found_kinds, wanted_kinds, assume_unique=True, return_indices=True)
-        matched = int(np.minimum(found_counts[in_found], wanted_counts[in_wanted]).sum())
+        kinds, kind_counts = np.unique(np.concatenate([found_codes * 2, wanted_codes * 2 + 1]), return_counts=True)
+        shared = (kinds[1:] == kinds[:-1] + 1) & (kinds[:-1] % 2 == 0)  # 2c (found) next to 2c + 1 (wanted)
+        matched = int(np.minimum(kind_counts[:-1][shared], kind_counts[1:][shared]).sum())
         counts.append((len(found_codes), len(wanted_codes), matched))
     return counts
 
 
 def _fits(base: int, order: int) -> bool:
-    """Whether every n-gram up to ``order`` of symbols in ``base`` is an int64 code (:func:`_ngram_matches`)."""
+    """Whether every n-gram up to ``order`` of symbols in ``base``, doubled plus one, is an int64 code
+    (:func:`_ngram_matches`)."""
     return bool(base**order < 2**62)
 
 
