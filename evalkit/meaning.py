@@ -280,12 +280,12 @@ def _regions(similarity: FloatArray, alignment_of: Mapping[int, tuple[int, ...]]
     """
     other = similarity.shape[1]
     linked_other = {j for group in alignment_of.values() for j in group}
-    closest = np.argsort(-similarity, axis=1, kind="stable")[:, : min(2, other)]
+    closest = np.argsort(-similarity, axis=1, kind="stable")[:, : min(2, other)].tolist()
     regions: list[list[int]] = []
     for index in range(count):
         aligned = alignment_of.get(index)
         if aligned:
-            region = {*aligned, int(closest[index, 0])}
+            region = {*aligned, closest[index][0]}
             region.update(_free_run(range(min(aligned) - 1, -1, -1), linked_other))
             region.update(_free_run(range(max(aligned) + 1, other), linked_other))
         else:
@@ -299,7 +299,7 @@ def _regions(similarity: FloatArray, alignment_of: Mapping[int, tuple[int, ...]]
                 region = set(sorted(gap, key=lambda j: (abs(j - middle), j))[: 2 * NEIGHBOURS])
             else:
                 region = {j for j in (low - 1, high) if 0 <= j < other}
-            region.update(int(j) for j in closest[index])
+            region.update(closest[index])
         regions.append(sorted(region))
     return regions
 
