@@ -350,6 +350,9 @@ def _offsets(tokens: Sequence[Tokens]) -> list[int]:
     return offsets
 
 
+_Block = npt.NDArray[np.float32] | npt.NDArray[np.bool_]
+
+
 class _Similarities:
     """Token similarities between the two sides: one matrix when it is small enough (an article pair is
     about a million cells, one matrix product), otherwise computed region by region (a very long text)."""
@@ -357,19 +360,22 @@ class _Similarities:
     def __init__(self, original: Sequence[Tokens], rewrite: Sequence[Tokens]) -> None:
         self.original, self.rewrite = original, rewrite
         self.rows, self.columns = _offsets(original), _offsets(rewrite)
-        self.matrix: npt.NDArray[np.float32] | None = None
+        self.matrix: _Block | None = None
         if self.rows[-1] * self.columns[-1] <= FULL_MATRIX_LIMIT:
             self.matrix = self._block(original, rewrite)
 
     @staticmethod
-    def _block(left: Sequence[Tokens], right: Sequence[Tokens]) -> npt.NDArray[np.float32]:
+    def _block(left: Sequence[Tokens], right: Sequence[Tokens]) -> _Block:
+        """Cosines of model token vectors, or (model-free) whether two stems are the same: kept as booleans,
+        as their maximum is the same 0 or 1 (:func:`_best` returns float32)."""
         if left[0].vectors is not None:
             stacked_left = np.concatenate([t.vectors for t in left if t.vectors is not None])
             stacked_right = np.concatenate([t.vectors for t in right if t.vectors is not None])
             return np.asarray(stacked_left @ stacked_right.T, np.float32)
         ids_left = np.concatenate([t.ids for t in left if t.ids is not None])
         ids_right = np.concatenate([t.ids for t in right if t.ids is not None])
-        return np.asarray(ids_left[:, None] == ids_right[None, :], np.float32)
+        same: npt.NDArray[np.bool_] = ids_left[:, None] == ids_right[None, :]
+        return same
 
     def best_for_original(self, index: int, region: Sequence[int]) -> FloatArray:
         """Best similarity of each token of original sentence ``index`` among the tokens of ``region``."""
@@ -395,7 +401,7 @@ def _positions(offsets: Sequence[int], region: Sequence[int]) -> slice | npt.NDA
     return np.concatenate([np.arange(offsets[i], offsets[i + 1]) for i in region])
 
 
-def _best(block: npt.NDArray[np.float32], axis: int) -> FloatArray:
+def _best(block: _Block, axis: int) -> FloatArray:
     """Maximum along ``axis``; 0 for every token when the other side has no tokens (nothing matches)."""
     if block.shape[axis] == 0:
         return np.zeros(block.shape[1 - axis], np.float32)
