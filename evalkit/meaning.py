@@ -144,22 +144,42 @@ def model_tokens(text: str, encoding: Encoding) -> Tokens:
 
 def lexical_tokens(text: str) -> Tokens:
     """Tokens of a sentence for the model-free profile: words, stem ids and a hashed bag-of-stems vector."""
-    spans = lexicon.word_spans(text)
-    entries = [_word_entry(text[start:end]) for start, end in spans]
+    return lexical_tokens_of([text])[0]
+
+
+def lexical_tokens_of(texts: Sequence[str]) -> list[Tokens]:
+    """:func:`lexical_tokens` of each sentence of a document, with numpy called once for all of them (the
+    arrays of each sentence are views of the document's)."""
+    spans = [lexicon.word_spans(text) for text in texts]
+    entries = [_word_entry(text[start:end]) for text, words in zip(texts, spans, strict=True) for start, end in words]
+    counts = [len(words) for words in spans]
     weights = np.array([weight for weight, _ in entries], np.float32)
     ids = np.array([stem_id for _, stem_id in entries], np.int64)
-    pooled = np.zeros(_LEXICAL_DIMENSION, np.float32)
-    np.add.at(pooled, ids % _LEXICAL_DIMENSION, weights)  # in word order, in float32
-    norm = float(np.sqrt(pooled @ pooled))  # as numpy.linalg.norm computes it
-    return Tokens(
-        weights=weights,
-        words=weights > 0,
-        spans=np.fromiter(chain.from_iterable(spans), np.int32, 2 * len(spans)).reshape(-1, 2),
-        counted=np.ones(len(spans), np.bool_),
-        vectors=None,
-        ids=ids,
-        pooled=pooled / norm if norm > 0 else pooled,
-    )
+    pooled = np.zeros((len(texts), _LEXICAL_DIMENSION), np.float32)
+    # in word order, in float32, each sentence in its own row
+    np.add.at(pooled, (np.repeat(np.arange(len(texts)), counts), ids % _LEXICAL_DIMENSION), weights)
+    norms = [float(np.sqrt(row @ row)) for row in pooled]  # as numpy.linalg.norm computes it
+    pooled /= np.array([norm if norm > 0 else 1.0 for norm in norms], np.float32)[:, None]
+    flat_spans = np.fromiter(chain.from_iterable(chain.from_iterable(spans)), np.int32, 2 * len(entries))
+    all_spans = flat_spans.reshape(-1, 2)
+    words = weights > 0
+    counted = np.ones(len(entries), np.bool_)
+    tokens = []
+    end = 0
+    for row, count in enumerate(counts):
+        start, end = end, end + count
+        tokens.append(
+            Tokens(
+                weights=weights[start:end],
+                words=words[start:end],
+                spans=all_spans[start:end],
+                counted=counted[start:end],
+                vectors=None,
+                ids=ids[start:end],
+                pooled=pooled[row],
+            )
+        )
+    return tokens
 
 
 @dataclass(frozen=True, slots=True)
