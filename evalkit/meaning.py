@@ -565,7 +565,7 @@ def _rescale(best: Sequence[FloatArray], baseline: float) -> list[FloatArray]:
 
 def _mean(values: Sequence[FloatArray], masks: Sequence[npt.NDArray[np.bool_]]) -> float:
     """Mean of ``values`` over the tokens selected by ``masks`` (1.0 when none is selected)."""
-    count = sum(int(mask.sum()) for mask in masks)
+    count = sum(np.count_nonzero(mask) for mask in masks)
     if count == 0:
         return 1.0
     return float(sum(float(v[m].sum()) for v, m in zip(values, masks, strict=True)) / count)
@@ -609,7 +609,7 @@ def assess_meaning(
 
     words_o = [t.words for t in original_tokens]
     words_r = [t.words for t in rewrite_tokens]
-    sizes = np.array([int(mask.sum()) for mask in words_o], np.float64)
+    sizes = np.array([np.count_nonzero(mask) for mask in words_o], np.float64)
     sentence_recall = np.array([float(f[m].mean()) if m.any() else 1.0 for f, m in zip(found_o, words_o, strict=True)])
     total = float(sizes.sum()) or 1.0
     kept = float((sizes * sentence_recall**RECALL_POWER).sum() / total)
