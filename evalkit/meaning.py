@@ -714,16 +714,12 @@ def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[Sen
         weights = sentence.weights
         total = float(weights.sum())
         recall = float((values * weights).sum() / total) if total > 0 else 1.0
-        # every weighted token as Python numbers (tolist() gives Python ints and floats), in one pass
-        token_matches = tuple(
-            [
-                (start, end, weight, value)
-                for (start, end), weight, value in zip(
-                    sentence.spans.tolist(), weights.tolist(), values.tolist(), strict=True
-                )
-                if weight > 0
-            ]
-        )
+        # every weighted token as Python numbers (tolist() gives Python ints and floats)
+        spans, kept_weights, kept_values = sentence.spans, weights, values
+        if not sentence.words.all():  # words: the weighted tokens (all of them in the model-free profile)
+            spans, kept_weights, kept_values = spans[sentence.words], weights[sentence.words], values[sentence.words]
+        starts, ends = spans.T.tolist()
+        token_matches = tuple(zip(starts, ends, kept_weights.tolist(), kept_values.tolist(), strict=True))
         missing: list[tuple[int, int]] = []
         for start, end, weight, value in token_matches:
             if not (value < FOUND and weight >= 3.0):
