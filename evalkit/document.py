@@ -201,6 +201,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def _normalise_space(text: str) -> str:
+    if "  " not in text and text.isprintable():  # its only whitespace is single spaces: nothing to replace
+        return text.strip()
     return _SPACE.sub(" ", text).strip()
 
 
