@@ -105,7 +105,11 @@ def _normalised_sums(
     vectors: npt.NDArray[np.float32], size: int, cumulative: npt.NDArray[np.float64] | None = None
 ) -> npt.NDArray[np.float32]:
     """Row ``k``: the normalised sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
-    sums = _window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size)
+    return _normalised(_window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size))
+
+
+def _normalised(sums: npt.NDArray[np.float64]) -> npt.NDArray[np.float32]:
+    """Each row divided by its norm, in float32 (zero rows stay zero)."""
     norms = np.sqrt(np.add.reduce(sums * sums, axis=1, keepdims=True))  # numpy.linalg.norm's own formula
     normalised: npt.NDArray[np.float32] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(
         np.float32
@@ -135,9 +139,10 @@ def align(
     # running sums computed once per side serve every group size
     original_running, rewrite_running = _cumulative(original), _cumulative(rewrite)
     left_sums = {size: _normalised_sums(original, size, original_running) for size in sizes}
-    right_sums = {size: _normalised_sums(rewrite, size, rewrite_running) for size in sizes}
+    right_windows = {size: _window_sums64(rewrite_running, size) for size in sizes}
+    right_sums = {size: _normalised(sums) for size, sums in right_windows.items()}
     # rewrite_cumulative[size][k]: the plain (unnormalised) sum of rewrite[k : k + size]
-    rewrite_cumulative = {size: _window_sums(rewrite, size, rewrite_running) for size in sizes}
+    rewrite_cumulative = {size: sums.astype(np.float32) for size, sums in right_windows.items()}
     slope = m / n
     width = BAND + abs(n - m)
 
