@@ -418,7 +418,7 @@ def _positions(offsets: Sequence[int], region: Sequence[int]) -> slice | npt.NDA
     """The stacked token positions of the sentences of ``region``: a slice when they are consecutive."""
     if region and region[-1] - region[0] == len(region) - 1:  # regions are sorted and distinct
         return slice(offsets[region[0]], offsets[region[-1] + 1])
-    return np.concatenate([np.arange(offsets[i], offsets[i + 1]) for i in region])
+    return np.concatenate([np.arange(offsets[i], offsets[i + 1]) for i in region] or [np.zeros(0, np.int64)])
 
 
 def _best(block: _Block, axis: int) -> FloatArray:
