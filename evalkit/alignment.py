@@ -85,7 +85,10 @@ def _cumulative(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
     """Row ``k``: the sum of ``vectors[:k]`` in float64 (``count + 1`` rows, the first zero)."""
     count, dimension = vectors.shape
     cumulative = np.zeros((count + 1, dimension), np.float64)
-    np.cumsum(vectors, axis=0, dtype=np.float64, out=cumulative[1:])
+    # row by row: the same additions as ``np.cumsum(vectors, axis=0, dtype=np.float64)``, without its slow
+    # strided loop down each column (a few rows of a thousand columns)
+    for row in range(count):
+        np.add(cumulative[row], vectors[row], out=cumulative[row + 1])
     return cumulative
 
 
@@ -102,8 +105,12 @@ def _normalised_sums(
     vectors: npt.NDArray[np.float32], size: int, cumulative: npt.NDArray[np.float64] | None = None
 ) -> npt.NDArray[np.float32]:
     """Row ``k``: the normalised sum of ``vectors[k : k + size]`` (rows past the end are zero)."""
-    sums = _window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return _normalised(_window_sums64(_cumulative(vectors) if cumulative is None else cumulative, size))
+
+
+def _normalised(sums: npt.NDArray[np.float64]) -> npt.NDArray[np.float32]:
+    """Each row divided by its norm, in float32 (zero rows stay zero)."""
+    norms = np.sqrt(np.add.reduce(sums * sums, axis=1, keepdims=True))  # numpy.linalg.norm's own formula
     normalised: npt.NDArray[np.float32] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0).astype(
         np.float32
     )
@@ -132,9 +139,10 @@ def align(
     # running sums computed once per side serve every group size
     original_running, rewrite_running = _cumulative(original), _cumulative(rewrite)
     left_sums = {size: _normalised_sums(original, size, original_running) for size in sizes}
-    right_sums = {size: _normalised_sums(rewrite, size, rewrite_running) for size in sizes}
+    right_windows = {size: _window_sums64(rewrite_running, size) for size in sizes}
+    right_sums = {size: _normalised(sums) for size, sums in right_windows.items()}
     # rewrite_cumulative[size][k]: the plain (unnormalised) sum of rewrite[k : k + size]
-    rewrite_cumulative = {size: _window_sums(rewrite, size, rewrite_running) for size in sizes}
+    rewrite_cumulative = {size: sums.astype(np.float32) for size, sums in right_windows.items()}
     slope = m / n
     width = BAND + abs(n - m)
 
@@ -155,6 +163,9 @@ def align(
     # column 0 reads -inf)
     depth = max(_MOVE_ROWS) + 1
     recent = np.full((depth, _LEFT + m + 1), negative)
+    stride = recent.shape[1]
+    gathered: tuple[int, int] | None = None
+    reads = np.zeros((0, 0), np.int64)
     lows: list[int] = []  # row i holds columns lows[i] .. of the score grid, and the move that reached each
     backs: list[npt.NDArray[np.int8]] = []  # index into MOVES, or a skip
     for i in range(n + 1):
@@ -166,21 +177,27 @@ def align(
         else:
             # the options in order of preference (the first of equal scores wins): skipping an original
             # sentence, then each move
-            previous = recent[((i - _MOVE_ROWS) % depth)[:, None], _LEFT + columns[None, :] - _MOVE_COLUMNS[:, None]]
-            above = recent[(i - 1) % depth, _LEFT + low : _LEFT + high + 1]
-            gains = (
+            if (low, high) != gathered:  # the cells each move reads, as flat indices into ``recent``
+                gathered = (low, high)
+                reads = _LEFT + columns[None, :] - _MOVE_COLUMNS[:, None]
+            rows = (i - _MOVE_ROWS) % depth
+            options = np.empty((len(_OPTION_CHOICES), high - low + 1))
+            options[0] = recent[(i - 1) % depth, _LEFT + low : _LEFT + high + 1]
+            np.add(
+                recent.take(rows[:, None] * stride + reads),
                 grid_gains[:, i, low : high + 1]
                 if grid_gains is not None
-                else _row_gains(i, low, high, original, left_sums, right_sums, rewrite_cumulative, penalties)
+                else _row_gains(i, low, high, original, left_sums, right_sums, rewrite_cumulative, penalties),
+                out=options[1:],
             )
-            options = np.vstack([above[None, :], previous + gains])
             candidate = options.max(axis=0)
-            choice = np.where(candidate > negative, _OPTION_CHOICES[options.argmax(axis=0)], -1).astype(np.int8)
+            choice = _OPTION_CHOICES[options.argmax(axis=0)]
+            choice[~(candidate > negative)] = -1
         # skipping a rewrite sentence stays in the row: carry the best score so far to the right
         carried = np.maximum.accumulate(candidate)
         from_left = np.zeros(len(columns), dtype=bool)
-        from_left[1:] = carried[:-1] > candidate[1:]
-        from_left[1:] |= (carried[:-1] == candidate[1:]) & (choice[1:] >= 0) & np.isfinite(candidate[1:])
+        best_before, here = carried[:-1], candidate[1:]
+        from_left[1:] = (best_before > here) | ((best_before == here) & (choice[1:] >= 0) & np.isfinite(here))
         choice[from_left] = _SKIP_REWRITE
         recent[i % depth] = negative
         recent[i % depth, _LEFT + low : _LEFT + high + 1] = carried

@@ -58,7 +58,7 @@ _ASCII_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 
 def has_furniture(body: str) -> bool:
     """Whether a paragraph carries a site-furniture phrase (:data:`FURNITURE_PATTERNS`)."""
-    if _ASCII_FOLDS.isdisjoint(body):
+    if body.isascii() or _ASCII_FOLDS.isdisjoint(body):
         lower = body.lower()
         if not any(key in lower for key in FURNITURE_KEYS):
             return False
@@ -86,10 +86,11 @@ def find_ignored(text: str, paragraphs: Sequence[Range]) -> dict[int, str]:
     reasons: dict[int, str] = {}
     bodies = [text[paragraph.start : paragraph.end] for paragraph in paragraphs]
     furniture = [has_furniture(body) for body in bodies]
-    short = [count_words(body) <= 8 and is_heading(body) for body in bodies]
+    counts = [count_words(body) for body in bodies]
+    short = [words <= 8 and is_heading(body) for body, words in zip(bodies, counts, strict=True)]
 
     for index, body in enumerate(bodies):
-        words = count_words(body)
+        words = counts[index]
         if words <= 12 and _CAPTION.match(body):
             reasons[index] = "caption"
         elif words <= 12 and (_STANDALONE.match(body) or (furniture[index] and is_heading(body))):
@@ -111,7 +112,7 @@ def find_ignored(text: str, paragraphs: Sequence[Range]) -> dict[int, str]:
 
     # the same at the start of the text
     for index in range(len(bodies)):
-        if furniture[index] and count_words(bodies[index]) <= 25:
+        if furniture[index] and counts[index] <= 25:
             reasons.setdefault(index, "boilerplate")
         elif index not in reasons:
             break

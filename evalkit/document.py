@@ -201,6 +201,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def _normalise_space(text: str) -> str:
+    if "  " not in text and text.isprintable():  # its only whitespace is single spaces: nothing to replace
+        return text.strip()
     return _SPACE.sub(" ", text).strip()
 
 
@@ -229,11 +231,11 @@ def _locate(view_text: str, sentence: Sentence, start: int, end: int) -> tuple[i
 
 
 def _looks_english(text: str) -> bool:
-    words = [word.lower() for word in _LATIN_WORD.findall(text)]
     total_words = len(text.split())
     if total_words < 12:
         return True
+    words = _LATIN_WORD.findall(text)
     if len(words) < total_words * 0.5:
         return False
-    function_words = sum(1 for word in words if word in _ENGLISH_FUNCTION_WORDS)
+    function_words = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     return function_words >= 0.12 * len(words)

@@ -178,7 +178,7 @@ class Evaluator:
     def _tokens(self, document: Document, encodings: dict[str, embeddings.Encoding]) -> list[meaning.Tokens]:
         if self.settings.uses_model:
             return [meaning.model_tokens(s.text, encodings[s.text]) for s in document.sentences]
-        return [meaning.lexical_tokens(s.text) for s in document.sentences]
+        return meaning.lexical_tokens_of([s.text for s in document.sentences])
 
     def _score(
         self,

@@ -146,6 +146,8 @@ def _extend_last(sentences: list[Range], piece: Range) -> list[Range]:
 
 def _chunk(text: str, piece: Range) -> list[Range]:
     """Cut a unit longer than :data:`MAX_UNIT_WORDS` words at clause breaks, else between words."""
+    if piece.end - piece.start < 2 * MAX_UNIT_WORDS:  # words are separated: too short to hold more
+        return [piece]
     words = list(_WORD.finditer(text, piece.start, piece.end))
     if len(words) <= MAX_UNIT_WORDS:
         return [piece]
