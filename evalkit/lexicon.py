@@ -49,7 +49,10 @@ def frequency_bands() -> tuple[tuple[str, ...], ...]:
 @cache
 def _frequencies() -> dict[str, float]:
     """Word -> frequency, as ``wordfreq.get_frequency_dict("en", "best")``."""
-    return {word: 10 ** (-index / 100) for index, band in enumerate(frequency_bands()) for word in band}
+    frequencies: dict[str, float] = {}
+    for index, band in enumerate(frequency_bands()):  # a word in two bands keeps the later one, as before
+        frequencies.update(dict.fromkeys(band, 10 ** (-index / 100)))
+    return frequencies
 
 
 def most_frequent(count: int) -> list[str]:
