@@ -286,8 +286,10 @@ _CONNECTORS = frozenset({"of", "de", "da", "di", "van", "von", "der", "den", "la
                          "&", "y", "del", "dos", "das", "the", "and", "for", "on"})  # fmt: skip
 #: Connectors that may stand inside a name only when the gazetteer knows the whole name.
 _WEAK_CONNECTORS = frozenset({"the", "and", "for", "on"})
+#: (A lower-case start, "iPhone", is tried only at the start of a run of lower-case letters: from inside the
+#: run the same letters follow, and no match ends inside one; the same tokens without quadratic retries.)
 _NAME_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|[a-z]+[A-Z][A-Za-z]*"
+    r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
     r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z])"
 )
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
