@@ -120,7 +120,7 @@ def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> in
     """:func:`negative_cues` of a sentence whose words (``_WORDS``) are at hand."""
     explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
     doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f))
-    implicit = sum(1 for word in words if _implicit_negation(word))
+    implicit = sum(map(_implicit_negation, words))  # booleans count as 0 and 1
     return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
 
 
