@@ -98,10 +98,18 @@ _INFLECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: The inflections above grouped by their suffix's last letter (in their order), so a word is only tested
+#: against the suffixes it could end with.
+_INFLECTIONS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    last: tuple(inflection for inflection in _INFLECTIONS if inflection[0][-1] == last)
+    for last in {suffix[-1] for suffix, _ in _INFLECTIONS}
+}
+
+
 def _base_candidates(form: str) -> list[str]:
     """Possible base forms of a regularly inflected word ("-" = undo a doubled consonant)."""
-    found = []
-    for suffix, replacements in _INFLECTIONS:
+    found: list[str] = []
+    for suffix, replacements in _INFLECTIONS_BY_LAST.get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= 2:
             stem = form[: -len(suffix)]
             for replacement in replacements:
@@ -120,9 +128,10 @@ def _lemma_ranks() -> dict[str, int]:
     for form in lexicon.most_frequent(RANKED_FORMS):
         if not form.replace("'", "").isalpha() or form in ranks:
             continue
-        base = next((candidate for candidate in _base_candidates(form) if candidate in ranks), None)
-        if base is not None:
-            ranks[form] = ranks[base]
+        for candidate in _base_candidates(form):
+            if candidate in ranks:
+                ranks[form] = ranks[candidate]
+                break
         else:
             lemmas += 1
             ranks[form] = lemmas
