@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from evalkit import lexicon
-from evalkit.readability._textstat import backend
+from evalkit.readability._textstat import backend, cmu_dictionary
 
 LANG = "en"
 #: Distinct words whose analysis is kept (about 30 MB at most).
@@ -75,12 +75,22 @@ def word_info(lower: str) -> WordInfo:
 
     easy = lower in _easy_words()
     return WordInfo(
-        syllables=int(backend().counts.count_syllables(lower, LANG)),
+        syllables=_syllables(lower),
         easy=easy,
         familiar=easy or any(base in _easy_words() for base in _base_candidates(lower)),
         zipf=zipf(lower),
         rank=lemma_rank(lower),
     )
+
+
+def _syllables(lower: str) -> int:
+    """textstat's ``count_syllables(lower)``. A lowercase word of letters only is its own one list word there,
+    so when the CMU dictionary has it, its vowel phones (stress digit last) are counted here directly."""
+    if lower.isalpha() and lower.lower() == lower:
+        phones = cmu_dictionary().get(lower)
+        if phones is not None:
+            return sum(1 for phone in phones[0] if phone[-1].isdigit())
+    return int(backend().counts.count_syllables(lower, LANG))
 
 
 _INFLECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
