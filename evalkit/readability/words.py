@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from evalkit import lexicon
-from evalkit.readability._textstat import backend
+from evalkit.readability._textstat import backend, cmu_dictionary
 
 LANG = "en"
 #: Distinct words whose analysis is kept (about 30 MB at most).
@@ -75,12 +75,22 @@ def word_info(lower: str) -> WordInfo:
 
     easy = lower in _easy_words()
     return WordInfo(
-        syllables=int(backend().counts.count_syllables(lower, LANG)),
+        syllables=_syllables(lower),
         easy=easy,
         familiar=easy or any(base in _easy_words() for base in _base_candidates(lower)),
         zipf=zipf(lower),
         rank=lemma_rank(lower),
     )
+
+
+def _syllables(lower: str) -> int:
+    """textstat's ``count_syllables(lower)``. A lowercase word of letters only is its own one list word there,
+    so when the CMU dictionary has it, its vowel phones (stress digit last) are counted here directly."""
+    if lower.isalpha() and lower.lower() == lower:
+        phones = cmu_dictionary().get(lower)
+        if phones is not None:
+            return sum(1 for phone in phones[0] if phone[-1].isdigit())
+    return int(backend().counts.count_syllables(lower, LANG))
 
 
 _INFLECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -98,10 +108,18 @@ _INFLECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: The inflections above grouped by their suffix's last letter (in their order), so a word is only tested
+#: against the suffixes it could end with.
+_INFLECTIONS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    last: tuple(inflection for inflection in _INFLECTIONS if inflection[0][-1] == last)
+    for last in {suffix[-1] for suffix, _ in _INFLECTIONS}
+}
+
+
 def _base_candidates(form: str) -> list[str]:
     """Possible base forms of a regularly inflected word ("-" = undo a doubled consonant)."""
-    found = []
-    for suffix, replacements in _INFLECTIONS:
+    found: list[str] = []
+    for suffix, replacements in _INFLECTIONS_BY_LAST.get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= 2:
             stem = form[: -len(suffix)]
             for replacement in replacements:
@@ -120,9 +138,10 @@ def _lemma_ranks() -> dict[str, int]:
     for form in lexicon.most_frequent(RANKED_FORMS):
         if not form.replace("'", "").isalpha() or form in ranks:
             continue
-        base = next((candidate for candidate in _base_candidates(form) if candidate in ranks), None)
-        if base is not None:
-            ranks[form] = ranks[base]
+        for candidate in _base_candidates(form):
+            if candidate in ranks:
+                ranks[form] = ranks[candidate]
+                break
         else:
             lemmas += 1
             ranks[form] = lemmas
