@@ -42,6 +42,7 @@ from evalkit.errors import InputError
 from evalkit.readability import fluency, formulas, simplicity
 from evalkit.readability.features import Mark, SentenceFeatures, defined_acronyms, sentence_features
 from evalkit.readability.targets import PRESETS, Target, TargetResult, TargetSet
+from evalkit.readability.words import share_beyond
 
 GAIN_UNIT = "US grade levels (original's estimated grade minus the rewrite's; > 0: the rewrite is easier)"
 #: How many of the rewrite's hardest sentences a report lists.
@@ -124,7 +125,7 @@ class TextReadability:
     def vocabulary_share(self, size: int) -> float:
         """Share of the text's vocabulary words (names and numbers left out) beyond the ``size`` most
         frequent lemmas."""
-        return _share_beyond(self._ranks(), size)
+        return share_beyond(self._ranks(), size)
 
     def _ranks(self) -> list[int]:
         """The vocabulary ranks of all the text's words, in increasing order."""
@@ -156,7 +157,7 @@ class TextReadability:
     def check_all(self, targets: Sequence[Target]) -> tuple[TargetResult, ...]:
         """Every target, measuring the text once."""
         measures = self.measures()
-        share = partial(_share_beyond, self._ranks())
+        share = partial(share_beyond, self._ranks())
         return tuple(target.check(measures, share) for target in targets)
 
     def to_dict(self) -> dict[str, Any]:
@@ -183,7 +184,7 @@ class TextReadability:
                 "passive_sentence_share": _round(sum(1 for f in features if f.passive) / counts.sentences),
                 "nominalisation_share": _round(sum(len(f.nominalisations) for f in features) / counts.words),
                 "vocabulary_beyond": {
-                    str(size): _round(_share_beyond(ranks, size)) for size in VOCABULARY_SIZES_REPORTED
+                    str(size): _round(share_beyond(ranks, size)) for size in VOCABULARY_SIZES_REPORTED
                 },
                 "unexplained_acronyms": sorted({m.text for f in features for m in f.acronyms}),
                 "malformed_sentences": sum(1 for f in features if f.malformed),
@@ -196,11 +197,6 @@ class TextReadability:
 VOCABULARY_SIZES_REPORTED = (2000, 3000)
 #: Upper bounds (words) of the sentence-length histogram's bins; the last bin is open.
 SENTENCE_LENGTH_BINS = (5, 10, 15, 20, 25, 35)
-
-
-def _share_beyond(ranks: Sequence[int], size: int) -> float:
-    """The share of ``ranks`` (in increasing order) beyond ``size``."""
-    return (len(ranks) - bisect.bisect_right(ranks, size)) / len(ranks) if ranks else 0.0
 
 
 def _percentile(ordered: Sequence[int], fraction: float) -> int:

@@ -28,7 +28,6 @@ the formulas, and their differences are gains in grade levels.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -43,7 +42,7 @@ import numpy.typing as npt
 from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
-from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
+from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, share_beyond, word_info
 
 Variant = Literal["model", "features"]
 FloatArray = npt.NDArray[np.float64]
@@ -167,7 +166,6 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
     content = n - function_words
     top, second = sorted(columns[0], reverse=True)[:2] if n > 1 else (columns[0][0], 0.0)
     ranks = sorted(features.vocabulary_ranks)
-    vocabulary = max(len(ranks), 1)
     commas = text.count(",")
     inner = len(_INNER_MARKS.findall(text)) + (len(_SPACED_HYPHEN.findall(text)) if "-" in text else 0)
     spread = math.sqrt(max(0.0, length_squares / n - (length_sum / n) ** 2))
@@ -181,8 +179,8 @@ def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> 
         counts.unfamiliar_words / n,
         total_rarity / n,
         top,
-        (len(ranks) - bisect.bisect_right(ranks, 2000)) / vocabulary,
-        (len(ranks) - bisect.bisect_right(ranks, 5000)) / vocabulary,
+        share_beyond(ranks, 2000),
+        share_beyond(ranks, 5000),
         commas,
         clause_markers,
         coordinators,

@@ -16,7 +16,9 @@ Palgrave, 194–211. The ranks come from wordfreq's English list (Speer, 2022) w
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -158,3 +160,9 @@ def lemma_rank(lower: str) -> int:
     if rank is None:
         rank = next((ranks[c] for c in _base_candidates(word) if c in ranks), UNRANKED)
     return rank
+
+
+def share_beyond(ranks: Sequence[int], size: int) -> float:
+    """The share of lemma ``ranks`` (in increasing order) beyond the ``size`` most frequent lemmas; 0.0 for
+    none."""
+    return (len(ranks) - bisect.bisect_right(ranks, size)) / len(ranks) if ranks else 0.0
