@@ -387,6 +387,7 @@ def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = 2.5) -> b
 
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+")
+_INITIALS_END = re.compile(r"(?:[A-Z]\.){2,}$")
 
 
 def name_units(tokens: list[str]) -> tuple[str, ...]:
@@ -638,9 +639,15 @@ def _start_tokens(text: str) -> list[tuple[int, str]]:
     tokens: list[tuple[int, str]] = []
     for match in _TOKEN.finditer(text):
         token = match.group().lower()
-        if token in _ANY_START or token[0].isdigit() or token[0] in "$£€¥₹":
+        if _can_start(token, _ANY_START):
             tokens.append((match.start(), token))
     return tokens
+
+
+def _can_start(token: str, starts: frozenset[str]) -> bool:
+    """Whether a scanned pattern whose word starts are ``starts`` can start at ``token`` (lower case): one
+    of them, a digit or a currency sign."""
+    return token in starts or token[0].isdigit() or token[0] in "$£€¥₹"
 
 
 def _scan(
@@ -651,7 +658,7 @@ def _scan(
     matches: list[re.Match[str]] = []
     reached = 0
     for position, token in tokens:  # tokens: from _start_tokens
-        if position < reached or not (token in starts or token[0].isdigit() or token[0] in "$£€¥₹"):
+        if position < reached or not _can_start(token, starts):
             continue
         match = pattern.match(text, position)
         if match is not None and match.end() > match.start():
@@ -960,9 +967,6 @@ def _names(
             continue
         results.append((start, end, name))
     return results
-
-
-_INITIALS_END = re.compile(r"(?:[A-Z]\.){2,}$")
 
 
 def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
