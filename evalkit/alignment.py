@@ -16,7 +16,12 @@ Method (in the spirit of Vecalign, Thompson & Koehn 2019, and MASSAlign, Paetzol
 2. Sentences left over by (1) are matched across the whole text when they are each other's best match and
    their cosine reaches ``move_threshold`` (higher than the link threshold): a paragraph moved elsewhere
    still aligns, and the group is flagged ``moved`` when it breaks the order of its neighbours.
-3. :func:`attach_split_parts` (called by the meaning metric, which has the words): a rewrite sentence still
+3. :func:`reclaim_moved_sentences` (called by the meaning metric, which has the words): a sentence at the
+   edge of a group goes to a sentence still left over on the other side when that is its match by vector
+   and by words. The programme keeps the order, so a sentence of a moved paragraph that lands next to a
+   split can be swallowed by it ("Once they knew the owner of a particular phone number had a partner, …",
+   0.81 with its source twenty sentences on, 0.45 with the sentence whose split took it).
+4. :func:`attach_split_parts` (called by the meaning metric, which has the words): a rewrite sentence still
    unaligned next to a group joins it when most of its content words are words of the group's original
    sentences. The pooled vector of a long sentence is dominated by its main clause, so the second part of
    a split often sits below the link threshold (cosine 0.26–0.36 in the corpora examples) although it says
@@ -313,6 +318,20 @@ def _trace(
     return groups
 
 
+def _cosine(left: npt.NDArray[np.float32], right: npt.NDArray[np.float32]) -> float:
+    """Cosine of the sums of two groups of vectors, rounded as group similarities are."""
+    a, b = left.sum(axis=0), right.sum(axis=0)
+    norms = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return round(float(a @ b) / norms, 6) if norms > 0 else 0.0
+
+
+def _in_order(i: int, j: int, ordered: list[AlignedGroup]) -> bool:
+    """Whether linking original ``i`` with rewrite ``j`` keeps the order of the groups around ``i``."""
+    before = [group for group in ordered if group.original[-1] < i]
+    after = [group for group in ordered if group.original[0] > i]
+    return (not before or before[-1].rewrite[-1] < j) and (not after or after[0].rewrite[0] > j)
+
+
 def _moved(
     similarity: npt.NDArray[np.float32],
     linked_o: set[int],
@@ -345,11 +364,94 @@ def _moved(
             continue
         used_o.add(i)
         used_r.add(j)
-        before = [group for group in ordered if group.original[-1] < i]
-        after = [group for group in ordered if group.original[0] > i]
-        in_order = (not before or before[-1].rewrite[-1] < j) and (not after or after[0].rewrite[0] > j)
-        groups.append(AlignedGroup((i,), (j,), round(value, 6), moved=not in_order))
+        groups.append(AlignedGroup((i,), (j,), round(value, 6), moved=not _in_order(i, j, ordered)))
     return groups
+
+
+#: Step 3: how much closer (cosine) a group's edge sentence must be to a leftover sentence than to its own
+#: group's sentences, and the content words the two must share (at least this many, and this share of the
+#: shorter one's): a short sentence's vector is no evidence by itself ("This is now a war." is closer to
+#: "This is a war like no other." than that is to "This war … is different from all other wars.").
+RECLAIM_MARGIN = 0.1
+RECLAIM_WORDS = 3
+RECLAIM_SHARE = 0.5
+#: ... and at least this many times as many as the sentence shares with its own group's other side.
+RECLAIM_RATIO = 2
+
+
+def reclaim_moved_sentences(
+    alignment: Alignment,
+    original: npt.NDArray[np.float32],
+    rewrite: npt.NDArray[np.float32],
+    settings: AlignmentSettings,
+    original_words: Callable[[int], frozenset[str]],
+    rewrite_words: Callable[[int], frozenset[str]],
+) -> Alignment:
+    """Give a group's first or last sentence (of a side with more than one) to a sentence left over on
+    the other side when they are each other's best match, their cosine reaches ``move_threshold`` and beats
+    the sentence's best cosine with its own group by :data:`RECLAIM_MARGIN`, and they share content words
+    (``original_words(i)``, ``rewrite_words(j)``: stems; :data:`RECLAIM_WORDS`, :data:`RECLAIM_SHARE`),
+    :data:`RECLAIM_RATIO` times as many as the sentence shares with its group's other side (a rewrite sentence
+    that mixes the two keeps its group: "Jez Frampton, chief executive of Interbrand, said that customers now
+    have more control …", 7 words against 6). The
+    best such link first, until none is left; the new one-to-one group is ``moved`` when it breaks the order
+    of the groups around it."""
+    if not alignment.groups or not (alignment.unaligned_original or alignment.unaligned_rewrite):
+        return alignment
+    similarity = original @ rewrite.T
+    groups = list(alignment.groups)
+    free_o, free_r = set(alignment.unaligned_original), set(alignment.unaligned_rewrite)
+    links: list[tuple[int, int, float]] = []
+    while True:
+        best: tuple[float, int, int, int, bool] | None = None  # (cosine, original, rewrite, group, from original)
+        for index, group in enumerate(groups):
+            for from_original, members, others, free, rows in (
+                (False, group.rewrite, group.original, free_o, similarity),
+                (True, group.original, group.rewrite, free_r, similarity.T),
+            ):
+                if len(members) < 2 or not free:
+                    continue
+                for member in sorted({members[0], members[-1]}):
+                    candidates = rows[:, member]  # the other side's sentences against this member
+                    leftover = int(candidates.argmax())
+                    value = float(candidates[leftover])
+                    if leftover not in free or value < settings.move_threshold:
+                        continue
+                    if int(rows[leftover].argmax()) != member:
+                        continue  # not each other's best match
+                    if value - max(float(candidates[k]) for k in others) < RECLAIM_MARGIN:
+                        continue
+                    i, j = (member, leftover) if from_original else (leftover, member)
+                    if best is not None and (value, -i, -j) <= (best[0], -best[1], -best[2]):
+                        continue
+                    left, right = original_words(i), rewrite_words(j)
+                    shared = len(left & right)
+                    if shared < RECLAIM_WORDS or shared < RECLAIM_SHARE * min(len(left), len(right)):
+                        continue
+                    own = rewrite_words if from_original else original_words
+                    in_group = len((left if from_original else right) & frozenset().union(*map(own, others)))
+                    if shared >= RECLAIM_RATIO * in_group:  # many more words in common than with its group
+                        best = (value, i, j, index, from_original)
+        if best is None:
+            break
+        value, i, j, index, from_original = best
+        group = groups[index]
+        kept_o = tuple(k for k in group.original if k != i) if from_original else group.original
+        kept_r = group.rewrite if from_original else tuple(k for k in group.rewrite if k != j)
+        cosine = _cosine(original[list(kept_o)], rewrite[list(kept_r)])
+        groups[index] = AlignedGroup(kept_o, kept_r, cosine, group.moved)
+        free_o.discard(i)
+        free_r.discard(j)
+        links.append((i, j, value))
+    if not links:
+        return alignment
+    ordered = [group for group in groups if not group.moved]
+    groups += [AlignedGroup((i,), (j,), round(value, 6), moved=not _in_order(i, j, ordered)) for i, j, value in links]
+    return Alignment(
+        tuple(sorted(groups, key=lambda group: (group.original[0], group.rewrite[0]))),
+        tuple(i for i in alignment.unaligned_original if i in free_o),
+        tuple(j for j in alignment.unaligned_rewrite if j in free_r),
+    )
 
 
 #: A rewrite sentence left out by the programme joins a neighbouring group when at least this share of its
@@ -397,11 +499,8 @@ def attach_split_parts(
         index = best[2]
         group = groups[index]
         members = tuple(sorted({*group.rewrite, j}))
-        left = original[list(group.original)].sum(axis=0)
-        right = rewrite[list(members)].sum(axis=0)
-        norms = float(np.linalg.norm(left) * np.linalg.norm(right))
-        cosine = float(left @ right) / norms if norms > 0 else 0.0
-        groups[index] = AlignedGroup(group.original, members, round(cosine, 6), group.moved)
+        cosine = _cosine(original[list(group.original)], rewrite[list(members)])
+        groups[index] = AlignedGroup(group.original, members, cosine, group.moved)
         attached.add(j)
         ends, starts = _edges(groups)  # the grown group may take the next part of the same split too
     if not attached:

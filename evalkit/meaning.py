@@ -62,7 +62,7 @@ import numpy as np
 import numpy.typing as npt
 
 from evalkit import lexicon
-from evalkit.alignment import Alignment, AlignmentSettings, align, attach_split_parts
+from evalkit.alignment import Alignment, AlignmentSettings, align, attach_split_parts, reclaim_moved_sentences
 from evalkit.document import Document
 from evalkit.embeddings import DEFAULT_LAYER, DEFAULT_MODEL, Encoder, Encoding
 from evalkit.spans import TextSpan
@@ -621,13 +621,16 @@ def assess_meaning(
     settings = LEXICAL_ALIGNMENT if lexical else MODEL_ALIGNMENT
     left = np.stack([t.pooled for t in original_tokens]).astype(np.float32)
     right = np.stack([t.pooled for t in rewrite_tokens]).astype(np.float32)
-    alignment = attach_split_parts(
-        align(left, right, settings),
-        left,
-        right,
-        lambda i: _content_words(original.sentences[i].text),
-        lambda j: _content_words(rewrite.sentences[j].text),
-    )
+
+    def original_words(index: int) -> frozenset[str]:
+        return _content_words(original.sentences[index].text)
+
+    def rewrite_words(index: int) -> frozenset[str]:
+        return _content_words(rewrite.sentences[index].text)
+
+    alignment = align(left, right, settings)
+    alignment = reclaim_moved_sentences(alignment, left, right, settings, original_words, rewrite_words)
+    alignment = attach_split_parts(alignment, left, right, original_words, rewrite_words)
     similarity = left @ right.T
     group_o = {i: g.rewrite for g in alignment.groups for i in g.original}
     group_r = {j: g.original for g in alignment.groups for j in g.rewrite}

@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit.alignment import AlignedGroup, Alignment, AlignmentSettings, align, attach_split_parts
+from evalkit.alignment import (
+    AlignedGroup,
+    Alignment,
+    AlignmentSettings,
+    align,
+    attach_split_parts,
+    reclaim_moved_sentences,
+)
 
 SETTINGS = AlignmentSettings(link_threshold=0.45, move_threshold=0.6)
 
@@ -68,6 +75,63 @@ def test_moved_paragraph_still_aligns() -> None:
     assert pairs == {((i,), ((i + 2) % 6,)) for i in range(6)}
     assert {g.original[0] for g in result.groups if g.moved} in ({4, 5}, {0, 1, 2, 3})
     assert not result.unaligned_original and not result.unaligned_rewrite
+
+
+# A sentence of a moved paragraph that the order-keeping programme put into a neighbouring split (or merge)
+# goes to its own source, left over otherwise, when it is clearly closer to it by vector and shares its
+# words: the seed pair's "This shows that the U.S. is lying …" had been swallowed by the split of the
+# sentence before it, and its source counted as dropped. Each case: vectors of both sides, the content words
+# of some sentences (("o", i): original i, ("r", j): rewrite j; every other sentence has words of its own),
+# the groups expected, the originals of the groups flagged moved, the originals left over.
+A, B = frozenset({"war", "bacteria", "fight"}), frozenset({"logo", "apple", "bitten"})
+MOVED = {("o", 4): A, ("r", 2): A}
+RECLAIM_CASES = [
+    ("split member goes to its moved source", side(T[0], T[1] + 0.7 * T[5], T[2], T[3], T[5] + 0.2 * T[6]),
+     side(T[0], T[1], T[5] + 0.3 * T[1], T[2], T[3]), MOVED,
+     [((0,), (0,)), ((1,), (1,)), ((2,), (3,)), ((3,), (4,)), ((4,), (2,))], {(4,)}, ()),
+    ("merge member goes to its moved rewrite", side(T[0], T[1], T[5] + 0.3 * T[1], T[2], T[3]),
+     side(T[0], T[1] + 0.7 * T[5], T[2], T[3], T[5] + 0.2 * T[6]), {("o", 2): A, ("r", 4): A},
+     [((0,), (0,)), ((1,), (1,)), ((2,), (4,)), ((3,), (2,)), ((4,), (3,))], {(2,)}, ()),
+    # cosine 0.93 with the leftover sentence, 0.86 with its own group: within the margin, the split stands
+    ("within the margin the split stands", side(T[0], T[1] + 0.9 * T[5], T[2], T[3], T[5] + 0.8 * T[1]),
+     side(T[0], T[1], T[5] + 0.3 * T[1], T[2], T[3]), MOVED,
+     [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,))], set(), (4,)),
+    # close by vector, but they share no content word ("This is now a war." / "This is a war like no other.")
+    ("no shared words", side(T[0], T[1] + 0.7 * T[5], T[2], T[3], T[5] + 0.2 * T[6]),
+     side(T[0], T[1], T[5] + 0.3 * T[1], T[2], T[3]), {("o", 4): A, ("r", 2): B},
+     [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,))], set(), (4,)),
+    # it shares 4 words with the leftover sentence, but 3 with its own group's: a mix of the two stays
+    ("a mix stays in its group", side(T[0], T[1] + 0.7 * T[5], T[2], T[3], T[5] + 0.2 * T[6]),
+     side(T[0], T[1], T[5] + 0.3 * T[1], T[2], T[3]),
+     {("o", 4): A | {"news"}, ("r", 2): A | B | {"news"}, ("o", 1): B},
+     [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,))], set(), (4,)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "words", "groups", "moved", "unaligned_original"),
+    [case[1:] for case in RECLAIM_CASES],
+    ids=[case[0] for case in RECLAIM_CASES],
+)
+def test_a_group_member_goes_to_the_leftover_sentence_it_matches(  # type: ignore[no-untyped-def]
+    original, rewrite, words, groups, moved, unaligned_original
+) -> None:
+    def original_words(i: int) -> frozenset[str]:
+        return words.get(("o", i), frozenset({f"o{i}a", f"o{i}b", f"o{i}c"}))
+
+    def rewrite_words(j: int) -> frozenset[str]:
+        return words.get(("r", j), frozenset({f"r{j}a", f"r{j}b", f"r{j}c"}))
+
+    result = reclaim_moved_sentences(
+        align(original, rewrite, SETTINGS), original, rewrite, SETTINGS, original_words, rewrite_words
+    )
+    assert [(g.original, g.rewrite) for g in result.groups] == groups
+    assert {g.original for g in result.groups if g.moved} == moved
+    assert result.unaligned_original == unaligned_original
+    assert not result.unaligned_rewrite
+    for group in result.groups:  # a shrunk group's similarity is that of what it keeps
+        left, right = original[list(group.original)].sum(0), rewrite[list(group.rewrite)].sum(0)
+        assert group.similarity == pytest.approx(left @ right / np.linalg.norm(left) / np.linalg.norm(right), abs=1e-5)
 
 
 def test_topical_neighbour_is_not_swallowed() -> None:
@@ -182,3 +246,36 @@ def test_split_parts_leave_moved_and_full_groups_alone() -> None:
     assert attach_split_parts(moved, vectors[:1], vectors[:2], same.__getitem__, (same * 2).__getitem__) == moved
     full = Alignment((AlignedGroup((0,), (0, 1, 2, 3, 4), 0.9),), (), (5,))
     assert attach_split_parts(full, vectors[:1], vectors[:6], same.__getitem__, (same * 6).__getitem__) == full
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 20), st.integers(1, 20), st.integers(0, 2**32 - 1))
+def test_reclaiming_keeps_every_sentence_in_one_place(n: int, m: int, seed: int) -> None:
+    """After step 3 every sentence is in exactly one group or left over, no group is empty, and the groups
+    that shrank are those a one-to-one link took a sentence from."""
+    rng = np.random.default_rng(seed)
+    topics = topic_vectors(6, seed=seed % 1000, dimension=8)  # few topics: many near matches, many splits
+    topic_o, topic_r = rng.integers(0, 6, n), rng.integers(0, 6, m)
+    original = np.stack([unit(row) for row in topics[topic_o] + rng.normal(0, 0.3, (n, 8))])
+    rewrite = np.stack([unit(row) for row in topics[topic_r] + rng.normal(0, 0.3, (m, 8))])
+
+    def original_words(i: int) -> frozenset[str]:  # its topic's words and one of its own
+        return frozenset({f"t{topic_o[i]}a", f"t{topic_o[i]}b", f"t{topic_o[i]}c", f"o{i}"})
+
+    def rewrite_words(j: int) -> frozenset[str]:
+        return frozenset({f"t{topic_r[j]}a", f"t{topic_r[j]}b", f"t{topic_r[j]}c", f"r{j}"})
+
+    before = align(original, rewrite, AlignmentSettings(0.2, 0.35))
+    after = reclaim_moved_sentences(
+        before, original, rewrite, AlignmentSettings(0.2, 0.35), original_words, rewrite_words
+    )
+    for count, side_of, unaligned in (
+        (n, lambda group: group.original, after.unaligned_original),
+        (m, lambda group: group.rewrite, after.unaligned_rewrite),
+    ):
+        assert sorted([*(k for group in after.groups for k in side_of(group)), *unaligned]) == list(range(count))
+    assert all(group.original and group.rewrite for group in after.groups)
+    # each new group is a link that took one leftover sentence
+    taken = len(before.unaligned_original) - len(after.unaligned_original)
+    taken += len(before.unaligned_rewrite) - len(after.unaligned_rewrite)
+    assert len(after.groups) - len(before.groups) == taken

@@ -75,3 +75,20 @@ def test_report_has_minimum_fields(seed_report: dict[str, Any]) -> None:
     assert {"score", "findings"} <= seed_report["drift"].keys()
     assert {"passed", "failures"} <= seed_report["verdict"].keys()
     assert seed_report["signature"].startswith("evalkit:")
+
+
+def test_the_reworded_quotation_is_aligned_not_dropped(
+    seed_report: dict[str, Any], seed_pair: tuple[Path, Path]
+) -> None:
+    """The rewrite moved "This shows that the U.S. is lying …" up next to a split sentence; it is still the
+    counterpart of "This proves the hypocrisy …", which is not reported as dropped."""
+    source = read_text(seed_pair[0]).text.index('"This proves the hypocrisy')
+    target = read_text(seed_pair[1]).text.index('"This shows that the U.S.')
+    pairs = [
+        ([s["start"] for s in group["original"]], [s["start"] for s in group["rewrite"]])
+        for group in seed_report["meaning"]["alignment"]
+    ]
+    assert ([source], [target]) in pairs
+    assert not seed_report["meaning"]["dropped"]
+    dropped = [f["original"]["start"] for f in seed_report["drift"]["findings"] if f["type"] == "dropped"]
+    assert source not in dropped
