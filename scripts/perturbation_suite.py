@@ -41,6 +41,7 @@ from evalkit import Evaluator, Pair, Settings, lexicon
 from evalkit.drift.perturb import CATEGORIES, EXTRA_CATEGORIES, Perturbation, detected, perturb
 from evalkit.errors import EvalkitError
 from evalkit.io import read_text
+from evalkit.markup import analysis_view
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -60,8 +61,16 @@ def base_pairs(shared: Path, corpora: Path, limit: int | None) -> list[tuple[str
             rewrite = path.with_name(path.name.replace(".original.", ".rewrite."))
             if rewrite.exists():
                 name = path.name.split(".original.")[0]
-                pairs.append((f"examples/{name}", read_text(path).text, read_text(rewrite).text))
+                pairs.append((f"examples/{name}", visible_text(path), visible_text(rewrite)))
     return pairs[:limit] if limit else pairs
+
+
+def visible_text(path: Path) -> str:
+    """The text of a file as the engine reads it: for Markdown and HTML, the analysis view (markup blanked
+    out, offsets kept), so that perturbations land in words a reader sees, never in a tag or a link target,
+    and the pair is scored as the words it shows."""
+    source = read_text(path)
+    return analysis_view(source.text, source.format).text if source.format != "text" else source.text
 
 
 def roc_auc(positives: list[float], negatives: list[float]) -> float:

@@ -292,6 +292,8 @@ _NAME_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
     r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z])"
 )
+#: A word of four letters or more with a full stop: the end of a sentence, not an initial or abbreviation.
+_SENTENCE_END = re.compile(r"[A-Z][a-z]{3,}\.")
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
 _HYPHEN_SUFFIXES = words("hyphen_suffixes")
 #: Words that begin many place names and so stay part of a name even at the start of a sentence.
@@ -349,11 +351,16 @@ def name_evidence(sentences: Iterable[str]) -> NameEvidence:
 
 def _mid_sentence(text: str, start: int) -> bool:
     """Whether the last character before ``start`` that is not white space (there is one) is no sentence
-    or quotation opener."""
+    or quotation opener; a straight quotation mark or apostrophe right after a word closes something (the
+    possessive of "the Home Heating Consumers' Forum")."""
     before = start - 1
     while before >= 0 and text[before].isspace():
         before -= 1
-    return before >= 0 and text[before] not in ".!?:\"“‘'(—–"
+    if before < 0:
+        return False
+    if text[before] in "\"'’":
+        return before > 0 and text[before - 1].isalnum()
+    return text[before] not in ".!?:“‘(—–"
 
 
 @cache
@@ -374,7 +381,13 @@ def stem(word: str) -> str:
     return lexicon.stem(word)
 
 
-def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = 2.5) -> bool:
+#: Zipf frequency from which a capitalised word at the start of a sentence is read as an ordinary word;
+#: before another capitalised word, a higher one (the first word of a name is often a rare word).
+ORDINARY = 2.5
+ORDINARY_BEFORE_NAME = 3.0
+
+
+def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = ORDINARY) -> bool:
     """An ordinary English word rather than a name (judged without its capital): written in lower case in
     the texts, or at least as frequent as ``threshold`` (Zipf) and never capitalised mid-sentence."""
     lower = word.lower()
@@ -924,7 +937,11 @@ def _names(
             run = []
             continue
         run.append((start, end))
-        if end != match_end or token.endswith(("'s", "’s", "s'", "s’")):  # a hyphen suffix or possessive ends it
+        if (
+            end != match_end  # a hyphen suffix ends it
+            or token.endswith(("'s", "’s", "s'", "s’"))  # so does a possessive
+            or _SENTENCE_END.fullmatch(token)  # and a full stop after a word, not an initial ("Great. Nothing")
+        ):
             runs.append(run)
             run = []
     if run:
@@ -1005,11 +1022,18 @@ def _clean_run(
     if not run:
         return run
     first = word(run[0])
-    at_start = not at_start_ok and not text[: run[0][0]].strip(" \"“‘'([-—–:*•·#>_")
+    # where a sentence starts: the unit's start, or after a full stop, colon or opening quotation mark inside it
+    # (a quotation of several sentences is one unit: 'said: “Guilty people fidget more'; 'first. Sometimes,')
+    at_start = not at_start_ok and (
+        not text[: run[0][0]].strip(" \"“‘'([-—–:*•·#>_") or not _mid_sentence(text, run[0][0])
+    )
     prefix = first.lower() in _NAME_PREFIXES and len(run) > 1
     # a first word before another name may be a given name ("Joe Biden said"): kept when it is one
     given = len(run) > 1 and first.lower() in given_names()
-    if at_start and not prefix and not given and not known(run[0]) and _is_ordinary(first, evidence):
+    acronym = len(first) > 1 and first.isupper()  # "GDP", "BJP": not an ordinary word however frequent
+    # before another capitalised word, only a common word ("The", "Yesterday"; not "Poon" of "Poon Lim")
+    threshold = ORDINARY_BEFORE_NAME if len(run) > 1 else ORDINARY
+    if at_start and not (prefix or given or acronym or known(run[0])) and _is_ordinary(first, evidence, threshold):
         run = run[1:]
     # a lone ordinary word capitalised once (a list item run into the sentence before it) is no name
     if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():

@@ -11,10 +11,12 @@ date, name, quote), in this order:
    pairs first (the nearest spelling for names, the most shared words for quotations, the same unit word
    and the nearest position for numbers and dates);
 3. *kept elsewhere*: an original fact with an equal fact anywhere in the rewrite (a fact that moved, or a
-   name mentioned again), or an acronym the rewrite spells out ("FSM" / "free school meals"); otherwise it
-   was *dropped*;
-4. a rewrite fact nobody matched is *added* — unless it is a near-miss spelling of a name anywhere in the
-   original, or a lost number with its digits slipped ("1,240" / "1,420"), which makes it *changed*.
+   name mentioned again), or an acronym the rewrite spells out ("FSM" / "free school meals"), or a name the
+   rewrite writes as it is where its context made it no name there ("“Down with Paes" / "said Revolution,
+   Down with Paes"); otherwise it was *dropped*;
+4. a rewrite fact nobody matched is *added* (with the same exceptions the other way) — unless it is a
+   near-miss spelling of a name anywhere in the original, or a lost number with its digits slipped
+   ("1,240" / "1,420"), which makes it *changed*.
 
 Equal facts in other words match: "5" = "five", "$5m" = "5 million dollars", "4,891" ~ "about 5,000" (a
 figure announced as rounded, or rounded to fewer significant digits within 5 %), "11,000 ft" ~ "3,350
@@ -309,6 +311,17 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
 _JOINERS = r"(?:(?:of|for|and|the|on|in|&)\s+)?"
 
 
+def written_in(name: str, texts: Sequence[str]) -> bool:
+    """Whether a name the other side has no fact for stands in ``texts`` all the same: spelt out (an
+    acronym, :func:`spelt_out`), or written as it is, capitalised, where its context made it no name there
+    ("unlike Skype and Viber" / "weaknesses: Skype and Viber", "“Down with Paes" / "said Revolution, Down
+    with Paes", "Michelin-starred" / "Michelin- starred"): not a name lost or invented."""
+    if spelt_out(name, texts):
+        return True
+    pattern = re.compile(rf"(?<![\w’']){re.escape(name)}(?!\w)")  # a part of a compound too: "Michelin-starred"
+    return any(pattern.search(text) for text in texts)
+
+
 def spelt_out(name: str, texts: Sequence[str]) -> bool:
     """Whether an acronym ("FSM", "DfT") stands written out in ``texts`` ("free school meals",
     "Department for Transport"): consecutive words with its letters as initials."""
@@ -479,13 +492,15 @@ def _match_category(
         if i in changed:
             b = all_r[changed[i]]
             results.append(_changed_or_shortened(category, a, b))
-        elif not any(same(a, b) for b in all_r) and not (category == "name" and spelt_out(a.text, sides.rewrite_texts)):
+        elif any(same(a, b) for b in all_r) or (category == "name" and written_in(a.text, sides.rewrite_texts)):
+            continue
+        else:
             results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
     for j in spare:
         if j in used:
             continue
         b = all_r[j]
-        if any(same(a, b) for a in all_o) or (category == "name" and spelt_out(b.text, sides.original_texts)):
+        if any(same(a, b) for a in all_o) or (category == "name" and written_in(b.text, sides.original_texts)):
             continue
         source = None
         if misspelt is not None:

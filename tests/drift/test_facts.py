@@ -136,6 +136,33 @@ def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> 
         assert text[fact.start : fact.end] == fact.text
 
 
+# A quotation of several sentences is one unit: a capitalised word after a full stop, colon or opening
+# quotation mark inside it starts a sentence, and an ordinary word there is no name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One of the team, Ross Anderson, said: “Guilty people fidget more.”", ["Ross Anderson"]),
+        ("“We think about it carefully first. Sometimes, people allege that we did.”", []),
+        ("Typical salary: Graduates start on £25,000.", []),
+        ("Someone asked “Have you ever used it?”", []),
+        ("He said: Illegal downloading is a very big problem.", []),
+        # a full stop after a word ends a name: not "Great. Nothing"
+        ("He says: “Great. Nothing that will fit into my apartment.”", []),
+        # an acronym stays a name at the start of a sentence; a rare first word stays part of the name
+        ("The report said: GDP grew by 2%.", ["GDP"]),
+        ("More castaways: Poon Lim, a Chinese sailor, survived.", ["Poon Lim", "Chinese"]),
+        ("“Now I’m happy,” she said.", []),
+        # an apostrophe after a word closes a possessive, it opens no sentence
+        ("The Home Heating Consumers' Forum welcomed it.", ["Home Heating Consumers", "Forum"]),
+        # a name the texts capitalise mid-sentence elsewhere is still a name after an opener
+        ("She said: “Okafor will decide.”", ["Okafor"]),
+    ],
+)  # fmt: skip
+def test_no_name_at_the_start_of_a_sentence_inside_a_unit(text: str, expected: list[str]) -> None:
+    evidence = ("The mayor, Helen Okafor, met them.",)
+    assert [fact.text for fact in facts_of(text, "name", evidence)] == expected
+
+
 def test_sentence_initial_word_is_a_name_when_the_texts_capitalise_it_elsewhere() -> None:
     alone = facts_of("Glass has many uses.", "name")
     with_evidence = facts_of("Glass has many uses.", "name", ("He wore Google Glass at work.",))

@@ -8,7 +8,7 @@ import pytest
 
 from evalkit import Evaluator
 from evalkit.drift.facts import extract_facts, name_evidence
-from evalkit.drift.matching import dates_equal, names_equal, numbers_equal, quotes_equal, spelt_out
+from evalkit.drift.matching import dates_equal, names_equal, numbers_equal, quotes_equal, spelt_out, written_in
 
 BASE = (
     "The council met on Tuesday to discuss the new bridge. "
@@ -174,3 +174,29 @@ def test_quotes_equal(left: str, right: str, equal: bool) -> None:
 )
 def test_spelt_out(acronym: str, text: str, found: bool) -> None:
     assert spelt_out(acronym, [text]) is found
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("Skype", "BBM does not do calls, unlike Skype and Viber.", True),
+        ("Down", "Graffiti said “Revolution”, “Down with Paes”.", True),
+        ("FSM", "Pupils on free school meals eat here.", True),
+        ("Skype", "Skyped friends all day.", False),
+        ("Skype", "Use skype.", False),
+        ("Michelin", "She ate at Michelin-starred places.", True),
+        ("Okafor", "Mr Okafor’s car.", True),
+        ("Okafor", "Mr Okaforo said so.", False),
+    ],
+)
+def test_written_in(name: str, text: str, found: bool) -> None:
+    assert written_in(name, [text]) is found
+
+
+def test_a_name_written_in_the_other_text_is_neither_dropped_nor_added(fast_evaluator: Evaluator) -> None:
+    """The original's context made "Skype" no name ("unlike Skype": one capitalised ordinary word after a
+    lower-case one), the rewrite's made it one: the name is in both texts all the same."""
+    original = "Other services expose its limits. BBM does not offer calls, unlike Skype and Viber."
+    rewrite = "Other services show its weaknesses: Skype and Viber have video calls, but BBM does not."
+    report = findings(fast_evaluator, original, rewrite)
+    assert not [f for f in report if f["category"] == "name"]
