@@ -158,7 +158,9 @@ _MULTIPLIER = re.compile(
 _SPANS_OF_YEARS = re.compile(
     rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+(?P<unit>decades?|century|centuries)\b", re.IGNORECASE
 )
-_VAGUE = re.compile(rf"\b(?P<word>{'|'.join(sorted(VAGUE))})\s+of\b", re.IGNORECASE)
+#: A vague quantity on its own ("thousands more", "poured millions into") or with "of"; "scores" only with
+#: "of" ("scores of people"; "she scores").
+_VAGUE = re.compile(rf"\b(?P<word>(?:{'|'.join(sorted(VAGUE - {'scores'}))})\b|scores(?=\s+of\b))", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"[\s-]+(?:of\s+)?(°[CF]|[A-Za-z]+)")
 _APPROXIMATOR_BEFORE = re.compile(

@@ -78,6 +78,23 @@ def test_not_numbers(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It raised thousands of pounds.", ["thousands"]),
+        ("It raised $100m, as well as thousands more for charities.", ["$100m", "thousands"]),
+        ("Firms have poured millions into it.", ["millions"]),
+        ("He is one of dozens, perhaps hundreds, of refugees.", ["dozens", "hundreds"]),
+        ("Scores of people came.", ["Scores"]),
+        ("She scores well in tests.", []),  # a verb
+    ],
+)  # fmt: skip
+def test_vague_quantities(text: str, expected: list[str]) -> None:
+    facts = facts_of(text, "number")
+    assert [fact.text for fact in facts] == expected
+    assert all(fact.key[0] == "vague" for fact in facts if not fact.text.startswith("$"))
+
+
+@pytest.mark.parametrize(
     ("left", "right"),
     [
         ("It happened on June 26.", "It happened on 26 June."),
