@@ -479,7 +479,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if character in "’'" and before in "sS" and not stack:
             continue  # plural possessive: the states' ...
         opening = (before.isspace() or before in '([{—–-/"“‘') and not after.isspace()
-        closing = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-\"”’'")
+        # a right double quotation mark closes even after a space ("in the Kuiper belt ”, the …")
+        closing = (not before.isspace() or character == "”") and (after.isspace() or after in ".,;:!?)]}—–-\"”’'")
         kind = "double" if character in '"“”«»' else "single"
         if closing and stack and stack[-1][0] == kind and character not in _OPENERS:
             _, start = stack.pop()
@@ -497,7 +498,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         attribution = _UNTERMINATED_ATTRIBUTION.search(tail)
         end = start + (attribution.start() if attribution else len(tail.rstrip(".!? ")))
         spans.append((start, end))
-    return [(start, end) for start, end in spans if end > start]
+    trimmed = [(start, start + len(text[start:end].rstrip())) for start, end in spans]  # "belt ”": no space
+    return [(start, end) for start, end in trimmed if end > start]
 
 
 def quote_words(text: str) -> tuple[str, ...]:

@@ -196,6 +196,23 @@ def test_quotation_with_speaker() -> None:
     assert facts_of("“We will not give up,” he said.", "quote")[0].detail["speaker_units"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will win” and left.", ["we will win"]),
+        # a right double quotation mark after a space still closes, and the space is no part of the quotation
+        ("They found that “there are mountains in the belt ”, the system’s “third zone” where it sits.",
+         ["there are mountains in the belt", "third zone"]),
+        ("Fans were told to “Stand united ”, and to leave their “large electronic devices” at home.",
+         ["Stand united", "large electronic devices"]),
+    ],
+)  # fmt: skip
+def test_quotation_spans(text: str, expected: list[str]) -> None:
+    quotes = facts_of(text, "quote")
+    assert [fact.text for fact in quotes] == expected
+    assert all(text[fact.start : fact.end] == fact.text for fact in quotes)
+
+
 def test_quote_words_write_contractions_out() -> None:
     assert quote_words("We'd say it’s fine, don't you?") == quote_words("We would say it is fine, do not you?")
 
