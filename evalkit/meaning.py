@@ -275,6 +275,13 @@ class MeaningResult:
                 for start, end in match.missing
                 if match.index not in self.dropped
             ],
+            # the rewrite's mirror: its content words nothing in the original matches (drift's ``invented``)
+            "unsupported_words": [
+                {"sentence": match.index, **document_span(rewrite, match.index, start, end).to_dict()}
+                for match in self.rewrite_matches
+                for start, end in match.missing
+                if match.index not in self.unsupported
+            ],
         }
 
 

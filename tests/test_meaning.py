@@ -240,3 +240,18 @@ def test_bleu_equals_sacrebleu_on_any_text(hypothesis: str, reference: str) -> N
 
     expected = float(BLEU(effective_order=True).sentence_score(hypothesis, [reference]).score)
     assert bleu_score(hypothesis, reference) == expected
+
+
+def test_a_replaced_word_is_listed_on_both_sides(evaluator: Evaluator) -> None:
+    """The word the rewrite replaced is missing from the original's side, its replacement unsupported on the
+    rewrite's, with offsets; drift's content shares (no finding for one word) come from exactly these."""
+    original = "Volterra is a walled town in the region of Tuscany in Italy."
+    rewrite = "Volterra is a walled town in the island of Tuscany in Italy."
+    report = evaluator.evaluate(original, rewrite).to_dict()
+    assert [w["text"] for w in report["meaning"]["missing_words"]] == ["region"]
+    assert [w["text"] for w in report["meaning"]["unsupported_words"]] == ["island"]
+    word = report["meaning"]["unsupported_words"][0]
+    assert rewrite[word["start"] : word["end"]] == "island"
+    assert report["drift"]["components"]["invented"] > 0 and report["drift"]["components"]["lost"] > 0
+    unchanged = evaluator.evaluate(original, original).to_dict()
+    assert unchanged["meaning"]["unsupported_words"] == [] and unchanged["drift"]["components"]["invented"] == 0

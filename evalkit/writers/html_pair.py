@@ -7,7 +7,8 @@ escaped, with its highlights nested around it (:func:`evalkit.writers.html_layer
 * drift findings (``m-dropped``, ``m-changed``, ``m-added``), on the side(s) their spans point into;
 * whole sentences dropped from the original or unsupported in the rewrite (``meaning.dropped`` /
   ``unsupported``) unless a finding already marks exactly that sentence;
-* content words of the original not found in the rewrite (``meaning.missing_words``; off by default);
+* content words of the original not found in the rewrite, and of the rewrite that nothing in the original
+  supports (``meaning.missing_words``, ``meaning.unsupported_words``; off by default);
 * parts left out of scoring (boilerplate, markup ...), dimmed; long runs fold into ``<details>``;
 * the rewrite's hardest sentences (``readability.hardest_sentences``) from :data:`HARD_GRADE` on, flagged
   with their reasons.
@@ -478,14 +479,14 @@ def _sentence_layers(report: ReportDict, anchor: str, side: str, taken: set[tupl
 
 
 def _context_layers(report: ReportDict, side: str) -> list[Layer]:
-    """Missing content words (original only) and the parts left out of scoring."""
+    """Missing content words (original), unsupported ones (rewrite) and the parts left out of scoring."""
     text = report[side]["text"]
     layers = []
-    if side == "original":
-        # the note is written by the page's script from the word itself: these are many, keep them small
-        for word in report["meaning"].get("missing_words", []):
-            if _valid(word, text):
-                layers.append(Layer(word["start"], word["end"], _MISSING, "span", (("class", "mw"),)))
+    # the note is written by the page's script from the word itself: these are many, keep them small
+    words, css = ("missing_words", "mw") if side == "original" else ("unsupported_words", "mw uw")
+    for word in report["meaning"].get(words, []):
+        if _valid(word, text):
+            layers.append(Layer(word["start"], word["end"], _MISSING, "span", (("class", css),)))
     for span in report[side].get("ignored", []):
         if _valid(span, text):
             reason = str(span.get("reason", ""))
@@ -582,7 +583,7 @@ def _toggle(toggle_id: str, css: str, label: str) -> str:
 
 def _legend(report: ReportDict, anchor: str) -> str:
     ignored = [span for side in ("original", "rewrite") for span in report[side].get("ignored", [])]
-    toggles = _toggle(f"{anchor}-t-mw", "t-missing", "missing words")
+    toggles = _toggle(f"{anchor}-t-mw", "t-missing", "missing and unsupported words")
     if any(span.get("reason") == "markup" for span in ignored):
         toggles += _toggle(f"{anchor}-t-markup", "t-markup", "markup")
     samples = [
@@ -595,7 +596,7 @@ def _legend(report: ReportDict, anchor: str) -> str:
             )
         ),
         '<span class="hard-flag" data-grade="…"></span>hard sentence (school grade)',
-        '<span class="mw">word</span> content word not found',
+        '<span class="mw">word</span> content word not found on the other side',
         '<span class="ign">text</span> left out of scoring',
     ]
     keys = (

@@ -474,3 +474,15 @@ def test_default_html_path_for_a_batch() -> None:
     assert default_html_path(["a", "b", "c"]) == path != default_html_path(["a", "b", "d"])
     with pytest.raises(ValueError, match="at least one"):
         default_html_path([])
+
+
+def test_missing_and_unsupported_words_are_marked_on_their_sides(fast_evaluator: Evaluator) -> None:
+    """A replaced word leaves no finding (one word said another way, mostly) but moves drift's content
+    shares: the original's word is marked missing, the rewrite's unsupported, each with its own note."""
+    report = fast_evaluator.evaluate(
+        "Volterra is a walled town in the region of Tuscany in Italy.",
+        "Volterra is a walled town in the island of Tuscany in Italy.",
+    ).to_dict()
+    words = re.findall(r'<span class="(mw[^"]*)">([^<]*)</span>', page_of(report))
+    assert ("mw", "region") in words
+    assert ("mw uw", "island") in words

@@ -32,7 +32,10 @@
   function show(element) {
     if (shownFor === element) { return; }
     shownFor = element;
-    if (element.classList.contains("mw")) {
+    if (element.classList.contains("uw")) {
+      tipTitle.textContent = "Not supported by the original";
+      tipBody.textContent = "No close match for \u201c" + element.textContent + "\u201d in the aligned part of the original.";
+    } else if (element.classList.contains("mw")) {
       tipTitle.textContent = "Not found in the rewrite";
       tipBody.textContent = "No close match for \u201c" + element.textContent + "\u201d in the aligned part of the rewrite.";
     } else {
