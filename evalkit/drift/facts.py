@@ -591,7 +591,7 @@ _NEGATION = re.compile(
 _NOT_NEGATING = re.compile(
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
     r"no (?:later|earlier|more|less|fewer|longer) than|not (?:later|earlier|more|less|fewer) than|"
-    r"not until|no one else|none other|not long after|not long ago|not to say)\b",
+    r"not until|no one else|none other|not long after|not long ago|not to say|or not)\b",
     re.IGNORECASE,
 )
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)

@@ -225,6 +225,8 @@ def test_quote_words_write_contractions_out() -> None:
         ("He never came back.", [("never", "came")]),
         ("It is not only cheap but fast.", []),  # does not negate
         ("Send it no later than Friday.", []),
+        ("Hair cannot show if you are allergic or not.", [("cannot", "show")]),  # "or not": an alternative
+        ("Whether or not they agree, it goes ahead.", []),
     ],
 )
 def test_negations(text: str, cues: list[tuple[str, str]]) -> None:
