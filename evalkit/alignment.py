@@ -399,29 +399,29 @@ def reclaim_moved_sentences(
     if not alignment.groups or not (alignment.unaligned_original or alignment.unaligned_rewrite):
         return alignment
     similarity = original @ rewrite.T
+    best_rewrite, best_original = similarity.argmax(axis=1), similarity.argmax(axis=0)  # each one's best match
     groups = list(alignment.groups)
     free_o, free_r = set(alignment.unaligned_original), set(alignment.unaligned_rewrite)
     links: list[tuple[int, int, float]] = []
     while True:
         best: tuple[float, int, int, int, bool] | None = None  # (cosine, original, rewrite, group, from original)
         for index, group in enumerate(groups):
-            for from_original, members, others, free, rows in (
-                (False, group.rewrite, group.original, free_o, similarity),
-                (True, group.original, group.rewrite, free_r, similarity.T),
-            ):
-                if len(members) < 2 or not free:
+            for from_original in (False, True):
+                members, others = (group.original, group.rewrite) if from_original else (group.rewrite, group.original)
+                if len(members) < 2 or not (free_r if from_original else free_o):
                     continue
                 for member in sorted({members[0], members[-1]}):
-                    candidates = rows[:, member]  # the other side's sentences against this member
-                    leftover = int(candidates.argmax())
-                    value = float(candidates[leftover])
-                    if leftover not in free or value < settings.move_threshold:
-                        continue
-                    if int(rows[leftover].argmax()) != member:
-                        continue  # not each other's best match
-                    if value - max(float(candidates[k]) for k in others) < RECLAIM_MARGIN:
-                        continue
-                    i, j = (member, leftover) if from_original else (leftover, member)
+                    if from_original:  # an original sentence of the group, a leftover rewrite sentence
+                        i, j = member, int(best_rewrite[member])
+                        mutual, free = int(best_original[j]) == i, j in free_r
+                        own_best = max(float(similarity[i, k]) for k in others)
+                    else:
+                        i, j = int(best_original[member]), member
+                        mutual, free = int(best_rewrite[i]) == j, i in free_o
+                        own_best = max(float(similarity[k, j]) for k in others)
+                    value = float(similarity[i, j])
+                    if not (free and mutual) or value < settings.move_threshold or value - own_best < RECLAIM_MARGIN:
+                        continue  # linked already, not each other's best match, not close enough
                     if best is not None and (value, -i, -j) <= (best[0], -best[1], -best[2]):
                         continue
                     left, right = original_words(i), rewrite_words(j)
