@@ -393,9 +393,8 @@ def reclaim_moved_sentences(
     (``original_words(i)``, ``rewrite_words(j)``: stems; :data:`RECLAIM_WORDS`, :data:`RECLAIM_SHARE`),
     :data:`RECLAIM_RATIO` times as many as the sentence shares with its group's other side (a rewrite sentence
     that mixes the two keeps its group: "Jez Frampton, chief executive of Interbrand, said that customers now
-    have more control …", 7 words against 6). The
-    best such link first, until none is left; the new one-to-one group is ``moved`` when it breaks the order
-    of the groups around it."""
+    have more control …", 7 words against 6). The best such link first, until none is left; the new
+    one-to-one group is ``moved`` when it breaks the order of the groups around it."""
     if not alignment.groups or not (alignment.unaligned_original or alignment.unaligned_rewrite):
         return alignment
     similarity = original @ rewrite.T
