@@ -449,19 +449,22 @@ def _match_category(
             found = compared[key] = rule(a, b)
         return found
 
-    kept_o: set[int] = set()
     kept_r: set[int] = set()
     # the pairs in aligned sentences, found through the sentences rather than by testing every pair
     by_sentence: dict[int, list[int]] = {}
     for j, b in enumerate(all_r):
         by_sentence.setdefault(b.sentence, []).append(j)
     local = _local_sentences(sides)
+    keepers: dict[int, list[int]] = {}  # each original fact: the rewrite facts that keep it locally
     for i, a in enumerate(all_o):
         for sentence in local[a.sentence] if a.sentence < len(local) else ():
             for j in by_sentence.get(sentence, ()):
                 if same(a, all_r[j]):
-                    kept_o.add(i)
+                    keepers.setdefault(i, []).append(j)
                     kept_r.add(j)
+    kept_o = set(keepers)
+    if category == "number":
+        kept_o -= _kept_twice(all_o, all_r, keepers, sides)
     pending = [i for i in range(len(all_o)) if i not in kept_o]
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
     moved = {j for j in range(len(all_r)) if j not in kept_r and any(same(all_o[i], all_r[j]) for i in pending)}
@@ -512,6 +515,23 @@ def _match_category(
         else:
             results.append(Match("added", None, b, describe(category, "added", None, b), b.kind))
     return results
+
+
+def _kept_twice(all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int, list[int]], sides: Sides) -> set[int]:
+    """Original numbers kept only by a rewrite number that another original number, aligned with it,
+    keeps too: "two billion people are malnourished" kept by the rewrite's "an extra two billion people by
+    2050" (a neighbouring sentence of its region) while the rewrite's own sentence says "two million people
+    are malnourished". One rewrite number stands for one original number; the other is compared again."""
+    aligned_to: dict[int, set[int]] = {}  # each rewrite number: the original numbers it keeps in its alignment group
+    for i, js in keepers.items():
+        for j in js:
+            if sides.aligned(all_o[i], all_r[j]):
+                aligned_to.setdefault(j, set()).add(i)
+    return {
+        i
+        for i, js in keepers.items()
+        if not any(sides.aligned(all_o[i], all_r[j]) for j in js) and all(aligned_to.get(j, {i}) - {i} for j in js)
+    }
 
 
 def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:

@@ -8,7 +8,15 @@ import pytest
 
 from evalkit import Evaluator
 from evalkit.drift.facts import extract_facts, name_evidence
-from evalkit.drift.matching import dates_equal, names_equal, numbers_equal, quotes_equal, spelt_out, written_in
+from evalkit.drift.matching import (
+    dates_equal,
+    match_facts,
+    names_equal,
+    numbers_equal,
+    quotes_equal,
+    spelt_out,
+    written_in,
+)
 
 BASE = (
     "The council met on Tuesday to discuss the new bridge. "
@@ -200,3 +208,19 @@ def test_a_name_written_in_the_other_text_is_neither_dropped_nor_added(fast_eval
     rewrite = "Other services show its weaknesses: Skype and Viber have video calls, but BBM does not."
     report = findings(fast_evaluator, original, rewrite)
     assert not [f for f in report if f["category"] == "name"]
+
+
+def test_one_rewrite_number_does_not_keep_two_original_ones_when_its_own_is_changed() -> None:
+    """The rewrite's "two billion" (its own sentence: the original's first) may not also keep the
+    original's second "two billion" through a region, when the sentence aligned with that one says "two
+    million": that is a changed number, not an added one (OneStop "Food shortages")."""
+    original = ["Humans may need to feed an extra two billion people by 2050.", "Two billion people are malnourished."]
+    rewrite = ["There will be an extra two billion people by 2050.", "Two million people are malnourished."]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, j, evidence) for j, text in enumerate(rewrite)]
+    # aligned one to one; the first rewrite sentence's region also holds the second original sentence
+    matches = match_facts(facts_o, facts_r, [(0,), (1,)], [(0, 1), (1,)], original, rewrite, [(0,), (1,)], [(0,), (1,)])
+    numbers = [(m.type, m.original.text if m.original else None, m.rewrite.text if m.rewrite else None)
+               for m in matches if (m.original or m.rewrite).category == "number"]  # fmt: skip
+    assert numbers == [("changed", "Two billion", "Two million")]
