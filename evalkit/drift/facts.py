@@ -141,6 +141,8 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s+\d")
+_SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
 )
@@ -157,6 +159,12 @@ _MULTIPLIER = re.compile(
 )
 _SPANS_OF_YEARS = re.compile(
     rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+(?P<unit>decades?|century|centuries)\b", re.IGNORECASE
+)
+#: A ratio, read as a share: "one in four" = 25%, "55 out of 100" = 55%, "1 in 5".
+_RATIO = re.compile(
+    rf"\b(?P<part>\d+|{_SPELLED_BELOW_100})\s+(?P<link>in|out\s+of)\s+"
+    rf"(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d+|an?\s+(?:hundred|thousand|million)|{_SPELLED})\b",
+    re.IGNORECASE,
 )
 #: A vague quantity on its own ("thousands more", "poured millions into") or with "of"; "scores" only with
 #: "of" ("scores of people"; "she scores").
@@ -763,7 +771,25 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free,
         add(Fact("date", sentence, start, end, text[start:end], key, {"kind": kind}))
 
 
+def _count_value(text: str) -> float | None:
+    """The value of a count written in digits ("1,000") or words ("four", "a hundred")."""
+    digits = text.replace(",", "")
+    return float(digits) if digits.isdigit() else spelled_value(text)
+
+
 def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free, add: _Add) -> None:
+    for match in _scan(_RATIO, text, tokens, _SPELLED_STARTS):
+        start, end = match.span()
+        whole_text = match.group("whole")
+        if not free(start, end) or (match.group("link").lower() == "in" and re.fullmatch(r"\d{4}", whole_text)):
+            continue  # "5 in 2020": a year
+        part, whole = _count_value(match.group("part")), _count_value(whole_text)
+        if part is None or not whole or part >= whole:
+            continue
+        share = round(100 * part / whole, 6)
+        detail = {"kind": "percent", "value": share, "measure": "", "unit": "", "display": _format_value(share)}
+        add(Fact("number", sentence, start, end, text[start:end], ("percent", "", share), detail))
+
     for match in _scan(_ORDINAL, text, tokens, _ORDINAL_STARTS):
         start, end = match.span()
         if not free(start, end):
@@ -772,6 +798,9 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
             _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_AFTER.match(text, end)
         ):
             continue  # "sign up first", "First, ...": an adverb, not a rank
+        word = (match.group("word") or "").lower()
+        if word in FRACTIONS and _SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start):
+            continue  # "a third of all deaths": a fraction, not a rank
         rank = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
         add(Fact("number", sentence, start, end, text[start:end], ("ordinal", rank), {"kind": "ordinal"}))
 

@@ -178,11 +178,12 @@ def numbers_equal(a: Fact, b: Fact, rewrite_text: str = "") -> bool:
     value_a, value_b = _value(a), _value(b)
     if value_a is None or value_b is None:
         return False
-    if {kind_a, kind_b} == {"percent", "fraction"}:
-        scale_a = 100.0 if kind_a == "fraction" else 1.0
-        scale_b = 100.0 if kind_b == "fraction" else 1.0
-        return abs(value_a * scale_a - value_b * scale_b) < 0.5
-    if kind_a != kind_b and {kind_a, kind_b} != {"count", "money"}:
+    if {kind_a, kind_b} == {"percent", "fraction"}:  # compared as percentages ("a third" ~ "about 30%")
+        value_a *= 100.0 if kind_a == "fraction" else 1.0
+        value_b *= 100.0 if kind_b == "fraction" else 1.0
+        if abs(value_a - value_b) < 0.5:
+            return True
+    elif kind_a != kind_b and {kind_a, kind_b} != {"count", "money"}:
         return False
     if a.key[1] and b.key[1] and a.key[1] != b.key[1]:
         return False  # another currency

@@ -40,6 +40,10 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("It took over a decade.", "a decade", ("count", "", 10.0)),
         ("He was the third person to try.", "third", ("ordinal", 3)),
         ("Dozens of people came.", "Dozens", ("vague", "dozens")),
+        ("A child has a one in four chance.", "one in four", ("percent", "", 25.0)),
+        ("It is right about 55 out of 100 times.", "55 out of 100", ("percent", "", 55.0)),
+        ("Seven out of ten people agree.", "Seven out of ten", ("percent", "", 70.0)),
+        ("It rose by 5 in 2020.", "5", ("count", "", 5.0)),  # a year, no ratio
     ],
 )
 def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> None:

@@ -139,6 +139,12 @@ def test_names_equal(left: str, right: str, equal: bool) -> None:
         ("It cost $5m.", "It cost £5m.", "It cost £5m.", False),
         ("Half of them voted.", "50% of them voted.", "50% of them voted.", True),
         ("Prices trebled.", "Prices rose three times.", "Prices rose three times.", True),
+        ("It has a one in four chance.", "It has a 25% chance.", "It has a 25% chance.", True),
+        ("It is right 55 out of 100 times.", "It is 55% reliable.", "It is 55% reliable.", True),
+        ("One in three people agree.", "A third of people agree.", "A third of people agree.", True),
+        ("Around a third of deaths.", "About 30% of deaths.", "About 30% of deaths.", True),
+        ("A third of deaths.", "30% of deaths.", "30% of deaths.", False),
+        ("One in four people agree.", "30% of people agree.", "30% of people agree.", False),
     ],
 )
 def test_numbers_equal(left: str, right: str, rewrite: str, equal: bool) -> None:
