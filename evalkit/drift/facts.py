@@ -590,9 +590,15 @@ MODALS = {
     "should": "advisable", "ought": "advisable", "will": "certain", "would": "conditional",
     "shall": "certain",
 }  # fmt: skip
+#: A contraction written without its apostrophe ("dont", "didnt", "cant": text that lost its apostrophes on
+#: the way): the cue is its "nt".
+BARE_CONTRACTION = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|ca|could|would|should|wo|has|have|had|must|need)(?P<bare>nt)\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(
     r"\b(?:no longer|not|never|none|nobody|nothing|nowhere|neither|nor|without|cannot|no)\b"
-    r"|(?<=[a-z])n[’']t\b",
+    r"|(?<=[a-z])n[’']t\b|" + BARE_CONTRACTION.pattern,
     re.IGNORECASE,
 )
 #: Phrases with a negation cue that negate nothing.
@@ -893,7 +899,7 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
     negations = list(_NEGATION.finditer(text))
     idioms = [match.span() for match in _NOT_NEGATING.finditer(text)] if negations else []
     for match in negations:
-        start, end = match.span()
+        start, end = match.span("bare") if match.group("bare") else match.span()
         if any(s <= start < e for s, e in idioms):
             continue
         scope = _scope_word(text, end)

@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import Literal
 
 from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits, stem, words
+from evalkit.drift.gazetteer import gazetteer
 
 #: Words many organisations' names share ("MND Association" / "UK Motor Neurone Association").
 GENERIC_NAME_WORDS = words("generic_name_words")
@@ -117,6 +118,29 @@ def _units_equal(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     # names recur through an article: each pair of spellings is compared once
     if not left or not right:
         return False
+    if _units_match(left, right):
+        return True
+    # a possessive written without its apostrophe ("Googles mission", "Brazils protests"): text that lost
+    # its apostrophes on the way has them
+    bare_left, bare_right = _possessive_free(left), _possessive_free(right)
+    return (bare_left, bare_right) != (left, right) and _units_match(bare_left, bare_right)
+
+
+def _possessive_free(units: tuple[str, ...]) -> tuple[str, ...]:
+    """The units with a final "s" off the last one, a name the gazetteer knows for what is left ("new
+    yorks" -> New York, "uks" -> UK, "orleanss" -> "orleans")."""
+    last = units[-1]
+    if last.startswith("@") or len(last) < 3 or not last.endswith("s") or last.endswith("'s"):
+        return units
+    bare = [*units[:-1], last[:-1]]
+    whole = None if any(unit.startswith("@") for unit in bare) else gazetteer().lookup(bare)
+    if whole is not None:
+        return (whole.id,)
+    known = gazetteer().lookup([last[:-1]])
+    return (*units[:-1], known.id if known is not None else last[:-1])
+
+
+def _units_match(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     if left == right:
         return True
     small, large = (left, right) if len(left) <= len(right) else (right, left)

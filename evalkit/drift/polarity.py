@@ -40,7 +40,7 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import filterfalse
 
-from evalkit.drift.facts import IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
+from evalkit.drift.facts import BARE_CONTRACTION, IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -191,7 +191,7 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
         negated = (
             match.start() in negated_at
             or any(
-                (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT) or word.endswith(("n't", "n’t"))
+                (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT) or _contracted_negation(word)
                 for word in (before.group().lower() for before in window)
             )
             # an explicit negation cue within five words before it, as "n't" ("should not be assigned a name")
@@ -199,6 +199,11 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
         )
         found.append((match.start(), match.end(), negated))
     return found
+
+
+def _contracted_negation(word: str) -> bool:
+    """A negative contraction ("don't", "can’t"), also without its apostrophe ("dont")."""
+    return word.endswith(("n't", "n’t")) or BARE_CONTRACTION.fullmatch(word) is not None
 
 
 def _pseudo(sentence: int, start: int, end: int, texts: Sequence[str]) -> Fact:
@@ -257,7 +262,7 @@ def _context(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> t
     if before is None or after is None:
         return None
     first, second = before.group(1), after.group(1)
-    if fact.text.lower() in ("n't", "n’t"):
+    if fact.text.lower() in ("n't", "n’t", "nt"):
         first = {"ca": "can", "wo": "will", "sha": "shall"}.get(first.lower(), first)
     forms = _FORMS.get(first.lower(), re.escape(first))
     pattern = re.compile(rf"\b(?:{forms})\s+{re.escape(second)}\b", re.IGNORECASE)
@@ -305,7 +310,7 @@ def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tu
 SLOT_WORDS = 6
 SLOT_FRAME = 3
 #: The only words a stretch deleted with its negation may hold for rule 4: the negation and auxiliaries.
-_NEGATION_WORD = re.compile(r"not|never|no|[a-z]+n[’']t|cannot")
+_NEGATION_WORD = re.compile(r"not|never|no|[a-z]+n[’']t|cannot|" + BARE_CONTRACTION.pattern)
 _IDIOM_AFTER = re.compile(r" (?:that|this)\b")  # "failing that", "despite this": read as a unit
 #: Words that may negate by their form ("unimaginable", "inability", "disagree", "careless").
 _NEGATIVE_AFFIX = re.compile(r"(?:un|in|im|il|ir|dis|non|mis)[a-z]{4,}|[a-z]{3,}less$")
@@ -387,8 +392,7 @@ def _slot_in(
             return None
         replaced = [match.group().lower() for match in theirs[j1:j2]]
         if any(
-            word in IMPLICIT_NEGATIONS or word.endswith(("n't", "n’t")) or _NEGATIVE_AFFIX.match(word)
-            for word in replaced
+            word in IMPLICIT_NEGATIONS or _contracted_negation(word) or _NEGATIVE_AFFIX.match(word) for word in replaced
         ):
             return None
         if tag == "replace":  # widened back to an auxiliary, where the lost "not" stood ("was sure")

@@ -231,6 +231,10 @@ def test_quote_words_write_contractions_out() -> None:
         ("Send it no later than Friday.", []),
         ("Hair cannot show if you are allergic or not.", [("cannot", "show")]),  # "or not": an alternative
         ("Whether or not they agree, it goes ahead.", []),
+        # text that lost its apostrophes
+        ("They dont tip much.", [("nt", "tip")]),
+        ("I cant go there.", [("nt", "go")]),
+        ("The wanted man went home.", []),
     ],
 )
 def test_negations(text: str, cues: list[tuple[str, str]]) -> None:

@@ -121,6 +121,13 @@ def _fact(text: str, category: str, context: tuple[str, ...] = ()) -> Any:
         ("Beijing said so.", "China said so.", True),
         ("Joe Biden spoke.", "Jill Biden spoke.", False),
         ("Austria said so.", "Australia said so.", False),
+        # a possessive that lost its apostrophe
+        ("Google said so.", "It is part of Googles mission.", True),
+        ("It is in New York.", "New Yorks mayor spoke.", True),
+        ("The UK agreed.", "The UKs plan failed.", True),
+        ("New Orleans is loud.", "New Orleanss bars are loud.", True),
+        ("Joe Biden spoke.", "Joe Bidens spoke.", True),
+        ("Joe Biden spoke.", "Joe Bidan spoke.", False),
     ],
 )
 def test_names_equal(left: str, right: str, equal: bool) -> None:
@@ -230,3 +237,17 @@ def test_one_rewrite_number_does_not_keep_two_original_ones_when_its_own_is_chan
     numbers = [(m.type, m.original.text if m.original else None, m.rewrite.text if m.rewrite else None)
                for m in matches if (m.original or m.rewrite).category == "number"]  # fmt: skip
     assert numbers == [("changed", "Two billion", "Two million")]
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "flipped"),
+    [
+        ("They don't tip much in France.", "They dont tip much in France.", False),
+        ("They do tip a lot in France.", "They dont tip a lot in France.", True),
+        ("They dont tip much in France.", "They tip much in France.", True),
+    ],
+)
+def test_negations_without_apostrophes(fast_evaluator: Evaluator, original: str, rewrite: str, flipped: bool) -> None:
+    """Text that lost its apostrophes ("dont", "cant") negates as "don't" does."""
+    report = findings(fast_evaluator, original, rewrite)
+    assert any(f["category"] == "negation" and f["type"] == "changed" for f in report) is flipped
