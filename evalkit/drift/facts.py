@@ -598,9 +598,10 @@ BARE_CONTRACTION = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:no longer|not|never|none|nobody|nothing|nowhere|neither|nor|without|cannot|no)\b"
-    r"|(?<=[a-z])n[’']t\b|" + BARE_CONTRACTION.pattern,
+    r"|(?<=[a-z])n[’']t\b|(?<=[a-z])(?P<bare>nt)\b",  # "nt": kept only where it ends a BARE_CONTRACTION
     re.IGNORECASE,
 )
+_WORD_START = re.compile(r"[A-Za-z]+$")
 #: Phrases with a negation cue that negate nothing.
 _NOT_NEGATING = re.compile(
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
@@ -899,7 +900,11 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
     negations = list(_NEGATION.finditer(text))
     idioms = [match.span() for match in _NOT_NEGATING.finditer(text)] if negations else []
     for match in negations:
-        start, end = match.span("bare") if match.group("bare") else match.span()
+        start, end = match.span()
+        if match.group("bare"):  # a word ending in "nt": a contraction without its apostrophe ("dont"), or not
+            word = _WORD_START.search(text, 0, start)
+            if word is None or not BARE_CONTRACTION.fullmatch(text, word.start(), end):
+                continue
         if any(s <= start < e for s, e in idioms):
             continue
         scope = _scope_word(text, end)

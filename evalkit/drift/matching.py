@@ -126,6 +126,7 @@ def _units_equal(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     return (bare_left, bare_right) != (left, right) and _units_match(bare_left, bare_right)
 
 
+@lru_cache(maxsize=65536)
 def _possessive_free(units: tuple[str, ...]) -> tuple[str, ...]:
     """The units with a final "s" off the last one, a name the gazetteer knows for what is left ("new
     yorks" -> New York, "uks" -> UK, "orleanss" -> "orleans")."""
@@ -343,8 +344,11 @@ def written_in(name: str, texts: Sequence[str]) -> bool:
     with Paes", "Michelin-starred" / "Michelin- starred"): not a name lost or invented."""
     if spelt_out(name, texts):
         return True
+    holding = [text for text in texts if name in text]  # most names are not there: no pattern needed
+    if not holding:
+        return False
     pattern = re.compile(rf"(?<![\w’']){re.escape(name)}(?!\w)")  # a part of a compound too: "Michelin-starred"
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in holding)
 
 
 def spelt_out(name: str, texts: Sequence[str]) -> bool:
