@@ -302,6 +302,8 @@ _NAME_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
     r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z])"
 )
+#: Words many names of organisations and places share ("University", "Republic", "City").
+_GENERIC_NAME_WORDS = words("generic_name_words")
 #: A word of four letters or more with a full stop: the end of a sentence, not an initial or abbreviation.
 _SENTENCE_END = re.compile(r"[A-Z][a-z]{3,}\.")
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
@@ -1043,6 +1045,9 @@ def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[in
     after = g.lookup(words[at + 1 :])
     if after is None or after.kind == "organisation" or g.forms.get(" ".join(words[:at])) is not None:
         return [run]
+    head = [word for word in words[:at] if word not in _CONNECTORS]
+    if len(head) == 1 and head[0] in _GENERIC_NAME_WORDS:
+        return [run]  # an institution or state of the place: "the Republic of Kiribati", "City of London"
     return [run[:at], run[at + 1 :]]
 
 

@@ -147,6 +147,11 @@ def test_dates(text: str, expected: list[str]) -> None:
          [("@united states",), ("@south korea",), ("@japan",)]),
         ("It is a NATO-like alliance.", ["NATO"], [("@nato",)]),
         ("Search the web and see.", [], []),
+        # a person of a place is two names; an institution or state of a place is one
+        ("Timms of England won.", ["Timms", "England"], [("timms",), ("@england",)]),
+        ("Two men from the Republic of Kiribati drifted.", ["Republic of Kiribati"], [("republic", "@kiribati")]),
+        ("She studied at the University of California in 1990.", ["University of California"],
+         [("university", "@california")]),
     ],
 )  # fmt: skip
 def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> None:
