@@ -302,8 +302,10 @@ _NAME_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
     r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z])"
 )
-#: Words many names of organisations and places share ("University", "Republic", "City").
-_GENERIC_NAME_WORDS = words("generic_name_words")
+#: Words many names of organisations and places share ("University", "Republic", "City"): sharing one does
+#: not make two names one (matching), and one of them "of" a place is a name of its own ("Republic of
+#: Kiribati").
+GENERIC_NAME_WORDS = words("generic_name_words")
 #: A word of four letters or more with a full stop: the end of a sentence, not an initial or abbreviation.
 _SENTENCE_END = re.compile(r"[A-Z][a-z]{3,}\.")
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
@@ -1046,7 +1048,7 @@ def _split_at_place(text: str, run: list[tuple[int, int]]) -> list[list[tuple[in
     if after is None or after.kind == "organisation" or g.forms.get(" ".join(words[:at])) is not None:
         return [run]
     head = [word for word in words[:at] if word not in _CONNECTORS]
-    if len(head) == 1 and head[0] in _GENERIC_NAME_WORDS:
+    if len(head) == 1 and head[0] in GENERIC_NAME_WORDS:
         return [run]  # an institution or state of the place: "the Republic of Kiribati", "City of London"
     return [run[:at], run[at + 1 :]]
 

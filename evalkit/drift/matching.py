@@ -38,11 +38,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from evalkit.drift.facts import CONVERSIONS, FUNCTION_WORDS, Fact, entity, significant_digits, stem, words
+from evalkit.drift.facts import (
+    CONVERSIONS,
+    FUNCTION_WORDS,
+    GENERIC_NAME_WORDS,
+    Fact,
+    entity,
+    significant_digits,
+    stem,
+)
 from evalkit.drift.gazetteer import gazetteer
-
-#: Words many organisations' names share ("MND Association" / "UK Motor Neurone Association").
-GENERIC_NAME_WORDS = words("generic_name_words")
 
 MatchType = Literal["dropped", "changed", "added"]
 _APPROXIMATORS = re.compile(
