@@ -820,8 +820,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Fre
         if not free(start, end):
             continue
         count_word = match.group("count").lower()
-        spans = 1.0 if count_word in ("a", "an") else float(count_word) if count_word.isdigit() else None
-        spans = spans if spans is not None else spelled_value(count_word)
+        spans = 1.0 if count_word in ("a", "an") else _count_value(count_word)
         if spans is None:
             continue
         years = spans * (100 if match.group("unit").lower().startswith("centur") else 10)
