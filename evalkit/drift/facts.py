@@ -626,9 +626,17 @@ FUNCTION_WORDS = words("function_words")
 NOT_SCOPES = FUNCTION_WORDS - {"all", "any", "some", "every", "each", "both", "much", "many", "more", "most"}
 
 
+#: An aside right after a negation or modal, between commas or dashes ("does not, as is often assumed,
+#: work"): what the cue bears on comes after it.
+ASIDE = re.compile(r"\s*([,–—])(?:\s*[^\s,–—.;:!?\"“”()]+){1,6}?\s*\1")
+
+
 def _scope_word(text: str, end: int) -> tuple[int, int] | None:
     """The first word after a negation or modal that is not an auxiliary or function word (what it bears
-    on), within four words."""
+    on), within four words, an aside between commas or dashes skipped."""
+    aside = ASIDE.match(text, end)
+    if aside is not None:
+        end = aside.end()
     for count, match in enumerate(_WORD.finditer(text, end)):
         if count >= 4:
             return None

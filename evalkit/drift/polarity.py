@@ -3,7 +3,7 @@
 For each alignment group (original sentences O, rewrite sentences R) the negative cues of each side are
 counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("failed", "unable", "unless",
 "rather than"; :data:`evalkit.drift.facts.IMPLICIT_NEGATIONS`). A negation of one side is *removed* (or
-*added*) when the other side has fewer negative cues in the group and one of three rules places it:
+*added*) when the other side has fewer negative cues in the group and one of these rules places it:
 
 1. *scope*: the word it bears on ("not … delivered"; for a linking verb, its complement too: "will not become
    unemployed") stands on the other side, negated fewer times there;
@@ -15,7 +15,12 @@ counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("fa
 4. *slot* (removals only): compared word by word (the whole sentence, then the clause holding the
    negation), the stretch that holds the negation was reworded in place, framed by unchanged words that
    include a content word on each side, into words without a negative cue, and the rewrite sentence has
-   fewer negative cues than the original one ("he was sceptical about" / "he was sure about").
+   fewer negative cues than the original one ("he was sceptical about" / "he was sure about");
+5. *double negation*: one side negates an implicit negation ("was not sceptical", "did not fail to pay")
+   that stands alone on the other ("was sceptical", "failed to pay"): the two say opposite things.
+
+A negation bears on the words after it, an aside between commas or dashes skipped ("does not, as is often
+assumed, work"); a cue in a phrase that negates nothing ("not only", "no doubt") negates no word.
 
 A sentence the alignment left alone is compared with the other side's sentence that shares most of its
 content words (at least three, and half of its own); a rewrite sentence that shares too few is compared
@@ -40,7 +45,7 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import filterfalse
 
-from evalkit.drift.facts import BARE_CONTRACTION, IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
+from evalkit.drift.facts import ASIDE, BARE_CONTRACTION, IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -182,6 +187,8 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     within five words before it."""
     negations = [f for f in facts if f.category == "negation" and f.kind == "negation"]
     negated_at = {int(span[0]) for f in negations for _, span in _scopes(f, text) if span is not None}
+    # the five words after an explicit cue, an aside right after it skipped ("not, in our view, the public")
+    reach = {start for f in negations for start in _reach(text, f.end)}
     words = list(_WORDS.finditer(text))
     found = []
     for index, match in enumerate(words):
@@ -191,14 +198,30 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
         negated = (
             match.start() in negated_at
             or any(
-                (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT) or _contracted_negation(word)
+                # explicit cues count through their facts below, which leave out "not only", "no doubt"
+                (word in IMPLICIT_NEGATIONS and word not in WEAK_IMPLICIT and word not in _EXPLICIT)
+                or _contracted_negation(word)
                 for word in (before.group().lower() for before in window)
             )
             # an explicit negation cue within five words before it, as "n't" ("should not be assigned a name")
-            or (bool(window) and any(window[0].start() <= f.start < match.start() for f in negations))
+            or match.start() in reach
         )
         found.append((match.start(), match.end(), negated))
     return found
+
+
+def _reach(text: str, end: int) -> list[int]:
+    """Where the five words after a negation cue ending at ``end`` start, asides between commas or dashes
+    skipped ("does not serve, in our view, the public interest")."""
+    starts: list[int] = []
+    while len(starts) < 5:
+        aside = ASIDE.match(text, end)
+        match = _WORDS.search(text, aside.end() if aside else end)
+        if match is None:
+            break
+        starts.append(match.start())
+        end = match.end()
+    return starts
 
 
 def _contracted_negation(word: str) -> bool:
@@ -510,8 +533,17 @@ def find_flips(
             cues_o, cues_r = side_o.cues(added_sources), side_r.cues(added_group)
             if cues_r > cues_o:
                 flips.extend(_added(side_o, side_r, added_sources, added_group, whole_sources, no_cues=cues_o == 0))
+        if side_o.cues(sources) != side_r.cues(group):
+            flips.extend(_double_negations(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
-    return flips
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for flip in flips:  # a unit and its lexical counterparts may find the same flip
+        where = (flip.kind, flip.rewrite.sentence, flip.rewrite.start)
+        if where not in seen:
+            seen.add(where)
+            unique.append(flip)
+    return unique
 
 
 def _closest(own: _Side, other: _Side) -> dict[int, int]:
@@ -699,6 +731,42 @@ def _added(
                 f"negation added: the rewrite says '{shown.text}' ({_snippet(text, fact)}), the original "
                 f"'{side_o.texts[where[0]][where[1] : where[2]]}' without it",
             ))  # fmt: skip
+    return flips
+
+
+def _double_negations(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """Rule 5: a double negation on one side ("was not sceptical", "did not fail to pay") whose implicit
+    negation stands alone on the other ("was sceptical", "failed to pay"): the two say opposite things."""
+    flips: list[Flip] = []
+    for own, other, mine, theirs, added in (
+        (side_r, side_o, group, sources, True),
+        (side_o, side_r, sources, group, False),
+    ):
+        for index in mine:
+            text = own.texts[index]
+            for fact in own.facts[index]:
+                if not double_negation(fact):
+                    continue
+                scope = scope_stem(fact)
+                alone = next(
+                    ((j, start, end) for j in theirs for start, end, negated in
+                     occurrences(other.texts[j], other.facts[j], scope) if not negated),
+                    None,
+                )  # fmt: skip
+                if alone is None:
+                    continue
+                cue = _with_head(fact, own.texts)
+                single = _pseudo(*alone, other.texts)
+                word = str(fact.detail.get("scope"))
+                flips.append(Flip(
+                    "negation-added", single, cue,
+                    f"negation added: the rewrite says '{cue.text} … {word}' ({_snippet(text, fact)}), a double "
+                    f"negation, the original '{single.text}' alone",
+                ) if added else Flip(
+                    "negation-removed", cue, single,
+                    f"negation removed: the original says '{cue.text} … {word}' ({_snippet(text, fact)}), a "
+                    f"double negation, the rewrite '{single.text}' alone",
+                ))  # fmt: skip
     return flips
 
 

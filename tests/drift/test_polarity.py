@@ -87,6 +87,22 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # ... framed by content words, not by "we" alone
         ("Often, we don't want to reveal those drafts; that would be embarrassing.",
          "And we change a lot of those drafts before we act.", None, None),
+        # rule 5: a double negation against the implicit negation alone says the opposite
+        ("Professor Freund was also sceptical.", "Professor Freund was not also sceptical.",
+         "negation-added", "was not"),
+        ("A few stars have rejected the challenge.", "A few stars have not rejected the challenge.",
+         "negation-added", "have not"),
+        ("The firm did not fail to pay its staff.", "The firm failed to pay its staff.",
+         "negation-removed", "failed"),
+        ("The firm did not fail to pay its staff.", "The firm paid its staff.", None, None),
+        # "not only" negates nothing, on either side
+        ("There is a fear that austerity not only doesn’t work – it kills.",
+         "There is a fear that austerity not only does work – it kills.", "negation-removed", "does work"),
+        # an aside between commas after the cue: the negation bears on what follows it
+        ("Memory does not, as is often assumed, work like a video camera.",
+         "Memory does work like a video camera.", "negation-removed", "does work"),
+        ("This does not serve, in our view, the public interest.",
+         "This is not, in our view, in the public interest.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
