@@ -17,7 +17,10 @@ counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("fa
    include a content word on each side, into words without a negative cue, and the rewrite sentence has
    fewer negative cues than the original one ("he was sceptical about" / "he was sure about");
 5. *double negation*: one side negates an implicit negation ("was not sceptical", "did not fail to pay")
-   that stands alone on the other ("was sceptical", "failed to pay"): the two say opposite things.
+   that stands alone on the other ("was sceptical", "failed to pay"), or negates a word with a hyphenated
+   "un-" ("felt un-Brazilian" / "did feel Brazilian"): the two say opposite things;
+6. *held values*: a number or date in the negated clause stands with the same value on the other side, in a
+   clause without a negative cue before it ("has not raised $100 million" / "notched up $100m").
 
 A negation bears on the words after it, an aside between commas or dashes skipped ("does not, as is often
 assumed, work"); a cue in a phrase that negates nothing ("not only", "no doubt") negates no word.
@@ -126,7 +129,13 @@ def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> in
     explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
     doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f))
     implicit = sum(map(_implicit_negation, words))  # booleans count as 0 and 1
-    return explicit + implicit + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
+    prefixed = sum(1 for word in words if _NEGATIVE_PREFIX.match(word))
+    return explicit + implicit + prefixed + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
+
+
+#: A word negated by a hyphenated "un-" ("un-Brazilian", "un-American"): the word after the hyphen, negated.
+#: Not "non-": its compounds are names of things ("non-profit organisation", "non-stop flight").
+_NEGATIVE_PREFIX = re.compile(r"un-([A-Za-z]+)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -188,7 +197,7 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     negations = [f for f in facts if f.category == "negation" and f.kind == "negation"]
     negated_at = {int(span[0]) for f in negations for _, span in _scopes(f, text) if span is not None}
     # the five words after an explicit cue, an aside right after it skipped ("not, in our view, the public")
-    reach = {start for f in negations for start in _reach(text, f.end)}
+    reach = {start for f in negations for start, _ in _reach(text, f.end)}
     words = list(_WORDS.finditer(text))
     found = []
     for index, match in enumerate(words):
@@ -210,18 +219,22 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     return found
 
 
-def _reach(text: str, end: int) -> list[int]:
-    """Where the five words after a negation cue ending at ``end`` start, asides between commas or dashes
+#: How many words after an explicit cue it negates.
+REACH_WORDS = 5
+
+
+def _reach(text: str, end: int) -> list[tuple[int, int]]:
+    """The five words after a negation cue ending at ``end``, asides between commas or dashes
     skipped ("does not serve, in our view, the public interest")."""
-    starts: list[int] = []
-    while len(starts) < 5:
+    spans: list[tuple[int, int]] = []
+    while len(spans) < REACH_WORDS:
         aside = ASIDE.match(text, end)
         match = _WORDS.search(text, aside.end() if aside else end)
         if match is None:
             break
-        starts.append(match.start())
+        spans.append(match.span())
         end = match.end()
-    return starts
+    return spans
 
 
 def _contracted_negation(word: str) -> bool:
@@ -296,7 +309,62 @@ def _context(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> t
     return index, match.start(), match.end()
 
 
-_CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.]*\d|\d")
+#: Punctuation that ends a clause; a comma or full stop inside a number ("700,000", "2.1") does not.
+_CLAUSE_STOP = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;:!?()—–\"“”]")
+#: Rule 6's facts: values a clause claims. Not names: a name is what a text is about, in clause after clause.
+HELD = ("number", "date")
+#: Where rule 6's negated clause ends: punctuation, or a word that opens another clause ("not certain that").
+_HELD_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\b(?:that|which|who|whether|if|because|when|while|but|and)\b")
+
+
+def _held_facts(
+    fact: Fact, text: str, facts: Sequence[Fact], other: _Side, sentences: Sequence[int], *, widen: bool
+) -> tuple[int, int, int] | None:
+    """Rule 6: a number or date in the negated clause (within five words after the cue, up to the next
+    punctuation or conjunction) that the other side states with the same value in a clause without a
+    negative cue before it ("has not raised $100 million" / "notched up $100m"); there, the fact and up
+    to six words before it."""
+    stop = _HELD_STOP.search(text, fact.end)
+    reach = _reach(text, fact.end)
+    end = min(stop.start() if stop else len(text), reach[-1][1] if len(reach) == REACH_WORDS else len(text))
+    held = [f for f in facts if f.category in HELD and fact.end <= f.start < end and not _zero(f)]
+    for mine in held:
+        for index in sentences:
+            for theirs in other.facts[index]:
+                if theirs.category != mine.category or theirs.key != mine.key:
+                    continue
+                start = _clause_start(other.texts[index], theirs.start)
+                if _negative_before(other.texts[index], other.facts[index], start, theirs.start):
+                    continue
+                before = [m.start() for m in _WORDS.finditer(other.texts[index], start, theirs.start)][-6:]
+                begin = before[0] if before else theirs.start  # up to six words before it
+                return index, _with_auxiliary(other.texts[index], theirs.start) if widen else begin, theirs.end
+    return None
+
+
+def _zero(fact: Fact) -> bool:
+    """A number of value zero: a negation of quantity itself ("will not get to zero" / "achieve zero")."""
+    return fact.category == "number" and fact.key[-1] == 0
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last clause punctuation before it."""
+    last = 0
+    for stop in _CLAUSE_STOP.finditer(text, 0, position):
+        last = stop.end()
+    return last
+
+
+def _negative_before(text: str, facts: Sequence[Fact], start: int, end: int) -> bool:
+    """An explicit negation, or an implicit one that is not weak, between ``start`` and ``end``."""
+    if any(f.kind == "negation" and start <= f.start < end for f in facts if f.category == "negation"):
+        return True
+    return any(
+        _implicit_negation(word) and word.lower() not in WEAK_IMPLICIT for word in _WORDS.findall(text, start, end)
+    )
+
+
+_CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’]*|\d[\d,.]*\d|\d")
 
 
 def _clause_words(text: str, end: int) -> list[str]:
@@ -535,6 +603,7 @@ def find_flips(
                 flips.extend(_added(side_o, side_r, added_sources, added_group, whole_sources, no_cues=cues_o == 0))
         if side_o.cues(sources) != side_r.cues(group):
             flips.extend(_double_negations(side_o, side_r, sources, group))
+            flips.extend(_negative_prefixes(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
     seen: set[tuple[str, int, int]] = set()
     unique = []
@@ -654,6 +723,8 @@ def _removed(
                 continue  # the rewrite negates the word too
             if where is None:
                 where = _context(fact, text, side_r, group)
+            if where is None:
+                where = _held_facts(fact, text, side_o.facts[index], side_r, group, widen=True)
             if where is None and no_cues:
                 where = _clause(fact, text, side_r, group)
             if where is None:
@@ -721,6 +792,8 @@ def _added(
                 continue  # the original negates the word too
             if where is None:
                 where = _context(fact, text, side_o, sources)
+            if where is None:
+                where = _held_facts(fact, text, side_r.facts[index], side_o, sources, widen=False)
             if where is None and no_cues:
                 where = _clause(fact, text, side_o, sources)
             if where is None:
@@ -756,7 +829,7 @@ def _double_negations(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
                 if alone is None:
                     continue
                 cue = _with_head(fact, own.texts)
-                single = _pseudo(*alone, other.texts)
+                single = _pseudo(*_widened(alone, other.texts, not added), other.texts)
                 word = str(fact.detail.get("scope"))
                 flips.append(Flip(
                     "negation-added", single, cue,
@@ -766,6 +839,45 @@ def _double_negations(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
                     "negation-removed", cue, single,
                     f"negation removed: the original says '{cue.text} … {word}' ({_snippet(text, fact)}), a "
                     f"double negation, the rewrite '{single.text}' alone",
+                ))  # fmt: skip
+    return flips
+
+
+def _widened(where: tuple[int, int, int], texts: Sequence[str], widen: bool) -> tuple[int, int, int]:
+    """A rewrite range widened back to its auxiliary, where a removed negation stood ("did feel")."""
+    index, start, end = where
+    return (index, _with_auxiliary(texts[index], start), end) if widen else where
+
+
+def _negative_prefixes(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """Rule 5 for a hyphenated negative prefix: "felt un-Brazilian" on one side, "felt Brazilian" without a
+    negation on the other."""
+    flips: list[Flip] = []
+    for own, other, mine, theirs, added in (
+        (side_r, side_o, group, sources, True),
+        (side_o, side_r, sources, group, False),
+    ):
+        for index in mine:
+            text = own.texts[index]
+            for match in _WORDS.finditer(text):
+                prefixed = _NEGATIVE_PREFIX.match(match.group())
+                if prefixed is None:
+                    continue
+                alone = next(
+                    ((j, start, end) for j in theirs for start, end, negated in
+                     occurrences(other.texts[j], other.facts[j], stem(prefixed.group(1))) if not negated),
+                    None,
+                )  # fmt: skip
+                if alone is None:
+                    continue
+                cue = _pseudo(index, *match.span(), own.texts)
+                plain = _pseudo(*_widened(alone, other.texts, not added), other.texts)
+                flips.append(Flip(
+                    "negation-added", plain, cue,
+                    f"negation added: the rewrite says '{cue.text}', the original '{plain.text}'",
+                ) if added else Flip(
+                    "negation-removed", cue, plain,
+                    f"negation removed: the original says '{cue.text}', the rewrite '{plain.text}'",
                 ))  # fmt: skip
     return flips
 

@@ -103,6 +103,34 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Memory does work like a video camera.", "negation-removed", "does work"),
         ("This does not serve, in our view, the public interest.",
          "This is not, in our view, in the public interest.", None, None),
+        # rule 5 for a hyphenated "un-": "felt un-Brazilian" says "did not feel Brazilian"
+        ("Some said the protests felt un-Brazilian but liberating.",
+         "Some said the protests did feel Brazilian but they were liberating.", "negation-removed",
+         "did feel Brazilian"),
+        ("Some said the protests felt un-Brazilian but liberating.",
+         "Some said the protests did not feel Brazilian but they were liberating.", None, None),
+        # ... not "non-": a non-profit organisation negates nothing
+        ("The non-profit body has received bids for new names.",
+         "The non-profit body has not had bids for new names.", "negation-added", "has not"),
+        # rule 6: a number or date the negated clause holds stands un-negated on the other side
+        ("As the challenge notched up $100m for a charity, the backlash has quickly followed.",
+         "It has not raised $100 million for the charity.", "negation-added", "has not"),
+        ("Refurbishment of the hall is scheduled to commence in April, after a vote.",
+         "Work on the hall will not start in April.", "negation-added", "will not"),
+        # ... not a number of value zero, itself a negation of quantity
+        ("The report argues that more of the same will not get to zero.",
+         "The report says that countries need to make changes to achieve zero poverty.", None, None),
+        # ... not one in another clause after the negation ("not certain that ... in 2030")
+        ("Whether the region copes in 2030 remains to be seen.",
+         "It is not clear that the valley will manage in 2030.", None, None),
+        ("The region copes in 2030, officials say.", "It is not clear that the valley will manage in 2030.",
+         None, None),
+        ("The region copes in 2030, officials say.", "The valley will not manage in 2030.", "negation-added",
+         "will not"),
+        # rule 3 reads a hyphenated word as its parts ("pregnancy-related" keeps "related to pregnancy")
+        ("Some arrive with broken bones, while others suffer pregnancy-related complications and mental illness.",
+         "Some come with broken bones and others have not problems related to pregnancy and mental illness.",
+         "negation-added", "have not"),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
