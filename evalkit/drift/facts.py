@@ -610,6 +610,7 @@ _WORD_START = re.compile(r"[A-Za-z]+$")
 _NOT_NEGATING = re.compile(
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
     r"no (?:later|earlier|more|less|fewer|longer) than|not (?:later|earlier|more|less|fewer) than|"
+    r"nothing (?:more|less) than|"
     r"not until|no one else|none other|not long after|not long ago|not to say|or not)\b",
     re.IGNORECASE,
 )
@@ -626,6 +627,10 @@ FUNCTION_WORDS = words("function_words")
 NOT_SCOPES = FUNCTION_WORDS - {"all", "any", "some", "every", "each", "both", "much", "many", "more", "most"}
 
 
+#: Punctuation no negation or modal reaches across ("but BBM doesn't; Path does location sharing").
+#: A closing quotation mark ends what a negation inside it reaches ("cannot do it,” he said").
+CLAUSE_BREAK = re.compile(r"[;:!?()”]|\.(?!\w)|\s[—–]\s")
+
 #: An aside right after a negation or modal, between commas or dashes ("does not, as is often assumed,
 #: work"): what the cue bears on comes after it.
 ASIDE = re.compile(r"\s*([,–—])(?:\s*[^\s,–—.;:!?\"“”()]+){1,6}?\s*\1")
@@ -637,7 +642,8 @@ def _scope_word(text: str, end: int) -> tuple[int, int] | None:
     aside = ASIDE.match(text, end)
     if aside is not None:
         end = aside.end()
-    for count, match in enumerate(_WORD.finditer(text, end)):
+    stop = CLAUSE_BREAK.search(text, end)
+    for count, match in enumerate(_WORD.finditer(text, end, stop.start() if stop else len(text))):
         if count >= 4:
             return None
         word = match.group().lower()

@@ -48,11 +48,14 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import filterfalse
 
-from evalkit.drift.facts import ASIDE, BARE_CONTRACTION, IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
+from evalkit.drift.facts import ASIDE, BARE_CONTRACTION, CLAUSE_BREAK, IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
 _WORD_AFTER = re.compile(r"\s*([\w’']+)")
+#: A negation that ends its clause, its verb left out ("but BBM doesn't; Path does"): rule 2 reads the
+#: punctuation as its right neighbour.
+_ELLIPSIS = re.compile(r"([;,.:!?])")
 _CLAUSE_END = re.compile(r"[,;:.!?()—–\"“”]")
 #: How strongly a modal verb commits to what it bears on; a change of two steps ("may" -> "will",
 #: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
@@ -219,6 +222,9 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
     return found
 
 
+#: Where a negation's reach ends: a clause break, or a word that opens a subordinate clause ("it is not
+#: certain that Everest can take more": "take" is not negated).
+_REACH_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|\b(?:that|whether|which|who|because|although|though)\b")
 #: How many words after an explicit cue it negates.
 REACH_WORDS = 5
 
@@ -227,9 +233,14 @@ def _reach(text: str, end: int) -> list[tuple[int, int]]:
     """The five words after a negation cue ending at ``end``, asides between commas or dashes
     skipped ("does not serve, in our view, the public interest")."""
     spans: list[tuple[int, int]] = []
+    stop = _REACH_BREAK.search(text, end)
+    limit = stop.start() if stop else len(text)
     while len(spans) < REACH_WORDS:
         aside = ASIDE.match(text, end)
-        match = _WORDS.search(text, aside.end() if aside else end)
+        if aside is not None and aside.end() > limit:  # an aside: a dash pair, not a clause break
+            stop = _REACH_BREAK.search(text, aside.end())
+            limit = stop.start() if stop else len(text)
+        match = _WORDS.search(text, aside.end() if aside else end, limit)
         if match is None:
             break
         spans.append(match.span())
@@ -294,14 +305,17 @@ def _context(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> t
     """Rule 2: where the other side has the negation's two neighbours side by side (and more often than
     this sentence has them side by side without a negation: "wasn't there but is there now")."""
     before = _WORD_BEFORE.search(text, 0, fact.start)
-    after = _WORD_AFTER.match(text, fact.end)
+    after = _WORD_AFTER.match(text, fact.end) or _ELLIPSIS.match(text, fact.end)
     if before is None or after is None:
         return None
     first, second = before.group(1), after.group(1)
     if fact.text.lower() in ("n't", "n’t", "nt"):
         first = {"ca": "can", "wo": "will", "sha": "shall"}.get(first.lower(), first)
     forms = _FORMS.get(first.lower(), re.escape(first))
-    pattern = re.compile(rf"\b(?:{forms})\s+{re.escape(second)}\b", re.IGNORECASE)
+    pattern = re.compile(
+        rf"\b(?:{forms})\s+{re.escape(second)}\b" if second[0].isalnum() else rf"\b(?:{forms}){re.escape(second)}",
+        re.IGNORECASE,
+    )
     found = [(index, match) for index in sentences for match in pattern.finditer(other.texts[index])]
     if len(found) <= len(pattern.findall(text)):
         return None
@@ -689,7 +703,7 @@ def _scope_rule(
         negated_here = _negated(own, own_sentences, scope)
         negated_whole = _negated(other, whole_other, scope)
         if plain and negated_here > len(kept) - len(plain) and negated_here > negated_whole:
-            j, start, end, _ = plain[0]
+            j, start, end, _ = _counterpart_occurrence(kept, own, own_sentences, scope, fact.sentence, span) or plain[0]
             verb = _WORD_BEFORE.search(other.texts[j], 0, start)
             if word != scopes[0][0] and verb is not None and verb.group(1).lower() in LIGHT_VERBS:
                 start = verb.start(1)  # a complement: shown with its linking verb ("felt safe")
@@ -697,6 +711,28 @@ def _scope_rule(
         if (kept and not plain) or negated_whole >= negated_here:
             return NEGATED_THERE
     return None
+
+
+def _counterpart_occurrence(
+    kept: list[tuple[int, int, int, bool]],
+    own: _Side,
+    own_sentences: Sequence[int],
+    scope: str,
+    sentence: int,
+    span: tuple[int, int] | None,
+) -> tuple[int, int, int, bool] | None:
+    """The other side's occurrence of a scope word in the same place among its occurrences as the negated
+    one here ("should make new drugs, which will not make money" / "should make …, which will make …"),
+    when both sides have it as often and that one is not negated; else ``None``."""
+    if span is None:
+        return None
+    mine = [(i, start) for i in own_sentences for start, _, _ in occurrences(own.texts[i], own.facts[i], scope)]
+    if len(mine) != len(kept):
+        return None
+    place = next((k for k, (i, start) in enumerate(mine) if (i, start) == (sentence, span[0])), None)
+    if place is None or kept[place][3]:
+        return None
+    return kept[place]
 
 
 def _removed(
@@ -818,7 +854,8 @@ def _double_negations(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
         for index in mine:
             text = own.texts[index]
             for fact in own.facts[index]:
-                if not double_negation(fact):
+                # a weak implicit negation is no claim to turn around ("nothing more than a little")
+                if not double_negation(fact) or str(fact.detail.get("scope")).lower() in WEAK_IMPLICIT:
                     continue
                 scope = scope_stem(fact)
                 alone = next(

@@ -127,6 +127,21 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          None, None),
         ("The region copes in 2030, officials say.", "The valley will not manage in 2030.", "negation-added",
          "will not"),
+        # a negation reaches neither across a semicolon nor into a subordinate clause
+        ("The new target is not 20-30%; it is at least 30%.", "The new target is 20-30%; it is at least 30%.",
+         "negation-removed", "is 20"),
+        ("It is not certain that Everest can take more tourists.",
+         "It is not certain that Everest can not take more tourists.", "negation-added", "can not"),
+        # a negation whose verb is left out ("but BBM doesn't;"): its punctuation is its right neighbour
+        ("Viber has calls, but BBM doesn’t; Path shares places, but BBM doesn’t; nobody has stickers.",
+         "Viber has calls, but BBM doesn’t; Path shares places, but BBM does; nobody has stickers.",
+         "negation-removed", "does;"),
+        # the word negated in the same place among its occurrences ("make" twice)
+        ("Firms should make new antibiotics, which will not make them much money.",
+         "Firms should make new antibiotics, which will make them much money.", "negation-removed", "will make"),
+        # "nothing more than" negates nothing
+        ("Such schemes are temporary and give a little relief.",
+         "Such schemes give nothing more than a little relief.", None, None),
         # rule 3 reads a hyphenated word as its parts ("pregnancy-related" keeps "related to pregnancy")
         ("Some arrive with broken bones, while others suffer pregnancy-related complications and mental illness.",
          "Some come with broken bones and others have not problems related to pregnancy and mental illness.",
