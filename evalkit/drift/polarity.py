@@ -18,7 +18,8 @@ counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("fa
    fewer negative cues than the original one ("he was sceptical about" / "he was sure about");
 5. *double negation*: one side negates an implicit negation ("was not sceptical", "did not fail to pay")
    that stands alone on the other ("was sceptical", "failed to pay"), or negates a word with a hyphenated
-   "un-" ("felt un-Brazilian" / "did feel Brazilian"): the two say opposite things;
+   "un-" ("felt un-Brazilian" / "did feel Brazilian"), or denies a quantity the other asserts ("little
+   teff" / "much teff", "few know" / "many know"): the two say opposite things;
 6. *held values*: a number or date in the negated clause stands with the same value on the other side, in a
    clause without a negative cue before it ("has not raised $100 million" / "notched up $100m").
 
@@ -378,7 +379,9 @@ def _negative_before(text: str, facts: Sequence[Fact], start: int, end: int) -> 
     )
 
 
-_CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’]*|\d[\d,.]*\d|\d")
+#: Words of a clause: a compound of two parts as its parts ("pregnancy-related"), one of more as a unit
+#: ("use-it-or-lose-it").
+_CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+){2,}|[A-Za-z][\w'’]*|\d[\d,.]*\d|\d")
 
 
 def _clause_words(text: str, end: int) -> list[str]:
@@ -618,6 +621,7 @@ def find_flips(
         if side_o.cues(sources) != side_r.cues(group):
             flips.extend(_double_negations(side_o, side_r, sources, group))
             flips.extend(_negative_prefixes(side_o, side_r, sources, group))
+            flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
     seen: set[tuple[str, int, int]] = set()
     unique = []
@@ -909,6 +913,55 @@ def _negative_prefixes(side_o: _Side, side_r: _Side, sources: Sequence[int], gro
                     continue
                 cue = _pseudo(index, *match.span(), own.texts)
                 plain = _pseudo(*_widened(alone, other.texts, not added), other.texts)
+                flips.append(Flip(
+                    "negation-added", plain, cue,
+                    f"negation added: the rewrite says '{cue.text}', the original '{plain.text}'",
+                ) if added else Flip(
+                    "negation-removed", cue, plain,
+                    f"negation removed: the original says '{cue.text}', the rewrite '{plain.text}'",
+                ))  # fmt: skip
+    return flips
+
+
+#: Quantifiers that deny a quantity ("few people know", "little teff") and those that assert one.
+_FEW = frozenset({"few", "little"})
+_MANY = frozenset({"many", "much", "numerous", "plenty", "lots", "lot"})
+#: Words before "few"/"little" that make it assert a quantity ("a few", "quite a few", "the few").
+_NOT_FEW = frozenset({"a", "quite", "the"})
+
+
+def _quantities(own: _Side, index: int, quantifiers: frozenset[str]) -> list[tuple[str, int, int]]:
+    """(stem of the word quantified, start, end of the quantifier) for each of ``quantifiers`` in a sentence
+    that bears on a content word within the next two, not after "a"/"the" or a negation ("not many")."""
+    words = list(_WORDS.finditer(own.texts[index]))
+    found = []
+    for k, match in enumerate(words):
+        word = match.group().lower()
+        before = words[k - 1].group().lower() if k else ""
+        if word not in quantifiers or before in _NOT_FEW or before in _EXPLICIT or _contracted_negation(before):
+            continue
+        after = [w.group() for w in words[k + 1 : k + 4] if not _function_word(w.group()) and w.group() != "of"]
+        if after:
+            found.append((stem(after[0]), match.start(), match.end()))
+    return found
+
+
+def _quantifier_flips(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """Rule 5 for quantifiers: "little teff" on one side, "much teff" on the other ("few know" / "many
+    know"): the two say opposite things."""
+    flips: list[Flip] = []
+    for own, other, mine, theirs, added in (
+        (side_r, side_o, group, sources, True),
+        (side_o, side_r, sources, group, False),
+    ):
+        many = [(j, *q) for j in theirs for q in _quantities(other, j, _MANY)]
+        for index in mine:
+            for word, start, end in _quantities(own, index, _FEW):
+                match = next(((j, s, e) for j, w, s, e in many if w == word), None)
+                if match is None:
+                    continue
+                cue = _pseudo(index, start, end, own.texts)
+                plain = _pseudo(*_widened(match, other.texts, not added), other.texts)
                 flips.append(Flip(
                     "negation-added", plain, cue,
                     f"negation added: the rewrite says '{cue.text}', the original '{plain.text}'",

@@ -142,10 +142,23 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # "nothing more than" negates nothing
         ("Such schemes are temporary and give a little relief.",
          "Such schemes give nothing more than a little relief.", None, None),
+        # rule 5 for quantifiers: "little teff" against "much teff", "few know" against "many know"
+        ("With little Ethiopian teff on the market, farmers in the US have started planting it.",
+         "There is much Ethiopian teff on the market, so farmers in the US have started planting it.",
+         "negation-removed", "is much"),
+        ("Many people know the rule.", "Few people know the rule.", "negation-added", "Few"),
+        ("Few people know the rule.", "Not many people know the rule.", None, None),
+        ("A few people know the rule.", "Many people know the rule.", None, None),
+        # the scope word in a form that lost its "e" ("using" / "use")
+        ("He checks if he should be using the word “cool”.", "He checks if he should not use the word “cool”.",
+         "negation-added", "should not"),
         # rule 3 reads a hyphenated word as its parts ("pregnancy-related" keeps "related to pregnancy")
         ("Some arrive with broken bones, while others suffer pregnancy-related complications and mental illness.",
          "Some come with broken bones and others have not problems related to pregnancy and mental illness.",
          "negation-added", "have not"),
+        # ... but a compound of more than two parts as one word ("use-it-or-lose-it")
+        ("Navigation is a use-it-or-lose-it skill.",
+         "If we don’t practise using our navigation skills, we will lose them.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
