@@ -16,7 +16,12 @@ date, name, quote), in this order:
    Down with Paes"); otherwise it was *dropped*;
 4. a rewrite fact nobody matched is *added* (with the same exceptions the other way) — unless it is a
    near-miss spelling of a name anywhere in the original, or a lost number with its digits slipped
-   ("1,240" / "1,420"), which makes it *changed*.
+   ("1,240" / "1,420"), which makes it *changed*;
+5. a name of several words with one word misspelt or replaced in the same region ("Sam Amsp" / "Sam Amps",
+   "Ian Spiers" / "Hugo Spiers") is *changed*, even where a shorter mention ("Sam") accounts for it.
+
+One rewrite number keeps one original number: where two keep the same one ("6 of 18 men … six of 24 women"
+for "12 of 18 men … six of 24 women"), the one written otherwise is compared with the number left over.
 
 Equal facts in other words match: "5" = "five", "$5m" = "5 million dollars", "4,891" ~ "about 5,000" (a
 figure announced as rounded, or rounded to fewer significant digits within 5 %), "11,000 ft" ~ "3,350
@@ -321,9 +326,10 @@ def match_facts(
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness)
-    matches += _match_category(
+    names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
     )
+    matches += names + _misspelt_words(sides, names)
     matches += _match_category(
         sides,
         "quote",
@@ -499,6 +505,7 @@ def _match_category(
     kept_o = set(keepers)
     if category == "number":
         kept_o -= _kept_twice(all_o, all_r, keepers, sides)
+        kept_r -= _twins(all_o, all_r, keepers, kept_o, sides)
     pending = [i for i in range(len(all_o)) if i not in kept_o]
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
     moved = {j for j in range(len(all_r)) if j not in kept_r and any(same(all_o[i], all_r[j]) for i in pending)}
@@ -566,6 +573,103 @@ def _kept_twice(all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int,
         for i, js in keepers.items()
         if not any(sides.aligned(all_o[i], all_r[j]) for j in js) and all(aligned_to.get(j, {i}) - {i} for j in js)
     }
+
+
+def _misspelt_words(sides: Sides, found: Sequence[Match]) -> list[Match]:
+    """A name of several words the rewrite writes with one word misspelt ("Sam Amsp" / "Sam Amps", "Esesx
+    University" / "Essex University"), in the same region: *changed*, even where another mention ("Sam")
+    accounts for it as a whole. The other word must be spelt alike (:data:`NEAR_MISS`), not another form of
+    the same word ("Sport" / "Sports") or another name the gazetteer knows, and written nowhere in the
+    original."""
+    reported = {id(match.rewrite) for match in found if match.rewrite is not None}
+    originals = _facts_of(sides.original, "name")
+    written = {unit for a in originals for unit in _name_units(a)}
+    results: list[Match] = []
+    for b in _facts_of(sides.rewrite, "name"):
+        units_b = _name_units(b)
+        if id(b) in reported or len(units_b) < 2 or all(unit in written for unit in units_b):
+            continue
+        for a in originals:
+            units_a = _name_units(a)
+            if len(units_a) != len(units_b) or not sides.local(a, b):
+                continue
+            differ = [(x, y) for x, y in zip(units_a, units_b, strict=True) if x != y]
+            if len(differ) != 1:
+                continue
+            word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ[0], (a, b), strict=True))
+            if _misspelt_word(*differ[0], sides.original_texts):
+                how = "spelt differently"
+            elif _swapped_word(*differ[0], sides.original_texts, sides.rewrite_texts):
+                how = "replaced"
+            else:
+                continue
+            message = f"name changed ({how}): '{a.text}' became '{b.text}' ('{word_a}' -> '{word_b}')"
+            results.append(Match("changed", a, b, message, b.kind))
+            break
+    return results
+
+
+def _misspelt_word(original: str, rewrite: str, original_texts: Sequence[str]) -> bool:
+    """``rewrite`` is ``original`` misspelt (see :func:`_misspelt_words`)."""
+    if not (original.isalpha() and rewrite.isalpha()) or min(len(original), len(rewrite)) < 4:
+        return False
+    if stem(original) == stem(rewrite) or _unit_ids(original) & _unit_ids(rewrite):
+        return False
+    if entity(original) is not None and entity(rewrite) is not None:
+        return False  # two names the gazetteer knows: another name, not a misspelling
+    if any(_written(rewrite, original_texts)):
+        return False
+    return difflib.SequenceMatcher(None, original, rewrite).ratio() >= NEAR_MISS
+
+
+def _written_as(unit: str, fact: Fact) -> str:
+    """A name unit as the fact writes it ("essex" -> "Essex")."""
+    found = re.search(rf"\b{re.escape(unit)}\b", fact.text, re.IGNORECASE)
+    return found.group() if found else unit
+
+
+def _swapped_word(original: str, rewrite: str, original_texts: Sequence[str], rewrite_texts: Sequence[str]) -> bool:
+    """``rewrite`` replaced ``original`` in a name ("Hugo Spiers" / "Ian Spiers"): neither is a generic
+    name word, the rewrite writes ``original`` nowhere and the original writes ``rewrite`` nowhere."""
+    if not (original.isalpha() and rewrite.isalpha()) or min(len(original), len(rewrite)) < 3:
+        return False
+    if {original, rewrite} & GENERIC_NAME_WORDS or _unit_ids(original) & _unit_ids(rewrite):
+        return False
+    if stem(original) == stem(rewrite):
+        return False
+    return not any(_written(original, rewrite_texts)) and not any(_written(rewrite, original_texts))
+
+
+def _written(word: str, texts: Sequence[str]) -> list[bool]:
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return [pattern.search(text) is not None for text in texts]
+
+
+def _twins(
+    all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int, list[int]], kept_o: set[int], sides: Sides
+) -> set[int]:
+    """Rewrite numbers that keep an original number another rewrite number keeps already, where an original
+    number of their alignment group is kept by none: "12 of 18 men … six of 24 women" / "6 of 18 men … six
+    of 24 women" keeps "six" once and compares "6" with "12". The keeper written like the original, or
+    else the nearest, stays."""
+    keeps: dict[int, int] = {}  # each rewrite number: how many original numbers it keeps
+    for js in keepers.values():
+        for j in js:
+            keeps[j] = keeps.get(j, 0) + 1
+    lost = [i for i in range(len(all_o)) if i not in kept_o]
+    released: set[int] = set()
+    for i, js in keepers.items():
+        if len(js) < 2:
+            continue
+        a = all_o[i]
+        best = max(
+            js, key=lambda j: (all_r[j].text == a.text, sides.aligned(a, all_r[j]), _position_closeness(a, all_r[j]))
+        )
+        released |= {
+            j for j in js
+            if j != best and keeps[j] == 1 and any(sides.aligned(all_o[k], all_r[j]) for k in lost)
+        }  # fmt: skip
+    return released
 
 
 def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:

@@ -251,3 +251,42 @@ def test_negations_without_apostrophes(fast_evaluator: Evaluator, original: str,
     """Text that lost its apostrophes ("dont", "cant") negates as "don't" does."""
     report = findings(fast_evaluator, original, rewrite)
     assert any(f["category"] == "negation" and f["type"] == "changed" for f in report) is flipped
+
+
+LATER = (
+    " Okafor said the council had listened. Dr Gavin Sandercock of Essex University led the survey, and "
+    "Sandercock said 12 of 18 men and six of 24 women used the bridge daily."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # one word of a longer name misspelt or replaced, where a shorter mention accounts for the name
+        ("Essex University", "Esesx University", "('Essex' -> 'Esesx')"),
+        ("Mayor Helen Okafor", "Mayor Helen Okafur", "Okafur"),
+        ("Dr Gavin Sandercock", "Dr Ian Sandercock", "replaced"),
+        # a rewrite number that keeps a number another one keeps already is compared with the one left
+        ("12 of 18 men", "6 of 18 men", "'12' became '6'"),
+    ],
+)
+def test_a_change_hidden_by_another_mention_is_found(
+    fast_evaluator: Evaluator, old: str, new: str, expected: str
+) -> None:
+    original = BASE + LATER
+    report = findings(fast_evaluator, original, original.replace(old, new))
+    assert [f["message"] for f in report if f["type"] == "changed" and expected in f["message"]]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Essex University", "University of Essex"),  # the same name, reordered
+        ("Dr Gavin Sandercock", "Dr Sandercock"),  # a shorter mention
+        ("12 of 18 men", "twelve of 18 men"),  # the same number in words
+    ],
+)
+def test_the_same_name_or_number_hides_nothing(fast_evaluator: Evaluator, old: str, new: str) -> None:
+    original = BASE + LATER
+    report = findings(fast_evaluator, original, original.replace(old, new))
+    assert [f for f in report if f["type"] == "changed"] == []
