@@ -17,8 +17,9 @@ date, name, quote), in this order:
 4. a rewrite fact nobody matched is *added* (with the same exceptions the other way) — unless it is a
    near-miss spelling of a name anywhere in the original, or a lost number with its digits slipped
    ("1,240" / "1,420"), which makes it *changed*;
-5. a name of several words with one word misspelt or replaced in the same region ("Sam Amsp" / "Sam Amps",
-   "Ian Spiers" / "Hugo Spiers") is *changed*, even where a shorter mention ("Sam") accounts for it.
+5. a name of several words with one word misspelt or replaced ("Sam Amsp" / "Sam Amps", "Ian Spiers" /
+   "Hugo Spiers"; the same region first, then anywhere) is *changed*, even where a shorter mention ("Sam")
+   accounts for it.
 
 One rewrite number keeps one original number: where two keep the same one ("6 of 18 men … six of 24 women"
 for "12 of 18 men … six of 24 women"), the one written otherwise is compared with the number left over.
@@ -577,10 +578,11 @@ def _kept_twice(all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int,
 
 def _misspelt_words(sides: Sides, found: Sequence[Match]) -> list[Match]:
     """A name of several words the rewrite writes with one word misspelt ("Sam Amsp" / "Sam Amps", "Esesx
-    University" / "Essex University"), in the same region: *changed*, even where another mention ("Sam")
-    accounts for it as a whole. The other word must be spelt alike (:data:`NEAR_MISS`), not another form of
-    the same word ("Sport" / "Sports") or another name the gazetteer knows, and written nowhere in the
-    original."""
+    University" / "Essex University") or replaced ("Ian Spiers" / "Hugo Spiers"): *changed* (against a
+    name of the same region first), even where another mention ("Sam") accounts for it as a whole. A
+    misspelt word is spelt alike (:data:`NEAR_MISS`), not another form of the same word ("Sport" /
+    "Sports") nor another name the gazetteer knows, and written nowhere in the original; a replaced one is
+    written nowhere in the original while the word it replaced is written nowhere in the rewrite."""
     reported = {id(match.rewrite) for match in found if match.rewrite is not None}
     originals = _facts_of(sides.original, "name")
     written = {unit for a in originals for unit in _name_units(a)}
@@ -589,17 +591,14 @@ def _misspelt_words(sides: Sides, found: Sequence[Match]) -> list[Match]:
         units_b = _name_units(b)
         if id(b) in reported or len(units_b) < 2 or all(unit in written for unit in units_b):
             continue
-        for a in originals:
-            units_a = _name_units(a)
-            if len(units_a) != len(units_b) or not sides.local(a, b):
+        for a in sorted(originals, key=lambda a: not sides.local(a, b)):  # the same region first
+            differ = _one_word_apart(_name_units(a), units_b)
+            if differ is None:
                 continue
-            differ = [(x, y) for x, y in zip(units_a, units_b, strict=True) if x != y]
-            if len(differ) != 1:
-                continue
-            word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ[0], (a, b), strict=True))
-            if _misspelt_word(*differ[0], sides.original_texts):
+            word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ, (a, b), strict=True))
+            if _misspelt_word(*differ, sides.original_texts):
                 how = "spelt differently"
-            elif _swapped_word(*differ[0], sides.original_texts, sides.rewrite_texts):
+            elif _swapped_word(*differ, sides.original_texts, sides.rewrite_texts):
                 how = "replaced"
             else:
                 continue
@@ -620,6 +619,20 @@ def _misspelt_word(original: str, rewrite: str, original_texts: Sequence[str]) -
     if any(_written(rewrite, original_texts)):
         return False
     return difflib.SequenceMatcher(None, original, rewrite).ratio() >= NEAR_MISS
+
+
+def _one_word_apart(units_a: tuple[str, ...], units_b: tuple[str, ...]) -> tuple[str, str] | None:
+    """The one pair of words in which two names of at least two words differ, the shorter one read against
+    the start or the end of the longer ("Hugo Spiers" / "Huugo Spiers of University College London");
+    ``None`` when they differ in no word or in more than one."""
+    short = min(len(units_a), len(units_b))
+    if short < 2:
+        return None
+    for a_part, b_part in {(units_a[:short], units_b[:short]), (units_a[-short:], units_b[-short:])}:
+        differ = [(x, y) for x, y in zip(a_part, b_part, strict=True) if x != y]
+        if len(differ) == 1:
+            return differ[0]
+    return None
 
 
 def _written_as(unit: str, fact: Fact) -> str:

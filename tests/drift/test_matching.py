@@ -266,6 +266,8 @@ LATER = (
         ("Essex University", "Esesx University", "('Essex' -> 'Esesx')"),
         ("Mayor Helen Okafor", "Mayor Helen Okafur", "Okafur"),
         ("Dr Gavin Sandercock", "Dr Ian Sandercock", "replaced"),
+        # ... also against a longer name ("Gavin Sandercock of Essex University" / "Ian Sandercock")
+        ("Dr Gavin Sandercock of Essex University led", "Dr Ian Sandercock led", "('Gavin' -> 'Ian')"),
         # a rewrite number that keeps a number another one keeps already is compared with the one left
         ("12 of 18 men", "6 of 18 men", "'12' became '6'"),
     ],
