@@ -253,6 +253,7 @@ _DATE_ALTERNATIVES = (
     r"(?P<time>(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d)|\.(?P<minute2>[0-5]\d)(?=\s?[ap]\.?m\b))"
     r"\s?(?P<ampm1>[ap]m|[ap]\.m\.)?(?![\d])"
     r"|(?P<hour2>1[0-2]|0?[1-9])\s?(?P<ampm2>[ap]m|[ap]\.m\.)|(?P<hour3>1[0-2]|[1-9])\s+o['’]clock"
+    r"|(?P<badhour>1[3-9]|[2-9]\d)(?:[ap]m|[ap]\.m\.)"  # no clock has it ("30am"): a time gone wrong
     r"|(?P<named>noon|midday|midnight))",
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_ALTERNATIVES) + r")(?![\w])", re.IGNORECASE)
@@ -274,6 +275,8 @@ def _day(text: str | None) -> int | None:
 
 def _time_key(groups: Mapping[str, str | None]) -> tuple[object, ...]:
     """Minutes after midnight; ``None`` for the half of the day when the text does not say it."""
+    if groups.get("badhour"):  # "30am", "15pm": equal to no time a clock shows
+        return ("time", -int(groups["badhour"] or 0), True)
     named = (groups.get("named") or "").lower()
     if named:
         return ("time", 0 if named == "midnight" else 12 * 60, True)

@@ -330,7 +330,7 @@ def match_facts(
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
     )
-    matches += names + _misspelt_words(sides, names)
+    matches += _misspelt_words(sides, names)
     matches += _match_category(
         sides,
         "quote",
@@ -576,17 +576,19 @@ def _kept_twice(all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int,
     }
 
 
-def _misspelt_words(sides: Sides, found: Sequence[Match]) -> list[Match]:
+def _misspelt_words(sides: Sides, found: list[Match]) -> list[Match]:
     """A name of several words the rewrite writes with one word misspelt ("Sam Amsp" / "Sam Amps", "Esesx
     University" / "Essex University") or replaced ("Ian Spiers" / "Hugo Spiers"): *changed* (against a
     name of the same region first), even where another mention ("Sam") accounts for it as a whole. A
     misspelt word is spelt alike (:data:`NEAR_MISS`), not another form of the same word ("Sport" /
     "Sports") nor another name the gazetteer knows, and written nowhere in the original; a replaced one is
-    written nowhere in the original while the word it replaced is written nowhere in the rewrite."""
-    reported = {id(match.rewrite) for match in found if match.rewrite is not None}
+    written nowhere in the original. Returns ``found`` with these findings, each in place of the name's
+    ``added`` finding if it had one."""
+    reported = {id(match.rewrite) for match in found if match.rewrite is not None and match.type != "added"}
+    added = {id(match.rewrite): index for index, match in enumerate(found) if match.type == "added"}
     originals = _facts_of(sides.original, "name")
     written = {unit for a in originals for unit in _name_units(a)}
-    results: list[Match] = []
+    results = list(found)
     for b in _facts_of(sides.rewrite, "name"):
         units_b = _name_units(b)
         if id(b) in reported or len(units_b) < 2 or all(unit in written for unit in units_b):
@@ -595,15 +597,13 @@ def _misspelt_words(sides: Sides, found: Sequence[Match]) -> list[Match]:
             differ = _one_word_apart(_name_units(a), units_b)
             if differ is None:
                 continue
-            word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ, (a, b), strict=True))
-            if _misspelt_word(*differ, sides.original_texts):
-                how = "spelt differently"
-            elif _swapped_word(*differ, sides.original_texts, sides.rewrite_texts):
-                how = "replaced"
-            else:
+            if not (_misspelt_word(*differ, sides.original_texts) or _swapped_word(*differ, sides.original_texts)):
                 continue
-            message = f"name changed ({how}): '{a.text}' became '{b.text}' ('{word_a}' -> '{word_b}')"
-            results.append(Match("changed", a, b, message, b.kind))
+            change = Match("changed", a, b, _describe_name_change(a, b), b.kind)
+            if id(b) in added:
+                results[added[id(b)]] = change
+            else:
+                results.append(change)
             break
     return results
 
@@ -641,16 +641,16 @@ def _written_as(unit: str, fact: Fact) -> str:
     return found.group() if found else unit
 
 
-def _swapped_word(original: str, rewrite: str, original_texts: Sequence[str], rewrite_texts: Sequence[str]) -> bool:
+def _swapped_word(original: str, rewrite: str, original_texts: Sequence[str]) -> bool:
     """``rewrite`` replaced ``original`` in a name ("Hugo Spiers" / "Ian Spiers"): neither is a generic
-    name word, the rewrite writes ``original`` nowhere and the original writes ``rewrite`` nowhere."""
+    name word, and the original writes ``rewrite`` nowhere (a word it never wrote in a name it did)."""
     if not (original.isalpha() and rewrite.isalpha()) or min(len(original), len(rewrite)) < 3:
         return False
     if {original, rewrite} & GENERIC_NAME_WORDS or _unit_ids(original) & _unit_ids(rewrite):
         return False
     if stem(original) == stem(rewrite):
         return False
-    return not any(_written(original, rewrite_texts)) and not any(_written(rewrite, original_texts))
+    return not any(_written(rewrite, original_texts))
 
 
 def _written(word: str, texts: Sequence[str]) -> list[bool]:
@@ -748,13 +748,24 @@ def describe(category: str, kind: str, a: Fact | None, b: Fact | None) -> str:
     noun = {"number": "number", "date": "date", "name": "name"}[category]
     if kind == "changed" and a and b:
         if category == "name":
-            how = "spelt differently" if name_similarity(a, b) >= NEAR_MISS else "replaced"
-            return f"name changed ({how}): '{a.text}' became '{b.text}'"
+            return _describe_name_change(a, b)
         return f"{noun} changed: '{a.text}' became '{b.text}'"
     if kind == "dropped" and a:
         return f"{noun} dropped: '{a.text}' is not in the rewrite"
     assert b is not None
     return f"{noun} added: '{b.text}' is not in the original"
+
+
+def _describe_name_change(a: Fact, b: Fact) -> str:
+    """A changed name's message; for names one word apart, that word ("'Essex' -> 'Esesx'")."""
+    differ = _one_word_apart(_name_units(a), _name_units(b))
+    if differ is None:
+        how = "spelt differently" if name_similarity(a, b) >= NEAR_MISS else "replaced"
+        return f"name changed ({how}): '{a.text}' became '{b.text}'"
+    word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ, (a, b), strict=True))
+    alike = difflib.SequenceMatcher(None, word_a.lower(), word_b.lower()).ratio() >= NEAR_MISS
+    how = "spelt differently" if alike else "replaced"
+    return f"name changed ({how}): '{a.text}' became '{b.text}' ('{word_a}' -> '{word_b}')"
 
 
 def word_list(words: Sequence[object]) -> str:

@@ -166,6 +166,9 @@ def test_numbers_equal(left: str, right: str, rewrite: str, equal: bool) -> None
         ("It began on June 26.", "It began on June 24.", False),
         ("We met at 3 o'clock.", "We met at 3pm.", True),
         ("We met at 3am.", "We met at 3pm.", False),
+        # an hour no clock has is a time gone wrong, equal to none
+        ("We met at 3pm.", "We met at 15pm.", False),
+        ("We met at 6am.", "We met at 30am.", False),
     ],
 )
 def test_dates_equal(left: str, right: str, equal: bool) -> None:
@@ -268,6 +271,8 @@ LATER = (
         ("Dr Gavin Sandercock", "Dr Ian Sandercock", "replaced"),
         # ... also against a longer name ("Gavin Sandercock of Essex University" / "Ian Sandercock")
         ("Dr Gavin Sandercock of Essex University led", "Dr Ian Sandercock led", "('Gavin' -> 'Ian')"),
+        # a replaced word of a name the rewrite writes elsewhere as it was ("Sandercock said")
+        ("Dr Gavin Sandercock of Essex", "Dr Gavin Vasquez of Essex", "('Sandercock' -> 'Vasquez')"),
         # a rewrite number that keeps a number another one keeps already is compared with the one left
         ("12 of 18 men", "6 of 18 men", "'12' became '6'"),
     ],
@@ -292,3 +297,9 @@ def test_the_same_name_or_number_hides_nothing(fast_evaluator: Evaluator, old: s
     original = BASE + LATER
     report = findings(fast_evaluator, original, original.replace(old, new))
     assert [f for f in report if f["type"] == "changed"] == []
+
+
+def test_a_time_no_clock_shows_is_a_changed_time(fast_evaluator: Evaluator) -> None:
+    original = BASE.replace("start on 26 June", "start at 10am on 26 June")
+    report = changed_or_added(findings(fast_evaluator, original, original.replace("10am", "30am")))
+    assert report == [("changed", "date", "30am")]
