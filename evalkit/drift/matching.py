@@ -205,7 +205,8 @@ def _value(fact: Fact) -> float | None:
 
 def numbers_equal(a: Fact, b: Fact, rewrite_text: str = "") -> bool:
     """Same kind, currency, unit of measurement and value; a figure rounded in the rewrite matches when it
-    is announced as approximate (within 10 %) or has fewer significant digits (within 5 %)."""
+    is announced as approximate (within 10 %, and rounder: :func:`_rounded`) or has fewer significant
+    digits (within 5 %)."""
     if a.key == b.key and a.detail.get("measure") == b.detail.get("measure"):
         return True
     kind_a, kind_b = a.key[0], b.key[0]
@@ -238,9 +239,21 @@ def numbers_equal(a: Fact, b: Fact, rewrite_text: str = "") -> bool:
     difference = abs(value_a - value_b) / abs(value_a)
     if difference <= tolerance:
         return True
-    if _APPROXIMATORS.search(rewrite_text[: b.start]) and difference <= 0.1 + tolerance * 3:
+    if (
+        _APPROXIMATORS.search(rewrite_text[: b.start])
+        and difference <= 0.1 + tolerance * 3
+        and _rounded(value_b, value_a)
+    ):
         return True
     return significant_digits(value_b) < significant_digits(value_a) and difference <= 0.05 + tolerance * 3
+
+
+def _rounded(value: float, source: float) -> bool:
+    """``value`` may be ``source`` rounded: it has fewer significant digits or ends in 5 ("about 30%" for
+    28%, "nearly 45" for 44); "under 13" is no rounding of "under 12"."""
+    if significant_digits(value) < significant_digits(source):
+        return True
+    return f"{abs(value):.6f}".rstrip("0").rstrip(".").endswith("5")
 
 
 def dates_equal(a: Fact, b: Fact) -> bool:
