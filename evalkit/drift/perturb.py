@@ -378,8 +378,10 @@ def perturb(category: str, text: str, avoid: Sequence[str], seed: str) -> Pertur
 
 def detected(perturbation: Perturbation, findings: Sequence[dict[str, object]], *, self_pair: bool) -> bool:
     """Whether a finding points at the perturbation: its rewrite span covers the perturbed words (for
-    ``insert``: one of the new facts, or the whole sentence); for ``delete``, in a pair whose original is the
-    unperturbed text (``self_pair``), its original span covers at least half of the removed words."""
+    ``insert``: one of the new facts, or the whole sentence; for ``clause``: at least half of the clause,
+    since a finding of added content is trimmed to the words nothing supports, "and critics …" without its
+    "and"); for ``delete``, in a pair whose original is the unperturbed text (``self_pair``), its original
+    span covers at least half of the removed words."""
     for finding in findings:
         side = finding.get("original" if perturbation.category == "delete" else "rewrite")
         if not isinstance(side, dict):
@@ -389,6 +391,13 @@ def detected(perturbation: Perturbation, findings: Sequence[dict[str, object]], 
             if (
                 self_pair
                 and min(end, perturbation.end) - max(start, perturbation.start)
+                >= (perturbation.end - perturbation.start) / 2
+            ):
+                return True
+            continue
+        if perturbation.category == "clause":
+            if (
+                min(end, perturbation.end) - max(start, perturbation.start)
                 >= (perturbation.end - perturbation.start) / 2
             ):
                 return True

@@ -51,6 +51,19 @@ def test_detected_needs_a_span_covering_the_perturbed_words() -> None:
     assert not detected(perturbation, [elsewhere], self_pair=False)
 
 
+def test_an_invented_clause_is_detected_by_a_span_over_half_of_it() -> None:
+    """A finding of added content is trimmed to the words nothing supports: "and" may stay outside it."""
+    text = "The plan passed, and critics quickly described the whole plan as a dangerous mistake."
+    start = text.index("and critics")
+    perturbation = Perturbation("clause", text, start, len(text) - 1, "clause")
+
+    def finding(first: int, last: int) -> dict[str, object]:
+        return {"type": "added", "rewrite": {"start": first, "end": last, "text": text[first:last]}, "original": None}
+
+    assert detected(perturbation, [finding(text.index("critics"), len(text) - 1)], self_pair=False)
+    assert not detected(perturbation, [finding(text.index("critics"), text.index(" quickly"))], self_pair=False)
+
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "examples"
 ONESTOP_SAMPLE = ("Japan", "WNL Calais Migrants", "WNL Poverty", "Blackberry")
 
