@@ -847,40 +847,54 @@ def _added(
     return flips
 
 
+def _both_ways(
+    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]
+) -> tuple[tuple[_Side, _Side, Sequence[int], Sequence[int], bool], ...]:
+    """(own side, other side, own sentences, the other's sentences, whether own is the rewrite), the rewrite's
+    way first: the rules that look at both sides alike."""
+    return ((side_r, side_o, group, sources, True), (side_o, side_r, sources, group, False))
+
+
+def _plain_occurrence(other: _Side, sentences: Sequence[int], scope: str) -> tuple[int, int, int] | None:
+    """The first occurrence of a scope word in ``sentences`` that no negation bears on."""
+    return next(
+        ((j, start, end) for j in sentences for start, end, negated in
+         occurrences(other.texts[j], other.facts[j], scope) if not negated),
+        None,
+    )  # fmt: skip
+
+
+def _opposite(added: bool, cue: Fact, plain: Fact, said: str) -> Flip:
+    """The flip between a negative ``cue`` on one side (``said``: how the message quotes it) and ``plain``
+    words on the other; ``added`` when the cue is the rewrite's."""
+    if added:
+        return Flip(
+            "negation-added", plain, cue, f"negation added: the rewrite says {said}, the original '{plain.text}'"
+        )
+    return Flip(
+        "negation-removed", cue, plain, f"negation removed: the original says {said}, the rewrite '{plain.text}'"
+    )
+
+
 def _double_negations(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
     """Rule 5: a double negation on one side ("was not sceptical", "did not fail to pay") whose implicit
     negation stands alone on the other ("was sceptical", "failed to pay"): the two say opposite things."""
     flips: list[Flip] = []
-    for own, other, mine, theirs, added in (
-        (side_r, side_o, group, sources, True),
-        (side_o, side_r, sources, group, False),
-    ):
+    for own, other, mine, theirs, added in _both_ways(side_o, side_r, sources, group):
         for index in mine:
             text = own.texts[index]
             for fact in own.facts[index]:
                 # a weak implicit negation is no claim to turn around ("nothing more than a little")
                 if not double_negation(fact) or str(fact.detail.get("scope")).lower() in WEAK_IMPLICIT:
                     continue
-                scope = scope_stem(fact)
-                alone = next(
-                    ((j, start, end) for j in theirs for start, end, negated in
-                     occurrences(other.texts[j], other.facts[j], scope) if not negated),
-                    None,
-                )  # fmt: skip
+                alone = _plain_occurrence(other, theirs, scope_stem(fact))
                 if alone is None:
                     continue
                 cue = _with_head(fact, own.texts)
-                single = _pseudo(*_widened(alone, other.texts, not added), other.texts)
-                word = str(fact.detail.get("scope"))
-                flips.append(Flip(
-                    "negation-added", single, cue,
-                    f"negation added: the rewrite says '{cue.text} … {word}' ({_snippet(text, fact)}), a double "
-                    f"negation, the original '{single.text}' alone",
-                ) if added else Flip(
-                    "negation-removed", cue, single,
-                    f"negation removed: the original says '{cue.text} … {word}' ({_snippet(text, fact)}), a "
-                    f"double negation, the rewrite '{single.text}' alone",
-                ))  # fmt: skip
+                said = f"'{cue.text} … {fact.detail.get('scope')}' ({_snippet(text, fact)}), a double negation"
+                flips.append(
+                    _opposite(added, cue, _pseudo(*_widened(alone, other.texts, not added), other.texts), said)
+                )
     return flips
 
 
@@ -894,32 +908,16 @@ def _negative_prefixes(side_o: _Side, side_r: _Side, sources: Sequence[int], gro
     """Rule 5 for a hyphenated negative prefix: "felt un-Brazilian" on one side, "felt Brazilian" without a
     negation on the other."""
     flips: list[Flip] = []
-    for own, other, mine, theirs, added in (
-        (side_r, side_o, group, sources, True),
-        (side_o, side_r, sources, group, False),
-    ):
+    for own, other, mine, theirs, added in _both_ways(side_o, side_r, sources, group):
         for index in mine:
-            text = own.texts[index]
-            for match in _WORDS.finditer(text):
+            for match in _WORDS.finditer(own.texts[index]):
                 prefixed = _NEGATIVE_PREFIX.match(match.group())
-                if prefixed is None:
-                    continue
-                alone = next(
-                    ((j, start, end) for j in theirs for start, end, negated in
-                     occurrences(other.texts[j], other.facts[j], stem(prefixed.group(1))) if not negated),
-                    None,
-                )  # fmt: skip
+                alone = _plain_occurrence(other, theirs, stem(prefixed.group(1))) if prefixed else None
                 if alone is None:
                     continue
                 cue = _pseudo(index, *match.span(), own.texts)
                 plain = _pseudo(*_widened(alone, other.texts, not added), other.texts)
-                flips.append(Flip(
-                    "negation-added", plain, cue,
-                    f"negation added: the rewrite says '{cue.text}', the original '{plain.text}'",
-                ) if added else Flip(
-                    "negation-removed", cue, plain,
-                    f"negation removed: the original says '{cue.text}', the rewrite '{plain.text}'",
-                ))  # fmt: skip
+                flips.append(_opposite(added, cue, plain, f"'{cue.text}'"))
     return flips
 
 
@@ -950,10 +948,7 @@ def _quantifier_flips(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
     """Rule 5 for quantifiers: "little teff" on one side, "much teff" on the other ("few know" / "many
     know"): the two say opposite things."""
     flips: list[Flip] = []
-    for own, other, mine, theirs, added in (
-        (side_r, side_o, group, sources, True),
-        (side_o, side_r, sources, group, False),
-    ):
+    for own, other, mine, theirs, added in _both_ways(side_o, side_r, sources, group):
         many = [(j, *q) for j in theirs for q in _quantities(other, j, _MANY)]
         for index in mine:
             for word, start, end in _quantities(own, index, _FEW):
@@ -962,13 +957,7 @@ def _quantifier_flips(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
                     continue
                 cue = _pseudo(index, start, end, own.texts)
                 plain = _pseudo(*_widened(match, other.texts, not added), other.texts)
-                flips.append(Flip(
-                    "negation-added", plain, cue,
-                    f"negation added: the rewrite says '{cue.text}', the original '{plain.text}'",
-                ) if added else Flip(
-                    "negation-removed", cue, plain,
-                    f"negation removed: the original says '{cue.text}', the rewrite '{plain.text}'",
-                ))  # fmt: skip
+                flips.append(_opposite(added, cue, plain, f"'{cue.text}'"))
     return flips
 
 
