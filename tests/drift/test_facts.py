@@ -177,6 +177,9 @@ def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> 
         # an acronym stays a name at the start of a sentence; a rare first word stays part of the name
         ("The report said: GDP grew by 2%.", ["GDP"]),
         ("More castaways: Poon Lim, a Chinese sailor, survived.", ["Poon Lim", "Chinese"]),
+        # a given name starts a sentence as part of the name, however common its word ("Jarvis", "Hugo")
+        ("Jarvis Cocker said it was stupid.", ["Jarvis Cocker"]),
+        ("Hugo Spiers led the study.", ["Hugo Spiers"]),
         ("“Now I’m happy,” she said.", []),
         # an apostrophe after a word closes a possessive, it opens no sentence
         ("The Home Heating Consumers' Forum welcomed it.", ["Home Heating Consumers", "Forum"]),
