@@ -634,6 +634,9 @@ NOT_SCOPES = FUNCTION_WORDS - {"all", "any", "some", "every", "each", "both", "m
 #: A closing quotation mark ends what a negation inside it reaches ("cannot do it,” he said").
 CLAUSE_BREAK = re.compile(r"[;:!?()”]|\.(?!\w)|\s[—–]\s")
 
+#: How far after a cue a clause break is looked for: further than the few words a cue bears on can reach.
+BREAK_WINDOW = 240
+
 #: An aside right after a negation or modal, between commas or dashes ("does not, as is often assumed,
 #: work"): what the cue bears on comes after it.
 ASIDE = re.compile(r"\s*([,–—])(?:\s*[^\s,–—.;:!?\"“”()]+){1,6}?\s*\1")
@@ -645,7 +648,7 @@ def _scope_word(text: str, end: int) -> tuple[int, int] | None:
     aside = ASIDE.match(text, end)
     if aside is not None:
         end = aside.end()
-    stop = CLAUSE_BREAK.search(text, end)
+    stop = CLAUSE_BREAK.search(text, end, end + BREAK_WINDOW)  # four words lie well within the window
     for count, match in enumerate(_WORD.finditer(text, end, stop.start() if stop else len(text))):
         if count >= 4:
             return None

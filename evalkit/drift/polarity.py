@@ -49,7 +49,17 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import filterfalse
 
-from evalkit.drift.facts import ASIDE, BARE_CONTRACTION, CLAUSE_BREAK, IMPLICIT_NEGATIONS, NOT_SCOPES, Fact, stem, words
+from evalkit.drift.facts import (
+    ASIDE,
+    BARE_CONTRACTION,
+    BREAK_WINDOW,
+    CLAUSE_BREAK,
+    IMPLICIT_NEGATIONS,
+    NOT_SCOPES,
+    Fact,
+    stem,
+    words,
+)
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -234,12 +244,12 @@ def _reach(text: str, end: int) -> list[tuple[int, int]]:
     """The five words after a negation cue ending at ``end``, asides between commas or dashes
     skipped ("does not serve, in our view, the public interest")."""
     spans: list[tuple[int, int]] = []
-    stop = _REACH_BREAK.search(text, end)
+    stop = _REACH_BREAK.search(text, end, end + BREAK_WINDOW)
     limit = stop.start() if stop else len(text)
     while len(spans) < REACH_WORDS:
         aside = ASIDE.match(text, end)
         if aside is not None and aside.end() > limit:  # an aside: a dash pair, not a clause break
-            stop = _REACH_BREAK.search(text, aside.end())
+            stop = _REACH_BREAK.search(text, aside.end(), aside.end() + BREAK_WINDOW)
             limit = stop.start() if stop else len(text)
         match = _WORDS.search(text, aside.end() if aside else end, limit)
         if match is None:
