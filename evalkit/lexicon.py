@@ -134,7 +134,7 @@ def stem(word: str) -> str:
     else:
         short = _SHORT_E.fullmatch(lower)
         if short is not None:
-            return short.group(1) + "e"  # using, used, uses -> use (as use); owed, aged -> owe, age
+            return short.group(1) + "e"  # using, used -> use (as use); aged, iced -> age, ice
     if suffix == "ies":
         return base + "y"
     if not base.isalpha():

@@ -592,11 +592,9 @@ def _kept_twice(all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int,
 def _misspelt_words(sides: Sides, found: list[Match]) -> list[Match]:
     """A name of several words the rewrite writes with one word misspelt ("Sam Amsp" / "Sam Amps", "Esesx
     University" / "Essex University") or replaced ("Ian Spiers" / "Hugo Spiers"): *changed* (against a
-    name of the same region first), even where another mention ("Sam") accounts for it as a whole. A
-    misspelt word is spelt alike (:data:`NEAR_MISS`), not another form of the same word ("Sport" /
-    "Sports") nor another name the gazetteer knows, and written nowhere in the original; a replaced one is
-    written nowhere in the original. Returns ``found`` with these findings, each in place of the name's
-    ``added`` finding if it had one."""
+    name of the same region first), even where another mention ("Sam") accounts for it as a whole; the
+    word must pass :func:`_word_replaced`. Returns ``found`` with these findings, each in place of the
+    name's ``added`` finding if it had one."""
     reported = {id(match.rewrite) for match in found if match.rewrite is not None and match.type != "added"}
     added = {id(match.rewrite): index for index, match in enumerate(found) if match.type == "added"}
     originals = _facts_of(sides.original, "name")
@@ -610,7 +608,7 @@ def _misspelt_words(sides: Sides, found: list[Match]) -> list[Match]:
             differ = _one_word_apart(_name_units(a), units_b)
             if differ is None:
                 continue
-            if not (_misspelt_word(*differ, sides.original_texts) or _swapped_word(*differ, sides.original_texts)):
+            if not _word_replaced(*differ, sides.original_texts):
                 continue
             change = Match("changed", a, b, _describe_name_change(a, b), b.kind)
             if id(b) in added:
@@ -619,19 +617,6 @@ def _misspelt_words(sides: Sides, found: list[Match]) -> list[Match]:
                 results.append(change)
             break
     return results
-
-
-def _misspelt_word(original: str, rewrite: str, original_texts: Sequence[str]) -> bool:
-    """``rewrite`` is ``original`` misspelt (see :func:`_misspelt_words`)."""
-    if not (original.isalpha() and rewrite.isalpha()) or min(len(original), len(rewrite)) < 4:
-        return False
-    if stem(original) == stem(rewrite) or _unit_ids(original) & _unit_ids(rewrite):
-        return False
-    if entity(original) is not None and entity(rewrite) is not None:
-        return False  # two names the gazetteer knows: another name, not a misspelling
-    if any(_written(rewrite, original_texts)):
-        return False
-    return difflib.SequenceMatcher(None, original, rewrite).ratio() >= NEAR_MISS
 
 
 def _one_word_apart(units_a: tuple[str, ...], units_b: tuple[str, ...]) -> tuple[str, str] | None:
@@ -654,21 +639,29 @@ def _written_as(unit: str, fact: Fact) -> str:
     return found.group() if found else unit
 
 
-def _swapped_word(original: str, rewrite: str, original_texts: Sequence[str]) -> bool:
-    """``rewrite`` replaced ``original`` in a name ("Hugo Spiers" / "Ian Spiers"): neither is a generic
-    name word, and the original writes ``rewrite`` nowhere (a word it never wrote in a name it did)."""
+def _word_replaced(original: str, rewrite: str, original_texts: Sequence[str]) -> bool:
+    """``rewrite`` stands in a name where ``original`` stood (see :func:`_misspelt_words`): another word, not
+    another form of it ("Sport" / "Sports") nor one the gazetteer reads as the same, and one the original
+    writes nowhere. A generic name word ("University") counts only misspelt (spelt alike,
+    :data:`NEAR_MISS`), and not as two names the gazetteer knows."""
     if not (original.isalpha() and rewrite.isalpha()) or min(len(original), len(rewrite)) < 3:
         return False
-    if {original, rewrite} & GENERIC_NAME_WORDS or _unit_ids(original) & _unit_ids(rewrite):
+    if stem(original) == stem(rewrite) or _unit_ids(original) & _unit_ids(rewrite):
         return False
-    if stem(original) == stem(rewrite):
+    if _written(rewrite, original_texts):
         return False
-    return not any(_written(rewrite, original_texts))
+    if not {original, rewrite} & GENERIC_NAME_WORDS:
+        return True
+    alike = (
+        min(len(original), len(rewrite)) >= 4 and difflib.SequenceMatcher(None, original, rewrite).ratio() >= NEAR_MISS
+    )
+    return alike and not (entity(original) is not None and entity(rewrite) is not None)
 
 
-def _written(word: str, texts: Sequence[str]) -> list[bool]:
+def _written(word: str, texts: Sequence[str]) -> bool:
+    """Whether ``word`` stands as a word in one of ``texts``, in any case."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-    return [pattern.search(text) is not None for text in texts]
+    return any(pattern.search(text) for text in texts)
 
 
 def _twins(

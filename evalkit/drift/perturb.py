@@ -387,19 +387,12 @@ def detected(perturbation: Perturbation, findings: Sequence[dict[str, object]], 
         if not isinstance(side, dict):
             continue
         start, end = int(side["start"]), int(side["end"])
-        if perturbation.category == "delete":
-            if (
-                self_pair
-                and min(end, perturbation.end) - max(start, perturbation.start)
-                >= (perturbation.end - perturbation.start) / 2
-            ):
-                return True
-            continue
-        if perturbation.category == "clause":
-            if (
+        if perturbation.category in ("delete", "clause"):
+            half = (
                 min(end, perturbation.end) - max(start, perturbation.start)
                 >= (perturbation.end - perturbation.start) / 2
-            ):
+            )
+            if half and (self_pair or perturbation.category == "clause"):
                 return True
             continue
         targets = perturbation.facts or ((perturbation.start, perturbation.end),)

@@ -940,7 +940,7 @@ _NOT_FEW = frozenset({"a", "quite", "the"})
 
 def _quantities(own: _Side, index: int, quantifiers: frozenset[str]) -> list[tuple[str, int, int]]:
     """(stem of the word quantified, start, end of the quantifier) for each of ``quantifiers`` in a sentence
-    that bears on a content word within the next two, not after "a"/"the" or a negation ("not many")."""
+    that bears on a content word within the next three, not after "a"/"the" or a negation ("not many")."""
     words = list(_WORDS.finditer(own.texts[index]))
     found = []
     for k, match in enumerate(words):
@@ -948,7 +948,7 @@ def _quantities(own: _Side, index: int, quantifiers: frozenset[str]) -> list[tup
         before = words[k - 1].group().lower() if k else ""
         if word not in quantifiers or before in _NOT_FEW or before in _EXPLICIT or _contracted_negation(before):
             continue
-        after = [w.group() for w in words[k + 1 : k + 4] if not _function_word(w.group()) and w.group() != "of"]
+        after = [w.group() for w in words[k + 1 : k + 4] if not _function_word(w.group())]  # "lots of people"
         if after:
             found.append((stem(after[0]), match.start(), match.end()))
     return found
