@@ -15,12 +15,17 @@ A perturbation counts as detected only when a finding's rewrite span covers the 
 how often ``drift.score`` rises over the same pair unperturbed (the extra ``clause`` and ``delete``
 categories probe content without a named fact). ``--sentences`` runs sentence-level checks on ASSET
 instead: drift.score against human meaning ratings, and planted errors against well-rated simplifications
-(ROC-AUC).
+(ROC-AUC). ``--sentence-pairs N`` plants errors in N aligned one-to-one sentence pairs of the OneStopEnglish
+dev articles (advanced -> elementary, real simplifications with much more rewording than the well-rated
+ASSET items) and reports the same ROC-AUCs, with substitutions of four kinds: an unrelated word, a word's
+opposite or sibling ("rose" -> "fell", "doctors" -> "nurses"), two content words swapped, and a content
+word of another sentence of the same article.
 
 Usage::
 
     PYTHONPATH=. python scripts/perturbation_suite.py --profile default --seed 13 --markdown reports/x.md
     PYTHONPATH=. python scripts/perturbation_suite.py --profile default --sentences
+    PYTHONPATH=. python scripts/perturbation_suite.py --profile default --sentence-pairs 300 --seed 1
 """
 
 from __future__ import annotations
@@ -303,6 +308,111 @@ def run_sentences(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+#: Words and an opposite or sibling of each, for the "related" substitution of ``--sentence-pairs``
+#: (written for this suite; either word of a pair replaces the other).
+RELATED_WORDS = """increase decrease|rise fall|rose fell|more less|most least|first last|before after|buy sell
+bought sold|win lose|won lost|men women|man woman|boys girls|children adults|north south|east west|young old
+older younger|high low|higher lower|killed injured|doctors nurses|week month|weeks months|day night
+city country|cities countries|morning evening|large small|big small|bigger smaller|largest smallest
+better worse|best worst|cheap expensive|easy hard|easier harder|always never|often rarely|many few
+allowed banned|accept reject|agree disagree|support oppose|likely unlikely|open closed|opened closed
+start stop|started stopped|began ended|love hate|good bad|safe dangerous|rich poor|fast slow|sister brother
+mother father|wife husband|son daughter|hot cold|warm cool|dry wet|summer winter|land sea|inside outside
+teachers students|private public|local national|legal illegal|true false|success failure|positive negative
+same different|new old|full empty|strong weak|heavy light|long short|longer shorter|early late
+earlier later|animals plants|boy girl"""
+
+
+def _related_words() -> dict[str, str]:
+    related: dict[str, str] = {}
+    for pair in RELATED_WORDS.replace("\n", "|").split("|"):
+        first, second = pair.split()
+        related.setdefault(first, second)
+        related.setdefault(second, first)
+    return related
+
+
+def _content_words(text: str) -> list[re.Match[str]]:
+    return [m for m in re.finditer(r"\b[a-z]{4,}\b", text) if lexicon.content_weight(m.group()) >= 3.5]
+
+
+def plant_substitution(kind: str, text: str, others: list[str], rng: random.Random) -> str | None:
+    """``text`` with one substitution of ``kind`` (related, swap, elsewhere), or ``None`` where it has no
+    place for one; ``others`` are the article's other sentences (the source of an ``elsewhere`` word)."""
+    if kind == "related":
+        related = _related_words()
+        hits = [m for m in re.finditer(r"\b[a-z]+\b", text) if m.group() in related]
+        if not hits:
+            return None
+        hit = rng.choice(hits)
+        return text[: hit.start()] + related[hit.group()] + text[hit.end() :]
+    words = _content_words(text)
+    if kind == "swap":
+        if len(words) < 2:
+            return None
+        first, second = sorted(rng.sample(words, 2), key=lambda m: m.start())
+        if first.group() == second.group():
+            return None
+        return (text[: first.start()] + second.group() + text[first.end() : second.start()] + first.group()
+                + text[second.end() :])  # fmt: skip
+    pool = sorted({m.group() for other in others for m in _content_words(other)} - set(re.findall(r"[a-z]+", text)))
+    if not words or not pool:
+        return None
+    word = rng.choice(words)
+    return text[: word.start()] + rng.choice(pool) + text[word.end() :]
+
+
+def run_sentence_pairs(args: argparse.Namespace) -> dict[str, Any]:
+    """Planted errors in aligned one-to-one sentence pairs of OneStop (adv -> ele) against the same pairs
+    unplanted (ROC-AUC of drift.score, 1 - coverage and the drift components)."""
+    evaluator = Evaluator(Settings(profile=args.profile, cache=args.profile != "fast"))
+    sentence_pairs: list[tuple[str, str, list[str]]] = []
+    for name, original, rewrite in base_pairs(Path(args.shared), Path(args.corpora), args.limit):
+        if not name.startswith("onestop/"):
+            continue
+        report = evaluator.evaluate(original, rewrite)
+        sentences = [sentence.text for sentence in report.rewrite.sentences]
+        for group in report.meaning.alignment.groups:
+            if len(group.original) != 1 or len(group.rewrite) != 1 or group.similarity < 0.75:
+                continue
+            source, target = report.original.sentences[group.original[0]].text, sentences[group.rewrite[0]]
+            if source != target and 8 <= len(target.split()) <= 40:
+                others = [s for k, s in enumerate(sentences) if k != group.rewrite[0]]
+                sentence_pairs.append((source, target, others))
+    rng = random.Random(f"{args.seed}:sentence-pairs")
+    sample = rng.sample(sentence_pairs, min(args.sentence_pairs, len(sentence_pairs)))
+    jobs = []
+    for i, (original, rewrite, others) in enumerate(sample):
+        jobs.append(Pair(f"{i}|none", original, rewrite))
+        planted = {"unrelated": (substitute_word(rewrite, random.Random(f"{args.seed}:{i}:unrelated")) or (None,))[0]}
+        for kind in ("related", "swap", "elsewhere"):
+            planted[kind] = plant_substitution(kind, rewrite, others, random.Random(f"{args.seed}:{i}:{kind}"))
+        for category in ("delete", "clause", "insert", "number", "name"):
+            perturbation = perturb(category, rewrite, [original, rewrite], f"{args.seed}:{i}:{category}")
+            planted[category] = perturbation.text if perturbation is not None else None
+        jobs += [Pair(f"{i}|{kind}", original, text) for kind, text in planted.items() if text and text != rewrite]
+    measures = {
+        "drift.score": lambda r: r["drift"]["score"],
+        "1 - coverage": lambda r: 1 - r["meaning"]["coverage"],
+        "drift.invented": lambda r: r["drift"]["components"]["invented"],
+        "drift.lost": lambda r: r["drift"]["components"]["lost"],
+        "drift.facts": lambda r: r["drift"]["components"]["facts"],
+    }
+    reports = {}
+    for job, result in zip(jobs, evaluator.evaluate_batch(jobs), strict=True):
+        if not isinstance(result, EvalkitError):
+            reports[job.id] = result.to_dict()
+    clean = [r for key, r in reports.items() if key.endswith("|none")]
+    auc: dict[str, dict[str, Any]] = {}
+    for kind in ("unrelated", "related", "swap", "elsewhere", "delete", "clause", "insert", "number", "name"):
+        planted_reports = [r for key, r in reports.items() if key.endswith(f"|{kind}")]
+        auc[kind] = {"n": len(planted_reports)} | {
+            name: round(roc_auc([measure(r) for r in planted_reports], [measure(r) for r in clean]), 3)
+            for name, measure in measures.items()
+        }
+    return {"sentence_pairs": len(sentence_pairs), "clean": len(clean), "planted_vs_clean_auc": auc}
+
+
 def _recall_rows(recall: dict[str, dict[str, Any]]) -> list[str]:
     """One table row per category: recall (detected/planted) in the realistic and self settings."""
     rows = []
@@ -414,9 +524,16 @@ def main() -> None:
     parser.add_argument("--json", default=None, help="write the full result (with misses) here")
     parser.add_argument("--markdown", default=None, help="write the tables here")
     parser.add_argument("--sentences", action="store_true", help="run the sentence-level ASSET checks instead")
+    parser.add_argument(
+        "--sentence-pairs", type=int, default=0, metavar="N",
+        help="instead, plant errors in N aligned sentence pairs of OneStop (adv -> ele) and report ROC-AUCs",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.sentences:
         print(json.dumps(run_sentences(args), indent=2))
+        return
+    if args.sentence_pairs:
+        print(json.dumps(run_sentence_pairs(args), indent=2))
         return
     seeds = [seed.strip() for seed in str(args.seed).split(",") if seed.strip()]
     results = [run(argparse.Namespace(**{**vars(args), "seed": seed})) for seed in seeds]
