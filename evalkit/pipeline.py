@@ -22,6 +22,7 @@ from evalkit.gate import judge
 from evalkit.io import TextSource
 from evalkit.readability import TargetSet, assess_readability, usable_vectors
 from evalkit.readability.fluency import prose_forms
+from evalkit.readability.simplicity import sentence_embedding
 from evalkit.report import Report
 from evalkit.settings import Settings
 from evalkit.signature import build_signature
@@ -189,13 +190,14 @@ class Evaluator:
         signature: str,
     ) -> Report:
         model_name = self.encoder.name if self.settings.uses_model else None
-        vector_of = (lambda text: encodings[text].pooled) if self.settings.uses_model else None
+        vector_of = (lambda text: sentence_embedding(encodings[text])) if self.settings.uses_model else None
+        layer = self.encoder.layer if self.settings.uses_model else None
         thresholds = self.settings.thresholds
         readability = assess_readability(
             original,
             rewrite,
-            original_vectors=usable_vectors(original, vector_of, model_name),
-            rewrite_vectors=usable_vectors(rewrite, vector_of, model_name),
+            original_vectors=usable_vectors(original, vector_of, model_name, layer),
+            rewrite_vectors=usable_vectors(rewrite, vector_of, model_name, layer),
             targets=TargetSet(self.settings.targets),
             vector_of=vector_of,
         )

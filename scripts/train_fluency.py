@@ -14,7 +14,8 @@ penalty is fitted against; encodings are cached, so a rerun takes a few minutes)
    and dangling ones also lose their terminal punctuation.
 2. A word-class trigram model (:class:`evalkit.readability.fluency.ClassTrigrams`) is counted on the
    positives; with the malformation flags it gives the fluency features. A logistic regression per variant
-   (``features``; ``model``: also the pooled all-MiniLM-L6-v2 embedding) separates positives from negatives
+   (``features``; ``model``: also the pooled all-MiniLM-L6-v2 embedding, the first part of
+   :func:`evalkit.readability.simplicity.sentence_embedding`) separates positives from negatives
    (L2, Newton's method, deterministic).
 3. The grade penalty per variant: with the shipped simplicity estimate fixed, the number of grades per unit of
    ``P(malformed)`` that makes a corrupted sentence come out harder than its source (pairwise logistic fit of
@@ -59,9 +60,11 @@ from evalkit.readability.fluency import (
     classes,
     fluency_features,
 )
-from evalkit.readability.simplicity import LinearScorer
+from evalkit.readability.simplicity import LinearScorer, sentence_embedding
 
 SEED = 5150
+#: The length of the pooled vector, which :func:`sentence_embedding` puts first: what the classifier takes.
+POOLED_DIMENSION = 384
 VARIANTS = ("model", "features")
 #: Trigram, bigram and unigram weights of the class model (fixed, not tuned).
 INTERPOLATION = (0.6, 0.3, 0.1)
@@ -180,7 +183,7 @@ def build_data(texts: dict[tuple[str, str], ts.Text], store: EncodingStore) -> t
                 made.append((source, broken[0], broken[1]))
     encodings = store.get_many(text for _, text, _ in made)
     corrupted = [
-        Corrupted(source, sentence(source.article, source.level, -1, text, encodings[text].pooled), kind)
+        Corrupted(source, sentence(source.article, source.level, -1, text, sentence_embedding(encodings[text])), kind)
         for source, text, kind in made
     ]
     return positives, corrupted
@@ -202,7 +205,11 @@ def trigram_rows(sentences: Sequence[Sentence], trigrams: ClassTrigrams) -> np.n
 
 
 def with_embedding(rows: np.ndarray, sentences: Sequence[Sentence], variant: str) -> np.ndarray:
-    return rows if variant == "features" else np.hstack([rows, np.vstack([s.vector for s in sentences])])
+    """The classifier's rows: the fluency features, then (``model``) the pooled part of each sentence's
+    embedding (``Sentence.vector`` is the whole :func:`sentence_embedding`, which the simplicity estimate takes)."""
+    if variant == "features":
+        return rows
+    return np.hstack([rows, np.vstack([s.vector[:POOLED_DIMENSION] for s in sentences])])
 
 
 def feature_rows(sentences: Sequence[Sentence], trigrams: ClassTrigrams, variant: str) -> np.ndarray:
@@ -394,7 +401,7 @@ def text_probabilities(
             rows = np.vstack(
                 [fluency_features(s, tuple(f), trigrams) for s, f in zip(text.sentences, text.flags, strict=True)]
             )
-            found[key] = scorer.probabilities(rows if variant == "features" else np.hstack([rows, text.vectors]))
+            found[key] = scorer.probabilities(rows if variant == "features" else np.hstack([rows, text.pooled]))
     return found
 
 
@@ -487,7 +494,7 @@ def ratings_check(path: Path, store: EncodingStore) -> dict[str, float]:
             rows = np.vstack([a.row for a in analyses])
             flags = np.asarray([a.flags for a in analyses], dtype=np.float64)
             weights = [max(a.counts.words, 1) for a in analyses]
-            vecs = [encodings[s.text].pooled for s in document.sentences] if variant == "model" else None
+            vecs = [sentence_embedding(encodings[s.text]) for s in document.sentences] if variant == "model" else None
             grades = simplicity.sentence_grades(rows, flags, vecs, variant=variant)  # type: ignore[arg-type]
             extra = fluency.grade_penalties(
                 [s.text for s in document.sentences],
@@ -537,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: dict[str, Any] = {}
     if not args.no_cv:
         old = ts.build_corruptions(texts)
-        vectors = {t: e.pooled.astype(np.float64) for t, e in store.get_many(c.text for c in old).items()}
+        vectors = {t: sentence_embedding(e).astype(np.float64) for t, e in store.get_many(c.text for c in old).items()}
         figures = cross_validate(texts, pairs, positives, corrupted, vectors)
         for variant, values in figures.items():
             print(variant, json.dumps(values))
@@ -562,6 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "format": 1,
         "features": list(FLUENCY_FEATURES),
         "embedding_model": DEFAULT_MODEL,
+        "embedding_dimension": POOLED_DIMENSION,
         "trigrams": trigrams.to_dict(),
         "variants": {variant: scorer.to_dict() for variant, scorer in scorers.items()},
         "metadata": {

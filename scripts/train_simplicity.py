@@ -10,7 +10,8 @@ Data: the OneStopEnglish corpus (Vajjala & Lučić, 2018): each article at three
 ele), same file name = same article. Only learned numbers are written, never text.
 
 1. Every text is segmented and analysed exactly as ``evalkit score`` does (:func:`analyse_document`), and
-   every sentence encoded with the embedded all-MiniLM-L6-v2 (pooled vector).
+   every sentence encoded with the embedded all-MiniLM-L6-v2 (:func:`sentence_embedding`: the pooled
+   vector and the mean of the scoring layer's wordpieces).
 2. The sentences of each pair of levels of an article are aligned (:func:`evalkit.alignment.align`, the
    meaning module's model settings; a 2–2 group whose diagonal is the better match is taken as two 1–1
    pairs). Each aligned pair whose words differ (not only its typography) is a training pair: the lower
@@ -59,11 +60,11 @@ sys.path.insert(0, str(REPO))
 
 from evalkit.alignment import align  # noqa: E402
 from evalkit.document import Document  # noqa: E402
-from evalkit.embeddings import DEFAULT_MODEL, EncodingStore, TransformerEncoder  # noqa: E402
+from evalkit.embeddings import DEFAULT_LAYER, DEFAULT_MODEL, EncodingStore, TransformerEncoder  # noqa: E402
 from evalkit.meaning import MODEL_ALIGNMENT  # noqa: E402
 from evalkit.readability import analyse_document, analyse_sentence, formulas  # noqa: E402
 from evalkit.readability.features import MALFORMATIONS  # noqa: E402
-from evalkit.readability.simplicity import FEATURES, LinearScorer  # noqa: E402
+from evalkit.readability.simplicity import FEATURES, LinearScorer, sentence_embedding  # noqa: E402
 
 LEVELS = ("adv", "int", "ele")  # hardest first
 LEVEL_PAIRS = (("adv", "int"), ("adv", "ele"), ("int", "ele"))
@@ -83,7 +84,8 @@ class Text:
     sentences: list[str]
     rows: np.ndarray  # text features
     flags: np.ndarray  # malformation flags
-    vectors: np.ndarray  # pooled embeddings
+    vectors: np.ndarray  # sentence embeddings (simplicity.sentence_embedding)
+    pooled: np.ndarray  # pooled embeddings: for the alignment (as the meaning metric aligns), the fluency classifier
     words: np.ndarray  # weights (words, at least 1)
     consensus: float
 
@@ -141,7 +143,8 @@ def build_texts(documents: dict[tuple[str, str], Document], store: EncodingStore
             sentences=[sentence.text for sentence in document.sentences],
             rows=np.vstack([analysis.row for analysis in analyses]),
             flags=np.asarray([analysis.flags for analysis in analyses], dtype=np.float64),
-            vectors=np.vstack([encodings[s.text].pooled for s in document.sentences]).astype(np.float64),
+            vectors=np.vstack([sentence_embedding(encodings[s.text]) for s in document.sentences]).astype(np.float64),
+            pooled=np.vstack([encodings[s.text].pooled for s in document.sentences]).astype(np.float64),
             words=np.asarray([max(a.counts.words, 1) for a in analyses], dtype=np.float64),
             consensus=formulas.battery(totals)["consensus_grade"],
         )
@@ -154,12 +157,12 @@ def build_pairs(texts: dict[tuple[str, str], Text]) -> list[Pair]:
     for article in articles:
         for hard, simple in LEVEL_PAIRS:
             left, right = texts[article, hard], texts[article, simple]
-            alignment = align(left.vectors.astype(np.float32), right.vectors.astype(np.float32), MODEL_ALIGNMENT)
+            alignment = align(left.pooled.astype(np.float32), right.pooled.astype(np.float32), MODEL_ALIGNMENT)
             for group in alignment.groups:
                 o, r = group.original, group.rewrite
                 units: list[tuple[tuple[int, ...], tuple[int, ...]]]
                 if len(o) == 2 and len(r) == 2:
-                    a, b = left.vectors[list(o)], right.vectors[list(r)]
+                    a, b = left.pooled[list(o)], right.pooled[list(r)]
                     if a[0] @ b[0] + a[1] @ b[1] >= a[0] @ b[1] + a[1] @ b[0]:
                         units = [((o[0],), (r[0],)), ((o[1],), (r[1],))]
                     else:
@@ -396,7 +399,7 @@ def asset_check(path: Path, scorers: dict[str, LinearScorer], store: EncodingSto
             analyses = analyse_document(document)
             rows = np.vstack([a.row for a in analyses])
             if variant == "model":
-                rows = np.hstack([rows, np.vstack([encodings[s.text].pooled for s in document.sentences])])
+                rows = np.hstack([rows, np.vstack([sentence_embedding(encodings[s.text]) for s in document.sentences])])
             flags = np.asarray([a.flags for a in analyses], dtype=np.float64)
             weights = [max(a.counts.words, 1) for a in analyses]
             grade[text] = float(np.average(scorer.grades(rows, flags), weights=weights))
@@ -426,7 +429,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = build_texts(documents, store)
     pairs = build_pairs(texts)
     corruptions = build_corruptions(texts)
-    vectors = {t: e.pooled.astype(np.float64) for t, e in store.get_many(c.text for c in corruptions).items()}
+    vectors = {
+        t: sentence_embedding(e).astype(np.float64) for t, e in store.get_many(c.text for c in corruptions).items()
+    }
     articles = sorted({article for article, _ in texts})
     one_to_one = sum(p.one_to_one for p in pairs)
     print(
@@ -460,6 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "features": list(FEATURES),
         "malformations": list(MALFORMATIONS),
         "embedding_model": DEFAULT_MODEL,
+        "embedding_layer": DEFAULT_LAYER,
         "embedding_dimension": int(texts[articles[0], "adv"].vectors.shape[1]),
         "variants": {variant: scorer.to_dict() for variant, scorer in scorers.items()},
         "metadata": {

@@ -5,15 +5,15 @@ original's, so ``gain > 0`` means the rewrite is easier to read and ``gain = 2``
 years earlier.
 
 **The estimated grade** of a text is the learned simplicity estimate (:mod:`.simplicity`), put on the grade
-scale of the formulas: the word-weighted mean of its sentences' estimated grades. It uses the pooled sentence
+scale of the formulas: the word-weighted mean of its sentences' estimated grades. It uses the sentence
 embeddings when the pipeline has them from the embedded all-MiniLM-L6-v2 (``model`` variant), and text
-features alone otherwise (``features`` variant: the model-free profile, or another ``--model``). A sentence
+features alone otherwise (``features`` variant: the model-free profile, another ``--model`` or ``--layer``). A sentence
 the learned well-formedness estimate (:mod:`.fluency`) reads as malformed gets a penalty in grades, so a broken
 rewrite earns no gain. It is used
 for the headline because it is the better measure at both scales we can check (``reports/readability.md``):
 over whole articles it orders the OneStopEnglish reading levels of every held-out article correctly where the
 formulas' consensus misorders about one in six, and on single sentences, where grade formulas are close to
-noise, it still picks the simpler of two aligned sentences about 85% of the time.
+noise, it still picks the simpler of two aligned sentences about 89% of the time.
 
 **The formulas** are reported beside it, for both texts: Flesch reading ease, Flesch–Kincaid, SMOG, Gunning
 fog, Coleman–Liau, ARI, Dale–Chall, LIX, and ``consensus_grade`` — the median of the six grade-scale
@@ -329,7 +329,8 @@ def assess_text(
     vector_of: Callable[[str], Vector] | None = None,
 ) -> TextReadability:
     """Formulas over the whole scored text, the learned estimate and features per sentence. ``vectors``:
-    the pooled embedding of each sentence from the embedded model (``None``: the ``features`` variant);
+    the sentence embedding of each sentence from the embedded model (:func:`.simplicity.sentence_embedding`;
+    ``None``: the ``features`` variant);
     ``vector_of``: the embedding of any text, for the prose form of a list item or title
     (:func:`.fluency.prose_forms`; without it, the sentence's own embedding stands in)."""
     analyses = analyse_document(document)
@@ -363,14 +364,15 @@ def assess_text(
 
 
 def usable_vectors(
-    document: Document, vector_of: Callable[[str], Vector] | None, embedding_model: str | None
+    document: Document, vector_of: Callable[[str], Vector] | None, embedding_model: str | None, layer: int | None
 ) -> list[Vector] | None:
-    """The pooled vectors of a document's sentences if the learned ``model`` variant can use them: they
-    must come from the model it was trained with (another ``--model`` falls back to ``features``)."""
+    """The sentence embeddings (:func:`.simplicity.sentence_embedding`) of a document's sentences if the
+    learned ``model`` variant can use them: they must come from the model and scoring layer it was trained
+    with (another ``--model`` or ``--layer`` falls back to ``features``)."""
     if vector_of is None or embedding_model is None:
         return None
     parameters = simplicity.load_model()
-    if embedding_model != parameters.embedding_model:
+    if embedding_model != parameters.embedding_model or layer != parameters.embedding_layer:
         return None
     vectors = [vector_of(sentence.text) for sentence in document.sentences]
     if any(vector.shape != (parameters.embedding_dimension,) for vector in vectors):

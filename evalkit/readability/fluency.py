@@ -296,6 +296,7 @@ class FluencyModel:
     features: FluencyScorer
     model: FluencyScorer
     embedding_model: str
+    embedding_dimension: int  # the pooled part of the sentence embedding: its first this many numbers
     metadata: dict[str, Any]
 
 
@@ -315,6 +316,7 @@ def load_model() -> FluencyModel:
         features=FluencyScorer.from_dict(data["variants"]["features"]),
         model=FluencyScorer.from_dict(data["variants"]["model"]),
         embedding_model=str(data["embedding_model"]),
+        embedding_dimension=int(data["embedding_dimension"]),
         metadata=dict(data.get("metadata", {})),
     )
 
@@ -369,12 +371,14 @@ def sentence_row(text: str, flags: tuple[float, ...]) -> FloatArray:
 def model_inputs(
     rows: FloatArray, embeddings: Sequence[npt.NDArray[np.float32]] | None, variant: Variant
 ) -> FloatArray:
-    """The classifier's input rows: fluency features, then (``model`` variant) the pooled embedding."""
+    """The classifier's input rows: fluency features, then (``model`` variant) the pooled vector, the first
+    part of each sentence embedding (:func:`evalkit.readability.simplicity.sentence_embedding`)."""
     if variant == "features":
         return rows
     if embeddings is None or len(embeddings) != len(rows):
-        raise ValueError("the 'model' variant needs one pooled embedding per sentence")
-    return np.hstack([rows, np.vstack([np.asarray(vector, dtype=np.float64) for vector in embeddings])])
+        raise ValueError("the 'model' variant needs one sentence embedding per sentence")
+    pooled = load_model().embedding_dimension
+    return np.hstack([rows, np.vstack([np.asarray(vector[:pooled], dtype=np.float64) for vector in embeddings])])
 
 
 def _scorer(variant: Variant) -> FluencyScorer:
@@ -436,7 +440,7 @@ def document_penalties(
 ) -> FloatArray:
     """:func:`grade_penalties` of a document's sentences, list items read as the sentences they stand for
     and lead-ins left alone (:func:`prose_form`). ``flags``: the sentences' malformation flags;
-    ``form_vector``: the pooled embedding of a prose form that differs from its sentence (without it, the
+    ``form_vector``: the sentence embedding of a prose form that differs from its sentence (without it, the
     sentence's own embedding stands in)."""
     judged, texts, judged_flags, vectors = [], [], [], []
     for index, (sentence, form) in enumerate(zip(document.sentences, prose_forms(document), strict=True)):

@@ -7,7 +7,8 @@ known reading levels, and scores a text by the mean over its sentences, weighted
 
 The model is linear: ``score = w · standardise(x)`` where ``x`` holds :data:`FEATURES` (length, word
 frequency and familiarity, syllables, clause structure, passive voice ...) and, in the ``model`` variant, the
-pooled all-MiniLM-L6-v2 sentence embedding (:attr:`evalkit.embeddings.Encoding.pooled`). The ``features``
+all-MiniLM-L6-v2 sentence embedding (:func:`sentence_embedding`: the pooled vector and the mean of the
+scoring layer's wordpieces). The ``features``
 variant uses the features alone, for the model-free profile. Both are trained by
 ``scripts/train_simplicity.py`` on the aligned reading levels of the OneStopEnglish corpus (Vajjala & Lučić,
 2018) — pairs of aligned sentences of the same article at two levels, the simpler one to score higher — and
@@ -34,7 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -43,6 +44,9 @@ from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
 from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
 from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, share_beyond, word_info
+
+if TYPE_CHECKING:
+    from evalkit.embeddings import Encoding
 
 Variant = Literal["model", "features"]
 FloatArray = npt.NDArray[np.float64]
@@ -261,6 +265,7 @@ class SimplicityModel:
     features: LinearScorer
     model: LinearScorer
     embedding_model: str
+    embedding_layer: int  # the layer whose wordpieces :func:`sentence_embedding` averages
     embedding_dimension: int
     metadata: dict[str, Any]
 
@@ -280,15 +285,28 @@ def load_model() -> SimplicityModel:
         features=LinearScorer.from_dict(data["variants"]["features"]),
         model=LinearScorer.from_dict(data["variants"]["model"]),
         embedding_model=str(data["embedding_model"]),
+        embedding_layer=int(data["embedding_layer"]),
         embedding_dimension=int(data["embedding_dimension"]),
         metadata=dict(data.get("metadata", {})),
     )
 
 
+def sentence_embedding(encoding: Encoding) -> npt.NDArray[np.float32]:
+    """The sentence embedding the learned readability models take: the pooled last layer (the sentence
+    embedding all-MiniLM-L6-v2 was trained to give, which mostly says what a sentence is about), then the
+    L2-normalised mean of the scoring layer's wordpiece rows (:data:`evalkit.embeddings.DEFAULT_LAYER`),
+    which keeps more of how it is worded. The second part raised the held-out pair accuracy of the
+    simplicity estimate from 86.2% to 88.6% (``reports/readability.md``)."""
+    rows = encoding.tokens[~encoding.special]
+    mean = rows.mean(axis=0) if len(rows) else np.zeros(encoding.tokens.shape[1], np.float32)
+    norm = float(np.sqrt(mean @ mean))
+    return np.concatenate([encoding.pooled, mean / norm if norm > 0 else mean]).astype(np.float32)
+
+
 def model_inputs(feature_rows: FloatArray, embeddings: Sequence[npt.NDArray[np.float32]]) -> FloatArray:
-    """The ``model`` variant's input rows: text features, then the pooled embedding."""
+    """The ``model`` variant's input rows: text features, then the sentence embedding."""
     if len(embeddings) != len(feature_rows):
-        raise ValueError("the 'model' variant needs one pooled embedding per sentence")
+        raise ValueError("the 'model' variant needs one sentence embedding per sentence")
     stacked = np.vstack([np.asarray(vector, dtype=np.float64) for vector in embeddings])
     return np.hstack([feature_rows, stacked])
 
@@ -301,10 +319,10 @@ def sentence_grades(
     variant: Variant,
 ) -> FloatArray:
     """Grade-scale simplicity estimates of sentences: rows of :func:`text_features`, their malformation
-    flags, and for the ``model`` variant one pooled embedding per sentence."""
+    flags, and for the ``model`` variant one :func:`sentence_embedding` per sentence."""
     parameters = load_model()
     if variant == "features":
         return parameters.features.grades(feature_rows, flags)
     if embeddings is None:
-        raise ValueError("the 'model' variant needs the sentences' pooled embeddings")
+        raise ValueError("the 'model' variant needs the sentences' embeddings")
     return parameters.model.grades(model_inputs(feature_rows, embeddings), flags)

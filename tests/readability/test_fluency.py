@@ -15,6 +15,7 @@ from evalkit.document import Document
 from evalkit.io import TextSource
 from evalkit.readability import analyse_sentence, assess_readability, assess_text, fluency, simplicity
 from evalkit.readability.features import MALFORMATIONS
+from evalkit.readability.simplicity import sentence_embedding
 
 # (well-formed sentence, broken version of it), written for these tests. Clearly broken: a reader stops.
 CLEARLY_BROKEN = [
@@ -52,7 +53,9 @@ def test_parameters_match_the_code() -> None:
     assert data["features"] == list(fluency.FLUENCY_FEATURES)
     model = fluency.load_model()
     assert model.features.weights.shape == (len(fluency.FLUENCY_FEATURES),)
-    assert model.model.weights.shape == (len(fluency.FLUENCY_FEATURES) + 384,)
+    # the model variant takes the pooled vector: the first part of the simplicity estimate's sentence embedding
+    assert model.model.weights.shape == (len(fluency.FLUENCY_FEATURES) + model.embedding_dimension,)
+    assert model.embedding_dimension < simplicity.load_model().embedding_dimension
     assert model.embedding_model == "all-MiniLM-L6-v2"
     assert model.model.grade_penalty > 0
     assert model.features.grade_penalty > 0
@@ -103,7 +106,7 @@ def test_well_formed_sentences_pay_nothing(text: str) -> None:
 @pytest.mark.parametrize(("source", "broken"), CLEARLY_BROKEN + SUBTLY_BROKEN[:3])
 def test_model_variant_reads_broken_sentences_as_less_well_formed(evaluator: object, source: str, broken: str) -> None:
     encoder = evaluator.encoder  # type: ignore[attr-defined]
-    source_vector, broken_vector = (encoding.pooled for encoding in encoder.encode([source, broken]))
+    source_vector, broken_vector = (sentence_embedding(encoding) for encoding in encoder.encode([source, broken]))
     assert probability(broken, [broken_vector]) > probability(source, [source_vector])
     assert penalty(source, [source_vector]) == 0.0
 
@@ -112,7 +115,7 @@ def test_model_variant_reads_broken_sentences_as_less_well_formed(evaluator: obj
 @pytest.mark.parametrize(("source", "broken"), CLEARLY_BROKEN)
 def test_model_variant_penalises_clearly_broken_sentences(evaluator: object, source: str, broken: str) -> None:
     encoder = evaluator.encoder  # type: ignore[attr-defined]
-    vectors = [encoding.pooled for encoding in encoder.encode([source, broken])]
+    vectors = [sentence_embedding(encoding) for encoding in encoder.encode([source, broken])]
     assert penalty(broken, vectors[1:]) > 0.0
     original, rewrite = Document.from_text(source), Document.from_text(broken)
     result = assess_readability(original, rewrite, original_vectors=vectors[:1], rewrite_vectors=vectors[1:])
@@ -124,7 +127,7 @@ def test_model_variant_penalises_clearly_broken_sentences(evaluator: object, sou
 def test_model_variant_leaves_well_formed_sentences_alone(evaluator: object, text: str) -> None:
     encoder = evaluator.encoder  # type: ignore[attr-defined]
     document = Document.from_text(text)
-    vectors = [encoding.pooled for encoding in encoder.encode([s.text for s in document.sentences])]
+    vectors = [sentence_embedding(encoding) for encoding in encoder.encode([s.text for s in document.sentences])]
     flags = [analyse_sentence(s.text).flags for s in document.sentences]
     texts = [s.text for s in document.sentences]
     assert fluency.grade_penalties(texts, flags, vectors, variant="model").tolist() == [0.0] * len(texts)
@@ -148,7 +151,7 @@ def test_the_penalty_is_added_to_the_sentence_grade() -> None:
 
 def test_the_model_variant_needs_one_vector_per_sentence() -> None:
     flags = [tuple(0.0 for _ in MALFORMATIONS)] * 2
-    with pytest.raises(ValueError, match="one pooled embedding per sentence"):
+    with pytest.raises(ValueError, match="one sentence embedding per sentence"):
         fluency.malformed_probabilities(["A b.", "C d."], flags, [np.zeros(384, np.float32)], variant="model")
 
 
@@ -261,12 +264,12 @@ def test_model_variant_judges_a_list_item_with_the_embedding_of_its_prose_form(e
     assert forms[2] == "Put in a new glass roof, because the old one has leaked since 2016."
     wanted = [s.text for s in document.sentences] + [form for form in forms if form is not None]
     encodings = dict(zip(wanted, encoder.encode(wanted), strict=True))
-    vectors = [encodings[s.text].pooled for s in document.sentences]
+    vectors = [sentence_embedding(encodings[s.text]) for s in document.sentences]
     asked: list[str] = []
 
     def vector_of(text: str) -> np.ndarray:
         asked.append(text)
-        return encodings[text].pooled
+        return sentence_embedding(encodings[text])
 
     result = assess_text(document, vectors, vector_of=vector_of)
     assert asked == [form for form, s in zip(forms, document.sentences, strict=True) if form and form != s.text]
@@ -288,3 +291,15 @@ def test_a_title_over_text_pays_nothing_but_a_lone_fragment_is_judged_as_it_stan
     # the same words alone, without a full stop, read as a sentence cut short (the features variant)
     assert probability(TITLE) > fluency.load_model().features.threshold
     assert assess_text(Document.from_text(TITLE)).sentences[0].malformed_penalty > 0.0
+
+
+def test_the_model_variant_reads_only_the_pooled_part_of_the_sentence_embedding() -> None:
+    pooled = fluency.load_model().embedding_dimension
+    rng = np.random.default_rng(7)
+    texts = ["The council will open the path in May.", "It is described and."]
+    flags = [analyse_sentence(text).flags for text in texts]
+    vectors = [rng.standard_normal(simplicity.load_model().embedding_dimension).astype(np.float32) for _ in texts]
+    other_tail = [np.concatenate([vector[:pooled], np.zeros(len(vector) - pooled, np.float32)]) for vector in vectors]
+    assert fluency.malformed_probabilities(texts, flags, vectors, variant="model").tolist() == (
+        fluency.malformed_probabilities(texts, flags, other_tail, variant="model").tolist()
+    )

@@ -3,6 +3,7 @@ and the OneStopEnglish acceptance checks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 
 from evalkit.document import Document
 from evalkit.readability import GAIN_UNIT, assess_readability, assess_text, usable_vectors
+from evalkit.readability.simplicity import sentence_embedding
 
 ORIGINAL = (
     "Notwithstanding considerable opposition from residents, the municipal authority proceeded with the "
@@ -103,16 +105,24 @@ def test_model_variant_only_with_vectors_for_both_sides() -> None:
     assert one_sided.rewrite.variant == one_sided.original.variant == "features"
 
 
-def test_vectors_of_another_model_are_not_used() -> None:
-    document = Document.from_text(REWRITE)
+def _vector_of(dimension: int) -> Callable[[str], np.ndarray]:
+    return lambda text: np.ones(dimension, np.float32)
 
-    def vector_of(text: str) -> np.ndarray:
-        return np.ones(384, np.float32)
 
-    assert usable_vectors(document, vector_of, "some/other-model") is None
-    assert usable_vectors(document, None, "all-MiniLM-L6-v2") is None
-    assert usable_vectors(document, lambda text: np.ones(768, np.float32), "all-MiniLM-L6-v2") is None
-    assert usable_vectors(document, vector_of, "all-MiniLM-L6-v2") is not None
+@pytest.mark.parametrize(
+    ("vector_of", "model", "layer", "usable"),
+    [
+        (_vector_of(768), "all-MiniLM-L6-v2", 4, True),
+        (_vector_of(768), "some/other-model", 4, False),  # another --model
+        (_vector_of(768), "all-MiniLM-L6-v2", 3, False),  # another --layer: other wordpiece vectors
+        (None, "all-MiniLM-L6-v2", 4, False),  # the model-free profile
+        (_vector_of(384), "all-MiniLM-L6-v2", 4, False),  # the pooled vector alone
+    ],
+)
+def test_vectors_of_another_model_or_layer_are_not_used(
+    vector_of: Callable[[str], np.ndarray] | None, model: str, layer: int, usable: bool
+) -> None:
+    assert (usable_vectors(Document.from_text(REWRITE), vector_of, model, layer) is not None) is usable
 
 
 def onestop(shared: Path) -> dict[str, dict[str, Document]]:
@@ -149,6 +159,6 @@ def test_onestop_levels_ordered_by_the_headline_gain(shared: Path, evaluator: ob
     encodings = store.get_many(s.text for levels in articles.values() for d in levels.values() for s in d.sentences)
 
     def vectors(document: Document) -> list[np.ndarray]:
-        return [encodings[s.text].pooled for s in document.sentences]
+        return [sentence_embedding(encodings[s.text]) for s in document.sentences]
 
     assert ordered_share(articles, vectors) >= 0.99

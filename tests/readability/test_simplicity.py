@@ -11,6 +11,7 @@ import pytest
 from evalkit.document import Document
 from evalkit.readability import analyse_sentence, assess_text, simplicity
 from evalkit.readability.features import MALFORMATIONS
+from evalkit.readability.simplicity import sentence_embedding
 
 # (harder, simpler): written for these tests
 SENTENCE_PAIRS = [
@@ -67,7 +68,7 @@ def test_model_variant_orders_hand_written_pairs(evaluator: object, harder: str,
     grades = []
     for text in (harder, simpler):
         document = Document.from_text(text)
-        vectors = [encoding.pooled for encoding in encoder.encode([s.text for s in document.sentences])]
+        vectors = [sentence_embedding(encoding) for encoding in encoder.encode([s.text for s in document.sentences])]
         grades.append(assess_text(document, vectors).estimated_grade)
     assert grades[1] < grades[0]
 
@@ -107,7 +108,7 @@ def test_grade_is_the_word_weighted_mean_of_sentence_grades() -> None:
 
 def test_the_model_variant_needs_one_vector_per_sentence() -> None:
     rows = np.zeros((2, len(simplicity.FEATURES)))
-    with pytest.raises(ValueError, match="one pooled embedding per sentence"):
+    with pytest.raises(ValueError, match="one sentence embedding per sentence"):
         simplicity.sentence_grades(
             rows, np.zeros((2, len(MALFORMATIONS))), [np.zeros(384, np.float32)], variant="model"
         )
