@@ -751,17 +751,26 @@ def _weighted_share(found: Sequence[FloatArray], weights: Sequence[FloatArray]) 
 
 
 def _matches(tokens: Sequence[Tokens], found: Sequence[FloatArray]) -> tuple[SentenceMatch, ...]:
+    # every weighted token of every sentence as Python numbers, converted once (tolist() gives Python ints and
+    # floats); words: the weighted tokens (all of them in the model-free profile)
+    words = np.concatenate([sentence.words for sentence in tokens])
+    spans = np.concatenate([sentence.spans.reshape(-1, 2) for sentence in tokens])
+    weights = np.concatenate([sentence.weights for sentence in tokens])
+    values = np.concatenate(found)
+    ends_at = np.cumsum([len(sentence.words) for sentence in tokens])
+    if not words.all():
+        spans, weights, values = spans[words], weights[words], values[words]
+        ends_at = np.concatenate([[0], np.cumsum(words)])[ends_at]  # kept tokens up to each sentence's end
+    starts, ends = spans.T.tolist()
+    kept = list(zip(starts, ends, weights.tolist(), values.tolist(), strict=True))
     matches = []
-    for index, (sentence, values) in enumerate(zip(tokens, found, strict=True)):
-        weights = sentence.weights
-        total = float(weights.sum())
-        recall = float((values * weights).sum() / total) if total > 0 else 1.0
-        # every weighted token as Python numbers (tolist() gives Python ints and floats)
-        spans, kept_weights, kept_values = sentence.spans, weights, values
-        if not sentence.words.all():  # words: the weighted tokens (all of them in the model-free profile)
-            spans, kept_weights, kept_values = spans[sentence.words], weights[sentence.words], values[sentence.words]
-        starts, ends = spans.T.tolist()
-        token_matches = tuple(zip(starts, ends, kept_weights.tolist(), kept_values.tolist(), strict=True))
+    first = 0
+    for index, (sentence, sentence_values, last) in enumerate(zip(tokens, found, ends_at.tolist(), strict=True)):
+        sentence_weights = sentence.weights
+        total = float(sentence_weights.sum())
+        recall = float((sentence_values * sentence_weights).sum() / total) if total > 0 else 1.0
+        token_matches = tuple(kept[first:last])
+        first = last
         missing: list[tuple[int, int]] = []
         for start, end, weight, value in token_matches:
             if not (value < FOUND and weight >= 3.0):

@@ -189,7 +189,9 @@ def _vocabulary(word: str) -> tuple[int, bool, bool]:
 
 def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> SentenceFeatures:
     """The plain-language features of one sentence."""
-    unfamiliar, long_words, ranks = [], [], []
+    unfamiliar: list[Mark] = []
+    long_words: list[Mark] = []
+    ranks: list[int] = []
     names = 0
     first = True
     vocabulary = _vocabulary
@@ -202,10 +204,12 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
             continue  # names are not vocabulary an editor can simplify
         rank, unfamiliar_word, long_word = vocabulary(word)
         ranks.append(rank)
-        if unfamiliar_word:
-            unfamiliar.append(Mark(match.start(), match.end(), word))
-        if long_word:
-            long_words.append(Mark(match.start(), match.end(), word))
+        if unfamiliar_word or long_word:
+            mark = Mark(match.start(), match.end(), word)
+            if unfamiliar_word:
+                unfamiliar.append(mark)
+            if long_word:
+                long_words.append(mark)
     shouting = text.upper() == text
     acronyms = (
         []

@@ -96,6 +96,8 @@ FLUENCY_FEATURES: Final = (
 _SHAPE_SUFFIXES: Final = ("ing", "ed", "ly", "s")
 #: the classes of content words (the ``<...>`` classes but the boundaries and ``<sym>``)
 _CONTENT_CLASSES = frozenset({"<num>", "<cap>", "<w>", *(f"<-{suffix}>" for suffix in _SHAPE_SUFFIXES)})
+#: "x" for a content class (any other class is " ": see :func:`fluency_features`)
+_RUN_MARKS = dict.fromkeys(_CONTENT_CLASSES, "x")
 #: Class trigrams whose log-probability is kept once computed.
 MEMO_SIZE: Final = 200_000
 #: A class trigram less likely than this (natural log) counts as improbable.
@@ -125,13 +127,19 @@ def _word_class(token: str, first: bool) -> str:
     return "<w>"
 
 
+@lru_cache(maxsize=100_000)
+def _inner_class(token: str) -> str:
+    """The class of a token after the sentence's first (cached by the token alone: a faster key)."""
+    return _word_class(token, False)
+
+
 def classes(text: str) -> list[str]:
     """The class sequence of a sentence, with its boundary classes."""
     text = text.replace("’", "'")
     tokens = (_TOKEN if "n't" in text else _TOKEN_WITHOUT_NOT).findall(text)
     if not tokens:
         return [START, START, END]
-    return [START, START, _word_class(tokens[0], True), *map(_word_class, tokens[1:], itertools.repeat(False)), END]
+    return [START, START, _word_class(tokens[0], True), *map(_inner_class, tokens[1:]), END]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +231,7 @@ def fluency_features(text: str, flags: Sequence[float], trigrams: ClassTrigrams)
     ordered = sorted(logprobs)
     tokens = len(sequence) - 3
     # the longest run of content classes: "x" for each, runs split on " "
-    marks = "".join(["x" if word_class in _CONTENT_CLASSES else " " for word_class in sequence])
+    marks = "".join(map(_RUN_MARKS.get, sequence, itertools.repeat(" ")))
     longest = max(map(len, marks.split()), default=0)
     values = (
         *flags,
