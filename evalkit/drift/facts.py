@@ -587,6 +587,14 @@ def _title_free(tokens: list[str]) -> list[str]:
 
 # ----------------------------------------------------------------------------------------------- negation
 
+
+def _leading(characters: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for ``characters``, the first characters of all its matches: the same
+    matches, found several times faster in prose (the engine passes over every other position at once
+    instead of trying each alternative there)."""
+    return re.compile(rf"(?=[{characters}])(?:{pattern})", flags)
+
+
 NEGATION_CUES = ("not", "n't", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "nor",
                  "without", "no longer", "cannot")  # fmt: skip
 #: Words that negate without a negation cue: a rewrite that says "did not deliver" for "failed to
@@ -603,21 +611,23 @@ BARE_CONTRACTION = re.compile(
     r"\b(?:do|does|did|is|are|was|were|ca|could|would|should|wo|has|have|had|must|need)(?P<bare>nt)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
+_NEGATION = _leading(
+    "nwc",
     r"\b(?:no longer|not|never|none|nobody|nothing|nowhere|neither|nor|without|cannot|no)\b"
     r"|(?<=[a-z])n[’']t\b|(?<=[a-z])(?P<bare>nt)\b",  # "nt": kept only where it ends a BARE_CONTRACTION
     re.IGNORECASE,
 )
 _WORD_START = re.compile(r"[A-Za-z]+$")
 #: Phrases with a negation cue that negate nothing.
-_NOT_NEGATING = re.compile(
+_NOT_NEGATING = _leading(
+    "no",
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
     r"no (?:later|earlier|more|less|fewer|longer) than|not (?:later|earlier|more|less|fewer) than|"
     r"nothing (?:more|less) than|"
     r"not until|no one else|none other|not long after|not long ago|not to say|or not)\b",
     re.IGNORECASE,
 )
-_MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)
+_MODAL = _leading("mcsow", rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)
 _AUXILIARIES = words("auxiliaries")
 
 
@@ -683,43 +693,50 @@ _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
 _SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
 _FRACTION_STARTS = frozenset({*UNITS, "a", "an", "half", "third", "thirds", "quarter", "quarters"})
-#: Every word that can start a match of one of the scanned patterns.
-_ANY_START = frozenset(
-    {*_NUMBER_STARTS, *_DATE_STARTS, *_ORDINAL_STARTS, *_MULTIPLIER_STARTS, *_SPAN_STARTS, *_FRACTION_STARTS, *VAGUE}
-)
+#: The word starts of the scanned patterns, each with a bit of its own.
+_START_BITS = {
+    starts: 1 << index
+    for index, starts in enumerate(
+        (_SPELLED_STARTS, _NUMBER_STARTS, _DATE_STARTS, _ORDINAL_STARTS, _MULTIPLIER_STARTS, _SPAN_STARTS,
+         _FRACTION_STARTS, VAGUE)
+    )
+}  # fmt: skip
+#: Every word that can start a match of one of the scanned patterns: the bits of the patterns it can start.
+_WORD_BITS = {
+    word: sum(bit for starts, bit in _START_BITS.items() if word in starts) for word in frozenset().union(*_START_BITS)
+}
+#: Digits and currency signs can start every scanned pattern.
+_ALL_BITS = sum(_START_BITS.values())
 
 
-def _start_tokens(text: str) -> list[tuple[int, str]]:
-    """The tokens (offset, lower case) where a scanned pattern can start: digits, currency signs and the
-    words of :data:`_ANY_START`."""
-    tokens: list[tuple[int, str]] = []
-    for match in _TOKEN.finditer(text):
-        token = match.group().lower()
-        if _can_start(token, _ANY_START):
-            tokens.append((match.start(), token))
-    return tokens
+@lru_cache(maxsize=65536)
+def _token_bits(token: str) -> int:
+    """The bits of the scanned patterns that can start at a token of :data:`_TOKEN`: every one at digits and
+    currency signs, those whose word starts include the word (in lower case) otherwise."""
+    return _WORD_BITS.get(token.lower(), 0) if token[0].isalpha() else _ALL_BITS
 
 
-def _can_start(token: str, starts: frozenset[str]) -> bool:
-    """Whether a scanned pattern whose word starts are ``starts`` can start at ``token`` (lower case): one
-    of them, a digit or a currency sign."""
-    return token in starts or token[0].isdigit() or token[0] in "$£€¥₹"
+def _start_tokens(text: str) -> list[tuple[int, int]]:
+    """The tokens (offset, :func:`_token_bits`) where a scanned pattern can start: digits, currency signs
+    and the words of the patterns' word starts."""
+    return [(match.start(), bits) for match in _TOKEN.finditer(text) if (bits := _token_bits(match.group()))]
 
 
 def _scan(
-    pattern: re.Pattern[str], text: str, tokens: list[tuple[int, str]], starts: frozenset[str]
+    pattern: re.Pattern[str], text: str, tokens: list[tuple[int, int]], starts: frozenset[str]
 ) -> list[re.Match[str]]:
     """``pattern.finditer`` tried only where a token that can start a match stands (digits, currency
-    signs and the words in ``starts``): the same matches, an order of magnitude faster on prose."""
+    signs and the words in ``starts``, one of :data:`_START_BITS`): the same matches, an order of
+    magnitude faster on prose."""
+    bit = _START_BITS[starts]
     matches: list[re.Match[str]] = []
     reached = 0
-    for position, token in tokens:  # tokens: from _start_tokens
-        if position < reached or not _can_start(token, starts):
-            continue
-        match = pattern.match(text, position)
-        if match is not None and match.end() > match.start():
-            matches.append(match)
-            reached = match.end()
+    for position, bits in tokens:  # tokens: from _start_tokens
+        if bits & bit and position >= reached:
+            match = pattern.match(text, position)
+            if match is not None and match.end() > match.start():
+                matches.append(match)
+                reached = match.end()
     return matches
 
 
@@ -760,7 +777,7 @@ def extract_facts(
     return facts
 
 
-def _dates(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free, add: _Add) -> None:
+def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
     for match in _scan(_DATE, text, tokens, _DATE_STARTS):
         start, end = match.span()
         if not free(start, end):
@@ -808,7 +825,7 @@ def _count_value(text: str) -> float | None:
     return float(digits) if digits.isdigit() else spelled_value(text)
 
 
-def _numbers(text: str, sentence: int, tokens: list[tuple[int, str]], free: _Free, add: _Add) -> None:
+def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
     for match in _scan(_RATIO, text, tokens, _SPELLED_STARTS):
         start, end = match.span()
         whole_text = match.group("whole")
