@@ -301,9 +301,12 @@ _CONNECTORS = frozenset({"of", "de", "da", "di", "van", "von", "der", "den", "la
 _WEAK_CONNECTORS = frozenset({"the", "and", "for", "on"})
 #: (A lower-case start, "iPhone", is tried only at the start of a run of lower-case letters: from inside the
 #: run the same letters follow, and no match ends inside one; the same tokens without quadratic retries.)
+#: (Every token starts with a capital or after no lower-case letter: the lookahead lets the regex engine pass
+#: over the inside of lower-case words at once.)
 _NAME_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
-    r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z])"
+    r"(?:(?=[A-Z])|(?<![a-z]))"
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
+    r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z]))"
 )
 #: Words many names of organisations and places share ("University", "Republic", "City"): sharing one does
 #: not make two names one (matching), and one of them "of" a place is a name of its own ("Republic of
@@ -971,13 +974,20 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
 # -------------------------------------------------------------------------------------------------- names
 
 
-def _split_token(match: re.Match[str]) -> tuple[int, int]:
-    """The span of a name token without a descriptive hyphen suffix ("NATO-like" -> "NATO")."""
-    token = match.group()
+@lru_cache(maxsize=65536)
+def _name_token(token: str) -> tuple[int, bool, bool]:
+    """A token of :data:`_NAME_TOKEN` in a run of a name: how many of its characters the name keeps (not a
+    descriptive hyphen suffix: "NATO-like" -> "NATO"), whether it is a title (President, Dr: it splits a
+    run and is left out), and whether it ends its run."""
     head, _, suffix = token.rpartition("-")
-    if head and suffix.lower() in _HYPHEN_SUFFIXES:
-        return match.start(), match.start() + len(head)
-    return match.span()
+    kept = head if head and suffix.lower() in _HYPHEN_SUFFIXES else token
+    lower = kept.lower().rstrip(".")
+    ends = (
+        kept != token  # a hyphen suffix ends it
+        or kept.endswith(("'s", "’s", "s'", "s’"))  # so does a possessive
+        or _SENTENCE_END.fullmatch(kept) is not None  # and a full stop after a word, not an initial ("Great. Nothing")
+    )
+    return len(kept), lower in TITLES and lower not in _TITLE_KEEP, ends
 
 
 def _is_title_case(text: str) -> bool:
@@ -1005,27 +1015,18 @@ def _names(
     runs: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
     for match in _NAME_TOKEN.finditer(text):
-        token = match.group()
-        start, match_end = match.span()
-        end = match_end
-        if "-" in token:
-            start, end = _split_token(match)
-            token = text[start:end]
+        start = match.start()
+        length, title, ends = _name_token(match.group())
         if run and ((gap := start - run[-1][1]) > 1 or (gap == 1 and not text[start - 1].isspace())):
             runs.append(run)
             run = []
-        lower = token.lower().rstrip(".")
-        if lower in TITLES and lower not in _TITLE_KEEP:
+        if title:
             if run:
                 runs.append(run)
             run = []
             continue
-        run.append((start, end))
-        if (
-            end != match_end  # a hyphen suffix ends it
-            or token.endswith(("'s", "’s", "s'", "s’"))  # so does a possessive
-            or _SENTENCE_END.fullmatch(token)  # and a full stop after a word, not an initial ("Great. Nothing")
-        ):
+        run.append((start, start + length))
+        if ends:
             runs.append(run)
             run = []
     if run:
