@@ -993,7 +993,8 @@ def _name_token(token: str) -> tuple[int, bool, bool]:
 def _is_title_case(text: str) -> bool:
     """A headline in title case: every word of three letters or more but function words capitalised."""
     count = 0
-    for word in _WORD.findall(text):
+    for match in _WORD.finditer(text):  # not findall: most sentences show a lower-case word within a few
+        word = match.group()
         if len(word) >= 3 and word.lower() not in FUNCTION_WORDS:
             if not word[0].isupper():
                 return False
