@@ -544,13 +544,15 @@ def _quote_word(raw: str) -> tuple[str, ...]:
     return (word,)
 
 
-_SPEECH_CUE = re.compile(rf"{_SPEECH_VERBS}|according to")
+#: Every attribution pattern needs one of these (as part of a word or not: a substring test in one pass of C
+#: per cue, much faster than a regex with all of them as alternatives tried at every position).
+_SPEECH_CUES = (*_SPEECH_VERBS.split("|"), "according to")
 _SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
 
 
 def _speaker(text: str, start: int, end: int) -> str | None:
     """Who a quotation is attributed to, as written ("Takahito Iguchi", "he"), if the sentence says."""
-    if _SPEECH_CUE.search(text) is None:
+    if not any(cue in text for cue in _SPEECH_CUES):
         return None  # every attribution pattern needs a speech verb or "according to"
     after = text[end + 1 :]
     found: str | None = None
@@ -576,10 +578,17 @@ def speaker_units(speaker: str | None, evidence: NameEvidence) -> tuple[str, ...
         return None
     for start, end, name in _names(speaker, evidence, at_start_ok=True):
         del start, end
-        units = name_units(_title_free(name.split()))
+        units = _name_units(name)
         if units:
             return units
     return None
+
+
+@lru_cache(maxsize=65536)
+def _name_units(name: str) -> tuple[str, ...]:
+    """:func:`name_units` of a name as written, its titles left out (names recur through an article: each
+    is read once)."""
+    return name_units(_title_free(name.split()))
 
 
 def _title_free(tokens: list[str]) -> list[str]:
@@ -772,7 +781,7 @@ def extract_facts(
     _numbers(text, sentence, tokens, free, add)
     for start, end, name in _names(text, evidence, heading=heading):
         if free(start, end):
-            units = name_units(_title_free(name.split()))
+            units = _name_units(name)
             if units:
                 add(Fact("name", sentence, start, end, name, ("name", units), {"kind": "name"}))
     facts.extend(_polarity(text, sentence))
