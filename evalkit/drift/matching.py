@@ -181,9 +181,16 @@ def other_full_name(fact: Fact, others: Sequence[Fact]) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def similarity(left: str, right: str) -> float:
+    """Spelling similarity of two strings (difflib ratio), remembered: the matcher compares the same
+    spellings again and again (a name recurs through an article)."""
+    return difflib.SequenceMatcher(None, left, right).ratio()
+
+
 def name_similarity(a: Fact, b: Fact) -> float:
     """Spelling similarity of two names as written (difflib ratio)."""
-    return difflib.SequenceMatcher(None, _spelling(a), _spelling(b)).ratio()
+    return similarity(_spelling(a), _spelling(b))
 
 
 def _known_kinds(fact: Fact) -> set[str]:
@@ -406,7 +413,7 @@ def _alike(a: Fact, b: Fact) -> bool:
     if a.detail.get("unit") and a.detail.get("unit") == b.detail.get("unit"):
         return True
     digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
-    return len(digits_a) >= 3 and difflib.SequenceMatcher(None, digits_a, digits_b).ratio() >= 0.7
+    return len(digits_a) >= 3 and similarity(digits_a, digits_b) >= 0.7
 
 
 def _digit_slip(a: Fact, b: Fact) -> bool:
@@ -415,7 +422,7 @@ def _digit_slip(a: Fact, b: Fact) -> bool:
     digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
     return (
         a.key[0] == b.key[0] and len(digits_a) == len(digits_b) >= 3 and digits_a != digits_b
-        and difflib.SequenceMatcher(None, digits_a, digits_b).ratio() >= 0.7
+        and similarity(digits_a, digits_b) >= 0.7
     )  # fmt: skip
 
 
@@ -678,9 +685,7 @@ def _word_replaced(original: str, rewrite: str, original_texts: Sequence[str]) -
         return False
     if not {original, rewrite} & GENERIC_NAME_WORDS:
         return True
-    alike = (
-        min(len(original), len(rewrite)) >= 4 and difflib.SequenceMatcher(None, original, rewrite).ratio() >= NEAR_MISS
-    )
+    alike = min(len(original), len(rewrite)) >= 4 and similarity(original, rewrite) >= NEAR_MISS
     return alike and not (entity(original) is not None and entity(rewrite) is not None)
 
 
@@ -795,7 +800,7 @@ def _describe_name_change(a: Fact, b: Fact) -> str:
         how = "spelt differently" if name_similarity(a, b) >= NEAR_MISS else "replaced"
         return f"name changed ({how}): '{a.text}' became '{b.text}'"
     word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ, (a, b), strict=True))
-    alike = difflib.SequenceMatcher(None, word_a.lower(), word_b.lower()).ratio() >= NEAR_MISS
+    alike = similarity(word_a.lower(), word_b.lower()) >= NEAR_MISS
     how = "spelt differently" if alike else "replaced"
     return f"name changed ({how}): '{a.text}' became '{b.text}' ('{word_a}' -> '{word_b}')"
 
