@@ -630,6 +630,22 @@ _NEGATION = _leading(
     re.IGNORECASE,
 )
 _WORD_START = re.compile(r"[A-Za-z]+$")
+#: How far back :func:`_word_before` looks first.
+_LOOK_BACK = 32
+
+
+def _word_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    r"""``pattern.search(text, 0, end)`` for a pattern of a run of letters ending at ``end`` (``[A-Za-z]+$``,
+    ``([A-Za-z]+)\s*$``, ``([A-Za-z]+) $``: nothing before the run, no look-behind), without a regex pass
+    over the whole text before it: first in the last :data:`_LOOK_BACK` characters; over the whole text only
+    when that finds no run, or one that may go on further back (the search's match starts furthest back)."""
+    start = max(0, end - _LOOK_BACK)
+    match = pattern.search(text, start, end)
+    if start == 0 or (match is not None and match.start() > start):
+        return match
+    return pattern.search(text, 0, end)
+
+
 #: Phrases with a negation cue that negate nothing.
 _NOT_NEGATING = _leading(
     "no",
@@ -685,7 +701,7 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 
 def _head_word(text: str, start: int) -> tuple[int, int] | None:
     """The auxiliary a negation hangs on ("is" in "is not", "do" in "don't"), if it stands just before."""
-    match = _LAST_WORD.search(text, 0, start)
+    match = _word_before(_LAST_WORD, text, start)
     if match and match.group(1).lower() in _AUXILIARIES:
         return match.span(1)
     return None
@@ -954,7 +970,7 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
     for match in negations:
         start, end = match.span()
         if match.group("bare"):  # a word ending in "nt": a contraction without its apostrophe ("dont"), or not
-            word = _WORD_START.search(text, 0, start)
+            word = _word_before(_WORD_START, text, start)
             if word is None or not BARE_CONTRACTION.fullmatch(text, word.start(), end):
                 continue
         if any(s <= start < e for s, e in idioms):
@@ -1136,7 +1152,7 @@ def _clean_run(
     # a lone ordinary word capitalised once (a list item run into the sentence before it) is no name
     if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():
         lower = first.lower()
-        before = _PREVIOUS_WORD.search(text, 0, run[0][0])
+        before = _word_before(_PREVIOUS_WORD, text, run[0][0])
         after_word = before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
         if after_word and evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
             return []
