@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -181,9 +181,16 @@ def other_full_name(fact: Fact, others: Sequence[Fact]) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def similarity(left: str, right: str) -> float:
+    """Spelling similarity of two strings (difflib ratio), remembered: the matcher compares the same
+    spellings again and again (a name recurs through an article)."""
+    return difflib.SequenceMatcher(None, left, right).ratio()
+
+
 def name_similarity(a: Fact, b: Fact) -> float:
     """Spelling similarity of two names as written (difflib ratio)."""
-    return difflib.SequenceMatcher(None, _spelling(a), _spelling(b)).ratio()
+    return similarity(_spelling(a), _spelling(b))
 
 
 def _known_kinds(fact: Fact) -> set[str]:
@@ -339,10 +346,11 @@ def match_facts(
 
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
-    matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness)
+    matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     names = _match_category(
-        sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True
-    )
+        sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
+        identity=_name_units,
+    )  # fmt: skip
     matches += _misspelt_words(sides, names)
     matches += _match_category(
         sides,
@@ -352,6 +360,7 @@ def match_facts(
         quote_overlap,
         mentioned_anywhere=True,
         pair_in_region=True,
+        identity=_key,
     )
     matches += _speaker_changes(sides)
     matches += _match_polarity(sides)
@@ -404,7 +413,7 @@ def _alike(a: Fact, b: Fact) -> bool:
     if a.detail.get("unit") and a.detail.get("unit") == b.detail.get("unit"):
         return True
     digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
-    return len(digits_a) >= 3 and difflib.SequenceMatcher(None, digits_a, digits_b).ratio() >= 0.7
+    return len(digits_a) >= 3 and similarity(digits_a, digits_b) >= 0.7
 
 
 def _digit_slip(a: Fact, b: Fact) -> bool:
@@ -413,7 +422,7 @@ def _digit_slip(a: Fact, b: Fact) -> bool:
     digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
     return (
         a.key[0] == b.key[0] and len(digits_a) == len(digits_b) >= 3 and digits_a != digits_b
-        and difflib.SequenceMatcher(None, digits_a, digits_b).ratio() >= 0.7
+        and similarity(digits_a, digits_b) >= 0.7
     )  # fmt: skip
 
 
@@ -476,15 +485,21 @@ def _match_category(
     *,
     mentioned_anywhere: bool = False,
     pair_in_region: bool = False,
+    identity: Callable[[Fact], Hashable] = id,
 ) -> list[Match]:
     """``mentioned_anywhere``: a rewrite fact equal to any original fact is accounted for (names are
     mentioned again and again; a number may be repeated but also changed into another one's value);
     ``pair_in_region``: a changed pair may stand anywhere in the region, not only in one alignment group
-    (quotations are recognisable by their words wherever the alignment put them)."""
+    (quotations are recognisable by their words wherever the alignment put them); ``identity``: all that
+    ``equal`` reads of a fact (the fact itself by default; a date's or quotation's key, a name's units), so
+    that facts of one identity are compared once."""
     all_o = _facts_of(sides.original, category)
     all_r = _facts_of(sides.rewrite, category)
+    identities_o = [identity(a) for a in all_o]
+    identities_r: list[Hashable] = [identity(b) for b in all_r]
     if category == "name":  # "Steck" does not account for "Castellanos Steck" where "Ueli Steck" is named
         vetoed = {id(b) for b in all_r if other_full_name(b, all_o)}
+        identities_r = [(units, id(b) in vetoed) for units, b in zip(identities_r, all_r, strict=True)]
         plain_equal = equal
 
         def equal(a: Fact, b: Fact) -> bool:
@@ -492,16 +507,21 @@ def _match_category(
                 return False
             return plain_equal(a, b)
 
-    # facts recur through an article: each pair is compared once (equality is a pure function of the pair)
-    compared: dict[tuple[int, int], bool] = {}
+    # facts recur through an article: each pair of identities is compared once (equality is a pure function
+    # of the pair)
+    compared: dict[tuple[Hashable, Hashable], bool] = {}
     rule = equal
 
-    def same(a: Fact, b: Fact) -> bool:
-        key = (id(a), id(b))
+    def same(i: int, j: int) -> bool:
+        """Whether original fact ``i`` and rewrite fact ``j`` are equal."""
+        key = (identities_o[i], identities_r[j])
         found = compared.get(key)
         if found is None:
-            found = compared[key] = rule(a, b)
+            found = compared[key] = rule(all_o[i], all_r[j])
         return found
+
+    every_o = _one_per_identity(range(len(all_o)), identities_o)
+    every_r = _one_per_identity(range(len(all_r)), identities_r)
 
     kept_r: set[int] = set()
     # the pairs in aligned sentences, found through the sentences rather than by testing every pair
@@ -513,7 +533,7 @@ def _match_category(
     for i, a in enumerate(all_o):
         for sentence in local[a.sentence] if a.sentence < len(local) else ():
             for j in by_sentence.get(sentence, ()):
-                if same(a, all_r[j]):
+                if same(i, j):
                     keepers.setdefault(i, []).append(j)
                     kept_r.add(j)
     kept_o = set(keepers)
@@ -522,9 +542,10 @@ def _match_category(
         kept_r -= _twins(all_o, all_r, keepers, kept_o, sides)
     pending = [i for i in range(len(all_o)) if i not in kept_o]
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
-    moved = {j for j in range(len(all_r)) if j not in kept_r and any(same(all_o[i], all_r[j]) for i in pending)}
+    pending_once = _one_per_identity(pending, identities_o)
+    moved = {j for j in range(len(all_r)) if j not in kept_r and any(same(i, j) for i in pending_once)}
     if mentioned_anywhere:
-        moved |= {j for j in range(len(all_r)) if j not in kept_r and any(same(a, all_r[j]) for a in all_o)}
+        moved |= {j for j in range(len(all_r)) if j not in kept_r and any(same(i, j) for i in every_o)}
     spare = [j for j in range(len(all_r)) if j not in kept_r and j not in moved]
     candidates = sorted(
         (
@@ -550,7 +571,7 @@ def _match_category(
         if i in changed:
             b = all_r[changed[i]]
             results.append(_changed_or_shortened(category, a, b))
-        elif any(same(a, b) for b in all_r) or (category == "name" and written_in(a.text, sides.rewrite_texts)):
+        elif any(same(i, j) for j in every_r) or (category == "name" and written_in(a.text, sides.rewrite_texts)):
             continue
         else:
             results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
@@ -558,7 +579,7 @@ def _match_category(
         if j in used:
             continue
         b = all_r[j]
-        if any(same(a, b) for a in all_o) or (category == "name" and written_in(b.text, sides.original_texts)):
+        if any(same(i, j) for i in every_o) or (category == "name" and written_in(b.text, sides.original_texts)):
             continue
         source = None
         if misspelt is not None:
@@ -570,6 +591,18 @@ def _match_category(
         else:
             results.append(Match("added", None, b, describe(category, "added", None, b), b.kind))
     return results
+
+
+def _key(fact: Fact) -> tuple[object, ...]:
+    return fact.key
+
+
+def _one_per_identity(indices: Iterable[int], identities: Sequence[Hashable]) -> list[int]:
+    """The first of ``indices`` of each identity."""
+    first: dict[Hashable, int] = {}
+    for index in indices:
+        first.setdefault(identities[index], index)
+    return list(first.values())
 
 
 def _kept_twice(all_o: Sequence[Fact], all_r: Sequence[Fact], keepers: dict[int, list[int]], sides: Sides) -> set[int]:
@@ -652,9 +685,7 @@ def _word_replaced(original: str, rewrite: str, original_texts: Sequence[str]) -
         return False
     if not {original, rewrite} & GENERIC_NAME_WORDS:
         return True
-    alike = (
-        min(len(original), len(rewrite)) >= 4 and difflib.SequenceMatcher(None, original, rewrite).ratio() >= NEAR_MISS
-    )
+    alike = min(len(original), len(rewrite)) >= 4 and similarity(original, rewrite) >= NEAR_MISS
     return alike and not (entity(original) is not None and entity(rewrite) is not None)
 
 
@@ -769,7 +800,7 @@ def _describe_name_change(a: Fact, b: Fact) -> str:
         how = "spelt differently" if name_similarity(a, b) >= NEAR_MISS else "replaced"
         return f"name changed ({how}): '{a.text}' became '{b.text}'"
     word_a, word_b = (_written_as(unit, fact) for unit, fact in zip(differ, (a, b), strict=True))
-    alike = difflib.SequenceMatcher(None, word_a.lower(), word_b.lower()).ratio() >= NEAR_MISS
+    alike = similarity(word_a.lower(), word_b.lower()) >= NEAR_MISS
     how = "spelt differently" if alike else "replaced"
     return f"name changed ({how}): '{a.text}' became '{b.text}' ('{word_a}' -> '{word_b}')"
 
