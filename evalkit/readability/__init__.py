@@ -289,8 +289,9 @@ ANALYSIS_CACHE_SIZE = 20_000
 @lru_cache(maxsize=ANALYSIS_CACHE_SIZE)
 def analyse_sentence(text: str, defined: frozenset[str] = frozenset()) -> SentenceAnalysis:
     """The analysis of one sentence (``defined``: acronyms its text spells out elsewhere)."""
+    counts = formulas.count_sentence(text)
     features = sentence_features(text, defined=defined)
-    counts, row = simplicity.analyse_words(text, features)
+    row = simplicity.text_features(text, counts, features)
     row.flags.writeable = False  # shared through the cache
     return SentenceAnalysis(counts, features, row, features.malformation_flags())
 

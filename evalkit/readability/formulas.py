@@ -64,7 +64,7 @@ _NOT_WORD_CHARACTER = re.compile(r"\W+")
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def word_counts(word: str) -> tuple[int, int, int, int, int]:
+def _word_counts(word: str) -> tuple[int, int, int, int, int]:
     """One word's syllables, polysyllables, unfamiliar words, fog hard words and long-letter words."""
     info = word_info(word.lower())
     polysyllable = info.syllables >= POLYSYLLABLE
@@ -81,17 +81,13 @@ def count_sentence(text: str) -> TextCounts:
     """Counts for one sentence, as textstat's counters give them (each word analysed once: see
     :mod:`evalkit.readability.words`)."""
     words = formula_words(text)
-    return sentence_counts(text, len(words), zip(*map(word_counts, words), strict=True))
-
-
-def sentence_counts(text: str, words: int, columns: Iterable[Iterable[int]]) -> TextCounts:
-    """:func:`count_sentence` from the number of ``words`` of :func:`formula_words` and the columns of their
-    :func:`word_counts` (nothing for no words)."""
     tokens = text.split()  # on whitespace, as ``\s`` is
-    syllables, polysyllables, unfamiliar, fog_hard, long_letter = map(sum, columns) if words else (0, 0, 0, 0, 0)
+    syllables, polysyllables, unfamiliar, fog_hard, long_letter = (
+        map(sum, zip(*map(_word_counts, words), strict=True)) if words else (0, 0, 0, 0, 0)
+    )
     return TextCounts(
         sentences=1,
-        words=words,
+        words=len(words),
         tokens_with_punctuation=len(tokens),
         syllables=syllables,
         letters=len(_NOT_WORD_CHARACTER.sub("", text)),
@@ -99,7 +95,7 @@ def sentence_counts(text: str, words: int, columns: Iterable[Iterable[int]]) -> 
         polysyllables=polysyllables,
         fog_hard_words=fog_hard,
         unfamiliar_words=unfamiliar,
-        long_sentences=int(words > LONG_SENTENCE_WORDS),
+        long_sentences=int(len(words) > LONG_SENTENCE_WORDS),
         long_letter_words=long_letter,
     )
 

@@ -42,7 +42,7 @@ import numpy.typing as npt
 
 from evalkit._shipped import shipped_fingerprint, shipped_text
 from evalkit.readability.features import MALFORMATIONS, SentenceFeatures
-from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts, sentence_counts, word_counts
+from evalkit.readability.formulas import LONG_SENTENCE_WORDS, TextCounts
 from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, share_beyond, word_info
 
 if TYPE_CHECKING:
@@ -114,23 +114,16 @@ FEATURES: Final = (
 )
 
 
-#: How many leading columns of :func:`_word_row` are the formula counts (:func:`.formulas.word_counts`).
-_COUNT_COLUMNS: Final = 5
-_WordRow = tuple[int, int, int, int, int, float, float, int, int, int, int, int, int, int, int, int, int, int, int]
-
-
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _word_row(word: str) -> _WordRow:
-    """All that is counted of one word of :func:`formula_words`: its formula counts (:func:`.formulas.word_counts`),
-    then what :func:`_text_features` takes from it: its rarity, its rarity if it is a content word (else 0.0), its
-    syllables, then counts to add up (rare, uncommon, beyond 2000, beyond 5000, function word, clause marker,
-    coordinator, ``-ly``, number, length, squared length)."""
+def _word_row(word: str) -> tuple[float, float, int, int, int, int, int, int, int, int, int, int, int, int]:
+    """What :func:`text_features` takes from one word of :func:`formula_words`: its rarity, its rarity if it
+    is a content word (else 0.0), its syllables, then counts to add up (rare, uncommon, beyond 2000, beyond 5000,
+    function word, clause marker, coordinator, ``-ly``, number, length, squared length)."""
     lower = word.lower()
     info = word_info(lower)
     rarity = min(MAX_RARITY, 9.0 - info.zipf) if info.zipf > 0 else MAX_RARITY
     function = lower in _FUNCTION_WORDS
     return (
-        *word_counts(word),
         rarity,
         0.0 if function else rarity,
         info.syllables,
@@ -148,22 +141,13 @@ def _word_row(word: str) -> _WordRow:
     )
 
 
-def analyse_words(text: str, features: SentenceFeatures) -> tuple[TextCounts, FloatArray]:
-    """The formula counts (:func:`.formulas.count_sentence`) and the :data:`FEATURES` of one sentence (given
-    its plain-language features), from one pass over its words."""
+def text_features(text: str, counts: TextCounts, features: SentenceFeatures) -> FloatArray:
+    """The :data:`FEATURES` of one sentence, from its counts and plain-language features."""
     words = formula_words(text)
-    columns = list(zip(*map(_word_row, words), strict=True))
-    counts = sentence_counts(text, len(words), columns[:_COUNT_COLUMNS])
-    return counts, _text_features(text, len(words), columns[_COUNT_COLUMNS:], counts, features)
-
-
-def _text_features(
-    text: str, n: int, columns: Sequence[Sequence[float]], counts: TextCounts, features: SentenceFeatures
-) -> FloatArray:
-    """The :data:`FEATURES` of one sentence, from its counts, its plain-language features, its number ``n`` of
-    words of :func:`formula_words` and the columns of their :func:`_word_row` (the formula counts left out)."""
+    n = len(words)
     if n == 0:
         return np.zeros(len(FEATURES))
+    columns = list(zip(*map(_word_row, words), strict=True))
     total_rarity = content_rarity = 0.0
     for rarity in columns[0]:  # added in order, as in training (sum() may compensate rounding)
         total_rarity += rarity
@@ -334,7 +318,7 @@ def sentence_grades(
     *,
     variant: Variant,
 ) -> FloatArray:
-    """Grade-scale simplicity estimates of sentences: rows of :func:`analyse_words`, their malformation
+    """Grade-scale simplicity estimates of sentences: rows of :func:`text_features`, their malformation
     flags, and for the ``model`` variant one :func:`sentence_embedding` per sentence."""
     parameters = load_model()
     if variant == "features":
