@@ -162,3 +162,12 @@ def test_onestop_levels_ordered_by_the_headline_gain(shared: Path, evaluator: ob
         return [sentence_embedding(encodings[s.text]) for s in document.sentences]
 
     assert ordered_share(articles, vectors) >= 0.99
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("layer", "variant"), [(None, "model"), (4, "model"), (3, "features")])
+def test_the_model_variant_needs_the_layer_it_was_trained_with(layer: int | None, variant: str) -> None:
+    from evalkit import Evaluator, Settings
+
+    report = Evaluator(Settings(layer=layer, cache=False)).evaluate(ORIGINAL, REWRITE)
+    assert report.readability.original.variant == report.readability.rewrite.variant == variant
