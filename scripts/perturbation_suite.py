@@ -233,9 +233,14 @@ def spearman(xs: list[float], ys: list[float]) -> float:
     return cov / ((sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5)
 
 
+def _content_words(text: str) -> list[re.Match[str]]:
+    """Lower-case content words of four letters or more (not names): where a substitution is planted."""
+    return [m for m in re.finditer(r"\b[a-z]{4,}\b", text) if lexicon.content_weight(m.group()) >= 3.5]
+
+
 def substitute_word(text: str, rng: random.Random) -> tuple[str, int, int] | None:
     """A content word (not a name) replaced by an unrelated plain word: a substitution without a name."""
-    words = [m for m in re.finditer(r"\b[a-z]{4,}\b", text) if lexicon.content_weight(m.group()) >= 3.5]
+    words = _content_words(text)
     if not words:
         return None
     word = rng.choice(words)
@@ -330,10 +335,6 @@ def _related_words() -> dict[str, str]:
         related.setdefault(first, second)
         related.setdefault(second, first)
     return related
-
-
-def _content_words(text: str) -> list[re.Match[str]]:
-    return [m for m in re.finditer(r"\b[a-z]{4,}\b", text) if lexicon.content_weight(m.group()) >= 3.5]
 
 
 def plant_substitution(kind: str, text: str, others: list[str], rng: random.Random) -> str | None:
