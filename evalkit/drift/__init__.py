@@ -11,8 +11,9 @@ Classification:
 
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, another date, a near-miss spelling or another name, a negation removed or added, a modal verb of
-  another strength ("may" -> "will"), other words inside a quotation, another speaker; a near-miss spelling
-  of an original name anywhere in the rewrite is a changed name, not a new one;
+  another strength ("may" -> "will"), a quantifier of another strength ("most" -> "all", "often" ->
+  "always"; a ``negation`` finding of kind ``quantity``), other words inside a quotation, another speaker;
+  a near-miss spelling of an original name anywhere in the rewrite is a changed name, not a new one;
 * ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens;
 * ``added``: a rewrite fact with no source anywhere in the original.
 
@@ -262,7 +263,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     findings: list[Finding] = []
     for match in matches:
         fact_o, fact_r = match.original, match.rewrite
-        category = "negation" if match.kind in ("negation", "modality") else (fact_o or fact_r).category  # type: ignore[union-attr]
+        category = "negation" if match.kind in ("negation", "modality", "quantity") else (fact_o or fact_r).category  # type: ignore[union-attr]
         carried = _carried(fact_o, lost_facts) if fact_o is not None and match.type == "dropped" else []
         message, stake = match.message, 1.0
         if match.type == "changed" and match.kind == "quote" and fact_o and fact_r:

@@ -769,7 +769,7 @@ def _match_polarity(sides: Sides) -> list[Match]:
             flip.original,
             flip.rewrite,
             flip.message,
-            "modality" if flip.kind == "modality" else "negation",
+            flip.kind if flip.kind in ("modality", "quantity") else "negation",
         )
         for flip in flips
     ]

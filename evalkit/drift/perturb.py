@@ -11,7 +11,8 @@ month, day or weekday), ``name`` (misspelt, or swapped for a name neither text h
 negation removed, or "not" added after an auxiliary), ``quote`` (a content word inside a quotation replaced)
 and ``insert`` (a sentence carrying a new fact). Two more probe content without a named fact:
 ``clause`` (an invented clause added to a sentence) and ``delete`` (a clause removed; its range is in the
-unperturbed text).
+unperturbed text). ``quantity`` swaps a quantifier for one that claims another share ("most" -> "all",
+"often" -> "always").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from evalkit import lexicon
 
 CATEGORIES = ("number", "date", "name", "negation", "quote", "insert")
-EXTRA_CATEGORIES = ("clause", "delete")
+EXTRA_CATEGORIES = ("clause", "delete", "quantity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +359,34 @@ def delete_clause(text: str, avoid: Sequence[str], rng: random.Random) -> Pertur
                         f"clause deleted: {match.group(1)!r}")  # fmt: skip
 
 
+#: A quantifier and what replaces it: a claim about another share of what follows.
+_QUANTITY_SWAPS = {"all": "some", "most": "all", "some": "all", "many": "all", "several": "most",
+                   "often": "always", "always": "sometimes", "usually": "always", "sometimes": "always",
+                   "mostly": "always"}  # fmt: skip
+_QUANTIFIER = re.compile(
+    r"(?<!\bthe )(?<!\bat )(?<!\bof )(?<!\bnot )(?<!\bas )(?<!\bso )(?<!\btoo )(?<!\bhow )(?<!['’]s )"
+    r"(?<!\balmost )(?<!\bnearly )\b(?:" + "|".join(_QUANTITY_SWAPS) + r")\b(?= [a-z])",
+    re.IGNORECASE,
+)
+
+
+_NOT_QUANTIFIED = re.compile(r" (?:other|the time|over|along)\b")
+
+
+def change_quantity(text: str, avoid: Sequence[str], rng: random.Random) -> Perturbation | None:
+    """A quantifier or frequency adverb that bears on the next word swapped for one of another strength."""
+    del avoid
+    sites = [m for m in _QUANTIFIER.finditer(text) if not _NOT_QUANTIFIED.match(text, m.end())]
+    if not sites:
+        return None
+    match = rng.choice(sites)
+    word = match.group()
+    new = _QUANTITY_SWAPS[word.lower()]
+    new = new.capitalize() if word[0].isupper() else new
+    return Perturbation("quantity", _replace(text, match.start(), match.end(), new), match.start(),
+                        match.start() + len(new), f"quantity {word!r} -> {new!r}")  # fmt: skip
+
+
 PERTURBATIONS: dict[str, Callable[[str, Sequence[str], random.Random], Perturbation | None]] = {
     "number": change_number,
     "date": change_date,
@@ -367,6 +396,7 @@ PERTURBATIONS: dict[str, Callable[[str, Sequence[str], random.Random], Perturbat
     "insert": insert_fact,
     "clause": add_clause,
     "delete": delete_clause,
+    "quantity": change_quantity,
 }
 
 

@@ -1,4 +1,4 @@
-"""Flipped negations and changed modality, within aligned sentences.
+"""Flipped negations, changed modality and changed quantities, within aligned sentences.
 
 For each alignment group (original sentences O, rewrite sentences R) the negative cues of each side are
 counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("failed", "unable", "unless",
@@ -36,7 +36,10 @@ counts as no negation.
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
 clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
 verb is changed when one of another strength bears on the same word ("may close" / "will close"; "could" /
-"can" and "would" / "will" are one step apart and pass).
+"can" and "would" / "will" are one step apart and pass). So is a quantifier or frequency adverb
+(:data:`QUANTITY`): "most people" / "all people", "often late" / "always late", "some schools" / "most
+schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all", "the most
+important", "each other") and negated ones ("not all": rules 1-6) are left out.
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ WEAK_IMPLICIT = words("weak_implicit_negations")
 class Flip:
     """One flipped negation or changed modal: the cue on its side and where the other side stands."""
 
-    kind: str  # negation-removed | negation-added | modality
+    kind: str  # negation-removed | negation-added | modality | quantity
     original: Fact  # a negation fact, or a pseudo-fact for the words of the original
     rewrite: Fact
     message: str
@@ -633,6 +636,7 @@ def find_flips(
             flips.extend(_negative_prefixes(side_o, side_r, sources, group))
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
+        flips.extend(_quantity_changes(side_o, side_r, sources, group, whole_sources))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for flip in flips:  # a unit and its lexical counterparts may find the same flip
@@ -969,6 +973,94 @@ def _quantifier_flips(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
                 plain = _pseudo(*_widened(match, other.texts, not added), other.texts)
                 flips.append(_opposite(added, cue, plain, f"'{cue.text}'"))
     return flips
+
+
+#: How much of what it bears on a quantifier or frequency adverb claims: all of it (3), most (2), much of it
+#: (1), some (0). A change across "all" ("most people" / "all people", "often" / "always") or of two steps
+#: ("some schools" / "most schools") changes what is claimed; "many" / "most" and "some" / "many" pass, as a
+#: one-step modal does. "few" and "little" deny a quantity (rule 5), and negations are rules 1-6.
+QUANTITY = {
+    "all": 3, "every": 3, "each": 3, "always": 3,
+    "most": 2, "mostly": 2, "usually": 2, "generally": 2, "normally": 2, "mainly": 2,
+    "many": 1, "often": 1, "frequently": 1, "numerous": 1,
+    "some": 0, "several": 0, "sometimes": 0, "occasionally": 0,
+}  # fmt: skip
+_UNIVERSAL = 3
+#: Words before a quantifier that make it no quantity of what follows ("at all", "after all", "above all",
+#: "first of all", "the most important", "at most"; "once and for all" is read as a phrase), and words after
+#: it ("each other", "all right", "all over").
+_NOT_QUANTITY_BEFORE = frozenset({"at", "after", "above", "of", "the"})
+_NOT_QUANTITY_AFTER = frozenset({"other", "right", "over", "along", "but", "too"})
+#: Words that make "all" or "every" claim most, not all ("almost all", "nearly every").
+_ALMOST = frozenset({"almost", "nearly", "virtually", "practically"})
+#: Pronouns a quantifier bears on through "of" ("many of them", "all of those").
+_QUANTIFIED_PRONOUNS = frozenset({"them", "those", "these", "us", "you", "it"})
+
+
+def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]:
+    """(level, the word it bears on, its stem, start, end) of each quantifier of :data:`QUANTITY` in a sentence
+    that bears on a content word within the next four, or on a pronoun through "of" ("many of them"), not
+    after a negation ("not all", "not always")."""
+    words = list(_WORDS.finditer(own.texts[index]))
+    found = []
+    for k, match in enumerate(words):
+        word = match.group().lower()
+        level = QUANTITY.get(word)
+        if level is None:
+            continue
+        before = words[k - 1].group().lower() if k else ""
+        after = words[k + 1].group().lower() if k + 1 < len(words) else ""
+        if level == _UNIVERSAL and before in _ALMOST:
+            level = _UNIVERSAL - 1  # "almost all", "nearly every": most
+        if before in _NOT_QUANTITY_BEFORE or before in _EXPLICIT or _contracted_negation(before):
+            continue
+        if (
+            after in _NOT_QUANTITY_AFTER
+            or after in _EXPLICIT
+            or (before == "for" and k > 1 and words[k - 2].group().lower() == "and")
+        ):
+            continue
+        following = [w.group() for w in words[k + 1 : k + 5]]
+        if following[:1] == ["of"] and following[1:2] and following[1].lower() in _QUANTIFIED_PRONOUNS:
+            scope = following[1:2]
+        else:
+            scope = [w for w in following if not _function_word(w) and w.lower() not in QUANTITY]
+        if scope:
+            found.append((level, scope[0], stem(scope[0]), match.start(), match.end()))
+    return found
+
+
+def _quantity_changes(
+    side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int], whole_sources: Sequence[int]
+) -> list[Flip]:
+    """A quantifier of another strength bearing on the same word ("most people" / "all people", "some
+    schools" / "most schools", "often late" / "always late"): see :data:`QUANTITY`. Not where the original
+    says the rewrite's quantity of that word too, in what the group is aligned with (``whole_sources``)."""
+    flips: list[Flip] = []
+    quantified_r = [(j, *q) for j in group for q in _quantifiers(side_r, j)]
+    if not quantified_r:
+        return flips
+    said_o = {(q[0], q[2]) for i in whole_sources for q in _quantifiers(side_o, i)}
+    for index in sources:
+        for level, word, scope, start, end in _quantifiers(side_o, index):
+            others = [q for q in quantified_r if q[3] == scope]
+            if (
+                others
+                and all(_claims_other_quantity(level, q[1]) for q in others)
+                and not any((q[1], scope) in said_o for q in others)
+            ):
+                j, _, _, _, other_start, other_end = others[0]
+                cue = _pseudo(index, start, end, side_o.texts)
+                other = _pseudo(j, other_start, other_end, side_r.texts)
+                flips.append(Flip(
+                    "quantity", cue, other,
+                    f"quantity changed: '{cue.text}' became '{other.text}' before '{word}'",
+                ))  # fmt: skip
+    return flips
+
+
+def _claims_other_quantity(level: int, other: int) -> bool:
+    return (level == _UNIVERSAL) != (other == _UNIVERSAL) or abs(level - other) >= 2
 
 
 def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:

@@ -195,3 +195,14 @@ def test_a_paraphrased_quotation_weighs_less_than_one_that_says_something_new(
     ]
     assert [(f.severity, f.stake) for f in findings] == [("major", stake)]
     assert findings[0].to_dict()["weight"] == pytest.approx(stake)
+
+
+def test_a_changed_quantity_is_a_major_changed_negation_on_the_quantifiers(fast_evaluator: Evaluator) -> None:
+    original = "Most families in the valley heat their homes with wood. The council will pay for new stoves."
+    rewrite = "All families in the valley heat their homes with wood. The council will pay for new stoves."
+    report = fast_evaluator.evaluate(original, rewrite).to_dict()
+    findings = [f for f in report["drift"]["findings"] if f["category"] == "negation"]
+    assert [(f["type"], f["kind"], f["severity"]) for f in findings] == [("changed", "quantity", "major")]
+    assert (findings[0]["original"]["text"], findings[0]["rewrite"]["text"]) == ("Most", "All")
+    assert "'Most' became 'All' before 'families'" in findings[0]["message"]
+    _check_spans(report, original, rewrite)

@@ -14,7 +14,8 @@ from evalkit.io import read_text
 TEXT = (
     "Harwick council met on Tuesday, 14 March 2023. The mayor, Helen Okafor, said the bridge carries "
     "14,000 cars a day and is not safe. “We will close the road for six weeks,” she said. Repairs will "
-    "cost £4.2 million, and the work can start in June, officials in the town said."
+    "cost £4.2 million, and the work can start in June, officials in the town said. Most drivers often use "
+    "the old ferry instead."
 )
 
 
@@ -28,7 +29,7 @@ def test_a_perturbation_changes_the_text_where_it_says(category: str) -> None:
         assert TEXT[perturbation.start : perturbation.end] not in perturbation.text
     else:
         changed = perturbation.text[perturbation.start : perturbation.end]
-        assert changed and (changed not in TEXT or category in ("insert", "clause", "negation"))
+        assert changed and (changed not in TEXT or category in ("insert", "clause", "negation", "quantity"))
         for start, end in perturbation.facts:
             assert perturbation.start <= start < end <= perturbation.end
 

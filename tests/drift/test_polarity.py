@@ -1,4 +1,4 @@
-"""Flipped negations and changed modality within aligned sentences."""
+"""Flipped negations, changed modality and changed quantities within aligned sentences."""
 
 from __future__ import annotations
 
@@ -159,6 +159,29 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # ... but a compound of more than two parts as one word ("use-it-or-lose-it")
         ("Navigation is a use-it-or-lose-it skill.",
          "If we don’t practise using our navigation skills, we will lose them.", None, None),
+        # a quantifier of another strength on the same word: across "all", or two steps
+        ("Most people in the town support the bridge.", "All people in the town support the bridge.",
+         "quantity", "All"),
+        ("All of the stations were closed.", "Most of the stations were closed.", "quantity", "Most"),
+        ("Some schools have closed their libraries.", "Most schools have closed their libraries.",
+         "quantity", "Most"),
+        ("The trains are often late in winter.", "The trains are always late in winter.", "quantity", "always"),
+        ("Every pupil gets a free meal.", "Some pupils get a free meal.", "quantity", "Some"),
+        ("Patients went there for some services.", "Patients went there for all services.", "quantity", "all"),
+        ("Many of them stayed at home.", "All of them stayed at home.", "quantity", "All"),
+        ("Almost all shops were shut.", "All shops were shut.", "quantity", "All"),
+        # ... but not one step, nor another word, nor a quantifier that quantifies nothing
+        ("Many farmers grow wheat here.", "Most farmers grow wheat here.", None, None),
+        ("Nearly every farmer grows wheat here.", "Most farmers grow wheat here.", None, None),
+        ("Some farmers grow wheat here.", "Many farmers grow wheat here.", None, None),
+        ("Most farmers grow wheat here.", "All the wheat here is grown by farmers.", None, None),
+        ("It is the most important bridge in the city.", "It is the most important bridge in the city.", None, None),
+        ("They did not like the show at all.", "They often did not like the show.", None, None),
+        ("First of all, the pupils read the rules.", "The pupils often read the rules.", None, None),
+        ("They fixed the road once and for all time.", "They fixed the road for some time.", None, None),
+        ("The twins help each other often.", "The twins help each other always.", None, None),
+        ("Not all doctors agree with the plan.", "Some doctors agree with the plan.", "negation-removed",
+         "doctors agree with the plan"),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -270,3 +293,16 @@ def test_a_sentence_the_alignment_put_elsewhere_keeps_the_negation_of_its_lexica
 
 def test_refrain_is_a_negation() -> None:
     assert flips(["Please refrain from taking photos."], ["Please do not take photos."]) == []
+
+
+def test_a_quantity_the_original_says_elsewhere_in_the_group_is_not_changed() -> None:
+    """ "Every day" in one original sentence, "almost every day" in the other, and the rewrite merges them
+    with "almost every day": the rewrite says what one of its sources says."""
+    original = ["Every day, I answer letters from young people.", "I see young people almost every day."]
+    rewrite = ["I see young people almost every day and answer their letters."]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
+    assert find_flips(facts_o, facts_r, original, rewrite, [[0], [0]], [[0, 1]]) == []
+    merged_from_one = find_flips(facts_o[:1], facts_r, original[:1], rewrite, [[0]], [[0]])
+    assert [(flip.kind, flip.rewrite.text) for flip in merged_from_one] == [("quantity", "every")]
