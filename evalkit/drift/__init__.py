@@ -12,7 +12,8 @@ Classification:
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, another date, a near-miss spelling or another name, a negation removed or added, a modal verb of
   another strength ("may" -> "will"), a quantifier of another strength ("most" -> "all", "often" ->
-  "always"; a ``negation`` finding of kind ``quantity``), other words inside a quotation, another speaker;
+  "always"; a ``negation`` finding of kind ``quantity``), a word's opposite in its place ("rose" -> "fell";
+  kind ``opposite``), other words inside a quotation, another speaker;
   a near-miss spelling of an original name anywhere in the rewrite is a changed name, not a new one;
 * ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens;
 * ``added``: a rewrite fact with no source anywhere in the original.
@@ -93,6 +94,8 @@ MIN_RUN_WORDS = 3
 CONTENT_WORD = 3.0
 #: Share of a lone unsupported word's weight in the content shares (a word said another way, mostly).
 ISOLATED = 0.5
+#: Kinds of match that :mod:`evalkit.drift.polarity` finds: ``negation`` findings.
+POLARITY_KINDS = ("negation", "modality", "quantity", "opposite")
 #: Fact categories that count as facts at stake.
 COUNTED = ("number", "date", "name", "quote")
 #: Share of its weight that a reworded quotation keeps in the score when every new content word inside it
@@ -263,7 +266,8 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     findings: list[Finding] = []
     for match in matches:
         fact_o, fact_r = match.original, match.rewrite
-        category = "negation" if match.kind in ("negation", "modality", "quantity") else (fact_o or fact_r).category  # type: ignore[union-attr]
+        polar = match.kind in POLARITY_KINDS
+        category = "negation" if polar else (fact_o or fact_r).category  # type: ignore[union-attr]
         carried = _carried(fact_o, lost_facts) if fact_o is not None and match.type == "dropped" else []
         message, stake = match.message, 1.0
         if match.type == "changed" and match.kind == "quote" and fact_o and fact_r:

@@ -29,14 +29,30 @@ Category = Literal["number", "date", "name", "quote", "negation"]
 
 
 @cache
+def _word_tables() -> dict[str, str]:
+    return {key: str(value) for key, value in tomllib.loads(shipped_text("drift_words.toml")).items()}
+
+
+@cache
 def _word_lists() -> dict[str, frozenset[str]]:
-    text = shipped_text("drift_words.toml")
-    return {key: frozenset(str(value).split()) for key, value in tomllib.loads(text).items()}
+    return {key: frozenset(value.split()) for key, value in _word_tables().items()}
 
 
 def words(name: str) -> frozenset[str]:
     """A word list of ``evalkit/data/drift_words.toml``."""
     return _word_lists()[name]
+
+
+@cache
+def word_pairs(name: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """A table of ``evalkit/data/drift_words.toml`` whose lines pair two lists of words ("rise rose : fall
+    fell")."""
+    pairs = []
+    for line in _word_tables()[name].splitlines():
+        first, colon, second = line.partition(" : ")
+        if colon:
+            pairs.append((frozenset(first.split()), frozenset(second.split())))
+    return tuple(pairs)
 
 
 _Free = Callable[[int, int], bool]

@@ -769,7 +769,7 @@ def _match_polarity(sides: Sides) -> list[Match]:
             flip.original,
             flip.rewrite,
             flip.message,
-            flip.kind if flip.kind in ("modality", "quantity") else "negation",
+            flip.kind if flip.kind in ("modality", "quantity", "opposite") else "negation",
         )
         for flip in flips
     ]

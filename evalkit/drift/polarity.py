@@ -1,4 +1,4 @@
-"""Flipped negations, changed modality and changed quantities, within aligned sentences.
+"""Flipped negations, changed modality, changed quantities and opposite words, within aligned sentences.
 
 For each alignment group (original sentences O, rewrite sentences R) the negative cues of each side are
 counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("failed", "unable", "unless",
@@ -39,7 +39,13 @@ verb is changed when one of another strength bears on the same word ("may close"
 "can" and "would" / "will" are one step apart and pass). So is a quantifier or frequency adverb
 (:data:`QUANTITY`): "most people" / "all people", "often late" / "always late", "some schools" / "most
 schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all", "the most
-important", "each other") and negated ones ("not all": rules 1-6) are left out.
+important", "each other") and negated ones ("not all": rules 1-6) are left out. A word replaced by its
+opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" /
+"husband") is an ``opposite`` flip where the two stand in the same frame (a content word shared within two
+words either side) with as many explicit negations on both sides, the original's word is nowhere in what
+the rewrite sentence is aligned with and the rewrite's nowhere in its sources. And a negation of a word
+whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no
+flip: it says the same thing.
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ from evalkit.drift.facts import (
     NOT_SCOPES,
     Fact,
     stem,
+    word_pairs,
     words,
 )
 
@@ -88,7 +95,7 @@ WEAK_IMPLICIT = words("weak_implicit_negations")
 class Flip:
     """One flipped negation or changed modal: the cue on its side and where the other side stands."""
 
-    kind: str  # negation-removed | negation-added | modality | quantity
+    kind: str  # negation-removed | negation-added | modality | quantity | opposite
     original: Fact  # a negation fact, or a pseudo-fact for the words of the original
     rewrite: Fact
     message: str
@@ -606,6 +613,7 @@ def find_flips(
     """Every flipped negation and changed modal verb (see the module docstring)."""
     side_o, side_r = _Side(original_texts, original), _Side(rewrite_texts, rewrite)
     flips: list[Flip] = []
+    opposites: list[Flip] = []
     units = _groups(original_groups, rewrite_groups)
     units += _counterparts(side_o, side_r, original_groups, rewrite_groups)
     closest_r = _closest(side_o, side_r)  # each original sentence's lexical counterpart in the rewrite
@@ -637,14 +645,35 @@ def find_flips(
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
         flips.extend(_quantity_changes(side_o, side_r, sources, group, whole_sources))
+        opposites.extend(_opposite_words(side_o, side_r, sources, group, whole_sources, whole_group))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for flip in flips:  # a unit and its lexical counterparts may find the same flip
         where = (flip.kind, flip.rewrite.sentence, flip.rewrite.start)
-        if where not in seen:
+        if where not in seen and not _negated_opposite(flip, side_o, side_r):
             seen.add(where)
             unique.append(flip)
+    for flip in opposites:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
+        if not any(_overlap(flip.rewrite, other.rewrite) for other in unique):
+            unique.append(flip)
     return unique
+
+
+def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """A negation on one side of a flip whose word's opposite stands in the other side's sentence: "did not
+    rise" / "fell", "is not safe" / "is dangerous" say the same thing."""
+    if flip.kind == "negation-removed":
+        negation, other, texts = flip.original, flip.rewrite, side_r.texts
+    elif flip.kind == "negation-added":
+        negation, other, texts = flip.rewrite, flip.original, side_o.texts
+    else:
+        return False
+    opposite = _opposites().get(str(negation.detail.get("scope") or ""), frozenset())
+    return any(word.lower() in opposite for word in _WORDS.findall(texts[other.sentence]))
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    return a.sentence == b.sentence and a.start < b.end and b.start < a.end
 
 
 def _closest(own: _Side, other: _Side) -> dict[int, int]:
@@ -1061,6 +1090,76 @@ def _quantity_changes(
 
 def _claims_other_quantity(level: int, other: int) -> bool:
     return (level == _UNIVERSAL) != (other == _UNIVERSAL) or abs(level - other) >= 2
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, frozenset[str]]:
+    """Each word's opposites (``opposites`` of ``drift_words.toml``), both ways, as written: word forms, not
+    stems, so a verb's opposite is not its noun's ("began" / "ended", not "the end")."""
+    pairs: dict[str, set[str]] = {}
+    for first, second in word_pairs("opposites"):
+        for word in first:
+            pairs.setdefault(word, set()).update(second)
+        for word in second:
+            pairs.setdefault(word, set()).update(first)
+    return {word: frozenset(opposite) for word, opposite in pairs.items()}
+
+
+#: Words either side of a word that make its frame: an opposite must share a content word there.
+FRAME_WORDS = 2
+
+
+def _frame(stems: Sequence[str], function: Sequence[bool], k: int) -> set[str]:
+    """Stems of the content words within :data:`FRAME_WORDS` of position ``k``."""
+    return {
+        stems[i] for i in range(max(0, k - FRAME_WORDS), min(len(stems), k + FRAME_WORDS + 1))
+        if i != k and not function[i]
+    }  # fmt: skip
+
+
+def _explicit_negations(side: _Side, sentences: Sequence[int]) -> int:
+    return sum(1 for i in sentences for f in side.facts[i] if f.category == "negation" and f.kind == "negation")
+
+
+def _opposite_words(
+    side_o: _Side,
+    side_r: _Side,
+    sources: Sequence[int],
+    group: Sequence[int],
+    whole_sources: Sequence[int],
+    whole_group: Sequence[int],
+) -> list[Flip]:
+    """A word of the rewrite whose opposite (:func:`_opposites`) stands in its place in the original: in the
+    same frame (a content word shared within :data:`FRAME_WORDS` either side), the original's word nowhere
+    in what the rewrite sentence is aligned with and the rewrite's nowhere in its sources, and as many
+    explicit negations on both sides ("prices rose sharply" / "prices fell sharply"; "did not rise" /
+    "fell" keeps the meaning and passes)."""
+    if _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
+        return []
+    opposites = _opposites()
+    stems_o, stems_r = side_o.stems(whole_sources), side_r.stems(whole_group)
+    flips: list[Flip] = []
+    for j in group:
+        found_r = list(_WORDS.finditer(side_r.texts[j]))
+        lower_r = [m.group().lower() for m in found_r]
+        row_r = [stem(word) for word in lower_r]
+        function_r = [_function_word(m.group()) for m in found_r]
+        for k, word in enumerate(lower_r):
+            wanted = opposites.get(word)
+            if not wanted or row_r[k] in stems_o or any(stem(other) in stems_r for other in wanted):
+                continue
+            for index in sources:
+                found_o = list(_WORDS.finditer(side_o.texts[index]))
+                row_o = [stem(m.group().lower()) for m in found_o]
+                function_o = [_function_word(m.group()) for m in found_o]
+                at = next((m for m, other in enumerate(found_o) if other.group().lower() in wanted), None)
+                if at is None or not _frame(row_r, function_r, k) & _frame(row_o, function_o, at):
+                    continue
+                cue = _pseudo(index, *found_o[at].span(), side_o.texts)
+                other = _pseudo(j, *found_r[k].span(), side_r.texts)
+                flips.append(Flip("opposite", cue, other, f"opposite: '{cue.text}' became '{other.text}'"))
+                break
+    return flips
 
 
 def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:

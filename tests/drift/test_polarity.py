@@ -182,6 +182,20 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The twins help each other often.", "The twins help each other always.", None, None),
         ("Not all doctors agree with the plan.", "Some doctors agree with the plan.", "negation-removed",
          "doctors agree with the plan"),
+        # a word's opposite in its place, in the same frame, with as many explicit negations
+        ("House prices rose sharply in the north.", "House prices fell sharply in the north.", "opposite", "fell"),
+        ("The council approved the plan for a road.", "The council rejected the plan for a road.", "opposite",
+         "rejected"),
+        ("His wife runs the shop.", "Her husband runs the shop.", "opposite", "husband"),
+        ("The museum opened before the war.", "The museum opened after the war.", "opposite", "after"),
+        ("Older people use the bus more.", "Younger people use the bus more.", "opposite", "Younger"),
+        # ... but not a negated opposite, which says the same, nor a converse, nor another frame
+        ("House prices did not rise last year.", "House prices fell last year.", None, None),
+        ("House prices rose last year.", "House prices did not fall last year.", None, None),
+        ("The road is not safe at night.", "The road is dangerous at night.", None, None),
+        ("Teff is now sold in shops.", "You can now buy teff in shops.", None, None),
+        ("It was the first visit to the city.", "The city was the last stop on the visit.", None, None),
+        ("Prices rose in May and fell in June.", "Prices fell in June after they rose in May.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -306,3 +320,13 @@ def test_a_quantity_the_original_says_elsewhere_in_the_group_is_not_changed() ->
     assert find_flips(facts_o, facts_r, original, rewrite, [[0], [0]], [[0, 1]]) == []
     merged_from_one = find_flips(facts_o[:1], facts_r, original[:1], rewrite, [[0]], [[0]])
     assert [(flip.kind, flip.rewrite.text) for flip in merged_from_one] == [("quantity", "every")]
+
+
+def test_the_table_of_opposites_pairs_two_lists_of_words_per_line() -> None:
+    from evalkit.drift.facts import _word_tables, word_pairs
+
+    pairs = word_pairs("opposites")
+    lines = [line for line in _word_tables()["opposites"].splitlines() if line.strip()]
+    assert len(pairs) == len(lines) > 50
+    for first, second in pairs:
+        assert first and second and not first & second
