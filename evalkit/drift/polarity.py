@@ -125,6 +125,34 @@ class _Side:
     def _content(self) -> list[frozenset[str]]:
         return [frozenset(map(stem, filterfalse(_function_word, words))) for words in self._words]
 
+    @cached_property
+    def _lower(self) -> list[list[str]]:
+        return [[word.lower() for word in words] for words in self._words]
+
+    @cached_property
+    def _lower_sets(self) -> list[frozenset[str]]:
+        return [frozenset(words) for words in self._lower]
+
+    def lower(self, sentence: int) -> list[str]:
+        """A sentence's words (``_WORDS``) in lower case."""
+        return self._lower[sentence]
+
+    def holds_any(self, sentence: int, words: frozenset[str]) -> bool:
+        """Whether a sentence has one of ``words`` (lower case)."""
+        return not self._lower_sets[sentence].isdisjoint(words)
+
+    @cached_property
+    def _quantified(self) -> list[list[tuple[int, str, str, int, int]] | None]:
+        return [None] * len(self.texts)
+
+    def quantifiers(self, sentence: int) -> list[tuple[int, str, str, int, int]]:
+        """:func:`_quantifiers` of a sentence (cached)."""
+        cached = self._quantified[sentence]
+        if cached is None:
+            holds = self.holds_any(sentence, _QUANTIFIER_WORDS)
+            cached = self._quantified[sentence] = _quantifiers(self, sentence) if holds else []
+        return cached
+
     def content(self, sentence: int) -> frozenset[str]:
         """Stems of a sentence's content words (function words left out)."""
         return self._content[sentence]
@@ -1015,6 +1043,7 @@ QUANTITY = {
     "some": 0, "several": 0, "sometimes": 0, "occasionally": 0,
 }  # fmt: skip
 _UNIVERSAL = 3
+_QUANTIFIER_WORDS = frozenset(QUANTITY)
 #: Words before a quantifier that make it no quantity of what follows ("at all", "after all", "above all",
 #: "first of all", "the most important", "at most"; "once and for all" is read as a phrase), and words after
 #: it ("each other", "all right", "all over").
@@ -1066,12 +1095,16 @@ def _quantity_changes(
     schools" / "most schools", "often late" / "always late"): see :data:`QUANTITY`. Not where the original
     says the rewrite's quantity of that word too, in what the group is aligned with (``whole_sources``)."""
     flips: list[Flip] = []
-    quantified_r = [(j, *q) for j in group for q in _quantifiers(side_r, j)]
-    if not quantified_r:
+    if not any(side_r.holds_any(j, _QUANTIFIER_WORDS) for j in group) or not any(
+        side_o.holds_any(i, _QUANTIFIER_WORDS) for i in sources
+    ):
         return flips
-    said_o = {(q[0], q[2]) for i in whole_sources for q in _quantifiers(side_o, i)}
+    quantified_r = [(j, *q) for j in group for q in side_r.quantifiers(j)]
+    if not quantified_r or not any(side_o.quantifiers(i) for i in sources):
+        return flips
+    said_o = {(q[0], q[2]) for i in whole_sources for q in side_o.quantifiers(i)}
     for index in sources:
-        for level, word, scope, start, end in _quantifiers(side_o, index):
+        for level, word, scope, start, end in side_o.quantifiers(index):
             others = [q for q in quantified_r if q[3] == scope]
             if (
                 others
@@ -1105,15 +1138,20 @@ def _opposites() -> dict[str, frozenset[str]]:
     return {word: frozenset(opposite) for word, opposite in pairs.items()}
 
 
+@lru_cache(maxsize=1)
+def _opposite_words_set() -> frozenset[str]:
+    return frozenset(_opposites())
+
+
 #: Words either side of a word that make its frame: an opposite must share a content word there.
 FRAME_WORDS = 2
 
 
-def _frame(stems: Sequence[str], function: Sequence[bool], k: int) -> set[str]:
-    """Stems of the content words within :data:`FRAME_WORDS` of position ``k``."""
+def _frame(lower: Sequence[str], k: int) -> set[str]:
+    """Stems of the content words within :data:`FRAME_WORDS` of the ``k``-th of a sentence's words."""
     return {
-        stems[i] for i in range(max(0, k - FRAME_WORDS), min(len(stems), k + FRAME_WORDS + 1))
-        if i != k and not function[i]
+        stem(lower[i]) for i in range(max(0, k - FRAME_WORDS), min(len(lower), k + FRAME_WORDS + 1))
+        if i != k and not _function_word(lower[i])
     }  # fmt: skip
 
 
@@ -1134,32 +1172,35 @@ def _opposite_words(
     in what the rewrite sentence is aligned with and the rewrite's nowhere in its sources, and as many
     explicit negations on both sides ("prices rose sharply" / "prices fell sharply"; "did not rise" /
     "fell" keeps the meaning and passes)."""
-    if _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
-        return []
     opposites = _opposites()
+    candidates = [
+        (j, k, wanted) for j in group if side_r.holds_any(j, _opposite_words_set())
+        for k, word in enumerate(side_r.lower(j))
+        if (wanted := opposites.get(word)) and any(side_o.holds_any(i, wanted) for i in sources)
+    ]  # fmt: skip
+    if not candidates or _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
+        return []
     stems_o, stems_r = side_o.stems(whole_sources), side_r.stems(whole_group)
     flips: list[Flip] = []
-    for j in group:
-        found_r = list(_WORDS.finditer(side_r.texts[j]))
-        lower_r = [m.group().lower() for m in found_r]
-        row_r = [stem(word) for word in lower_r]
-        function_r = [_function_word(m.group()) for m in found_r]
-        for k, word in enumerate(lower_r):
-            wanted = opposites.get(word)
-            if not wanted or row_r[k] in stems_o or any(stem(other) in stems_r for other in wanted):
+    for j, k, wanted in candidates:
+        if stem(side_r.lower(j)[k]) in stems_o or any(stem(other) in stems_r for other in wanted):
+            continue
+        for index in sources:
+            if not side_o.holds_any(index, wanted):
                 continue
-            for index in sources:
-                found_o = list(_WORDS.finditer(side_o.texts[index]))
-                row_o = [stem(m.group().lower()) for m in found_o]
-                function_o = [_function_word(m.group()) for m in found_o]
-                at = next((m for m, other in enumerate(found_o) if other.group().lower() in wanted), None)
-                if at is None or not _frame(row_r, function_r, k) & _frame(row_o, function_o, at):
-                    continue
-                cue = _pseudo(index, *found_o[at].span(), side_o.texts)
-                other = _pseudo(j, *found_r[k].span(), side_r.texts)
-                flips.append(Flip("opposite", cue, other, f"opposite: '{cue.text}' became '{other.text}'"))
-                break
+            at = next(m for m, other in enumerate(side_o.lower(index)) if other in wanted)
+            if not _frame(side_r.lower(j), k) & _frame(side_o.lower(index), at):
+                continue
+            cue = _pseudo(index, *_word_span(side_o.texts[index], at), side_o.texts)
+            other = _pseudo(j, *_word_span(side_r.texts[j], k), side_r.texts)
+            flips.append(Flip("opposite", cue, other, f"opposite: '{cue.text}' became '{other.text}'"))
+            break
     return flips
+
+
+def _word_span(text: str, k: int) -> tuple[int, int]:
+    """The span of the ``k``-th word (``_WORDS``) of a text."""
+    return next(match.span() for n, match in enumerate(_WORDS.finditer(text)) if n == k)
 
 
 def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
