@@ -183,3 +183,19 @@ def test_verdict_invariants(gain: float, meaning: float, drift: float, count: in
     assert (count > 2) is any(f.check == "major_findings" for f in verdict.failures)
     # a report is never a regression of itself
     assert compare_to_baseline(verdict, verdict).passed
+
+
+@pytest.mark.parametrize("profile", ["default", "fast"])
+def test_no_changed_fact_fails_exactly_the_examples_with_deliberate_errors(profile: str) -> None:
+    """On the golden reports of corpora/examples (the live reports equal them, see test_golden), one major
+    changed finding fails the four pairs with deliberate errors and none of the five faithful rewrites."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "golden" / profile
+    thresholds = Thresholds(max_major=0, fail_on=("changed:major",))
+    failed = {
+        path.stem for path in sorted(folder.glob("*.json"))
+        if not judge_report(json.loads(path.read_text(encoding="utf-8")), thresholds).passed
+    }  # fmt: skip
+    assert failed == {"school-meals", "bridge-closure", "clinic-opening", "festival-quote"}

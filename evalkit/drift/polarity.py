@@ -29,8 +29,9 @@ assumed, work"); a cue in a phrase that negates nothing ("not only", "no doubt")
 A sentence the alignment left alone is compared with the other side's sentence that shares most of its
 content words (at least three, and half of its own); a rewrite sentence that shares too few is compared
 with each original sentence between those its aligned neighbours came from. A word negated anywhere in
-what either of them is aligned with, or in their lexical counterparts (the sentence that shares most
-content words, as above), counts as negated there. A double negation ("do not dispense with")
+what either of them is aligned with, in their lexical counterparts (the sentence that shares most
+content words, as above), or in the rest of a split sentence next to what the original is aligned with
+(sharing at least three content words with it), counts as negated there. A double negation ("do not dispense with")
 counts as no negation.
 
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
@@ -654,6 +655,7 @@ def find_flips(
                 *group,
                 *(j for i in sources for j in original_groups[i]),
                 *(closest_r[i] for i in sources if i in closest_r),
+                *_split_halves(side_o, side_r, sources, group),
             }
         )
         whole_sources = sorted(
@@ -702,6 +704,20 @@ def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
 
 def _overlap(a: Fact, b: Fact) -> bool:
     return a.sentence == b.sentence and a.start < b.end and b.start < a.end
+
+
+def _split_halves(own: _Side, other: _Side, sources: Sequence[int], group: Sequence[int]) -> list[int]:
+    """The other side's sentences just before and after ``group`` that share at least
+    :data:`COUNTERPART_WORDS` content words with ``sources``: the rest of a sentence split in two or three,
+    which the alignment may have put with the sentence before ("will no longer open on Mondays … but will
+    instead remain open later" / "will not open on Mondays." + "Instead, it will stay open later")."""
+    if not group:
+        return []
+    words = set().union(*(own.content(i) for i in sources))
+    return [
+        j for j in (min(group) - 1, max(group) + 1)
+        if 0 <= j < len(other.texts) and j not in group and len(words & other.content(j)) >= COUNTERPART_WORDS
+    ]  # fmt: skip
 
 
 def _closest(own: _Side, other: _Side) -> dict[int, int]:

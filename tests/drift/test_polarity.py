@@ -330,3 +330,14 @@ def test_the_table_of_opposites_pairs_two_lists_of_words_per_line() -> None:
     assert len(pairs) == len(lines) > 50
     for first, second in pairs:
         assert first and second and not first & second
+
+
+def test_the_other_half_of_a_split_sentence_keeps_its_negation() -> None:
+    """The alignment put only the second half of a split sentence with it; the first half, next to it,
+    keeps the negation ("will no longer open" / "will not open")."""
+    original = ["The library will no longer open on Mondays but will instead remain open later on three evenings."]
+    rewrite = ["The library will not open on Mondays.", "Instead, it will stay open later on three evenings."]
+    evidence = name_evidence([*original, *rewrite])
+    facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
+    facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
+    assert find_flips(facts_o, facts_r, original, rewrite, [[1]], [[], [0]]) == []
