@@ -13,7 +13,8 @@ Classification:
   number, another date, a near-miss spelling or another name, a negation removed or added, a modal verb of
   another strength ("may" -> "will"), a quantifier of another strength ("most" -> "all", "often" ->
   "always"; a ``negation`` finding of kind ``quantity``), a word's opposite in its place ("rose" -> "fell";
-  kind ``opposite``), other words inside a quotation, another speaker;
+  kind ``opposite``), a verb of belief for one of knowledge ("think" -> "know"; kind ``modality``), other
+  words inside a quotation, another speaker;
   a near-miss spelling of an original name anywhere in the rewrite is a changed name, not a new one;
 * ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens;
 * ``added``: a rewrite fact with no source anywhere in the original.

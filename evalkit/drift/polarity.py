@@ -44,9 +44,11 @@ important", "each other") and negated ones ("not all": rules 1-6) are left out. 
 opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" /
 "husband") is an ``opposite`` flip where the two stand in the same frame (a content word shared within two
 words either side) with as many explicit negations on both sides, the original's word is nowhere in what
-the rewrite sentence is aligned with and the rewrite's nowhere in its sources. And a negation of a word
-whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no
-flip: it says the same thing.
+the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of belief said as one
+of knowledge or the other way round (``certainty``: "I think it will" / "I know it will") is a ``modality``
+flip by the same rule, its frame also met by sentences that share most of their content words. And a
+negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is
+dangerous") is no flip: it says the same thing.
 """
 
 from __future__ import annotations
@@ -675,7 +677,7 @@ def find_flips(
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
         flips.extend(_quantity_changes(side_o, side_r, sources, group, whole_sources))
-        opposites.extend(_opposite_words(side_o, side_r, sources, group, whole_sources, whole_group))
+        opposites.extend(_paired_words_changed(side_o, side_r, sources, group, whole_sources, whole_group))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for flip in flips:  # a unit and its lexical counterparts may find the same flip
@@ -1141,22 +1143,35 @@ def _claims_other_quantity(level: int, other: int) -> bool:
     return (level == _UNIVERSAL) != (other == _UNIVERSAL) or abs(level - other) >= 2
 
 
-@lru_cache(maxsize=1)
-def _opposites() -> dict[str, frozenset[str]]:
-    """Each word's opposites (``opposites`` of ``drift_words.toml``), both ways, as written: word forms, not
-    stems, so a verb's opposite is not its noun's ("began" / "ended", not "the end")."""
+@lru_cache(maxsize=4)
+def _paired(table: str) -> dict[str, frozenset[str]]:
+    """Each word of a table of paired words in ``drift_words.toml`` (``opposites``, ``certainty``) with the
+    words of the other side of its line, both ways, as written: word forms, not stems, so a verb's opposite
+    is not its noun's ("began" / "ended", not "the end")."""
     pairs: dict[str, set[str]] = {}
-    for first, second in word_pairs("opposites"):
+    for first, second in word_pairs(table):
         for word in first:
             pairs.setdefault(word, set()).update(second)
         for word in second:
             pairs.setdefault(word, set()).update(first)
-    return {word: frozenset(opposite) for word, opposite in pairs.items()}
+    return {word: frozenset(other) for word, other in pairs.items()}
 
 
-@lru_cache(maxsize=1)
-def _opposite_words_set() -> frozenset[str]:
-    return frozenset(_opposites())
+def _opposites() -> dict[str, frozenset[str]]:
+    return _paired("opposites")
+
+
+@lru_cache(maxsize=4)
+def _paired_words(table: str) -> frozenset[str]:
+    return frozenset(_paired(table))
+
+
+#: What a word said in place of its pair is: (table, flip kind, how the message names the change).
+PAIRED_CHANGES = (("opposites", "opposite", "opposite"), ("certainty", "modality", "certainty changed"))
+#: For a change of certainty ("I think it will" / "I know it will"), whose neighbours are mostly function
+#: words: the share of the rewrite sentence's content words that the original sentence has, instead of a
+#: shared frame.
+SAME_SENTENCE = 0.6
 
 
 #: Words either side of a word that make its frame: an opposite must share a content word there.
@@ -1175,7 +1190,7 @@ def _explicit_negations(side: _Side, sentences: Sequence[int]) -> int:
     return sum(1 for i in sentences for f in side.facts[i] if f.category == "negation" and f.kind == "negation")
 
 
-def _opposite_words(
+def _paired_words_changed(
     side_o: _Side,
     side_r: _Side,
     sources: Sequence[int],
@@ -1183,14 +1198,33 @@ def _opposite_words(
     whole_sources: Sequence[int],
     whole_group: Sequence[int],
 ) -> list[Flip]:
-    """A word of the rewrite whose opposite (:func:`_opposites`) stands in its place in the original: in the
-    same frame (a content word shared within :data:`FRAME_WORDS` either side), the original's word nowhere
-    in what the rewrite sentence is aligned with and the rewrite's nowhere in its sources, and as many
-    explicit negations on both sides ("prices rose sharply" / "prices fell sharply"; "did not rise" /
-    "fell" keeps the meaning and passes)."""
-    opposites = _opposites()
+    """:func:`_paired_change` for each table of :data:`PAIRED_CHANGES`."""
+    flips: list[Flip] = []
+    for table, kind, said in PAIRED_CHANGES:
+        flips.extend(_paired_change(side_o, side_r, sources, group, whole_sources, whole_group, table, kind, said))
+    return flips
+
+
+def _paired_change(
+    side_o: _Side,
+    side_r: _Side,
+    sources: Sequence[int],
+    group: Sequence[int],
+    whole_sources: Sequence[int],
+    whole_group: Sequence[int],
+    table: str,
+    kind: str,
+    said: str,
+) -> list[Flip]:
+    """A word of the rewrite whose pair in ``table`` (:func:`_paired`: its opposite, or a verb of another
+    certainty) stands in its place in the original: in the same frame (a content word shared within
+    :data:`FRAME_WORDS` either side; for certainty, or :data:`SAME_SENTENCE` of the rewrite sentence's
+    content words in the original sentence), the original's word nowhere in what the rewrite sentence is
+    aligned with and the rewrite's nowhere in its sources, and as many explicit negations on both sides
+    ("prices rose sharply" / "prices fell sharply"; "did not rise" / "fell" keeps the meaning and passes)."""
+    opposites = _paired(table)
     candidates = [
-        (j, k, wanted) for j in group if side_r.holds_any(j, _opposite_words_set())
+        (j, k, wanted) for j in group if side_r.holds_any(j, _paired_words(table))
         for k, word in enumerate(side_r.lower(j))
         if (wanted := opposites.get(word)) and any(side_o.holds_any(i, wanted) for i in sources)
     ]  # fmt: skip
@@ -1205,11 +1239,15 @@ def _opposite_words(
             if not side_o.holds_any(index, wanted):
                 continue
             at = next(m for m, other in enumerate(side_o.lower(index)) if other in wanted)
-            if not _frame(side_r.lower(j), k) & _frame(side_o.lower(index), at):
+            framed = bool(_frame(side_r.lower(j), k) & _frame(side_o.lower(index), at))
+            if not framed and table == "certainty":
+                content = side_r.content(j)
+                framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
+            if not framed:
                 continue
             cue = _pseudo(index, *_word_span(side_o.texts[index], at), side_o.texts)
             other = _pseudo(j, *_word_span(side_r.texts[j], k), side_r.texts)
-            flips.append(Flip("opposite", cue, other, f"opposite: '{cue.text}' became '{other.text}'"))
+            flips.append(Flip(kind, cue, other, f"{said}: '{cue.text}' became '{other.text}'"))
             break
     return flips
 

@@ -196,6 +196,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Teff is now sold in shops.", "You can now buy teff in shops.", None, None),
         ("It was the first visit to the city.", "The city was the last stop on the visit.", None, None),
         ("Prices rose in May and fell in June.", "Prices fell in June after they rose in May.", None, None),
+        # a verb of belief said as one of knowledge, or the other way round
+        ("I think it will be the best thing we have done.", "I know it will be the best thing we have done.",
+         "modality", "know"),
+        ("Scientists believe the drug works in mice.", "Scientists know the drug works in mice.", "modality",
+         "know"),
+        ("Everyone knows the bridge is old.", "People think the bridge is old.", "modality", "think"),
+        ("Scientists believe the drug works in mice.", "Scientists think the drug works in mice.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
