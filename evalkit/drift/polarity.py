@@ -1198,57 +1198,41 @@ def _paired_words_changed(
     whole_sources: Sequence[int],
     whole_group: Sequence[int],
 ) -> list[Flip]:
-    """:func:`_paired_change` for each table of :data:`PAIRED_CHANGES`."""
+    """A word of the rewrite whose pair in a table of :data:`PAIRED_CHANGES` (:func:`_paired`: its opposite,
+    or a verb of another certainty) stands in its place in the original: in the same frame (a content word
+    shared within :data:`FRAME_WORDS` either side; for certainty, or :data:`SAME_SENTENCE` of the rewrite
+    sentence's content words in the original sentence), the original's word nowhere in what the rewrite
+    sentence is aligned with and the rewrite's nowhere in its sources, and as many explicit negations on both
+    sides ("prices rose sharply" / "prices fell sharply"; "did not rise" / "fell" keeps the meaning and
+    passes)."""
     flips: list[Flip] = []
     for table, kind, said in PAIRED_CHANGES:
-        flips.extend(_paired_change(side_o, side_r, sources, group, whole_sources, whole_group, table, kind, said))
-    return flips
-
-
-def _paired_change(
-    side_o: _Side,
-    side_r: _Side,
-    sources: Sequence[int],
-    group: Sequence[int],
-    whole_sources: Sequence[int],
-    whole_group: Sequence[int],
-    table: str,
-    kind: str,
-    said: str,
-) -> list[Flip]:
-    """A word of the rewrite whose pair in ``table`` (:func:`_paired`: its opposite, or a verb of another
-    certainty) stands in its place in the original: in the same frame (a content word shared within
-    :data:`FRAME_WORDS` either side; for certainty, or :data:`SAME_SENTENCE` of the rewrite sentence's
-    content words in the original sentence), the original's word nowhere in what the rewrite sentence is
-    aligned with and the rewrite's nowhere in its sources, and as many explicit negations on both sides
-    ("prices rose sharply" / "prices fell sharply"; "did not rise" / "fell" keeps the meaning and passes)."""
-    opposites = _paired(table)
-    candidates = [
-        (j, k, wanted) for j in group if side_r.holds_any(j, _paired_words(table))
-        for k, word in enumerate(side_r.lower(j))
-        if (wanted := opposites.get(word)) and any(side_o.holds_any(i, wanted) for i in sources)
-    ]  # fmt: skip
-    if not candidates or _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
-        return []
-    stems_o, stems_r = side_o.stems(whole_sources), side_r.stems(whole_group)
-    flips: list[Flip] = []
-    for j, k, wanted in candidates:
-        if stem(side_r.lower(j)[k]) in stems_o or any(stem(other) in stems_r for other in wanted):
+        pairs = _paired(table)
+        candidates = [
+            (j, k, wanted) for j in group if side_r.holds_any(j, _paired_words(table))
+            for k, word in enumerate(side_r.lower(j))
+            if (wanted := pairs.get(word)) and any(side_o.holds_any(i, wanted) for i in sources)
+        ]  # fmt: skip
+        if not candidates or _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
             continue
-        for index in sources:
-            if not side_o.holds_any(index, wanted):
+        stems_o, stems_r = side_o.stems(whole_sources), side_r.stems(whole_group)
+        for j, k, wanted in candidates:
+            if stem(side_r.lower(j)[k]) in stems_o or any(stem(other) in stems_r for other in wanted):
                 continue
-            at = next(m for m, other in enumerate(side_o.lower(index)) if other in wanted)
-            framed = bool(_frame(side_r.lower(j), k) & _frame(side_o.lower(index), at))
-            if not framed and table == "certainty":
-                content = side_r.content(j)
-                framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
-            if not framed:
-                continue
-            cue = _pseudo(index, *_word_span(side_o.texts[index], at), side_o.texts)
-            other = _pseudo(j, *_word_span(side_r.texts[j], k), side_r.texts)
-            flips.append(Flip(kind, cue, other, f"{said}: '{cue.text}' became '{other.text}'"))
-            break
+            for index in sources:
+                if not side_o.holds_any(index, wanted):
+                    continue
+                at = next(m for m, other in enumerate(side_o.lower(index)) if other in wanted)
+                framed = bool(_frame(side_r.lower(j), k) & _frame(side_o.lower(index), at))
+                if not framed and table == "certainty":
+                    content = side_r.content(j)
+                    framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
+                if not framed:
+                    continue
+                cue = _pseudo(index, *_word_span(side_o.texts[index], at), side_o.texts)
+                other = _pseudo(j, *_word_span(side_r.texts[j], k), side_r.texts)
+                flips.append(Flip(kind, cue, other, f"{said}: '{cue.text}' became '{other.text}'"))
+                break
     return flips
 
 
