@@ -76,7 +76,7 @@ from typing import Any, Literal
 from evalkit import lexicon
 from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
-from evalkit.drift.matching import Match, content_stems, match_facts, word_list
+from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -95,8 +95,6 @@ MIN_RUN_WORDS = 3
 CONTENT_WORD = 3.0
 #: Share of a lone unsupported word's weight in the content shares (a word said another way, mostly).
 ISOLATED = 0.5
-#: Kinds of match that :mod:`evalkit.drift.polarity` finds: ``negation`` findings.
-POLARITY_KINDS = ("negation", "modality", "quantity", "opposite")
 #: Fact categories that count as facts at stake.
 COUNTED = ("number", "date", "name", "quote")
 #: Share of its weight that a reworded quotation keeps in the score when every new content word inside it
@@ -267,8 +265,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     findings: list[Finding] = []
     for match in matches:
         fact_o, fact_r = match.original, match.rewrite
-        polar = match.kind in POLARITY_KINDS
-        category = "negation" if polar else (fact_o or fact_r).category  # type: ignore[union-attr]
+        category = "negation" if match.kind in POLARITY_KINDS else (fact_o or fact_r).category  # type: ignore[union-attr]
         carried = _carried(fact_o, lost_facts) if fact_o is not None and match.type == "dropped" else []
         message, stake = match.message, 1.0
         if match.type == "changed" and match.kind == "quote" and fact_o and fact_r:

@@ -754,6 +754,10 @@ def _speaker_changes(sides: Sides) -> list[Match]:
 
 # --------------------------------------------------------------------------------------- negation, modals
 
+#: Kinds of match that :func:`_match_polarity` finds (all ``negation`` findings): a removed or added
+#: negation is ``negation``; changed modal verbs and certainty, quantities and opposites keep their kind.
+POLARITY_KINDS = ("negation", "modality", "quantity", "opposite")
+
 
 def _match_polarity(sides: Sides) -> list[Match]:
     """Flipped negations and changed modal verbs (:mod:`evalkit.drift.polarity`)."""
@@ -769,7 +773,7 @@ def _match_polarity(sides: Sides) -> list[Match]:
             flip.original,
             flip.rewrite,
             flip.message,
-            flip.kind if flip.kind in ("modality", "quantity", "opposite") else "negation",
+            flip.kind if flip.kind in POLARITY_KINDS else "negation",
         )
         for flip in flips
     ]

@@ -181,7 +181,7 @@ def negative_cues(text: str, facts: Sequence[Fact]) -> int:
 
 def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> int:
     """:func:`negative_cues` of a sentence whose words (``_WORDS``) are at hand."""
-    explicit = sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
+    explicit = _explicit(facts)
     doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f))
     implicit = sum(map(_implicit_negation, words))  # booleans count as 0 and 1
     prefixed = sum(1 for word in words if _NEGATIVE_PREFIX.match(word))
@@ -644,7 +644,7 @@ def find_flips(
     """Every flipped negation and changed modal verb (see the module docstring)."""
     side_o, side_r = _Side(original_texts, original), _Side(rewrite_texts, rewrite)
     flips: list[Flip] = []
-    opposites: list[Flip] = []
+    paired: list[Flip] = []
     units = _groups(original_groups, rewrite_groups)
     units += _counterparts(side_o, side_r, original_groups, rewrite_groups)
     closest_r = _closest(side_o, side_r)  # each original sentence's lexical counterpart in the rewrite
@@ -677,7 +677,7 @@ def find_flips(
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
         flips.extend(_quantity_changes(side_o, side_r, sources, group, whole_sources))
-        opposites.extend(_paired_words_changed(side_o, side_r, sources, group, whole_sources, whole_group))
+        paired.extend(_paired_words_changed(side_o, side_r, sources, group, whole_sources, whole_group))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for flip in flips:  # a unit and its lexical counterparts may find the same flip
@@ -685,7 +685,7 @@ def find_flips(
         if where not in seen and not _negated_opposite(flip, side_o, side_r):
             seen.add(where)
             unique.append(flip)
-    for flip in opposites:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
+    for flip in paired:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
         if not any(_overlap(flip.rewrite, other.rewrite) for other in unique):
             unique.append(flip)
     return unique
@@ -700,7 +700,7 @@ def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
         negation, other, texts = flip.rewrite, flip.original, side_o.texts
     else:
         return False
-    opposite = _opposites().get(str(negation.detail.get("scope") or ""), frozenset())
+    opposite = _paired("opposites").get(str(negation.detail.get("scope") or ""), frozenset())
     return any(word.lower() in opposite for word in _WORDS.findall(texts[other.sentence]))
 
 
@@ -1113,10 +1113,6 @@ def _quantity_changes(
     schools" / "most schools", "often late" / "always late"): see :data:`QUANTITY`. Not where the original
     says the rewrite's quantity of that word too, in what the group is aligned with (``whole_sources``)."""
     flips: list[Flip] = []
-    if not any(side_r.holds_any(j, _QUANTIFIER_WORDS) for j in group) or not any(
-        side_o.holds_any(i, _QUANTIFIER_WORDS) for i in sources
-    ):
-        return flips
     quantified_r = [(j, *q) for j in group for q in side_r.quantifiers(j)]
     if not quantified_r or not any(side_o.quantifiers(i) for i in sources):
         return flips
@@ -1157,10 +1153,6 @@ def _paired(table: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(other) for word, other in pairs.items()}
 
 
-def _opposites() -> dict[str, frozenset[str]]:
-    return _paired("opposites")
-
-
 @lru_cache(maxsize=4)
 def _paired_words(table: str) -> frozenset[str]:
     return frozenset(_paired(table))
@@ -1186,8 +1178,13 @@ def _frame(lower: Sequence[str], k: int) -> set[str]:
     }  # fmt: skip
 
 
+def _explicit(facts: Sequence[Fact]) -> int:
+    """Explicit negations among a sentence's facts ("not", "never", "no")."""
+    return sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
+
+
 def _explicit_negations(side: _Side, sentences: Sequence[int]) -> int:
-    return sum(1 for i in sentences for f in side.facts[i] if f.category == "negation" and f.kind == "negation")
+    return sum(_explicit(side.facts[i]) for i in sentences)
 
 
 def _paired_words_changed(
