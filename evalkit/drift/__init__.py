@@ -48,7 +48,11 @@ editor must see. Its *stake* in the score tells a paraphrase from a misquote tha
 every content word the rewrite's quotation has and the original's lacks is supported by the original's
 words (the meaning metric's token evidence, as for ``invented``), it is a paraphrase between quotation
 marks and weighs :data:`PARAPHRASED_QUOTE` of a finding; the message says which, and names the unsupported
-words otherwise. Each finding's ``weight`` is in the report.
+words otherwise. A change inside a quotation that is a finding of its own — a number, date or name, a
+negation, quantity, opposite or verb of belief ("I think" -> "I know") — is one change, counted once: the
+quotation's stake drops to 0 when each of its unsupported new words lies inside such a finding, and its
+message says so; a quotation that also says something else new keeps its stake. Each finding's ``weight``
+is in the report, and the fact term is their sum.
 
 Words are weighed by information content (:func:`evalkit.lexicon.content_weight`); a word counts as
 unsupported in proportion to how far its best match falls below the meaning metric's ``FOUND`` threshold
@@ -70,7 +74,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from evalkit import lexicon
@@ -116,7 +120,9 @@ class Finding:
     kind: str = ""  # finer category: count, percent, ordinal, weekday, modality, speaker, sentence, clause ...
     original_sentence: int | None = None
     rewrite_sentence: int | None = None
-    stake: float = 1.0  # PARAPHRASED_QUOTE for a quotation reworded without new content, else 1
+    #: PARAPHRASED_QUOTE for a quotation reworded without new content, 0 for one whose change a finding inside
+    #: it counts, else 1
+    stake: float = 1.0
 
     @property
     def weight(self) -> float:
@@ -263,6 +269,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     )
     lost_facts = [m.original for m in matches if m.type == "dropped" and m.original is not None]
     findings: list[Finding] = []
+    new_words: dict[int, list[TextSpan]] = {}  # changed quotations by finding index: their unsupported words
     for match in matches:
         fact_o, fact_r = match.original, match.rewrite
         category = "negation" if match.kind in POLARITY_KINDS else (fact_o or fact_r).category  # type: ignore[union-attr]
@@ -270,8 +277,9 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
         message, stake = match.message, 1.0
         if match.type == "changed" and match.kind == "quote" and fact_o and fact_r:
             unsupported = _new_quoted_words(rewrite, meaning, fact_o, fact_r)
+            new_words[len(findings)] = unsupported
             if unsupported:
-                message += f"; nothing in the original supports {word_list(unsupported)}"
+                message += f"; nothing in the original supports {word_list([word.text for word in unsupported])}"
             else:
                 message += "; every new word has a counterpart in the original (a paraphrase, weighed lower)"
                 stake = PARAPHRASED_QUOTE
@@ -289,6 +297,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
                 stake=stake,
             )
         )
+    findings = _count_changes_once(findings, new_words)
     counted_o = sum(1 for facts in facts_o for fact in facts if fact.category in COUNTED)
     counted_r = sum(1 for facts in facts_r for fact in facts if fact.category in COUNTED)
     covered_o = _covered(facts_o)
@@ -398,13 +407,41 @@ def _content(
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–\"“”]")
 
 
-def _new_quoted_words(rewrite: Document, meaning: MeaningResult, quote_o: Fact, quote_r: Fact) -> list[str]:
+def _within(inner: TextSpan | None, outer: TextSpan | None) -> bool:
+    return inner is not None and outer is not None and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _count_changes_once(findings: list[Finding], new_words: dict[int, list[TextSpan]]) -> list[Finding]:
+    """A reworded quotation whose change is a number, date, name or negation finding inside it (on both
+    sides; an added fact on the rewrite's) is one change, counted once: the quotation's stake drops to 0
+    when each of its unsupported new words (``new_words``) lies inside such a finding, and its message
+    says where the change is counted. A quotation that also says something else new keeps its stake."""
+    counted = list(findings)
+    for index, words in new_words.items():
+        quote = findings[index]
+        inside = [
+            finding
+            for finding in findings
+            if finding.category in ("number", "date", "name", "negation")
+            and finding.type in ("changed", "added")
+            and _within(finding.rewrite, quote.rewrite)
+            and (finding.original is None or _within(finding.original, quote.original))
+        ]
+        if inside and all(any(_within(word, finding.rewrite) for finding in inside) for word in words):
+            where = ", ".join(sorted({f"{finding.type} {finding.kind or finding.category}" for finding in inside}))
+            message = f"{quote.message}; counted once, in the {where} finding inside it"
+            counted[index] = replace(quote, message=message, stake=0.0)
+    return counted
+
+
+def _new_quoted_words(rewrite: Document, meaning: MeaningResult, quote_o: Fact, quote_r: Fact) -> list[TextSpan]:
     """Content words inside the rewrite's quotation that are not the original quotation's and that nothing
     in the original supports (by the meaning metric's token evidence)."""
-    text = rewrite.sentences[quote_r.sentence].text
+    sentence = rewrite.sentences[quote_r.sentence]
+    text = sentence.text
     new = content_stems(quote_r.key) - content_stems(quote_o.key)
     return [
-        text[start:end]
+        rewrite.sentence_span(sentence, start, end)
         for start, end, weight, found in _words(text, meaning.rewrite_matches[quote_r.sentence])
         if quote_r.start <= start < quote_r.end
         and weight >= CONTENT_WORD

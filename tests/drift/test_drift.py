@@ -197,6 +197,28 @@ def test_a_paraphrased_quotation_weighs_less_than_one_that_says_something_new(
     assert findings[0].to_dict()["weight"] == pytest.approx(stake)
 
 
+@pytest.mark.parametrize(
+    ("rewrite", "inside", "stake"),
+    [
+        # the quotation's one change is the verb of belief: counted once, in the modality finding
+        ("“I know the bridge will open in June,” the mayor said.", {("changed", "modality")}, 0.0),
+        # two changes, each a finding of its own inside the quotation
+        ("“I know the bridge will open in July,” the mayor said.", {("changed", "modality"), ("changed", "date")}, 0.0),
+        # something else new besides: the quotation keeps its own weight
+        ("“I know the football will open in June,” the mayor said.", {("changed", "modality")}, 1.0),
+    ],
+)
+def test_a_change_inside_a_quotation_is_counted_once(
+    evaluator: Evaluator, rewrite: str, inside: set[tuple[str, str]], stake: float
+) -> None:
+    original = "“I think the bridge will open in June,” the mayor said."
+    findings = evaluator.evaluate(original, rewrite).drift.findings
+    quotes = [f for f in findings if (f.type, f.category) == ("changed", "quote")]
+    assert [f.stake for f in quotes] == [stake]
+    assert {(f.type, f.kind) for f in findings if f.category not in ("quote", "other")} == inside
+    assert ("counted once" in quotes[0].message) is (stake == 0.0)
+
+
 def test_a_changed_quantity_is_a_major_changed_negation_on_the_quantifiers(fast_evaluator: Evaluator) -> None:
     original = "Most families in the valley heat their homes with wood. The council will pay for new stoves."
     rewrite = "All families in the valley heat their homes with wood. The council will pay for new stoves."
