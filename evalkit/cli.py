@@ -7,6 +7,7 @@ exit 1 is reserved for a failed quality gate (``evalkit check``); 0 is success.
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import sys
 import warnings
@@ -232,6 +233,60 @@ class _Options:
     progress: bool | None = None
 
 
+def _shared_options(
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    write: WriteOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    preset: PresetOpt = None,
+    min_gain: MinGainOpt = None,
+    target: TargetOpt = None,
+    min_meaning: MinMeaningOpt = None,
+    max_drift: MaxDriftOpt = None,
+    max_major: MaxMajorOpt = None,
+    fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None,
+    results: ResultsOpt = None,
+    resume: ResumeOpt = False,
+    workers: WorkersOpt = None,
+    batch_size: BatchSizeOpt = None,
+    executor: ExecutorOpt = None,
+    address: AddressOpt = None,
+    profile: ProfileOpt = None,
+    model: ModelOpt = None,
+    layer: LayerOpt = None,
+    device: DeviceOpt = None,
+    cache: CacheOpt = None,
+    quiet: QuietOpt = False,
+    progress: ProgressOpt = None,
+) -> _Options:
+    """The options ``score`` and ``check`` share, declared once: typer reads them from this signature."""
+    return _Options(
+        output_format, output, tuple(write or ()), config, no_config, preset, min_gain, target, min_meaning,
+        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, executor, address,
+        profile, model, layer, device, cache, quiet, progress,
+    )  # fmt: skip
+
+
+def _with_shared_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` (whose last parameter is ``options: _Options``) the options of
+    :func:`_shared_options`: typer sees each of them in the signature, the command gets one :class:`_Options`."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "options"]
+    shared = list(inspect.signature(_shared_options, eval_str=True).parameters.values())
+
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> None:
+        command(
+            **{p.name: kwargs[p.name] for p in own}, options=_shared_options(**{p.name: kwargs[p.name] for p in shared})
+        )
+
+    parameters = [*own, *shared]
+    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run
+
+
 @dataclass(frozen=True)
 class _Run:
     """What the options resolve to once the configuration file is read."""
@@ -311,6 +366,7 @@ def _render_all(run: _Run, options: _Options, reports: Sequence[dict[str, Any]],
 
 @app.command()
 @_domain_errors
+@_with_shared_options
 def score(
     original: Annotated[str | None, typer.Argument(help="The original text file ('-' for standard input).")] = None,
     rewrite: Annotated[str | None, typer.Argument(help="The rewrite of it ('-' for standard input).")] = None,
@@ -318,47 +374,24 @@ def score(
         str | None,
         typer.Option("--pairs", help="Score many pairs: a .jsonl or .csv pairs file, or a folder of pairs."),
     ] = None,
-    output_format: FormatOpt = None,
-    output: OutputOpt = None,
-    write: WriteOpt = None,
-    config: ConfigOpt = None,
-    no_config: NoConfigOpt = False,
-    preset: PresetOpt = None,
-    min_gain: MinGainOpt = None,
-    target: TargetOpt = None,
-    min_meaning: MinMeaningOpt = None,
-    max_drift: MaxDriftOpt = None,
-    max_major: MaxMajorOpt = None,
-    fail_on: FailOnOpt = None,
-    baseline: BaselineOpt = None,
-    results: ResultsOpt = None,
-    resume: ResumeOpt = False,
-    workers: WorkersOpt = None,
-    batch_size: BatchSizeOpt = None,
-    executor: ExecutorOpt = None,
-    address: AddressOpt = None,
-    profile: ProfileOpt = None,
-    model: ModelOpt = None,
-    layer: LayerOpt = None,
-    device: DeviceOpt = None,
-    cache: CacheOpt = None,
-    quiet: QuietOpt = False,
-    progress: ProgressOpt = None,
+    *,
+    options: _Options,
 ) -> None:
     """Score one ORIGINAL text against its REWRITE, or many pairs with --pairs (exit 0 whatever the
     verdicts; 2 for unusable input)."""
-    options = _Options(
-        output_format, output, tuple(write or ()), config, no_config, preset, min_gain, target, min_meaning,
-        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, executor, address,
-        profile, model, layer, device, cache, quiet, progress,
-    )  # fmt: skip
     if pairs is not None:
         if original is not None or rewrite is not None:
             raise UsageError("give either ORIGINAL REWRITE or --pairs INPUT, not both")
         raise SystemExit(_run_pairs([pairs], options, gate=False))
     if original is None or rewrite is None:
         raise UsageError("give ORIGINAL and REWRITE, or --pairs INPUT")
-    if baseline is not None or results is not None or resume or executor is not None or address is not None:
+    if (
+        options.baseline is not None
+        or options.results is not None
+        or options.resume
+        or options.executor is not None
+        or options.address is not None
+    ):
         raise UsageError("--baseline, --results, --resume, --executor and --address work with --pairs (many pairs)")
     _score_one(original, rewrite, options)
 
@@ -392,6 +425,7 @@ def _score_one(original: str, rewrite: str, options: _Options) -> None:
 
 @app.command()
 @_domain_errors
+@_with_shared_options
 def check(
     inputs: Annotated[
         list[str] | None,
@@ -401,40 +435,11 @@ def check(
             "default: 'pairs' in the config.",
         ),
     ] = None,
-    output_format: FormatOpt = None,
-    output: OutputOpt = None,
-    write: WriteOpt = None,
-    config: ConfigOpt = None,
-    no_config: NoConfigOpt = False,
-    preset: PresetOpt = None,
-    min_gain: MinGainOpt = None,
-    target: TargetOpt = None,
-    min_meaning: MinMeaningOpt = None,
-    max_drift: MaxDriftOpt = None,
-    max_major: MaxMajorOpt = None,
-    fail_on: FailOnOpt = None,
-    baseline: BaselineOpt = None,
-    results: ResultsOpt = None,
-    resume: ResumeOpt = False,
-    workers: WorkersOpt = None,
-    batch_size: BatchSizeOpt = None,
-    executor: ExecutorOpt = None,
-    address: AddressOpt = None,
-    profile: ProfileOpt = None,
-    model: ModelOpt = None,
-    layer: LayerOpt = None,
-    device: DeviceOpt = None,
-    cache: CacheOpt = None,
-    quiet: QuietOpt = False,
-    progress: ProgressOpt = None,
+    *,
+    options: _Options,
 ) -> None:
     """The quality gate: score every pair and judge it. Exit 0 if all passed, 1 if any failed, 2 for a
     usage, configuration or input error."""
-    options = _Options(
-        output_format, output, tuple(write or ()), config, no_config, preset, min_gain, target, min_meaning,
-        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, executor, address,
-        profile, model, layer, device, cache, quiet, progress,
-    )  # fmt: skip
     raise SystemExit(_run_pairs(list(inputs or ()), options, gate=True))
 
 
