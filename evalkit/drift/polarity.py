@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
@@ -844,18 +844,12 @@ def _removed(
     stems_r = side_r.stems(group)
     for index in sources:
         text = side_o.texts[index]
-        for fact in side_o.facts[index]:
-            if fact.category != "negation" or fact.kind != "negation" or double_negation(fact):
-                continue
-            where = _scope_rule(fact, text, side_o, side_r, sources, group, whole_group, stems_r, widen=True)
+        for fact in _plain_negations(side_o.facts[index]):
+            where = _unnegated_there(
+                fact, text, side_o, side_r, sources, group, whole_group, stems_r, no_cues, widen=True
+            )
             if where == NEGATED_THERE:
                 continue  # the rewrite negates the word too
-            if where is None:
-                where = _context(fact, text, side_r, group)
-            if where is None:
-                where = _held_facts(fact, text, side_o.facts[index], side_r, group, widen=True)
-            if where is None and no_cues:
-                where = _clause(fact, text, side_r, group)
             if where is None:
                 where = _slot(fact.start, fact.end, text, side_o.cues([index]), side_r, group)
             if where is None or (where[0], where[1]) in taken:
@@ -898,6 +892,37 @@ def _removed(
     return flips
 
 
+def _plain_negations(facts: Sequence[Fact]) -> Iterator[Fact]:
+    """The negation cues among a sentence's facts, double negations left out."""
+    return (f for f in facts if f.category == "negation" and f.kind == "negation" and not double_negation(f))
+
+
+def _unnegated_there(
+    fact: Fact,
+    text: str,
+    side_here: _Side,
+    side_there: _Side,
+    here: Sequence[int],
+    there: Sequence[int],
+    whole_there: Sequence[int],
+    stems_there: set[str],
+    no_cues: bool,
+    *,
+    widen: bool,
+) -> tuple[int, int, int] | None:
+    """Where the sentences ``there`` state without a negation what ``fact`` (in ``text``, a sentence of
+    ``here``) negates, by rules 1 to 4 in turn; :data:`NEGATED_THERE` when they negate it too; None when
+    no rule places it (rule 4, the clause, only applies when the other side has no cue: ``no_cues``)."""
+    where = _scope_rule(fact, text, side_here, side_there, here, there, whole_there, stems_there, widen=widen)
+    if where is None:
+        where = _context(fact, text, side_there, there)
+    if where is None:
+        where = _held_facts(fact, text, side_here.facts[fact.sentence], side_there, there, widen=widen)
+    if where is None and no_cues:
+        where = _clause(fact, text, side_there, there)
+    return where
+
+
 def _added(
     side_o: _Side,
     side_r: _Side,
@@ -913,19 +938,11 @@ def _added(
     stems_o = side_o.stems(sources)
     for index in group:
         text = side_r.texts[index]
-        for fact in side_r.facts[index]:
-            if fact.category != "negation" or fact.kind != "negation" or double_negation(fact):
-                continue
-            where = _scope_rule(fact, text, side_r, side_o, group, sources, whole_sources, stems_o, widen=False)
-            if where == NEGATED_THERE:
-                continue  # the original negates the word too
-            if where is None:
-                where = _context(fact, text, side_o, sources)
-            if where is None:
-                where = _held_facts(fact, text, side_r.facts[index], side_o, sources, widen=False)
-            if where is None and no_cues:
-                where = _clause(fact, text, side_o, sources)
-            if where is None:
+        for fact in _plain_negations(side_r.facts[index]):
+            where = _unnegated_there(
+                fact, text, side_r, side_o, group, sources, whole_sources, stems_o, no_cues, widen=False
+            )
+            if where is None or where == NEGATED_THERE:  # nowhere found, or the original negates the word too
                 continue
             shown = _with_head(fact, side_r.texts)
             flips.append(Flip(
