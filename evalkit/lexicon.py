@@ -112,10 +112,27 @@ def content_weight(word: str) -> float:
 
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly")
 #: Names :func:`stem`'s rules in report signatures (lexical matching, alignment and drift all use it).
-STEM_RULES = "light3"
+STEM_RULES = "light4"
+#: The table of irregular verbs in ``evalkit/data`` that :func:`stem` reads.
+IRREGULAR_VERBS = "irregular_verbs.txt"
 #: A two-letter base that lost its final "e" to "-ing"/"-ed"/"-es" ("using", "used", "aged", "iced"): a
 #: vowel, then a consonant other than "w", "x" or "y" ("owed", "axed" and "eyed" stay as they are).
 _SHORT_E = re.compile(r"([aeiou][b-df-hj-np-tvz])(?:ing|ed|es)")
+
+
+@cache
+def _irregular_forms() -> dict[str, str]:
+    """The past forms of irregular verbs (``evalkit/data/irregular_verbs.txt``), each with the stem of its
+    base form: "gave", "given" -> the stem of "give"."""
+    from evalkit._shipped import shipped_text
+
+    forms: dict[str, str] = {}
+    for line in shipped_text(IRREGULAR_VERBS).splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) > 1:
+            base = _regular_stem(words[0])
+            forms.update((form, base) for form in words[1:] if form != words[0])
+    return forms
 
 
 @lru_cache(maxsize=65536)
@@ -124,8 +141,15 @@ def stem(word: str) -> str:
     spelling changes those suffixes bring undone alike for every form, so "agree", "agreed", "agrees" and
     "agreeing", "close" and "closes", "stop" and "stopped", "study" and "studied" share a stem: a final
     "e" that "-ed"/"-es" absorb is dropped from the other forms, a doubled final consonant is undoubled, and
-    the "i" of "-ied" is read as "y"."""
+    the "i" of "-ied" is read as "y". The past forms of irregular verbs get the stem of their base form
+    ("gave", "given" as "give"; :func:`_irregular_forms`)."""
     lower = word.lower()
+    irregular = _irregular_forms().get(lower)
+    return irregular if irregular is not None else _regular_stem(lower)
+
+
+def _regular_stem(lower: str) -> str:
+    """:func:`stem` of a lower-case word by the suffix rules alone."""
     base, suffix = lower, ""
     for ending in _SUFFIXES:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:

