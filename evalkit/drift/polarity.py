@@ -80,7 +80,8 @@ _WORD_AFTER = re.compile(r"\s*([\w’']+)")
 #: A negation that ends its clause, its verb left out ("but BBM doesn't; Path does"): rule 2 reads the
 #: punctuation as its right neighbour.
 _ELLIPSIS = re.compile(r"([;,.:!?])")
-_CLAUSE_END = re.compile(r"[,;:.!?()—–\"“”]")
+#: Punctuation that ends a clause; a comma or full stop inside a number ("700,000", "2.1") does not.
+_CLAUSE_STOP = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;:!?()—–\"“”]")
 #: How strongly a modal verb commits to what it bears on; a change of two steps ("may" -> "will",
 #: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
 CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certain": 2, "necessary": 2}
@@ -375,8 +376,6 @@ def _context(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> t
     return index, match.start(), match.end()
 
 
-#: Punctuation that ends a clause; a comma or full stop inside a number ("700,000", "2.1") does not.
-_CLAUSE_STOP = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;:!?()—–\"“”]")
 #: Rule 6's facts: values a clause claims. Not names: a name is what a text is about, in clause after clause.
 HELD = ("number", "date")
 #: Where rule 6's negated clause ends: punctuation, or a word that opens another clause ("not certain that").
@@ -437,7 +436,7 @@ _CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+){2,}|[A-Za-z][\w'’
 
 def _clause_words(text: str, end: int) -> list[str]:
     """Content stems of the clause after a negation (up to six content words, to the next punctuation)."""
-    stop = _CLAUSE_END.search(text, end)
+    stop = _CLAUSE_STOP.search(text, end)
     words = _CLAUSE_WORDS.findall(text, end, stop.start() if stop else len(text))
     return [stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:6]
 
@@ -494,8 +493,8 @@ def _slot(
     # the whole sentence, then the clause holding the negation alone (a long original sentence against
     # the short part a rewrite split out of it: "…, and rents are not to be increased during the first
     # year" / "Their rent will go up in the first year")
-    before = _CLAUSE_END.search(text[::-1], len(text) - start)
-    after = _CLAUSE_END.search(text, end)
+    before = _CLAUSE_STOP.search(text[::-1], len(text) - start)
+    after = _CLAUSE_STOP.search(text, end)
     first = len(text) - before.start() if before else 0
     last = after.start() if after else len(text)
     clause = [k for k, match in enumerate(own) if first <= match.start() and match.end() <= last]
