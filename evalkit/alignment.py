@@ -134,8 +134,11 @@ def align(
     original: npt.NDArray[np.float32],
     rewrite: npt.NDArray[np.float32],
     settings: AlignmentSettings,
+    *,
+    similarity: npt.NDArray[np.float32] | None = None,
 ) -> Alignment:
-    """Align sentences given one unit vector per sentence (rows of ``original`` and ``rewrite``)."""
+    """Align sentences given one unit vector per sentence (rows of ``original`` and ``rewrite``);
+    ``similarity``: ``original @ rewrite.T`` when the caller has it already."""
     n, m = len(original), len(rewrite)
     if n == 0 or m == 0:
         return Alignment((), tuple(range(n)), tuple(range(m)))
@@ -212,7 +215,8 @@ def align(
     monotonic = _trace(lows, backs, n, m, left_sums, right_sums) if reached else []
     linked_o = {index for group in monotonic for index in group.original}
     linked_r = {index for group in monotonic for index in group.rewrite}
-    similarity = original @ rewrite.T
+    if similarity is None:
+        similarity = original @ rewrite.T
     moved = _moved(similarity, linked_o, linked_r, settings.move_threshold, monotonic)
     groups = sorted([*monotonic, *moved], key=lambda group: (group.original[0], group.rewrite[0]))
     linked_o.update(index for group in moved for index in group.original)
@@ -386,6 +390,8 @@ def reclaim_moved_sentences(
     settings: AlignmentSettings,
     original_words: Callable[[int], frozenset[str]],
     rewrite_words: Callable[[int], frozenset[str]],
+    *,
+    similarity: npt.NDArray[np.float32] | None = None,
 ) -> Alignment:
     """Give a group's first or last sentence (of a side with more than one) to a sentence left over on
     the other side when they are each other's best match, their cosine reaches ``move_threshold`` and beats
@@ -394,10 +400,12 @@ def reclaim_moved_sentences(
     :data:`RECLAIM_RATIO` times as many as the sentence shares with its group's other side (a rewrite sentence
     that mixes the two keeps its group: "Jez Frampton, chief executive of Interbrand, said that customers now
     have more control …", 7 words against 6). The best such link first, until none is left; the new
-    one-to-one group is ``moved`` when it breaks the order of the groups around it."""
+    one-to-one group is ``moved`` when it breaks the order of the groups around it. ``similarity``:
+    ``original @ rewrite.T`` when the caller has it already."""
     if not alignment.groups or not (alignment.unaligned_original or alignment.unaligned_rewrite):
         return alignment
-    similarity = original @ rewrite.T
+    if similarity is None:
+        similarity = original @ rewrite.T
     best_rewrite, best_original = similarity.argmax(axis=1), similarity.argmax(axis=0)  # each one's best match
     groups = list(alignment.groups)
     free_o, free_r = set(alignment.unaligned_original), set(alignment.unaligned_rewrite)

@@ -635,10 +635,12 @@ def assess_meaning(
     def rewrite_words(index: int) -> frozenset[str]:
         return _content_words(rewrite.sentences[index].text)
 
-    alignment = align(left, right, settings)
-    alignment = reclaim_moved_sentences(alignment, left, right, settings, original_words, rewrite_words)
+    similarity = left @ right.T  # sentence cosines, shared by the alignment steps and the regions
+    alignment = align(left, right, settings, similarity=similarity)
+    alignment = reclaim_moved_sentences(
+        alignment, left, right, settings, original_words, rewrite_words, similarity=similarity
+    )
     alignment = attach_split_parts(alignment, left, right, original_words, rewrite_words)
-    similarity = left @ right.T
     group_o = {i: g.rewrite for g in alignment.groups for i in g.original}
     group_r = {j: g.original for g in alignment.groups for j in g.rewrite}
     regions_o = _regions(similarity, group_o, len(original_tokens))
