@@ -337,6 +337,8 @@ _NAME_PREFIXES = words("name_prefixes")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 #: Capitalised words that are not names when they stand alone or start a sentence.
 NOT_NAMES = words("not_names")
+#: Acronyms of common nouns ("GP", "TV", "GDP"): no names, compared as written.
+COMMON_ACRONYMS = words("common_acronyms")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
@@ -1107,6 +1109,8 @@ def _names(
         lower = name.lower()
         if not name or lower in MONTHS or lower.rstrip("s") in WEEKDAYS or lower in NOT_NAMES:
             continue
+        if name in COMMON_ACRONYMS or (name[-1:] == "s" and name[:-1] in COMMON_ACRONYMS):
+            continue
         if lower in _DIRECTIONS or (len(name) == 1 and g.forms.get(lower) is None):
             continue
         results.append((start, end, name))
@@ -1160,7 +1164,7 @@ def _clean_run(
     prefix = first.lower() in _NAME_PREFIXES and len(run) > 1
     # a first word before another name may be a given name ("Joe Biden said"): kept when it is one
     given = len(run) > 1 and first.lower() in given_names()
-    acronym = len(first) > 1 and first.isupper()  # "GDP", "BJP": not an ordinary word however frequent
+    acronym = len(first) > 1 and first.isupper()  # "BJP", "NATO": not an ordinary word however frequent
     # before another capitalised word, only a common word ("The", "Yesterday"; not "Poon" of "Poon Lim")
     threshold = ORDINARY_BEFORE_NAME if len(run) > 1 else ORDINARY
     if at_start and not (prefix or given or acronym or known(run[0])) and _is_ordinary(first, evidence, threshold):
