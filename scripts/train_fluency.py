@@ -60,11 +60,9 @@ from evalkit.readability.fluency import (
     classes,
     fluency_features,
 )
-from evalkit.readability.simplicity import LinearScorer, sentence_embedding
+from evalkit.readability.simplicity import LinearScorer, pooled_part, sentence_embedding
 
 SEED = 5150
-#: The length of the pooled vector, which :func:`sentence_embedding` puts first: what the classifier takes.
-POOLED_DIMENSION = 384
 VARIANTS = ("model", "features")
 #: Trigram, bigram and unigram weights of the class model (fixed, not tuned).
 INTERPOLATION = (0.6, 0.3, 0.1)
@@ -209,7 +207,7 @@ def with_embedding(rows: np.ndarray, sentences: Sequence[Sentence], variant: str
     embedding (``Sentence.vector`` is the whole :func:`sentence_embedding`, which the simplicity estimate takes)."""
     if variant == "features":
         return rows
-    return np.hstack([rows, np.vstack([s.vector[:POOLED_DIMENSION] for s in sentences])])
+    return np.hstack([rows, np.vstack([pooled_part(s.vector) for s in sentences])])
 
 
 def feature_rows(sentences: Sequence[Sentence], trigrams: ClassTrigrams, variant: str) -> np.ndarray:
@@ -569,7 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "format": 1,
         "features": list(FLUENCY_FEATURES),
         "embedding_model": DEFAULT_MODEL,
-        "embedding_dimension": POOLED_DIMENSION,
+        "embedding_dimension": len(pooled_part(positives[0].vector)),
         "trigrams": trigrams.to_dict(),
         "variants": {variant: scorer.to_dict() for variant, scorer in scorers.items()},
         "metadata": {

@@ -303,6 +303,11 @@ def sentence_embedding(encoding: Encoding) -> npt.NDArray[np.float32]:
     return np.concatenate([encoding.pooled, mean / norm if norm > 0 else mean]).astype(np.float32)
 
 
+def pooled_part(embedding: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The pooled last layer at the head of a :func:`sentence_embedding` (its first half)."""
+    return embedding[: len(embedding) // 2]
+
+
 def model_inputs(feature_rows: FloatArray, embeddings: Sequence[npt.NDArray[np.float32]]) -> FloatArray:
     """The ``model`` variant's input rows: text features, then the sentence embedding."""
     if len(embeddings) != len(feature_rows):
