@@ -113,8 +113,8 @@ def content_weight(word: str) -> float:
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly")
 #: Names :func:`stem`'s rules in report signatures (lexical matching, alignment and drift all use it).
 STEM_RULES = "light4"
-#: The table of irregular verbs in ``evalkit/data`` that :func:`stem` reads.
-IRREGULAR_VERBS = "irregular_verbs.txt"
+#: The table of irregular verbs and nouns in ``evalkit/data`` that :func:`stem` reads.
+IRREGULAR_FORMS = "irregular_forms.txt"
 #: A two-letter base that lost its final "e" to "-ing"/"-ed"/"-es" ("using", "used", "aged", "iced"): a
 #: vowel, then a consonant other than "w", "x" or "y" ("owed", "axed" and "eyed" stay as they are).
 _SHORT_E = re.compile(r"([aeiou][b-df-hj-np-tvz])(?:ing|ed|es)")
@@ -122,12 +122,13 @@ _SHORT_E = re.compile(r"([aeiou][b-df-hj-np-tvz])(?:ing|ed|es)")
 
 @cache
 def _irregular_forms() -> dict[str, str]:
-    """The past forms of irregular verbs (``evalkit/data/irregular_verbs.txt``), each with the stem of its
-    base form: "gave", "given" -> the stem of "give"."""
+    """The past forms of irregular verbs and the plurals of irregular nouns
+    (``evalkit/data/irregular_forms.txt``), each with the stem of its base form: "gave", "given" -> the stem
+    of "give"; "children" -> that of "child"."""
     from evalkit._shipped import shipped_text
 
     forms: dict[str, str] = {}
-    for line in shipped_text(IRREGULAR_VERBS).splitlines():
+    for line in shipped_text(IRREGULAR_FORMS).splitlines():
         words = line.split("#", 1)[0].split()
         if len(words) > 1:
             base = _regular_stem(words[0])
@@ -141,10 +142,12 @@ def stem(word: str) -> str:
     spelling changes those suffixes bring undone alike for every form, so "agree", "agreed", "agrees" and
     "agreeing", "close" and "closes", "stop" and "stopped", "study" and "studied" share a stem: a final
     "e" that "-ed"/"-es" absorb is dropped from the other forms, a doubled final consonant is undoubled, and
-    the "i" of "-ied" is read as "y". The past forms of irregular verbs get the stem of their base form
-    ("gave", "given" as "give"; :func:`_irregular_forms`)."""
+    the "i" of "-ied" is read as "y". The past forms of irregular verbs and the plurals of irregular nouns
+    get the stem of their base form ("gave", "given" as "give", "children's" as "child";
+    :func:`_irregular_forms`)."""
     lower = word.lower()
-    irregular = _irregular_forms().get(lower)
+    forms = _irregular_forms()
+    irregular = forms.get(lower[:-2] if lower.endswith(("'s", "’s")) else lower)
     return irregular if irregular is not None else _regular_stem(lower)
 
 

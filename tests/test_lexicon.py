@@ -57,12 +57,14 @@ def test_scoring_does_not_import_wordfreq() -> None:
         # a two-letter base that lost its final "e"
         ("use", "used", "uses", "using"),
         ("age", "aged", "ages"),
-        # irregular verbs: the past forms take the base form's stem (evalkit/data/irregular_verbs.txt)
+        # irregular verbs: the past forms take the base form's stem (evalkit/data/irregular_forms.txt)
         ("give", "gave", "given", "gives", "giving"),
         ("say", "said", "says"),
         ("sell", "sold", "selling"),
         ("find", "found", "finds"),
         ("Went", "go", "gone"),
+        ("child", "children", "children's", "child's"),
+        ("woman", "women", "women’s"),
     ],
 )
 def test_the_forms_of_a_word_share_one_stem(forms: tuple[str, ...]) -> None:
@@ -83,16 +85,17 @@ def test_short_words_keep_their_letters(one: str, other: str) -> None:
         ("founded", "found"),  # "to found" is its own verb; "found" is the past of "find"
         ("born", "bear"),  # left out of the table: mostly another word in news text
         ("was", "be"),  # auxiliaries are read as themselves
+        ("lives", "life"),  # also a verb: "she lives" keeps the stem of "live"
     ],
 )
 def test_irregular_forms_left_alone(one: str, other: str) -> None:
     assert lexicon.stem(one) != lexicon.stem(other)
 
 
-def test_every_line_of_the_irregular_verb_table_is_read() -> None:
+def test_every_line_of_the_irregular_form_table_is_read() -> None:
     from evalkit._shipped import shipped_text
 
-    table = [line.split() for line in shipped_text(lexicon.IRREGULAR_VERBS).splitlines() if line and line[0] != "#"]
+    table = [line.split() for line in shipped_text(lexicon.IRREGULAR_FORMS).splitlines() if line and line[0] != "#"]
     assert len(table) >= 100
     for base, *forms in table:
         assert forms, base
