@@ -79,7 +79,7 @@ class Fact:
 # ------------------------------------------------------------------------------------------------ numbers
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
@@ -161,6 +161,12 @@ _SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
+)
+#: A mixed number: "two and a half", "two-and-a-half-hour", "three and a quarter million".
+_MIXED = re.compile(
+    rf"\b(?P<whole>\d+|{_SPELLED_BELOW_100})[\s-]+and[\s-]+an?[\s-]+(?P<part>half|quarter|third)\b"
+    r"(?:[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
 )
 MULTIPLIERS = {
     "twice": 2, "double": 2, "doubles": 2, "doubled": 2, "doubling": 2, "triple": 3, "triples": 3,
@@ -922,6 +928,18 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),
                  {"kind": "multiplier", "value": multiple}))  # fmt: skip
+
+    for match in _scan(_MIXED, text, tokens, _SPELLED_STARTS):
+        start, end = match.span()
+        whole = _count_value(match.group("whole"))
+        if whole is None or not free(start, end):
+            continue
+        value = (whole + FRACTIONS[match.group("part").lower()]) * SCALES.get((match.group("scale") or "").lower(), 1)
+        unit_match = _UNIT_AFTER.match(text, end)
+        unit = unit_match.group(1).lower() if unit_match and unit_match.group(1).lower() in MEASURES else ""
+        add(Fact("number", sentence, start, end, text[start:end], ("count", "", round(value, 6)),
+                 {"kind": "count", "value": value, "measure": MEASURES.get(unit, ""),
+                  "unit": stem(unit) if unit else "", "display": _format_value(value)}))  # fmt: skip
 
     for match in _scan(_FRACTION, text, tokens, _FRACTION_STARTS):
         start, end = match.span()

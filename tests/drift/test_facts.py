@@ -42,6 +42,11 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("Dozens of people came.", "Dozens", ("vague", "dozens")),
         ("A child has a one in four chance.", "one in four", ("percent", "", 25.0)),
         ("It is right about 55 out of 100 times.", "55 out of 100", ("percent", "", 55.0)),
+        # a mixed number is one number, hyphenated or not, with its scale
+        ("It took two and a half hours.", "two and a half", ("count", "", 2.5)),
+        ("The two-and-a-half-hour climb.", "two-and-a-half", ("count", "", 2.5)),
+        ("About 3 and a quarter million people came.", "3 and a quarter million", ("count", "", 3_250_000.0)),
+        ("They work with nil visibility.", "nil", ("count", "", 0.0)),
         ("Seven out of ten people agree.", "Seven out of ten", ("percent", "", 70.0)),
         ("It rose by 5 in 2020.", "5", ("count", "", 5.0)),  # a year, no ratio
     ],
