@@ -51,6 +51,7 @@ from evalkit.drift.facts import (
     Fact,
     entity,
     significant_digits,
+    spelled_value,
     stem,
 )
 from evalkit.drift.gazetteer import gazetteer
@@ -347,6 +348,7 @@ def match_facts(
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
+    matches = _time_spans_kept(matches, sides)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
@@ -365,6 +367,50 @@ def match_facts(
     matches += _speaker_changes(sides)
     matches += _match_polarity(sides)
     return matches
+
+
+#: A relative date that counts units of time back or forward from when the text was written.
+_COUNTED_BACK = re.compile(r"(?P<count>\S+) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
+
+
+def _time_span(fact: Fact) -> tuple[float, str] | None:
+    """A count of units of time, as (count, unit; decades as years): a number with a unit of time ("Sixty
+    years", "a decade"), or a relative date that counts back or forward ("60 years ago")."""
+    value: float | None = None
+    unit = ""
+    if fact.category == "number" and fact.key[0] == "count":
+        value, unit = float(str(fact.key[2])), str(fact.detail.get("measure") or "")
+    elif fact.category == "date" and fact.key[0] == "relative":
+        counted = _COUNTED_BACK.fullmatch(str(fact.key[1]))
+        if counted is not None:
+            word, unit = counted.group("count"), counted.group("unit")
+            value = 1.0 if word in ("a", "an") else float(word) if word.isdigit() else spelled_value(word)
+    if value is None or unit not in ("day", "week", "month", "year", "decade"):
+        return None
+    return (value * 10, "year") if unit == "decade" else (value, unit)
+
+
+def _time_spans_kept(matches: list[Match], sides: Sides) -> list[Match]:
+    """A span of time said as a count on one side and as a relative date on the other, in aligned
+    sentences, is one fact kept ("Sixty years after Everest was first climbed" / "Everest was first
+    climbed 60 years ago"; "trebled in the last 30 years" / "compared to 30 years ago"): the dropped fact
+    and the added one of another category both go."""
+    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and _time_span(m.original)]
+    added = [m for m in matches if m.type == "added" and m.rewrite is not None and _time_span(m.rewrite)]
+    gone: set[int] = set()
+    for lost in dropped:
+        for new in added:
+            a, b = lost.original, new.rewrite
+            assert a is not None and b is not None
+            if (
+                id(new) not in gone
+                and a.category != b.category
+                and _time_span(a) == _time_span(b)
+                and sides.local(a, b)
+            ):
+                gone.update((id(lost), id(new)))
+                break
+    return [m for m in matches if id(m) not in gone]
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")

@@ -83,6 +83,20 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
     assert [f for f in report if f["type"] == "changed" or (f["type"] == "added" and f["category"] != "other")] == []
 
 
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        ("Cases of eczema have trebled in the last 30 years, doctors say.",
+         "Doctors say there are three times more cases of eczema than 30 years ago."),
+        ("Sixty years after the peak was first climbed, it is crowded.",
+         "The peak was first climbed 60 years ago. Now it is crowded."),
+    ],
+)  # fmt: skip
+def test_a_span_of_time_said_as_a_relative_date_is_kept(fast_evaluator: Evaluator, original: str, rewrite: str) -> None:
+    report = findings(fast_evaluator, original, rewrite)
+    assert [(f["type"], f["category"]) for f in report if f["category"] in ("number", "date")] == []
+
+
 def test_removed_sentence_with_a_fact_is_dropped_not_changed(fast_evaluator: Evaluator) -> None:
     rewrite = BASE.replace("Mayor Helen Okafor said the work would cost £4.2 million. ", "")
     report = findings(fast_evaluator, BASE, rewrite)
