@@ -348,7 +348,7 @@ def match_facts(
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
-    matches = _time_spans_kept(matches, sides)
+    matches = _kept_in_another_form(matches, sides)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
@@ -371,11 +371,17 @@ def match_facts(
 
 #: A relative date that counts units of time back or forward from when the text was written.
 _COUNTED_BACK = re.compile(r"(?P<count>\S+) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
+#: Relative dates that are a span of time up to now: "the past decade" is the past ten years.
+_SPANS_UP_TO_NOW = {"last decade": (10.0, "year")}
+_TIME_UNITS = ("day", "week", "month", "year", "decade")
+#: A multiplier written as a count: "three times", "10 times" (not "tripled").
+_COUNTED_TIMES = re.compile(r"\S+\s+times", re.IGNORECASE)
 
 
 def _time_span(fact: Fact) -> tuple[float, str] | None:
     """A count of units of time, as (count, unit; decades as years): a number with a unit of time ("Sixty
-    years", "a decade"), or a relative date that counts back or forward ("60 years ago")."""
+    years", "a decade"), or a relative date that counts back or forward ("60 years ago") or spans the time
+    up to now ("the past decade")."""
     value: float | None = None
     unit = ""
     if fact.category == "number" and fact.key[0] == "count":
@@ -385,29 +391,42 @@ def _time_span(fact: Fact) -> tuple[float, str] | None:
         if counted is not None:
             word, unit = counted.group("count"), counted.group("unit")
             value = 1.0 if word in ("a", "an") else float(word) if word.isdigit() else spelled_value(word)
-    if value is None or unit not in ("day", "week", "month", "year", "decade"):
+        else:
+            value, unit = _SPANS_UP_TO_NOW.get(str(fact.key[1]), (None, ""))
+    if value is None or unit not in _TIME_UNITS:
         return None
     return (value * 10, "year") if unit == "decade" else (value, unit)
 
 
-def _time_spans_kept(matches: list[Match], sides: Sides) -> list[Match]:
-    """A span of time said as a count on one side and as a relative date on the other, in aligned
-    sentences, is one fact kept ("Sixty years after Everest was first climbed" / "Everest was first
-    climbed 60 years ago"; "trebled in the last 30 years" / "compared to 30 years ago"): the dropped fact
-    and the added one of another category both go."""
-    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and _time_span(m.original)]
-    added = [m for m in matches if m.type == "added" and m.rewrite is not None and _time_span(m.rewrite)]
+def _forms(fact: Fact) -> set[tuple[object, ...]]:
+    """What a number or date says that another kind of fact can say too: a span of time (:func:`_time_span`),
+    and the count of a plain count or of a multiplier written as one ("three times")."""
+    forms: set[tuple[object, ...]] = set()
+    span = _time_span(fact)
+    if span is not None:
+        forms.add(("time", *span))
+    if fact.category == "number" and (
+        (fact.key[0] == "count" and not fact.detail.get("measure"))
+        or (fact.key[0] == "multiplier" and _COUNTED_TIMES.fullmatch(fact.text))
+    ):
+        forms.add(("count", float(str(fact.key[-1]))))
+    return forms
+
+
+def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
+    """A fact the original says one way and the rewrite another, in aligned sentences, is kept, not a
+    dropped fact and an added one: a span of time as a count or as a relative date ("Sixty years after
+    Everest was first climbed" / "climbed 60 years ago"; "trebled in the last 30 years" / "than 30 years
+    ago"; "the past decade" / "the past ten years"), a count as "N times" ("three widths" / "across the
+    pool three times"; "ten to one" / "ten times more")."""
+    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and _forms(m.original)]
+    added = [m for m in matches if m.type == "added" and m.rewrite is not None and _forms(m.rewrite)]
     gone: set[int] = set()
     for lost in dropped:
         for new in added:
             a, b = lost.original, new.rewrite
             assert a is not None and b is not None
-            if (
-                id(new) not in gone
-                and a.category != b.category
-                and _time_span(a) == _time_span(b)
-                and sides.local(a, b)
-            ):
+            if id(new) not in gone and a.key[0] != b.key[0] and _forms(a) & _forms(b) and sides.local(a, b):
                 gone.update((id(lost), id(new)))
                 break
     return [m for m in matches if id(m) not in gone]
