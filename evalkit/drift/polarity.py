@@ -765,6 +765,10 @@ def _negated(side: _Side, sentences: Sequence[int], scope: str) -> int:
     return sum(1 for i in sentences for o in occurrences(side.texts[i], side.facts[i], scope) if o[2])
 
 
+def _occurrences(side: _Side, sentences: Sequence[int], scope: str) -> int:
+    return sum(len(occurrences(side.texts[i], side.facts[i], scope)) for i in sentences)
+
+
 #: :func:`_scope_rule`'s answer when the other side negates the word as often: no flip.
 NEGATED_THERE = (-1, -1, -1)
 
@@ -794,7 +798,13 @@ def _scope_rule(
         plain = [o for o in kept if not o[3]]
         negated_here = _negated(own, own_sentences, scope)
         negated_whole = _negated(other, whole_other, scope)
-        if plain and negated_here > len(kept) - len(plain) and negated_here > negated_whole:
+        plain_here = _occurrences(own, own_sentences, scope) - negated_here
+        if (
+            plain
+            and negated_here > len(kept) - len(plain)
+            and negated_here > negated_whole
+            and len(plain) > plain_here  # not only the un-negated mentions this side has too
+        ):
             j, start, end, _ = _counterpart_occurrence(kept, own, own_sentences, scope, fact.sentence, span) or plain[0]
             verb = _WORD_BEFORE.search(other.texts[j], 0, start)
             if word != scopes[0][0] and verb is not None and verb.group(1).lower() in LIGHT_VERBS:

@@ -73,6 +73,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "It will not be possible to finish if the council does not pay.", None, None),
         # the scope word in another form: "agree" and "agreed" share a stem
         ("The council did not agree.", "The council agreed.", "negation-removed", "agreed"),
+        # a word the other side has un-negated no more often than this side: the negated mention was left
+        # out, not turned round ("they can't film" dropped, "are going to film" kept) ...
+        ("People are going to film, and if you tell them they can't film, they get angry.",
+         "People are going to film, so you must accept it.", None, None),
+        # ... but one more un-negated mention there is a flip
+        ("Some staff agreed, but the nurses did not agree.", "Some staff agreed, and the nurses agreed too.",
+         "negation-removed", "agreed"),
         # a linking verb's negation bears on its complement ("will not become unemployed")
         ("If you get rid of the driver, then they are unemployed, said Dennis Conyon.",
          "Dennis Conyon said that taxi drivers will not become unemployed.", "negation-added", "will not"),
