@@ -906,6 +906,18 @@ def _plain_negations(facts: Sequence[Fact]) -> Iterator[Fact]:
     return (f for f in facts if f.category == "negation" and f.kind == "negation" and not double_negation(f))
 
 
+#: A "not" that sets one thing against another ("used BBM, not their televisions", "for cars and not for
+#: people"), and what says the same contrast without a negation ("more for cars than people", "rather
+#: than", "instead of").
+_CONTRASTIVE_BEFORE = re.compile(r"(?:,|\band|\bbut)\s*$", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:than|instead of|unlike|as opposed to)\b", re.IGNORECASE)
+
+
+def _contrastive(fact: Fact, text: str) -> bool:
+    """A contrastive "not": right after a comma, "and" or "but"."""
+    return fact.text.lower() == "not" and bool(_CONTRASTIVE_BEFORE.search(text, 0, fact.start))
+
+
 def _unnegated_there(
     fact: Fact,
     text: str,
@@ -922,6 +934,8 @@ def _unnegated_there(
     """Where the sentences ``there`` state without a negation what ``fact`` (in ``text``, a sentence of
     ``here``) negates, by rules 1 to 4 in turn; :data:`NEGATED_THERE` when they negate it too; None when
     no rule places it (rule 4, the clause, only applies when the other side has no cue: ``no_cues``)."""
+    if _contrastive(fact, text) and any(_CONTRAST.search(side_there.texts[j]) for j in there):
+        return NEGATED_THERE  # "A, not B" said as "A rather than B", "more A than B"
     where = _scope_rule(fact, text, side_here, side_there, here, there, whole_there, stems_there, widen=widen)
     if where is None:
         where = _context(fact, text, side_there, there)

@@ -80,6 +80,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # ... but one more un-negated mention there is a flip
         ("Some staff agreed, but the nurses did not agree.", "Some staff agreed, and the nurses agreed too.",
          "negation-removed", "agreed"),
+        # a contrastive "not" says what "than", "rather than" or "instead of" says
+        ("Cities look like they are built more for cars than people.",
+         "Cities look like they are built for cars and not for people.", None, None),
+        ("At the time, it was a more urgent source of news than the television.",
+         "At the time, people used BBM, not their televisions, to find out the news.", None, None),
+        ("The council approved the plan and the budget.", "The council approved the plan, not the budget.",
+         "negation-added", "not"),
         # a linking verb's negation bears on its complement ("will not become unemployed")
         ("If you get rid of the driver, then they are unemployed, said Dennis Conyon.",
          "Dennis Conyon said that taxi drivers will not become unemployed.", "negation-added", "will not"),
