@@ -489,6 +489,8 @@ _SPEECH_VERBS = (
     r"declares|replied|replies|admitted|admits|continued|continues|suggested|suggests|believes|believed|"
     r"thinks|thought|recalled|recalls|remembers|remembered|commented|comments|reported|reports|joked|jokes"
 )
+#: The stems of the verbs that attribute a quotation ("said", "says", "told" …).
+SPEECH_STEMS = frozenset(stem(verb) for verb in _SPEECH_VERBS.split("|"))
 _SPEAKER_AFTER = re.compile(rf"^[\s,]*(?P<speaker>[^,.;:!?\"“”]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\b")
 _SPEAKER_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})|according to)\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*[,.:]?\s*$")
 _SPEAKER_SUBJECT = re.compile(rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$")

@@ -68,6 +68,7 @@ from evalkit.drift.facts import (
     CLAUSE_BREAK,
     IMPLICIT_NEGATIONS,
     NOT_SCOPES,
+    SPEECH_STEMS,
     Fact,
     stem,
     word_pairs,
@@ -794,7 +795,12 @@ def _scope_rule(
         scope = stem(word)
         if not (_comparable_scope(word, span, text) and scope in other_stems):
             continue
-        kept = [(j, *o) for j in other_sentences for o in occurrences(other.texts[j], other.facts[j], scope)]
+        kept = [
+            (j, *o)
+            for j in other_sentences
+            for o in occurrences(other.texts[j], other.facts[j], scope)
+            if not (scope in SPEECH_STEMS and _attributes_quotation(other.facts[j], o[0], o[1]))
+        ]
         plain = [o for o in kept if not o[3]]
         negated_here = _negated(own, own_sentences, scope)
         negated_whole = _negated(other, whole_other, scope)
@@ -813,6 +819,20 @@ def _scope_rule(
         if (kept and not plain) or negated_whole >= negated_here:
             return NEGATED_THERE
     return None
+
+
+#: How far from a quotation a verb of speech may stand and still attribute it ("…,” he said in an interview").
+_ATTRIBUTION_REACH = 40
+
+
+def _attributes_quotation(facts: Sequence[Fact], start: int, end: int) -> bool:
+    """Whether a verb of speech at ``[start, end)`` of a sentence attributes one of its quotations: it stands
+    just after one or just before one. "“I'm proud of what I did,” he said" says nothing of saying."""
+    return any(
+        fact.category == "quote"
+        and (0 <= start - fact.end <= _ATTRIBUTION_REACH or 0 <= fact.start - end <= _ATTRIBUTION_REACH)
+        for fact in facts
+    )
 
 
 def _counterpart_occurrence(

@@ -87,6 +87,10 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "At the time, people used BBM, not their televisions, to find out the news.", None, None),
         ("The council approved the plan and the budget.", "The council approved the plan, not the budget.",
          "negation-added", "not"),
+        # a verb of speech that attributes a quotation says nothing of saying; a reported one does
+        ("“I am proud of what I did,” he said in an interview.", "He will not say he is sorry for what he did.",
+         None, None),
+        ("He said the plan was dead.", "He did not say the plan was dead.", "negation-added", "did not"),
         # a linking verb's negation bears on its complement ("will not become unemployed")
         ("If you get rid of the driver, then they are unemployed, said Dennis Conyon.",
          "Dennis Conyon said that taxi drivers will not become unemployed.", "negation-added", "will not"),
