@@ -546,10 +546,16 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in trimmed if end > start]
 
 
+#: Words in square brackets inside a quotation are the writer's, not the speaker's ("Mike Todd [the life
+#: support engineer] showed up"): left out when quotations are compared.
+_EDITORIAL = re.compile(r"\[[^\[\]]*\]")
+
+
 def quote_words(text: str) -> tuple[str, ...]:
-    """The words of a quotation, lower case, contractions written out ("we'd" -> "we would")."""
+    """The words of a quotation, lower case, contractions written out ("we'd" -> "we would"), without the
+    writer's words in square brackets."""
     words: list[str] = []
-    for raw in QUOTE_WORD.findall(text.replace("’", "'")):
+    for raw in QUOTE_WORD.findall(_EDITORIAL.sub(" ", text).replace("’", "'")):
         words.extend(_quote_word(raw))
     return tuple(words)
 

@@ -204,6 +204,13 @@ def test_dates_equal(left: str, right: str, equal: bool) -> None:
         ("“It is the wrong time for this,” he said.", "“It’s the wrong time for this,” he said.", True),
         ("“We have amazing water in the UK,” she said.", "“amazing water in the UK,” she said.", True),
         ("“I think it will be the best,” she said.", "“I know it will be the best,” she said.", False),
+        # the writer's words in square brackets are not the speaker's
+        (
+            "“Then Todd [the engineer who dressed him] showed up,” he said.",
+            "“Then Todd [the man who dressed him] showed up,” he said.",
+            True,
+        ),
+        ("“Then he showed up,” he said.", "“Then Todd showed up,” he said.", False),
     ],
 )
 def test_quotes_equal(left: str, right: str, equal: bool) -> None:
