@@ -29,8 +29,10 @@ figure announced as rounded, or rounded to fewer significant digits within 5 %),
 metres", "half" = "50%", "trebled" = "three times", "June 26" = "26 June" = "June" (a less specific date),
 "3 o'clock" = "3pm", "U.S." = "United States", "Biden" = "Joe Biden", "Japanese" = "Japan", "Beijing" =
 "China" (a capital for its government), a quotation = a shorter run of its words, or the same words but
-for function words and contractions. A quotation the rewrite only shortens is *dropped* detail, not
-*changed*.
+for function words, contractions and the writer's words in square brackets. In aligned sentences, a fact
+said as another kind of fact is kept too: "in the last 30 years" = "30 years ago", "the past decade" =
+"the past ten years", "three widths" = "three times" (:func:`_kept_in_another_form`). A quotation the
+rewrite only shortens is *dropped* detail, not *changed*.
 
 Negations and modal verbs are compared within alignment groups (:mod:`evalkit.drift.polarity`).
 """
