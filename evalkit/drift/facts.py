@@ -9,6 +9,8 @@ Names need evidence from the whole pair (:class:`NameEvidence`): a capitalised w
 sentence ("Search", "Glass") is a name when the texts also write it capitalised mid-sentence, or when the
 gazetteer knows it, or when it is not an ordinary English word; an ordinary word capitalised next to a name
 ("U.S. Weapons" in a title-cased phrase) is left out of the name when the texts use it in lower case.
+An acronym names an organisation or place ("BBC", "NATO", "UK"), but one of a common noun ("GP", "TV",
+"GDP"; ``common_acronyms`` in ``evalkit/data/drift_words.toml``) is no name.
 """
 
 from __future__ import annotations
