@@ -421,14 +421,12 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
     Everest was first climbed" / "climbed 60 years ago"; "trebled in the last 30 years" / "than 30 years
     ago"; "the past decade" / "the past ten years"), a count as "N times" ("three widths" / "across the
     pool three times"; "ten to one" / "ten times more")."""
-    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and _forms(m.original)]
-    added = [m for m in matches if m.type == "added" and m.rewrite is not None and _forms(m.rewrite)]
+    dropped = [(m, m.original, _forms(m.original)) for m in matches if m.type == "dropped" and m.original]
+    added = [(m, m.rewrite, _forms(m.rewrite)) for m in matches if m.type == "added" and m.rewrite]
     gone: set[int] = set()
-    for lost in dropped:
-        for new in added:
-            a, b = lost.original, new.rewrite
-            assert a is not None and b is not None
-            if id(new) not in gone and a.key[0] != b.key[0] and _forms(a) & _forms(b) and sides.local(a, b):
+    for lost, a, forms_a in dropped:
+        for new, b, forms_b in added:
+            if id(new) not in gone and a.key[0] != b.key[0] and forms_a & forms_b and sides.local(a, b):
                 gone.update((id(lost), id(new)))
                 break
     return [m for m in matches if id(m) not in gone]

@@ -766,10 +766,6 @@ def _negated(side: _Side, sentences: Sequence[int], scope: str) -> int:
     return sum(1 for i in sentences for o in occurrences(side.texts[i], side.facts[i], scope) if o[2])
 
 
-def _occurrences(side: _Side, sentences: Sequence[int], scope: str) -> int:
-    return sum(len(occurrences(side.texts[i], side.facts[i], scope)) for i in sentences)
-
-
 #: :func:`_scope_rule`'s answer when the other side negates the word as often: no flip.
 NEGATED_THERE = (-1, -1, -1)
 
@@ -802,16 +798,17 @@ def _scope_rule(
             if not (scope in SPEECH_STEMS and _attributes_quotation(other.facts[j], o[0], o[1]))
         ]
         plain = [o for o in kept if not o[3]]
-        negated_here = _negated(own, own_sentences, scope)
+        mine = [(i, *o) for i in own_sentences for o in occurrences(own.texts[i], own.facts[i], scope)]
+        negated_here = sum(1 for o in mine if o[3])
+        plain_here = len(mine) - negated_here
         negated_whole = _negated(other, whole_other, scope)
-        plain_here = _occurrences(own, own_sentences, scope) - negated_here
         if (
             plain
             and negated_here > len(kept) - len(plain)
             and negated_here > negated_whole
             and len(plain) > plain_here  # not only the un-negated mentions this side has too
         ):
-            j, start, end, _ = _counterpart_occurrence(kept, own, own_sentences, scope, fact.sentence, span) or plain[0]
+            j, start, end, _ = _counterpart_occurrence(kept, mine, fact.sentence, span) or plain[0]
             verb = _WORD_BEFORE.search(other.texts[j], 0, start)
             if word != scopes[0][0] and verb is not None and verb.group(1).lower() in LIGHT_VERBS:
                 start = verb.start(1)  # a complement: shown with its linking verb ("felt safe")
@@ -837,21 +834,17 @@ def _attributes_quotation(facts: Sequence[Fact], start: int, end: int) -> bool:
 
 def _counterpart_occurrence(
     kept: list[tuple[int, int, int, bool]],
-    own: _Side,
-    own_sentences: Sequence[int],
-    scope: str,
+    mine: list[tuple[int, int, int, bool]],
     sentence: int,
     span: tuple[int, int] | None,
 ) -> tuple[int, int, int, bool] | None:
-    """The other side's occurrence of a scope word in the same place among its occurrences as the negated
-    one here ("should make new drugs, which will not make money" / "should make …, which will make …"),
-    when both sides have it as often and that one is not negated; else ``None``."""
-    if span is None:
+    """The other side's occurrence of a scope word (``kept``: sentence, start, end, negated) in the same
+    place among its occurrences as the negated one here (``mine``, alike) ("should make new drugs, which
+    will not make money" / "should make …, which will make …"), when both sides have it as often and that
+    one is not negated; else ``None``."""
+    if span is None or len(mine) != len(kept):
         return None
-    mine = [(i, start) for i in own_sentences for start, _, _ in occurrences(own.texts[i], own.facts[i], scope)]
-    if len(mine) != len(kept):
-        return None
-    place = next((k for k, (i, start) in enumerate(mine) if (i, start) == (sentence, span[0])), None)
+    place = next((k for k, (i, start, _, _) in enumerate(mine) if (i, start) == (sentence, span[0])), None)
     if place is None or kept[place][3]:
         return None
     return kept[place]
