@@ -887,6 +887,17 @@ def _count_value(text: str) -> float | None:
     return float(digits) if digits.isdigit() else spelled_value(text)
 
 
+def _unit_after(text: str, end: int) -> str:
+    """The word after a number ending at ``end``, lower case: its unit when it is one ("km", "hours"), "kmh"
+    or "mph" for "kilometres an hour" and "miles per hour"; "" when no word follows."""
+    match = _UNIT_AFTER.match(text, end)
+    if match is None:
+        return ""
+    if _PER_HOUR.match(text, match.end()):
+        return "kmh" if match.group(1).lower().startswith("k") else "mph"
+    return match.group(1).lower()
+
+
 def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
     for match in _scan(_RATIO, text, tokens, _SPELLED_STARTS):
         start, end = match.span()
@@ -945,8 +956,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if whole is None or not free(start, end):
             continue
         value = (whole + FRACTIONS[match.group("part").lower()]) * SCALES.get((match.group("scale") or "").lower(), 1)
-        unit_match = _UNIT_AFTER.match(text, end)
-        unit = unit_match.group(1).lower() if unit_match and unit_match.group(1).lower() in MEASURES else ""
+        unit = _unit_after(text, end)
+        unit = unit if unit in MEASURES else ""
         add(Fact("number", sentence, start, end, text[start:end], ("count", "", round(value, 6)),
                  {"kind": "count", "value": value, "measure": MEASURES.get(unit, ""),
                   "unit": stem(unit) if unit else "", "display": _format_value(value)}))  # fmt: skip
@@ -979,12 +990,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if parsed is None:
             continue
         value = parsed
-        tail = text[end:]
-        unit_match = _UNIT_AFTER.match(tail)
-        unit = unit_match.group(1).lower() if unit_match else ""
-        if unit_match and _PER_HOUR.match(tail, unit_match.end()):
-            unit = "kmh" if unit.startswith("k") else "mph"  # "miles per hour", "kilometres an hour"
-        if scale == "m" and not currency and (unit in _DIMENSION_WORDS or (unit_match is None and digits)):
+        unit = _unit_after(text, end)
+        if scale == "m" and not currency and (unit in _DIMENSION_WORDS or (not unit and digits)):
             end, scale, unit = end - 1, "", "metre"  # "100m tall": metres
             while end > start and not text[end - 1].isalnum():
                 end -= 1
