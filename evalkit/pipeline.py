@@ -201,7 +201,6 @@ class Evaluator:
             targets=TargetSet(self.settings.targets),
             vector_of=vector_of,
         )
-        layer = self.encoder.layer if self.settings.uses_model else None
         meaning_result = meaning.assess_meaning(
             original,
             rewrite,
