@@ -328,18 +328,31 @@ def _with_head(fact: Fact, texts: Sequence[str]) -> Fact:
 
 
 _LAST_WORDS = re.compile(r"((?:[A-Za-z’']+\s+){1,4})$")
+#: Words that join two clauses: an auxiliary before one belongs to the clause before it.
+_COORDINATORS = frozenset(("and", "or", "but", "nor"))
 
 
 def _with_auxiliary(text: str, start: int) -> int:
-    """Start of an auxiliary up to four words before ``start`` ("are just practical": the start of "are"),
-    where a removed negation stood; otherwise ``start``."""
+    """Start of the auxiliaries nearest before ``start``, up to four words back and within its clause, where
+    a removed negation stood; a finite one before "to" ("are just practical": the start of "are"; "would
+    have been possible": of "would"; "are enough to solve": of "are"; "decided to sell": of "to"; "agreed
+    to the plan and agreed": none, as "to" belongs to the first "agreed"); otherwise ``start``."""
     match = _LAST_WORDS.search(text, 0, start)
     if match is None:
         return start
-    for word in re.finditer(r"[A-Za-z’']+", match.group(1)):
-        if word.group().lower() in AUXILIARIES:
-            return match.start(1) + word.start()
-    return start
+    words = list(re.finditer(r"[A-Za-z’']+", match.group(1)))
+    for coordinator in reversed(range(len(words))):
+        if words[coordinator].group().lower() in _COORDINATORS:
+            words = words[coordinator + 1 :]
+            break
+    auxiliaries = [i for i, word in enumerate(words) if word.group().lower() in AUXILIARIES]
+    finite = [i for i in auxiliaries if words[i].group().lower() != "to"]
+    if not auxiliaries:
+        return start
+    first = (finite or auxiliaries)[-1]
+    while first > 0 and first - 1 in auxiliaries:  # "would have been"
+        first -= 1
+    return match.start(1) + words[first].start()
 
 
 #: The forms of "be", "have" and "do" stand for each other in rule 2: a rewrite changes tense and number

@@ -25,6 +25,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("They probably won’t mate soon.", "They probably will mate soon.", "negation-removed", "will mate"),
         ("Banknotes are not just practical.", "Banknotes are just practical.", None, None),
         ("But, that was not all.", "But, that was all.", "negation-removed", "was all"),
+        # shown from the auxiliaries nearest the word, not from one that belongs to an earlier clause
+        ("It would not have been possible without them.", "It would have been possible without them.",
+         "negation-removed", "would have been possible"),
+        ("Old ways aren’t enough to solve the problem.", "Old ways are enough to solve the problem.",
+         "negation-removed", "are enough to solve"),
+        ("The board agreed to the plan and did not agree to the cost.",
+         "The board agreed to the plan and agreed to the cost.", "negation-removed", "agreed"),
         ("The method was more than 80% reliable.", "The method was not more than 80% reliable.", None, None),
         ("Prices rose sharply across the region last year.",
          "Prices did not rise sharply across the region last year.",
