@@ -493,10 +493,13 @@ _SPEECH_VERBS = (
 )
 #: The stems of the verbs that attribute a quotation ("said", "says", "told" …).
 SPEECH_STEMS = frozenset(stem(verb) for verb in _SPEECH_VERBS.split("|"))
-_SPEAKER_AFTER = re.compile(rf"^[\s,]*(?P<speaker>[^,.;:!?\"“”]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\b")
-_SPEAKER_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})|according to)\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*[,.:]?\s*$")
-_SPEAKER_SUBJECT = re.compile(rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?:{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$")
-_SPEAKER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_SPEECH_VERBS})\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*(?:[,.;]|$)")
+#: Attribution patterns: after the quotation, then before it. Each names the speaker and the verb of speech.
+_SPEAKER_AFTER = re.compile(rf"^[\s,]*(?P<speaker>[^,.;:!?\"“”]{{2,80}}?)\s+(?P<verb>{_SPEECH_VERBS})\b")
+_SPEAKER_BEFORE = re.compile(
+    rf"(?:\b(?P<verb>{_SPEECH_VERBS})|according to)\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*[,.:]?\s*$"
+)
+_SPEAKER_SUBJECT = re.compile(rf"(?P<speaker>[^,.;\"“]{{2,80}}?)\s+(?P<verb>{_SPEECH_VERBS})\s*(?:that\s*)?[,:]?\s*$")
+_SPEAKER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_SPEECH_VERBS})\s+(?P<speaker>[^,.;\"“]{{2,80}}?)\s*(?:[,.;]|$)")
 _UNTERMINATED_ATTRIBUTION = re.compile(rf",\s+[^,]{{2,60}}?\s+(?:{_SPEECH_VERBS})\b[^,]*$")
 _PRONOUNS = words("pronouns")
 QUOTE_WORD = re.compile(r"[\w’']+")
@@ -584,25 +587,39 @@ _SPEECH_CUES = (*_SPEECH_VERBS.split("|"), "according to")
 _SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
 
 
-def _speaker(text: str, start: int, end: int) -> str | None:
-    """Who a quotation is attributed to, as written ("Takahito Iguchi", "he"), if the sentence says."""
+@dataclass(frozen=True)
+class Attribution:
+    """Who a quotation is attributed to, as written ("Takahito Iguchi", "he"), and where its verb of
+    speech stands in the sentence (``None`` for "according to")."""
+
+    speaker: str
+    verb: tuple[int, int] | None
+
+
+def _attribution(text: str, start: int, end: int) -> Attribution | None:
+    """The attribution of the quotation at ``[start, end)`` of a sentence, if the sentence says."""
     if not any(cue in text for cue in _SPEECH_CUES):
         return None  # every attribution pattern needs a speech verb or "according to"
-    after = text[end + 1 :]
-    found: str | None = None
+    found: re.Match[str] | None = None
+    offset = end + 1  # the patterns are anchored: each reads a slice of the sentence
     for pattern in (_SPEAKER_VERB_FIRST, _SPEAKER_AFTER):
-        match = pattern.match(after)
-        if match:
-            found = match.group("speaker")
+        found = pattern.match(text[offset:])
+        if found:
             break
     if found is None:
+        offset = 0
         before = text[: max(0, start - 1)]
         for pattern in (_SPEAKER_BEFORE, _SPEAKER_SUBJECT):
-            match = pattern.search(before)
-            if match:
-                found = match.group("speaker")
+            found = pattern.search(before)
+            if found:
                 break
-    return _SPEAKER_END.sub("", found).strip() or None if found else None
+    if found is None:
+        return None
+    speaker = _SPEAKER_END.sub("", found.group("speaker")).strip()
+    if not speaker:
+        return None
+    verb = (offset + found.start("verb"), offset + found.end("verb")) if found.group("verb") else None
+    return Attribution(speaker, verb)
 
 
 def speaker_units(speaker: str | None, evidence: NameEvidence) -> tuple[str, ...] | None:
@@ -820,10 +837,12 @@ def extract_facts(
     for start, end in _quote_spans(text):
         words = quote_words(text[start:end])
         if len(words) >= 2:
-            speaker = _speaker(text, start, end)
+            attribution = _attribution(text, start, end)
+            speaker = attribution.speaker if attribution else None
             facts.append(Fact(
                 "quote", sentence, start, end, text[start:end], words,
-                {"speaker": speaker, "speaker_units": speaker_units(speaker, evidence), "kind": "quote"},
+                {"speaker": speaker, "speaker_units": speaker_units(speaker, evidence), "kind": "quote",
+                 "said_at": attribution.verb if attribution else None},
             ))  # fmt: skip  # quotes overlap other facts on purpose: both are checked
 
     tokens = _start_tokens(text)

@@ -831,18 +831,11 @@ def _scope_rule(
     return None
 
 
-#: How far from a quotation a verb of speech may stand and still attribute it ("…,” he said in an interview").
-_ATTRIBUTION_REACH = 40
-
-
 def _attributes_quotation(facts: Sequence[Fact], start: int, end: int) -> bool:
-    """Whether a verb of speech at ``[start, end)`` of a sentence attributes one of its quotations: it stands
-    just after one or just before one. "“I'm proud of what I did,” he said" says nothing of saying."""
-    return any(
-        fact.category == "quote"
-        and (0 <= start - fact.end <= _ATTRIBUTION_REACH or 0 <= fact.start - end <= _ATTRIBUTION_REACH)
-        for fact in facts
-    )
+    """Whether a verb of speech at ``[start, end)`` of a sentence is the one that attributes a quotation of
+    it (:func:`evalkit.drift.facts.extract_facts` records where): "“I'm proud of what I did,” he said" says
+    nothing of saying."""
+    return any(fact.category == "quote" and fact.detail.get("said_at") == (start, end) for fact in facts)
 
 
 def _counterpart_occurrence(

@@ -217,6 +217,22 @@ def test_quotation_with_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("“We will not give up,” said Kim Jong-un on Sunday.", "said"),
+        ("“We will not give up,” the mayor of the town told reporters.", "told"),
+        ("The mayor told reporters: “We will not give up.”", "told"),
+        ("She said that “the plan will work”.", "said"),
+        ("According to the mayor, “the plan will work”.", None),
+        ("“The plan will work” is on every poster.", None),
+    ],
+)  # fmt: skip
+def test_a_quotation_records_where_its_verb_of_speech_stands(text: str, verb: str | None) -> None:
+    said_at = facts_of(text, "quote")[0].detail["said_at"]
+    assert (text[said_at[0] : said_at[1]] if isinstance(said_at, tuple) else said_at) == verb
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("He said “we will win” and left.", ["we will win"]),
