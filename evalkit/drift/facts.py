@@ -858,6 +858,23 @@ def extract_facts(
     return facts
 
 
+#: A relative date that counts units of time back or forward from when the text was written.
+_COUNTED_BACK = re.compile(r"(?P<count>\S+) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
+#: Relative dates that are a span of time up to now: "the past decade" is the past ten years.
+_SPANS_UP_TO_NOW = {"last decade": (10.0, "year")}
+
+
+def _span(relative: str) -> tuple[float, str] | None:
+    """The time a normalised relative date counts ("60 years ago": (60.0, "year")) or spans up to now ("last
+    decade": (10.0, "year")), as (count, unit); ``None`` for one that names a time ("last week")."""
+    counted = _COUNTED_BACK.fullmatch(relative)
+    if counted is None:
+        return _SPANS_UP_TO_NOW.get(relative)
+    word, unit = counted.group("count"), counted.group("unit")
+    value = 1.0 if word in ("a", "an") else float(word) if word.isdigit() else spelled_value(word)
+    return None if value is None else (value, unit)
+
+
 def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
     for match in _scan(_DATE, text, tokens, _DATE_STARTS):
         start, end = match.span()
@@ -865,6 +882,7 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             continue
         groups = match.groupdict()
         key: tuple[object, ...]
+        span: tuple[float, str] | None = None  # how long a relative date counts back or spans
         if groups["weekday"]:
             key, kind = ("weekday", groups["weekday"].lower().rstrip("s")), "weekday"
         elif groups["relative"]:
@@ -872,7 +890,8 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             relative = re.sub(r"^(?:the previous|the past)\b", "last", relative)
             relative = re.sub(r"^(?:the following|the coming)\b", "next", relative)
             relative = re.sub(r"\b(?:financial|academic|calendar|school|fiscal|tax) ", "", relative)
-            key, kind = ("relative", RELATIVE_SYNONYMS.get(relative, relative)), "relative"
+            relative = RELATIVE_SYNONYMS.get(relative, relative)
+            key, kind, span = ("relative", relative), "relative", _span(relative)
         elif groups["time"]:
             key, kind = _time_key(groups), "time"
         elif groups["decade"]:
@@ -897,7 +916,7 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             year_text = groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"]
             key = ("date", month, day, int(year_text) if year_text else None)
             kind = "year" if month is None else "date"
-        add(Fact("date", sentence, start, end, text[start:end], key, {"kind": kind}))
+        add(Fact("date", sentence, start, end, text[start:end], key, {"kind": kind, "span": span}))
 
 
 def _count_value(text: str) -> float | None:

@@ -53,7 +53,6 @@ from evalkit.drift.facts import (
     Fact,
     entity,
     significant_digits,
-    spelled_value,
     stem,
 )
 from evalkit.drift.gazetteer import gazetteer
@@ -371,10 +370,6 @@ def match_facts(
     return matches
 
 
-#: A relative date that counts units of time back or forward from when the text was written.
-_COUNTED_BACK = re.compile(r"(?P<count>\S+) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
-#: Relative dates that are a span of time up to now: "the past decade" is the past ten years.
-_SPANS_UP_TO_NOW = {"last decade": (10.0, "year")}
 _TIME_UNITS = ("day", "week", "month", "year", "decade")
 #: A multiplier written as a count: "three times", "10 times" (not "tripled").
 _COUNTED_TIMES = re.compile(r"\S+\s+times", re.IGNORECASE)
@@ -384,18 +379,13 @@ def _time_span(fact: Fact) -> tuple[float, str] | None:
     """A count of units of time, as (count, unit; decades as years): a number with a unit of time ("Sixty
     years", "a decade"), or a relative date that counts back or forward ("60 years ago") or spans the time
     up to now ("the past decade")."""
-    value: float | None = None
-    unit = ""
     if fact.category == "number" and fact.key[0] == "count":
         value, unit = float(str(fact.key[2])), str(fact.detail.get("measure") or "")
-    elif fact.category == "date" and fact.key[0] == "relative":
-        counted = _COUNTED_BACK.fullmatch(str(fact.key[1]))
-        if counted is not None:
-            word, unit = counted.group("count"), counted.group("unit")
-            value = 1.0 if word in ("a", "an") else float(word) if word.isdigit() else spelled_value(word)
-        else:
-            value, unit = _SPANS_UP_TO_NOW.get(str(fact.key[1]), (None, ""))
-    if value is None or unit not in _TIME_UNITS:
+    elif isinstance(span := fact.detail.get("span"), tuple):  # a relative date's, read by the extractor
+        value, unit = span
+    else:
+        return None
+    if unit not in _TIME_UNITS:
         return None
     return (value * 10, "year") if unit == "decade" else (value, unit)
 

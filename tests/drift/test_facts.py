@@ -341,3 +341,17 @@ def test_every_fact_points_at_its_own_text(words: list[str]) -> None:
     for fact in extract_facts(text, 0, name_evidence([text])):
         assert 0 <= fact.start < fact.end <= len(text)
         assert text[fact.start : fact.end] == fact.text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("It was climbed 60 years ago.", (60.0, "year")),
+        ("It opened two decades ago.", (2.0, "decade")),
+        ("They met again three days later.", (3.0, "day")),
+        ("Prices rose over the past decade.", (10.0, "year")),
+        ("Prices rose last week.", None),
+    ],
+)
+def test_a_relative_date_records_the_time_it_counts(text: str, span: tuple[float, str] | None) -> None:
+    assert [fact.detail["span"] for fact in facts_of(text, "date")] == [span]
