@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import random
 import re
@@ -328,7 +329,9 @@ same different|new old|full empty|strong weak|heavy light|long short|longer shor
 earlier later|animals plants|boy girl"""
 
 
+@functools.cache
 def _related_words() -> dict[str, str]:
+    """:data:`RELATED_WORDS` as a lookup both ways (read once)."""
     related: dict[str, str] = {}
     for pair in RELATED_WORDS.replace("\n", "|").split("|"):
         first, second = pair.split()
