@@ -1054,6 +1054,21 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             add(Fact("number", sentence, start, end, text[start:end], ("vague", word), {"kind": "vague"}))
 
 
+#: The ligatures a PDF extraction drops, leaving a word in two pieces ("signi cant" for "significant").
+_LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
+_FRAGMENT_BEFORE = re.compile(r"([a-z]+) $")
+
+
+def _lost_ligature(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` is the end of a word whose ligature was lost on the way, the
+    piece before it standing one space back ("signi cant": "significant", no "can't")."""
+    piece = _word_before(_FRAGMENT_BEFORE, text, start)
+    if piece is None:
+        return False
+    word = text[start:end].lower()
+    return any(_zipf(piece.group(1) + ligature + word) >= 3.0 for ligature in _LIGATURES)
+
+
 def _polarity(text: str, sentence: int) -> list[Fact]:
     facts: list[Fact] = []
     negations = list(_NEGATION.finditer(text))
@@ -1063,6 +1078,8 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
         if match.group("bare"):  # a word ending in "nt": a contraction without its apostrophe ("dont"), or not
             word = _word_before(_WORD_START, text, start)
             if word is None or not BARE_CONTRACTION.fullmatch(text, word.start(), end):
+                continue
+            if _lost_ligature(text, word.start(), end):
                 continue
         if any(s <= start < e for s, e in idioms):
             continue

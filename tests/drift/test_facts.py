@@ -267,6 +267,9 @@ def test_quote_words_write_contractions_out() -> None:
         ("They dont tip much.", [("nt", "tip")]),
         ("I cant go there.", [("nt", "go")]),
         ("The wanted man went home.", []),
+        # ... and text that lost its ligatures: "signi cant" is "significant", no "can't"
+        ("They cover signi cant parts of the roof.", []),
+        ("The cost was insigni cant.", []),
     ],
 )
 def test_negations(text: str, cues: list[tuple[str, str]]) -> None:
