@@ -1054,6 +1054,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             add(Fact("number", sentence, start, end, text[start:end], ("vague", word), {"kind": "vague"}))
 
 
+#: What ends the clause a "not to say" denies.
+_DENIAL_BREAK = re.compile(r"[.;:!?]|,\s*but\b|\bbut\b")
 #: The ligatures a PDF extraction drops, leaving a word in two pieces ("signi cant" for "significant").
 _LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
 _FRAGMENT_BEFORE = re.compile(r"([a-z]+) $")
@@ -1073,8 +1075,11 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
     facts: list[Fact] = []
     negations = list(_NEGATION.finditer(text))
     idioms = [match.span() for match in _NOT_NEGATING.finditer(text)] if negations else []
+    denials = [end for start, end in idioms if text[start:end].lower() == "not to say"]
     for match in negations:
         start, end = match.span()
+        if any(denial <= start and not _DENIAL_BREAK.search(text, denial, start) for denial in denials):
+            continue  # "that is not to say rates might not change": the two cancel ("rates might change")
         if match.group("bare"):  # a word ending in "nt": a contraction without its apostrophe ("dont"), or not
             word = _word_before(_WORD_START, text, start)
             if word is None or not BARE_CONTRACTION.fullmatch(text, word.start(), end):

@@ -32,7 +32,9 @@ with each original sentence between those its aligned neighbours came from. A wo
 what either of them is aligned with, in their lexical counterparts (the sentence that shares most
 content words, as above), or in the rest of a split sentence next to what the original is aligned with
 (sharing at least three content words with it), counts as negated there. A double negation ("do not dispense with")
-counts as no negation.
+counts as no negation, and so does a denied denial ("that is not to say rates will not change"). An
+elliptical negation, which stands for words said before it ("Skype has calls, but BBM doesn't", "(which is
+not)"), makes every word before it in its sentence count as negated too.
 
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
 clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
@@ -87,7 +89,11 @@ _CLAUSE_STOP = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;:!?()—–\"“”]")
 #: "could" -> "must") changes what is claimed, a change of one ("could" -> "can", "would" -> "will") does not.
 CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certain": 2, "necessary": 2}
 AUXILIARIES = words("auxiliaries_before")
-_NEGATIVE_PHRASES = re.compile(r"\b(?:rather than|instead of|far from|free of|apart from)\b", re.IGNORECASE)
+_NEGATIVE_PHRASES = re.compile(
+    r"\b(?:rather than|instead of|far from|free of|apart from|regardless of|no matter|wary of"
+    r"|remains? to be seen)\b",
+    re.IGNORECASE,
+)
 _EXPLICIT = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor",
                        "without",
                        "cannot"})  # fmt: skip
@@ -247,12 +253,33 @@ def _comparable_scope(scope: str, span: tuple[int, int] | None, text: str) -> bo
     return len(scope) >= 3 and scope not in NOT_SCOPES and not scope.isdigit()
 
 
+#: The cues that may stand for a verb said before them ("some do not", not "made from nothing").
+_ELLIPTICAL_CUES = frozenset(("not", "n't", "n’t", "nt"))
+#: What may follow a negation that bears on words said before it: the end of its clause.
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)”\"—–]|$)")
+
+
+def elliptical(fact: Fact, text: str) -> bool:
+    """A negation whose words were said before it ("but BBM doesn't;", "(which is not)", "some do not."):
+    nothing follows it in its clause."""
+    return (
+        fact.category == "negation"
+        and fact.kind == "negation"
+        and fact.text.lower() in _ELLIPTICAL_CUES
+        and fact.detail.get("scope_span") is None
+        and _CLAUSE_END.match(text, fact.end) is not None
+    )
+
+
 def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int, int, bool]]:
     """Every occurrence of a scope word in a sentence: (start, end, negated), negated when a negation fact
     bears on it, or a negation ("not", "don't") or strong implicit negation ("failed", "unable") stands
-    within five words before it."""
+    within five words before it, or an elliptical negation (:func:`elliptical`) after it ("have allergies
+    (which can be dangerous), when they have an intolerance (which is not)": "dangerous" is said both
+    ways)."""
     negations = [f for f in facts if f.category == "negation" and f.kind == "negation"]
     negated_at = {int(span[0]) for f in negations for _, span in _scopes(f, text) if span is not None}
+    last_ellipsis = max((f.start for f in negations if elliptical(f, text)), default=-1)
     # the five words after an explicit cue, an aside right after it skipped ("not, in our view, the public")
     reach = {start for f in negations for start, _ in _reach(text, f.end)}
     words = list(_WORDS.finditer(text))
@@ -271,6 +298,7 @@ def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int,
             )
             # an explicit negation cue within five words before it, as "n't" ("should not be assigned a name")
             or match.start() in reach
+            or match.end() <= last_ellipsis
         )
         found.append((match.start(), match.end(), negated))
     return found
@@ -521,10 +549,11 @@ def _slot(
         other_text = other.texts[index]
         theirs = list(_WORDS.finditer(other_text))
         their_stems = [stem(match.group()) for match in theirs]
+        ellipses = [f.start for f in other.facts[index] if elliptical(f, other_text)]
         for view in views:
             found = _slot_in(view, view.index(own[at]), text, start, end, other_text, theirs, their_stems)
-            if found is not None:
-                return (index, *found)
+            if found is not None and not any(found[1] <= position for position in ellipses):
+                return (index, *found)  # not with an elliptical negation after it ("have X, but BBM doesn't")
     return None
 
 

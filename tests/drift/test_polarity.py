@@ -39,6 +39,24 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Weather is also having an effect on tourism.", "Weather is not also having an effect on tourism.",
          "negation-added", "is not"),
         ("The plan failed to deliver results.", "The plan did not deliver results.", None, None),
+        # a negation that stands for a verb said before it ("but BBM doesn't", "while intolerances are not")
+        ("Other services expose its limits: unlike Skype and Viber, it does not yet offer video or voice calls; "
+         "unlike Path, it does not do location sharing.",
+         "Other services show its weaknesses: Skype and Viber have video or voice calls, but BBM doesn’t; Path "
+         "does location sharing, but BBM doesn’t.", None, None),
+        ("Allergies can be dangerous for the person, while intolerances are not.",
+         "Intolerances are not dangerous, and they never kill.", None, None),
+        # a denied denial ("not to say … not"), and negations said as phrases
+        ("That is not to say vaping rates might not change but, at this stage, they are the same.",
+         "The number of people vaping might change but, at the moment, it is the same.", None, None),
+        ("Whether the region can continue to cope with more tourists remains to be seen.",
+         "It is not certain that the region can continue to cope with more tourists.", None, None),
+        ("This fee is regardless of how much you make in tips.", "It does not matter how much you make in tips.",
+         None, None),
+        ("We should be wary of leaving our navigational needs to our devices.",
+         "We should be careful not to leave our navigational needs to our devices.", None, None),
+        ("The government would consider prohibiting employers from charging workers a fee.",
+         "The government would consider not allowing employers to charge workers a fee.", None, None),
         ("We have a theatre rather than a large venue.", "We have a theatre, not a large venue.", None, None),
         # a negation said with a verb or preposition in the original, with "not" in the rewrite
         ("The car dispenses with all the normal controls.", "The car does not have all the normal controls.",
