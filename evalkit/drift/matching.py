@@ -410,7 +410,9 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
     dropped fact and an added one: a span of time as a count or as a relative date ("Sixty years after
     Everest was first climbed" / "climbed 60 years ago"; "trebled in the last 30 years" / "than 30 years
     ago"; "the past decade" / "the past ten years"), a count as "N times" ("three widths" / "across the
-    pool three times"; "ten to one" / "ten times more")."""
+    pool three times"; "ten to one" / "ten times more"). A fact of the rewrite that an original fact of
+    its aligned sentences says in another form is no addition even where that one matched elsewhere too
+    ("Sixty years after" / "60 years ago", with "60 years from now" on both sides)."""
     dropped = [(m, m.original, _forms(m.original)) for m in matches if m.type == "dropped" and m.original]
     added = [(m, m.rewrite, _forms(m.rewrite)) for m in matches if m.type == "added" and m.rewrite]
     gone: set[int] = set()
@@ -419,6 +421,16 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
             if id(new) not in gone and a.key[0] != b.key[0] and forms_a & forms_b and sides.local(a, b):
                 gone.update((id(lost), id(new)))
                 break
+    for new, b, forms_b in added:
+        if id(new) in gone or not forms_b or b.sentence >= len(sides.rewrite_regions):
+            continue
+        if any(
+            a.key[0] != b.key[0] and forms_b & _forms(a)
+            for index in sides.rewrite_regions[b.sentence]
+            for a in sides.original[index]
+            if a.category in ("number", "date")
+        ):
+            gone.add(id(new))
     return [m for m in matches if id(m) not in gone]
 
 

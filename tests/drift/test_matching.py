@@ -90,6 +90,9 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
          "Doctors say there are three times more cases of eczema than 30 years ago."),
         ("Sixty years after the peak was first climbed, it is crowded.",
          "The peak was first climbed 60 years ago. Now it is crowded."),
+        # ... also where the original's count matched a count of another sentence too
+        ("Sixty years after the peak was first climbed, it is crowded. In 60 years from now, it may be empty.",
+         "The peak was first climbed 60 years ago. Now it is crowded. In 60 years from now, it may be empty."),
         ("Over the past decade, more people have seen the problem.",
          "Over the past ten years, more people have seen the problem."),
         # a count as "N times"
