@@ -509,6 +509,9 @@ CONTRACTIONS = {
     "can't": "can not", "won't": "will not", "cannot": "can not", "shan't": "shall not",
     "it's": "it is", "that's": "that is", "there's": "there is", "what's": "what is", "he's": "he is",
     "she's": "she is", "let's": "let us", "here's": "here is", "who's": "who is",
+    # spoken forms a rewrite spells out ("they're gonna win" / "they're going to win")
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of", "sorta": "sort of",
+    "y'all": "you all",
 }  # fmt: skip
 
 

@@ -251,6 +251,7 @@ def test_quotation_spans(text: str, expected: list[str]) -> None:
 
 def test_quote_words_write_contractions_out() -> None:
     assert quote_words("We'd say it’s fine, don't you?") == quote_words("We would say it is fine, do not you?")
+    assert quote_words("They’re gonna win, y'all.") == quote_words("They are going to win, you all.")
 
 
 @pytest.mark.parametrize(
