@@ -8,6 +8,7 @@ mark, which is an encoding artefact rather than text; the report's ``encoding`` 
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,7 +124,38 @@ def read_text(
     chosen = detect_format(name, text) if text_format == "auto" else text_format
     if chosen not in TEXT_FORMATS:
         raise InputError(name, f"unknown text format {chosen!r} (choose text, markdown or html)")
+    warnings += damage_warnings(text, name)
     return TextSource(text=text, name=name, format=chosen, encoding=encoding, warnings=warnings)
+
+
+#: Control characters a text file has no use for (not tab, line feed, form feed, carriage return or escape).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_REPLACEMENT = re.compile("\ufffd")
+#: UTF-8 read as Windows-1252 before evalkit saw it: "â€™" for "’", "Ã©" for "é".
+_DOUBLE_ENCODED = re.compile("â€.|Ã[\u0080-\u00bf]")
+
+
+def damage_warnings(text: str, name: str) -> tuple[str, ...]:
+    """Signs that a text was damaged before evalkit read it, one warning each: control characters (a
+    conversion that kept only the low byte of "’" leaves U+0019, so "don’t" reads "don\x19t" and is no
+    negation), replacement characters (U+FFFD: characters lost), and UTF-8 read as Windows-1252 ("â€™").
+    The text is scored as written; the warning names the first place."""
+    found: list[str] = []
+    checks = (
+        (_CONTROL, "control character", "punctuation may have been lost in a conversion"),
+        (_REPLACEMENT, "replacement character", "characters were lost before evalkit read it"),
+        (_DOUBLE_ENCODED, "double-encoded character", "UTF-8 was read as Windows-1252 before evalkit read it"),
+    )
+    for pattern, what, why in checks:
+        first = pattern.search(text)
+        if first is not None:
+            count = len(pattern.findall(text))
+            shown = first.group() if first.group().isprintable() else first.group().encode("unicode_escape").decode()
+            found.append(
+                f"{name}: {count} {what}{'' if count == 1 else 's'}, the first at offset {first.start()} "
+                f"({shown}): {why}; scored as written"
+            )
+    return tuple(found)
 
 
 def _read_file_bytes(path: Path, max_bytes: int) -> bytes:

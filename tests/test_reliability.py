@@ -124,6 +124,15 @@ def test_invalid_utf8_is_decoded_as_cp1252_with_a_warning(tmp_path: Path, good_r
     assert report["original"]["encoding"] == "cp1252"
 
 
+def test_a_damaged_text_is_scored_as_written_with_a_warning(tmp_path: Path, good_rewrite: Path) -> None:
+    original = write(tmp_path / "damaged.txt", ORIGINAL.replace("library", "library\x19s"))
+    status, stdout, stderr = run("score", str(original), str(good_rewrite), "--profile", "fast", "-f", "json")
+    assert status == 0
+    assert stderr.count("\n") == 1 and "damaged.txt: 4 control characters" in stderr
+    report = json.loads(stdout)
+    assert any("control character" in warning for warning in report["warnings"])
+
+
 def test_bom_and_crlf_keep_offsets_into_the_text_as_given(tmp_path: Path, good_rewrite: Path) -> None:
     text = ORIGINAL.replace("\n", "\r\n")
     original = write(tmp_path / "bom.txt", codecs.BOM_UTF8 + text.encode("utf-8"))
