@@ -67,6 +67,15 @@ def test_jsonl_inline_and_paths(tmp_path: Path) -> None:
     assert three.load()[0].format == "html"
 
 
+def test_an_inline_text_damaged_before_it_was_written_gets_a_warning(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "pairs.jsonl", {"id": "a", "original": "We don\x19t know it.", "rewrite": REWRITE})
+    original, rewrite = load_pairs([path]).pairs[0].load()
+    assert [w.split(" (")[0] for w in original.warnings] == [
+        f"{path}:1:original: 1 control character, the first at offset 6"
+    ]
+    assert rewrite.warnings == ()
+
+
 def test_malformed_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "pairs.jsonl", inline("a"), '{"id": "b", "original": "x",', "", inline("c"))
     loaded = load_pairs([path])
