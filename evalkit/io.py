@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from evalkit.errors import InputError
+from evalkit.markup import LOW_BYTE
 
 TextFormat = Literal["text", "markdown", "html"]
 TEXT_FORMATS: tuple[TextFormat, ...] = ("text", "markdown", "html")
@@ -128,32 +129,37 @@ def read_text(
     return TextSource(text=text, name=name, format=chosen, encoding=encoding, warnings=warnings)
 
 
-#: Control characters a text file has no use for (not tab, line feed, form feed, carriage return or escape).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+#: Control characters a text file has no use for (not tab, line feed, form feed, carriage return or escape),
+#: apart from those of :data:`evalkit.markup.LOW_BYTE_PUNCTUATION`.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x12\x15-\x17\x1a\x1e\x1f\x7f]")
 _REPLACEMENT = re.compile("\ufffd")
 #: UTF-8 read as Windows-1252 before evalkit saw it: "â€™" for "’", "Ã©" for "é".
 _DOUBLE_ENCODED = re.compile("â€.|Ã[\u0080-\u00bf]")
+#: (pattern, what one is called, what many are called, what evalkit does with them)
+_CHECKS = (
+    (LOW_BYTE, "dash or quotation mark cut down to its low byte",
+     "dashes or quotation marks cut down to their low byte", "read as the mark it stood for"),
+    (_CONTROL, "control character", "control characters", "scored as written"),
+    (_REPLACEMENT, "replacement character", "replacement characters",
+     "characters were lost before evalkit read it; scored as written"),
+    (_DOUBLE_ENCODED, "double-encoded character", "double-encoded characters",
+     "UTF-8 was read as Windows-1252 before; scored as written"),
+)  # fmt: skip
 
 
 def damage_warnings(text: str, name: str) -> tuple[str, ...]:
-    """Signs that a text was damaged before evalkit read it, one warning each: control characters (a
-    conversion that kept only the low byte of "’" leaves U+0019, so "don’t" reads "don\x19t" and is no
-    negation), replacement characters (U+FFFD: characters lost), and UTF-8 read as Windows-1252 ("â€™").
-    The text is scored as written; the warning names the first place."""
+    """Signs that a text was damaged before evalkit read it, one warning each, naming the first place:
+    control characters (a conversion that kept only the low byte of "’" leaves U+0019: "don\x19t"; the
+    analysis reads those of punctuation as what they were, :data:`evalkit.markup.LOW_BYTE_PUNCTUATION`),
+    replacement characters (U+FFFD: characters lost), and UTF-8 read as Windows-1252 ("â€™")."""
     found: list[str] = []
-    checks = (
-        (_CONTROL, "control character", "punctuation may have been lost in a conversion"),
-        (_REPLACEMENT, "replacement character", "characters were lost before evalkit read it"),
-        (_DOUBLE_ENCODED, "double-encoded character", "UTF-8 was read as Windows-1252 before evalkit read it"),
-    )
-    for pattern, what, why in checks:
+    for pattern, one, many, why in _CHECKS:
         first = pattern.search(text)
         if first is not None:
             count = len(pattern.findall(text))
             shown = first.group() if first.group().isprintable() else first.group().encode("unicode_escape").decode()
             found.append(
-                f"{name}: {count} {what}{'' if count == 1 else 's'}, the first at offset {first.start()} "
-                f"({shown}): {why}; scored as written"
+                f"{name}: {count} {one if count == 1 else many}, the first at offset {first.start()} ({shown}): {why}"
             )
     return tuple(found)
 

@@ -297,10 +297,23 @@ def plain_view(source: str) -> AnalysisView:
     return AnalysisView(source, None, ())
 
 
+#: Punctuation a conversion cut down to its low byte, read as what it was: the control characters U+0013,
+#: U+0014, U+0018, U+0019, U+001C and U+001D stand for U+2013 "–", U+2014 "—", U+2018 "‘", U+2019 "’",
+#: U+201C "“" and U+201D "”" ("don\x19t" is "don’t"). One character for one, so offsets do not move;
+#: :func:`evalkit.io.damage_warnings` tells the user.
+LOW_BYTE_PUNCTUATION = str.maketrans({0x13: "–", 0x14: "—", 0x18: "‘", 0x19: "’", 0x1C: "“", 0x1D: "”"})
+LOW_BYTE = re.compile("[\x13\x14\x18\x19\x1c\x1d]")
+
+
 def analysis_view(source: str, text_format: str) -> AnalysisView:
-    """The analysis view for a text of the given format (``text``, ``markdown`` or ``html``)."""
+    """The analysis view for a text of the given format (``text``, ``markdown`` or ``html``), punctuation
+    cut down to its low byte read as what it was (:data:`LOW_BYTE_PUNCTUATION`)."""
     if text_format == "html":
-        return html_view(source)
-    if text_format == "markdown":
-        return markdown_view(source)
-    return plain_view(source)
+        view = html_view(source)
+    elif text_format == "markdown":
+        view = markdown_view(source)
+    else:
+        view = plain_view(source)
+    if LOW_BYTE.search(view.text) is None:
+        return view
+    return AnalysisView(view.text.translate(LOW_BYTE_PUNCTUATION), view.to_input, view.ignored)

@@ -71,7 +71,7 @@ def test_an_inline_text_damaged_before_it_was_written_gets_a_warning(tmp_path: P
     path = jsonl(tmp_path / "pairs.jsonl", {"id": "a", "original": "We don\x19t know it.", "rewrite": REWRITE})
     original, rewrite = load_pairs([path]).pairs[0].load()
     assert [w.split(" (")[0] for w in original.warnings] == [
-        f"{path}:1:original: 1 control character, the first at offset 6"
+        f"{path}:1:original: 1 dash or quotation mark cut down to its low byte, the first at offset 6"
     ]
     assert rewrite.warnings == ()
 

@@ -125,12 +125,23 @@ def test_invalid_utf8_is_decoded_as_cp1252_with_a_warning(tmp_path: Path, good_r
 
 
 def test_a_damaged_text_is_scored_as_written_with_a_warning(tmp_path: Path, good_rewrite: Path) -> None:
-    original = write(tmp_path / "damaged.txt", ORIGINAL.replace("library", "library\x19s"))
+    original = write(tmp_path / "damaged.txt", ORIGINAL.replace("library", "library\x07"))
     status, stdout, stderr = run("score", str(original), str(good_rewrite), "--profile", "fast", "-f", "json")
     assert status == 0
     assert stderr.count("\n") == 1 and "damaged.txt: 4 control characters" in stderr
     report = json.loads(stdout)
     assert any("control character" in warning for warning in report["warnings"])
+
+
+def test_punctuation_cut_down_to_its_low_byte_is_read_as_what_it_was(tmp_path: Path) -> None:
+    """OneStop's intermediate texts have "don\x19t" for "don’t": read as a negation, offsets unmoved."""
+    original = write(tmp_path / "low.txt", "The council said the bridge won\x19t close in May. It was built in 1931.\n")
+    rewrite = write(tmp_path / "plain.txt", "The council said the bridge will not close in May.\n")
+    status, stdout, stderr = run("score", str(original), str(rewrite), "--profile", "fast", "-f", "json")
+    assert status == 0 and "low.txt: 1 dash or quotation mark cut down to its low byte" in stderr
+    report = json.loads(stdout)
+    assert [f for f in report["drift"]["findings"] if f["category"] == "negation"] == []
+    assert report["original"]["sentence_spans"][0] == [0, len("The council said the bridge won\x19t close in May.")]
 
 
 def test_bom_and_crlf_keep_offsets_into_the_text_as_given(tmp_path: Path, good_rewrite: Path) -> None:
