@@ -421,11 +421,18 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
             if id(new) not in gone and a.key[0] != b.key[0] and forms_a & forms_b and sides.local(a, b):
                 gone.update((id(lost), id(new)))
                 break
+    forms_o: dict[int, set[tuple[object, ...]]] = {}
+
+    def forms_of(a: Fact) -> set[tuple[object, ...]]:  # each original fact's forms, computed once
+        if id(a) not in forms_o:
+            forms_o[id(a)] = _forms(a)
+        return forms_o[id(a)]
+
     for new, b, forms_b in added:
         if id(new) in gone or not forms_b or b.sentence >= len(sides.rewrite_regions):
             continue
         if any(
-            a.key[0] != b.key[0] and forms_b & _forms(a)
+            a.key[0] != b.key[0] and forms_b & forms_of(a)
             for index in sides.rewrite_regions[b.sentence]
             for a in sides.original[index]
             if a.category in ("number", "date")

@@ -259,7 +259,7 @@ _ELLIPTICAL_CUES = frozenset(("not", "n't", "n’t", "nt"))
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)”\"—–]|$)")
 
 
-def elliptical(fact: Fact, text: str) -> bool:
+def _elliptical(fact: Fact, text: str) -> bool:
     """A negation whose words were said before it ("but BBM doesn't;", "(which is not)", "some do not."):
     nothing follows it in its clause."""
     return (
@@ -274,12 +274,12 @@ def elliptical(fact: Fact, text: str) -> bool:
 def occurrences(text: str, facts: Sequence[Fact], scope: str) -> list[tuple[int, int, bool]]:
     """Every occurrence of a scope word in a sentence: (start, end, negated), negated when a negation fact
     bears on it, or a negation ("not", "don't") or strong implicit negation ("failed", "unable") stands
-    within five words before it, or an elliptical negation (:func:`elliptical`) after it ("have allergies
+    within five words before it, or an elliptical negation (:func:`_elliptical`) after it ("have allergies
     (which can be dangerous), when they have an intolerance (which is not)": "dangerous" is said both
     ways)."""
     negations = [f for f in facts if f.category == "negation" and f.kind == "negation"]
     negated_at = {int(span[0]) for f in negations for _, span in _scopes(f, text) if span is not None}
-    last_ellipsis = max((f.start for f in negations if elliptical(f, text)), default=-1)
+    last_ellipsis = max((f.start for f in negations if _elliptical(f, text)), default=-1)
     # the five words after an explicit cue, an aside right after it skipped ("not, in our view, the public")
     reach = {start for f in negations for start, _ in _reach(text, f.end)}
     words = list(_WORDS.finditer(text))
@@ -549,7 +549,7 @@ def _slot(
         other_text = other.texts[index]
         theirs = list(_WORDS.finditer(other_text))
         their_stems = [stem(match.group()) for match in theirs]
-        ellipses = [f.start for f in other.facts[index] if elliptical(f, other_text)]
+        ellipses = [f.start for f in other.facts[index] if _elliptical(f, other_text)]
         for view in views:
             found = _slot_in(view, view.index(own[at]), text, start, end, other_text, theirs, their_stems)
             if found is not None and not any(found[1] <= position for position in ellipses):
