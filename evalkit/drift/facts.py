@@ -1057,6 +1057,10 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             add(Fact("number", sentence, start, end, text[start:end], ("vague", word), {"kind": "vague"}))
 
 
+#: "No way" denies what follows it ("there's no way I could have banned it", "in no way affects").
+_NO_WAY = re.compile(r"\s+way\b", re.IGNORECASE)
+#: An article between a negation and its word makes the word a noun ("without a ban", "not the failure").
+_ARTICLE = re.compile(r"\b(?:a|an|the)\b", re.IGNORECASE)
 #: What ends the clause a "not to say" denies.
 _DENIAL_BREAK = re.compile(r"[.;:!?]|,\s*but\b|\bbut\b")
 #: The ligatures a PDF extraction drops, leaving a word in two pieces ("signi cant" for "significant").
@@ -1091,12 +1095,14 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
                 continue
         if any(s <= start < e for s, e in idioms):
             continue
-        scope = _scope_word(text, end)
+        way = _NO_WAY.match(text, end) if match.group().lower() == "no" else None
+        scope = _scope_word(text, way.end() if way else end)  # "no way I could have banned": "banned"
         bears_on = text[scope[0] : scope[1]].lower() if scope else ""
         facts.append(Fact(
             "negation", sentence, start, end, text[start:end], ("negation", stem(bears_on)),
             {"kind": "negation", "cue": match.group().lower(), "scope": bears_on, "scope_span": scope,
-             "head_span": _head_word(text, start)},
+             "head_span": _head_word(text, start),
+             "scope_is_noun": bool(scope and _ARTICLE.search(text, way.end() if way else end, scope[0]))},
         ))  # fmt: skip
     for match in _MODAL.finditer(text):
         start, end = match.span()

@@ -176,9 +176,15 @@ class _Side:
 
 
 def double_negation(fact: Fact) -> bool:
-    """A negation of an implicit negation ("do not dispense with", "did not fail to"): the two cancel."""
+    """A negation of an implicit negation ("do not dispense with", "did not fail to"): the two cancel. Not
+    one of a noun after an article ("without a ban" says there is none, as "without it being a rule")."""
     scope = str(fact.detail.get("scope") or "").lower()
-    return fact.kind == "negation" and scope in IMPLICIT_NEGATIONS and scope not in _EXPLICIT
+    return (
+        fact.kind == "negation"
+        and scope in IMPLICIT_NEGATIONS
+        and scope not in _EXPLICIT
+        and not fact.detail.get("scope_is_noun")
+    )
 
 
 def negative_cues(text: str, facts: Sequence[Fact]) -> int:

@@ -265,6 +265,7 @@ def test_quote_words_write_contractions_out() -> None:
         ("Hair cannot show if you are allergic or not.", [("cannot", "show")]),  # "or not": an alternative
         ("Whether or not they agree, it goes ahead.", []),
         ("That is not to say prices will not rise.", []),  # a denied denial: the two cancel
+        ("There is no way I could have known.", [("no", "known")]),  # "no way" denies what follows
         ("That is not to say prices will rise, but they will not fall.", [("not", "fall")]),
         # text that lost its apostrophes
         ("They dont tip much.", [("nt", "tip")]),

@@ -46,6 +46,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "does location sharing, but BBM doesn’t.", None, None),
         ("Allergies can be dangerous for the person, while intolerances are not.",
          "Intolerances are not dangerous, and they never kill.", None, None),
+        # "no way" denies the clause after it; "without a ban" is no double negation
+        ("“There’s no way I could have banned smoking in my bar without it being a rule in the city,” he says.",
+         "“I couldn’t ban smoking in my bar without a ban in the city,” he says.", None, None),
+        ("There’s no way I could have banned smoking in my bar without it being a rule in the city.",
+         "There’s no way I could have banned smoking in my bar without a ban in the city.", None, None),
         # a denied denial ("not to say … not"), and negations said as phrases
         ("That is not to say vaping rates might not change but, at this stage, they are the same.",
          "The number of people vaping might change but, at the moment, it is the same.", None, None),
