@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from evalkit.errors import InputError
-from evalkit.markup import LOW_BYTE
+from evalkit.markup import LOW_BYTE, LOW_BYTE_PUNCTUATION
 
 TextFormat = Literal["text", "markdown", "html"]
 TEXT_FORMATS: tuple[TextFormat, ...] = ("text", "markdown", "html")
@@ -131,7 +131,9 @@ def read_text(
 
 #: Control characters a text file has no use for (not tab, line feed, form feed, carriage return or escape),
 #: apart from those of :data:`evalkit.markup.LOW_BYTE_PUNCTUATION`.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x12\x15-\x17\x1a\x1e\x1f\x7f]")
+_CONTROL = re.compile(
+    "[" + "".join(chr(c) for c in (*range(32), 127) if c not in (9, 10, 12, 13, 27, *LOW_BYTE_PUNCTUATION)) + "]"
+)
 _REPLACEMENT = re.compile("\ufffd")
 #: UTF-8 read as Windows-1252 before evalkit saw it: "â€™" for "’", "Ã©" for "é".
 _DOUBLE_ENCODED = re.compile("â€.|Ã[\u0080-\u00bf]")

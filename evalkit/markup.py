@@ -302,7 +302,7 @@ def plain_view(source: str) -> AnalysisView:
 #: U+201C "“" and U+201D "”" ("don\x19t" is "don’t"). One character for one, so offsets do not move;
 #: :func:`evalkit.io.damage_warnings` tells the user.
 LOW_BYTE_PUNCTUATION = str.maketrans({0x13: "–", 0x14: "—", 0x18: "‘", 0x19: "’", 0x1C: "“", 0x1D: "”"})
-LOW_BYTE = re.compile("[\x13\x14\x18\x19\x1c\x1d]")
+LOW_BYTE = re.compile("[" + "".join(map(chr, LOW_BYTE_PUNCTUATION)) + "]")
 
 
 def analysis_view(source: str, text_format: str) -> AnalysisView:
