@@ -8,7 +8,7 @@ from functools import cached_property
 
 from evalkit import boilerplate, segment
 from evalkit.errors import InputError
-from evalkit.io import TextFormat, TextSource
+from evalkit.io import TextFormat, TextSource, damage_warnings
 from evalkit.markup import AnalysisView, analysis_view
 from evalkit.spans import IgnoredSpan, TextSpan, merge_ignored
 
@@ -158,7 +158,7 @@ class Document:
         if not sentences:
             what = "markup and boilerplate" if ignored else "punctuation"
             raise InputError(name, f"has no words to score (only {what})")
-        warnings = list(source.warnings)
+        warnings = [*source.warnings, *damage_warnings(text, name)]
         if not _looks_english(" ".join(sentence.text for sentence in sentences)):
             warnings.append(
                 f"{name}: does not look like English; the readability formulas and word lists are for English"

@@ -125,7 +125,6 @@ def read_text(
     chosen = detect_format(name, text) if text_format == "auto" else text_format
     if chosen not in TEXT_FORMATS:
         raise InputError(name, f"unknown text format {chosen!r} (choose text, markdown or html)")
-    warnings += damage_warnings(text, name)
     return TextSource(text=text, name=name, format=chosen, encoding=encoding, warnings=warnings)
 
 

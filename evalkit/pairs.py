@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from evalkit.errors import InputError
-from evalkit.io import TEXT_FORMATS, TextFormat, TextSource, damage_warnings, detect_format, read_text
+from evalkit.io import TEXT_FORMATS, TextFormat, TextSource, detect_format, read_text
 
 #: Pairs files are larger than single texts (inline texts): refuse beyond this instead of exhausting memory.
 MAX_PAIRS_FILE_BYTES = 1024 * 1024 * 1024
@@ -69,9 +69,7 @@ class TextRef:
             return read_text(self.path, text_format=self.format)
         text = self.text or ""
         chosen = detect_format(self.name, text) if self.format == "auto" else self.format
-        return TextSource(
-            text=text, name=self.name, format=chosen, encoding="utf-8", warnings=damage_warnings(text, self.name)
-        )
+        return TextSource(text=text, name=self.name, format=chosen, encoding="utf-8")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,3 +25,13 @@ def test_damage_warnings_name_the_file_the_count_and_the_first_place(text: str, 
     warnings = damage_warnings(text, "a.txt")
     assert [warning.split(":", 2)[0] + ":" + warning.split(":", 2)[1] for warning in warnings] == expected
     assert all(warning.endswith(("scored as written", "read as the mark it stood for")) for warning in warnings)
+
+
+def test_a_damaged_string_given_to_the_library_gets_the_warning_too() -> None:
+    from evalkit.document import Document
+
+    document = Document.from_text("We don\x19t know it.", name="given")
+    assert [w.split(" (")[0] for w in document.warnings] == [
+        "given: 1 dash or quotation mark cut down to its low byte, the first at offset 6"
+    ]
+    assert document.sentences[0].text == "We don’t know it."

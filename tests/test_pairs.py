@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from evalkit.document import Document
 from evalkit.errors import InputError
 from evalkit.pairs import PairSpec, load_pairs
 
@@ -69,7 +70,7 @@ def test_jsonl_inline_and_paths(tmp_path: Path) -> None:
 
 def test_an_inline_text_damaged_before_it_was_written_gets_a_warning(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "pairs.jsonl", {"id": "a", "original": "We don\x19t know it.", "rewrite": REWRITE})
-    original, rewrite = load_pairs([path]).pairs[0].load()
+    original, rewrite = (Document.from_source(side) for side in load_pairs([path]).pairs[0].load())
     assert [w.split(" (")[0] for w in original.warnings] == [
         f"{path}:1:original: 1 dash or quotation mark cut down to its low byte, the first at offset 6"
     ]
