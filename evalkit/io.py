@@ -89,6 +89,10 @@ def _decode_strict(data: bytes, codec: str, name: str, *, label: str) -> str:
         raise InputError(name, f"is not valid {label} (byte offset {error.start})") from None
 
 
+#: The control characters text has a use for: tab, line feed, form feed, carriage return, escape.
+TEXT_CONTROLS = (9, 10, 12, 13, 27)
+
+
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes, or many control characters, in the first 8 KiB mean the file is not text."""
     head = data[:8192]
@@ -96,7 +100,7 @@ def _looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    controls = sum(1 for byte in head if byte < 32 and byte not in TEXT_CONTROLS)
     return controls / len(head) > 0.05
 
 
@@ -128,10 +132,10 @@ def read_text(
     return TextSource(text=text, name=name, format=chosen, encoding=encoding, warnings=warnings)
 
 
-#: Control characters a text file has no use for (not tab, line feed, form feed, carriage return or escape),
-#: apart from those of :data:`evalkit.markup.LOW_BYTE_PUNCTUATION`.
+#: Control characters a text file has no use for (not :data:`TEXT_CONTROLS`), apart from those of
+#: :data:`evalkit.markup.LOW_BYTE_PUNCTUATION`.
 _CONTROL = re.compile(
-    "[" + "".join(chr(c) for c in (*range(32), 127) if c not in (9, 10, 12, 13, 27, *LOW_BYTE_PUNCTUATION)) + "]"
+    "[" + "".join(chr(c) for c in (*range(32), 127) if c not in (*TEXT_CONTROLS, *LOW_BYTE_PUNCTUATION)) + "]"
 )
 _REPLACEMENT = re.compile("\ufffd")
 #: UTF-8 read as Windows-1252 before evalkit saw it: "â€™" for "’", "Ã©" for "é".
