@@ -13,7 +13,8 @@ date, name, quote), in this order:
 3. *kept elsewhere*: an original fact with an equal fact anywhere in the rewrite (a fact that moved, or a
    name mentioned again), or an acronym the rewrite spells out ("FSM" / "free school meals"), or a name the
    rewrite writes as it is where its context made it no name there ("“Down with Paes" / "said Revolution,
-   Down with Paes"); otherwise it was *dropped*;
+   Down with Paes"), or a number in words its aligned sentences write as it is where their context made it
+   no number ("sign up first" / "the first to sign up"); otherwise it was *dropped*;
 4. a rewrite fact nobody matched is *added* (with the same exceptions the other way) — unless it is a
    near-miss spelling of a name anywhere in the original, or a lost number with its digits slipped
    ("1,240" / "1,420"), which makes it *changed*;
@@ -459,6 +460,35 @@ def written_in(name: str, texts: Sequence[str]) -> bool:
     return any(pattern.search(text) for text in holding)
 
 
+def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bool) -> bool:
+    """Whether a fact the other side has no fact for stands there all the same: a name anywhere
+    (:func:`written_in`), a number in words in the sentences aligned with it (:func:`said_in_words`)."""
+    if category == "name":
+        return written_in(fact.text, sides.rewrite_texts if original_side else sides.original_texts)
+    if category != "number":
+        return False
+    regions, texts = (
+        (sides.original_regions, sides.rewrite_texts)
+        if original_side
+        else (sides.rewrite_regions, sides.original_texts)
+    )
+    region = regions[fact.sentence] if fact.sentence < len(regions) else ()
+    return said_in_words(fact.text, [texts[k] for k in region])
+
+
+def said_in_words(number: str, texts: Sequence[str]) -> bool:
+    """Whether a number written in words ("seventh", "two thousand") stands as it is in ``texts`` (the
+    aligned sentences of the other side) where its context made it no number fact there: "Seventh sons of
+    Seventh sons" (capitalised, read as a name) / "a seventh son", "sign up first" / "the first to sign up".
+    The same words on both sides are no number lost or invented."""
+    if any(character.isdigit() for character in number):
+        return False
+    pattern = re.compile(
+        r"(?<![\w’'-])" + r"[\s-]+".join(map(re.escape, number.split())) + r"(?![\w’'-])", re.IGNORECASE
+    )
+    return any(pattern.search(text) for text in texts)
+
+
 def spelt_out(name: str, texts: Sequence[str]) -> bool:
     """Whether an acronym ("FSM", "DfT") stands written out in ``texts`` ("free school meals",
     "Department for Transport"): consecutive words with its letters as initials."""
@@ -645,7 +675,7 @@ def _match_category(
         if i in changed:
             b = all_r[changed[i]]
             results.append(_changed_or_shortened(category, a, b))
-        elif any(same(i, j) for j in every_r) or (category == "name" and written_in(a.text, sides.rewrite_texts)):
+        elif any(same(i, j) for j in every_r) or _written_there(category, a, sides, original_side=True):
             continue
         else:
             results.append(Match("dropped", a, None, describe(category, "dropped", a, None), a.kind))
@@ -653,7 +683,7 @@ def _match_category(
         if j in used:
             continue
         b = all_r[j]
-        if any(same(i, j) for i in every_o) or (category == "name" and written_in(b.text, sides.original_texts)):
+        if any(same(i, j) for i in every_o) or _written_there(category, b, sides, original_side=False):
             continue
         source = None
         if misspelt is not None:
