@@ -1121,6 +1121,11 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
 # -------------------------------------------------------------------------------------------------- names
 
 
+#: A closing quotation mark written with apostrophes after a name: two of them (tokenised text's "''"), or
+#: one after a letter other than "s" (after an "s" it is a possessive: "Jesus'", "the Smiths'").
+_CLOSING_QUOTE = re.compile(r"(?:[’']{2,}|(?<=[^sS’'])[’'])\.?$")
+
+
 @lru_cache(maxsize=65536)
 def _name_token(token: str) -> tuple[int, bool, bool]:
     """A token of :data:`_NAME_TOKEN` in a run of a name: how many of its characters the name keeps (not a
@@ -1128,9 +1133,12 @@ def _name_token(token: str) -> tuple[int, bool, bool]:
     run and is left out), and whether it ends its run."""
     head, _, suffix = token.rpartition("-")
     kept = head if head and suffix.lower() in _HYPHEN_SUFFIXES else token
+    quoted = _CLOSING_QUOTE.search(kept)
+    if quoted is not None:  # "the land of Prussia''", "the 'Iron Lady'": a closing quotation mark, no part of it
+        kept = kept[: quoted.start()]
     lower = kept.lower().rstrip(".")
     ends = (
-        kept != token  # a hyphen suffix ends it
+        kept != token  # a hyphen suffix or a closing quotation mark ends it
         or kept.endswith(("'s", "’s", "s'", "s’"))  # so does a possessive
         or _SENTENCE_END.fullmatch(kept) is not None  # and a full stop after a word, not an initial ("Great. Nothing")
     )

@@ -160,6 +160,10 @@ def test_dates(text: str, expected: list[str]) -> None:
         # an acronym of a common noun is no name; an organisation's is
         ("Her GP saw it on TV, the BBC said.", ["BBC"], [("@bbc",)]),
         ("GPs say GDP fell.", [], []),
+        # a closing quotation mark written with apostrophes is no part of a name; a possessive's is
+        ("It was later called `` the land of Prussia''.", ["Prussia"], [("prussia",)]),
+        ("The land of Prussia'' was later split up.", ["Prussia"], [("prussia",)]),
+        ("The Smiths' house and O'Brien's car.", ["Smiths", "O'Brien"], [("smiths",), ("o'brien",)]),
     ],
 )  # fmt: skip
 def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> None:
