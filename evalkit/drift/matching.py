@@ -41,6 +41,7 @@ Negations and modal verbs are compared within alignment groups (:mod:`evalkit.dr
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -462,10 +463,10 @@ def written_in(name: str, texts: Sequence[str]) -> bool:
 
 def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bool) -> bool:
     """Whether a fact the other side has no fact for stands there all the same: a name anywhere
-    (:func:`written_in`), a number in words in the sentences aligned with it (:func:`said_in_words`)."""
+    (:func:`written_in`), a number or date in the sentences aligned with it (:func:`written_as_is`)."""
     if category == "name":
         return written_in(fact.text, sides.rewrite_texts if original_side else sides.original_texts)
-    if category != "number":
+    if category not in ("number", "date"):
         return False
     regions, texts = (
         (sides.original_regions, sides.rewrite_texts)
@@ -473,20 +474,33 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
         else (sides.rewrite_regions, sides.original_texts)
     )
     region = regions[fact.sentence] if fact.sentence < len(regions) else ()
-    return said_in_words(fact.text, [texts[k] for k in region])
+    return written_as_is(fact.text, [texts[k] for k in region])
 
 
-def said_in_words(number: str, texts: Sequence[str]) -> bool:
-    """Whether a number written in words ("seventh", "two thousand") stands as it is in ``texts`` (the
-    aligned sentences of the other side) where its context made it no number fact there: "Seventh sons of
-    Seventh sons" (capitalised, read as a name) / "a seventh son", "sign up first" / "the first to sign up".
-    The same words on both sides are no number lost or invented."""
-    if any(character.isdigit() for character in number):
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def written_as_is(fact: str, texts: Sequence[str]) -> bool:
+    """Whether the words of a number or date stand as they are in ``texts`` (the aligned sentences of the
+    other side), where their context made them no fact of that kind, or another one: "Seventh sons of
+    Seventh sons" (capitalised, read as a name) / "a seventh son", "sign up first" / "the first to sign
+    up", "born 19 February, 1987" / "February born 19, 1987", and tokenised text's "( 8: 10)" for
+    "(8:10)" (space around punctuation is ignored). A number stands alone: "12" is not in "12.5" or "£12m".
+    The same words on both sides are no fact lost or invented."""
+    tokens = _TOKEN.findall(fact)
+    if not tokens:
         return False
-    pattern = re.compile(
-        r"(?<![\w’'-])" + r"[\s-]+".join(map(re.escape, number.split())) + r"(?![\w’'-])", re.IGNORECASE
-    )
+    pattern = re.compile(r"(?<![\w’'-])(?<!\d[.,])" + _joined(tokens) + r"(?![\w’'-])(?![.,]\d)", re.IGNORECASE)
     return any(pattern.search(text) for text in texts)
+
+
+def _joined(tokens: Sequence[str]) -> str:
+    """A pattern of ``tokens`` in a row: words apart by space or hyphens, punctuation with or without space."""
+    pattern = re.escape(tokens[0])
+    for previous, token in itertools.pairwise(tokens):
+        apart = previous[-1].isalnum() and token[0].isalnum()
+        pattern += (r"[\s-]+" if apart else r"\s*") + re.escape(token)
+    return pattern
 
 
 def spelt_out(name: str, texts: Sequence[str]) -> bool:

@@ -14,8 +14,8 @@ from evalkit.drift.matching import (
     names_equal,
     numbers_equal,
     quotes_equal,
-    said_in_words,
     spelt_out,
+    written_as_is,
     written_in,
 )
 
@@ -261,18 +261,25 @@ def test_a_name_written_in_the_other_text_is_neither_dropped_nor_added(fast_eval
 
 
 @pytest.mark.parametrize(
-    ("number", "text", "found"),
+    ("fact", "text", "found"),
     [
         ("seventh", "Seventh sons of Seventh sons are rare.", True),
         ("first", "Sign up first, please.", True),
         ("two thousand", "About two-thousand people came.", True),
         ("seven", "Seventy people came.", False),
         ("first", "The firstborn son.", False),
-        ("12", "The 12 pupils.", False),  # digits are always read as a number: a lost one is lost
+        ("19", "Iain Grieve (February born 19, 1987 in Botswana)", True),
+        ("12", "The 12 pupils.", True),
+        ("12", "It cost 12.5 million.", False),
+        ("12", "It cost £12m.", False),
+        ("1,240", "It has 1,240 pupils.", True),
+        ("240", "It has 1,240 pupils.", False),
+        ("8:10", "He won the title ( 8: 10) after a drop.", True),
+        ("8", "He won the title (8:10) after a drop.", True),
     ],
 )
-def test_said_in_words(number: str, text: str, found: bool) -> None:
-    assert said_in_words(number, [text]) is found
+def test_written_as_is(fact: str, text: str, found: bool) -> None:
+    assert written_as_is(fact, [text]) is found
 
 
 @pytest.mark.parametrize(
