@@ -1032,7 +1032,9 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         value = parsed
         unit = _unit_after(text, end)
+        millions = None  # the other reading of a bare "10.1m": 10.1 million
         if scale == "m" and not currency and (unit in _DIMENSION_WORDS or (not unit and digits)):
+            millions = None if unit else value * SCALES["m"]
             end, scale, unit = end - 1, "", "metre"  # "100m tall": metres
             while end > start and not text[end - 1].isalnum():
                 end -= 1
@@ -1047,7 +1049,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         add(Fact(
             "number", sentence, start, end, text[start:end], (kind, currency, round(value, 6)),
             {"kind": kind, "value": value, "measure": measure, "unit": stem(unit) if unit else "",
-             "display": _format_value(value)},
+             "display": _format_value(value), "millions": millions},
         ))  # fmt: skip
 
     for match in _scan(_VAGUE, text, tokens, VAGUE):

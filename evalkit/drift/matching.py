@@ -44,7 +44,7 @@ import difflib
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -217,7 +217,20 @@ def _value(fact: Fact) -> float | None:
 def numbers_equal(a: Fact, b: Fact, rewrite_text: str = "") -> bool:
     """Same kind, currency, unit of measurement and value; a figure rounded in the rewrite matches when it
     is announced as approximate (within 10 %, and rounder: :func:`_rounded`) or has fewer significant
-    digits (within 5 %)."""
+    digits (within 5 %). A bare "10.1m" is read as metres and as millions (:func:`_readings`)."""
+    return any(_numbers_equal(x, y, rewrite_text) for x in _readings(a) for y in _readings(b))
+
+
+def _readings(fact: Fact) -> tuple[Fact, ...]:
+    """A number as read, and a bare "10.1m" (no unit after it: "rose to 10.1m.") also as 10.1 million."""
+    millions = fact.detail.get("millions")
+    if not isinstance(millions, float):
+        return (fact,)
+    detail = {**fact.detail, "value": millions, "measure": "", "unit": ""}
+    return fact, replace(fact, key=("count", "", round(millions, 6)), detail=detail)
+
+
+def _numbers_equal(a: Fact, b: Fact, rewrite_text: str) -> bool:
     if a.key == b.key and a.detail.get("measure") == b.detail.get("measure"):
         return True
     kind_a, kind_b = a.key[0], b.key[0]

@@ -179,6 +179,11 @@ def test_names_equal(left: str, right: str, equal: bool) -> None:
         ("It had 44 stalls.", "It had about 45 stalls.", "It had about 45 stalls.", True),
         ("Children under 12 go free.", "Children under 13 go free.", "Children under 13 go free.", False),
         ("It had 590 entries.", "It had more than 550 entries.", "It had more than 550 entries.", False),
+        # a bare "10.1m" is metres or millions; with a unit after it, only what the unit says
+        ("It rose to 10.1m.", "It rose to 10.1 million.", "It rose to 10.1 million.", True),
+        ("It rose to 10.1m.", "It rose to 10.1 metres.", "It rose to 10.1 metres.", True),
+        ("It rose to 10.1m.", "It rose to 11.1 million.", "It rose to 11.1 million.", False),
+        ("It is 5m tall.", "It is 5 million tall.", "It is 5 million tall.", False),
     ],
 )
 def test_numbers_equal(left: str, right: str, rewrite: str, equal: bool) -> None:
