@@ -37,7 +37,9 @@ Reported numbers:
   not found in the closest rewrite sentences either (sentence recall below :data:`UNALIGNED_FOUND`, 0.75 —
   a sentence on the same topic typically reaches 0.5), and aligned ones of which less than
   :data:`ALIGNED_FOUND` (30%) is found in their counterpart — unless the region paraphrases the sentence
-  as a whole (cosine of sentence vectors >= :data:`DROPPED_PARAPHRASE`); ``unsupported``: the same for rewrite
+  as a whole (cosine of sentence vectors >= :data:`DROPPED_PARAPHRASE`), or the sentence is aligned alone
+  and is the original sentence closest to its counterpart (:func:`_sole_sources`: a plain rewrite keeps
+  its point in other words); ``unsupported``: the same for rewrite
   sentences against the original, with a lower bar for unaligned ones (:data:`UNALIGNED_SUPPORTED`).
 * ``chrf`` and ``bleu``: sacrebleu's chrF (Popović, 2015) and BLEU (Papineni et al., 2002), 0–100, of the
   whole scored rewrite against the whole scored original.
@@ -62,7 +64,14 @@ import numpy as np
 import numpy.typing as npt
 
 from evalkit import lexicon
-from evalkit.alignment import Alignment, AlignmentSettings, align, attach_split_parts, reclaim_moved_sentences
+from evalkit.alignment import (
+    AlignedGroup,
+    Alignment,
+    AlignmentSettings,
+    align,
+    attach_split_parts,
+    reclaim_moved_sentences,
+)
 from evalkit.document import Document
 from evalkit.embeddings import DEFAULT_LAYER, DEFAULT_MODEL, Encoder, Encoding
 from evalkit.spans import TextSpan
@@ -671,8 +680,9 @@ def assess_meaning(
     matches_o = _matches(original_tokens, found_o)
     matches_r = _matches(rewrite_tokens, found_r)
     # headings are not claims: a reworded title is neither dropped nor unsupported content
+    sole_sources = _sole_sources(left, right, alignment.groups)
     dropped = _lost(
-        [m for m in matches_o if not original.sentences[m.index].heading],
+        [m for m in matches_o if not original.sentences[m.index].heading and m.index not in sole_sources],
         group_o, _paraphrase(left, right, regions_o), UNALIGNED_FOUND, DROPPED_PARAPHRASE,
     )  # fmt: skip
     unsupported = _lost(
@@ -714,6 +724,29 @@ def _content_words(text: str) -> frozenset[str]:
         for start, end in lexicon.word_spans(text)
         if lexicon.content_weight(text[start:end]) >= SPLIT_CONTENT_WEIGHT
     )
+
+
+def _sole_sources(original: FloatArray, rewrite: FloatArray, groups: Sequence[AlignedGroup]) -> frozenset[int]:
+    """Original sentences aligned alone (one-to-one, or split into several rewrite sentences) that are,
+    of all the original's sentences, the closest to what they are aligned with (the rewrite sentences
+    taken as one passage). The rewrite carries such a sentence in other words, however few of its words
+    it keeps: "Where the EPC contains an outstanding recommendation for loft or cavity wall insulation,
+    the required improvements must be carried out before an application can be accepted." / "If it says
+    your loft or walls need better insulation, you must do that work before you apply." (cosine 0.61,
+    22% of its words found). A sentence merged with others into one rewrite sentence is not one: the
+    rewrite often keeps one of them and drops the rest. Needs two original sentences or more."""
+    sources: set[int] = set()
+    if len(original) < 2:
+        return frozenset()
+    for group in groups:
+        if len(group.original) != 1:
+            continue
+        (index,) = group.original
+        passage = rewrite[list(group.rewrite)].sum(axis=0)
+        cosines = original @ passage
+        if int(np.argmax(cosines)) == index and np.count_nonzero(cosines == cosines[index]) == 1:
+            sources.add(index)
+    return frozenset(sources)
 
 
 def _paraphrase(vectors: FloatArray, others: FloatArray, regions: Sequence[Sequence[int]]) -> list[float]:
