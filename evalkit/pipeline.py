@@ -181,6 +181,13 @@ class Evaluator:
             return [meaning.model_tokens(s.text, encodings[s.text]) for s in document.sentences]
         return meaning.lexical_tokens_of([s.text for s in document.sentences])
 
+    def _pooled(self, texts: Sequence[str]) -> meaning.FloatArray:
+        """The model's unit sentence vectors of ``texts`` (through the encoding store and its cache)."""
+        import numpy as np
+
+        encodings = self.store.get_many(texts)
+        return np.stack([encodings[text].pooled for text in texts]).astype(np.float32)
+
     def _score(
         self,
         pair_id: str,
@@ -209,6 +216,7 @@ class Evaluator:
             model=model_name,
             layer=layer,
             baseline=meaning.baseline_for(self.encoder) if self.settings.uses_model else 0.0,
+            encode=self._pooled if self.settings.uses_model else None,
         )
         drift = assess_drift(original, rewrite, meaning_result)
         verdict = judge(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from evalkit import Evaluator, Pair
 from evalkit.embeddings import DEFAULT_LAYER, default_model_path
 from evalkit.io import read_text
-from evalkit.meaning import bleu_score, chrf_score
+from evalkit.meaning import bleu_score, chrf_score, clauses
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "examples"
 
@@ -255,3 +255,53 @@ def test_a_replaced_word_is_listed_on_both_sides(evaluator: Evaluator) -> None:
     assert report["drift"]["components"]["invented"] > 0 and report["drift"]["components"]["lost"] > 0
     unchanged = evaluator.evaluate(original, original).to_dict()
     assert unchanged["meaning"]["unsupported_words"] == [] and unchanged["drift"]["components"]["invented"] == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The finding has been attributed in part to the misconnection of household drainage, a council said.",
+            [
+                "The finding has been attributed in part to the misconnection of household drainage",
+                "a council said.",
+                "The finding has been attributed in part to the misconnection of household drainage a council said.",
+            ],
+        ),
+        ("Prices rose and wages fell.", ["and wages fell."]),  # "Prices rose": fewer than three words
+        (
+            "It opened in 1990 which was late.",
+            ["It opened in 1990", "which was late.", "It opened in 1990 which was late."],
+        ),
+        ("Short one.", []),
+    ],
+)
+def test_clauses(sentence: str, expected: list[str]) -> None:
+    assert clauses(sentence) == expected
+
+
+@pytest.mark.model
+def test_a_sentence_the_rewrite_says_in_plain_words_is_not_dropped(evaluator: Evaluator) -> None:
+    """A sentence aligned alone and closest to its counterpart is carried, however few of its words the
+    rewrite keeps (heat-pump-grants' eligibility sentences); a sentence the rewrite leaves out still is
+    dropped (festival-quote's ticket prices)."""
+    original, rewrite = read("heat-pump-grants.original.txt"), read("heat-pump-grants.rewrite.txt")
+    report = evaluator.evaluate(original, rewrite)
+    assert report.meaning.dropped == ()
+    kept = "If it says your loft or walls need better insulation, you must do that work before you apply."
+    assert kept in rewrite
+    festival = evaluator.evaluate(read("festival-quote.original.txt"), read("festival-quote.rewrite.txt"))
+    assert [festival.original.sentences[i].text[:24] for i in festival.meaning.dropped] == ["Day tickets cost £28 for"]
+
+
+@pytest.mark.model
+def test_a_rewrite_sentence_that_says_one_clause_of_a_long_sentence_is_supported(evaluator: Evaluator) -> None:
+    """River-cleanup's "Part of the problem is ..." says one clause of a 55-word sentence (cosine 0.36 with
+    the sentence, 0.67 with the clause); an invented sentence on the same topic stays unsupported."""
+    original, rewrite = read("river-cleanup.original.txt"), read("river-cleanup.rewrite.txt")
+    report = evaluator.evaluate(original, rewrite)
+    unsupported = [report.rewrite.sentences[j].text for j in report.meaning.unsupported]
+    assert not [text for text in unsupported if text.startswith("Part of the problem")]
+    clinic = evaluator.evaluate(read("clinic-opening.original.txt"), read("clinic-opening.rewrite.txt"))
+    invented = [clinic.rewrite.sentences[j].text for j in clinic.meaning.unsupported]
+    assert [text for text in invented if "dental surgery" in text]
