@@ -304,7 +304,16 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     covered_r = _covered(facts_r)
     invented, added_runs = _content(rewrite, meaning.rewrite_matches, covered_r, meaning.unsupported)
     lost, lost_runs = _content(original, meaning.original_matches, covered_o, meaning.dropped)
-    findings.extend(_content_findings(original, rewrite, meaning, facts_o, facts_r, lost_runs, added_runs))
+    quoted_o = [f.original for f in findings if f.category == "quote" and f.original is not None]
+    quoted_r = [f.rewrite for f in findings if f.category == "quote" and f.rewrite is not None]
+    findings.extend(
+        finding
+        for finding in _content_findings(original, rewrite, meaning, facts_o, facts_r, lost_runs, added_runs)
+        if not (
+            finding.kind == "clause"
+            and (_inside_any(finding.original, quoted_o) or _inside_any(finding.rewrite, quoted_r))
+        )
+    )  # a run inside a quotation that is a finding of its own is that finding's detail, not another one
     findings.sort(key=_finding_order)
     by_category = {
         side: {c: sum(1 for fs in facts for f in fs if f.category == c) for c in (*COUNTED, "negation")}
@@ -405,6 +414,11 @@ def _content(
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–\"“”]")
+
+
+def _inside_any(inner: TextSpan | None, outers: Sequence[TextSpan]) -> bool:
+    """Whether ``inner`` lies within one of ``outers`` (spans of the same text: same side)."""
+    return any(_within(inner, outer) for outer in outers)
 
 
 def _within(inner: TextSpan | None, outer: TextSpan | None) -> bool:

@@ -228,3 +228,15 @@ def test_a_changed_quantity_is_a_major_changed_negation_on_the_quantifiers(fast_
     assert (findings[0]["original"]["text"], findings[0]["rewrite"]["text"]) == ("Most", "All")
     assert "'Most' became 'All' before 'families'" in findings[0]["message"]
     _check_spans(report, original, rewrite)
+
+
+def test_words_lost_inside_a_dropped_quotation_are_that_finding_not_another(fast_evaluator: Evaluator) -> None:
+    """The quotation's finding says its words are gone; a 'detail dropped' run inside it said it twice."""
+    original = (
+        "The mayor opened the bridge on Monday. A council spokesperson added that the authority "
+        '"recognises the enormous contribution made by volunteers" and that talks were ongoing.'
+    )
+    rewrite = "The mayor opened the bridge on Monday. The council thanked the volunteers. It is still talking about it."
+    findings = fast_evaluator.evaluate(original, rewrite).to_dict()["drift"]["findings"]
+    assert [(f["type"], f["category"]) for f in findings] == [("dropped", "quote")]
+    assert findings[0]["original"]["text"] == "recognises the enormous contribution made by volunteers"
