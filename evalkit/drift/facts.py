@@ -272,7 +272,7 @@ _DATE_ALTERNATIVES = (
     r"|(?:last|next|this|earlier this|later this|the previous|the following|the past|the coming)\s+"
     r"(?:(?:financial|academic|calendar|school|fiscal|tax)\s+)?"
     r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|century|decade)"
-    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?|decades?)"
+    rf"|(?:a|\d+|{_SPELLED_BELOW_100})\s+(?:days?|weeks?|months?|years?|decades?)"
     r"\s+(?:ago|earlier|later))",
     r"(?P<time>(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d)|\.(?P<minute2>[0-5]\d)(?=\s?[ap]\.?m\b))"
     r"\s?(?P<ampm1>[ap]m|[ap]\.m\.)?(?![\d])"
@@ -862,9 +862,19 @@ def extract_facts(
 
 
 #: A relative date that counts units of time back or forward from when the text was written.
-_COUNTED_BACK = re.compile(r"(?P<count>\S+) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
+_COUNTED_BACK = re.compile(r"(?P<count>.+?) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
 #: Relative dates that are a span of time up to now: "the past decade" is the past ten years.
 _SPANS_UP_TO_NOW = {"last decade": (10.0, "year")}
+
+
+def _counted_in_digits(relative: str) -> str:
+    """A relative date that counts units of time, its count in digits: "thirty-five years later" and "35
+    years later" are one key, and so are "a day later" and "one day later"."""
+    counted = _COUNTED_BACK.fullmatch(relative)
+    if counted is None or counted.group("count").isdigit():
+        return relative
+    value = 1.0 if counted.group("count") in ("a", "an") else spelled_value(counted.group("count"))
+    return relative if value is None else f"{int(value)}{relative[counted.end('count') :]}"
 
 
 def _span(relative: str) -> tuple[float, str] | None:
@@ -893,7 +903,7 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             relative = re.sub(r"^(?:the previous|the past)\b", "last", relative)
             relative = re.sub(r"^(?:the following|the coming)\b", "next", relative)
             relative = re.sub(r"\b(?:financial|academic|calendar|school|fiscal|tax) ", "", relative)
-            relative = RELATIVE_SYNONYMS.get(relative, relative)
+            relative = _counted_in_digits(RELATIVE_SYNONYMS.get(relative, relative))
             key, kind, span = ("relative", relative), "relative", _span(relative)
         elif groups["time"]:
             key, kind = _time_key(groups), "time"

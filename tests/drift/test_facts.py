@@ -130,6 +130,9 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         ("About 2000 people came.", []),  # a count, not a year
         ("The 2014 World Cup was held in Brazil.", ["2014"]),
         ("The results came in 1.17bn.", []),  # not a time
+        # a relative date counted with any number below 100, written in words or digits
+        ("Thirty-five years later, she sang again.", ["Thirty-five years later"]),
+        ("It ended twenty-one days later.", ["twenty-one days later"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:

@@ -194,6 +194,9 @@ def test_numbers_equal(left: str, right: str, rewrite: str, equal: bool) -> None
     ("left", "right", "equal"),
     [
         ("It began on June 26, 2022.", "It began on June 26.", True),
+        ("Thirty-five years later it rang.", "35 years later it rang.", True),
+        ("A day later it rang.", "One day later it rang.", True),
+        ("Twenty years ago it rang.", "Twenty-one years ago it rang.", False),
         ("It began in June 2022.", "It began in 2022.", True),
         ("It began on June 26.", "It began on June 24.", False),
         ("We met at 3 o'clock.", "We met at 3pm.", True),
