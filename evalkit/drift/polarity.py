@@ -489,6 +489,29 @@ def _clause_words(text: str, end: int) -> list[str]:
     return [stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:6]
 
 
+#: "if" and the words it governs, up to four, before a scope word (``_unless_as_if``).
+_IF_BEFORE = re.compile(r"\bif\b(?P<between>(?:\W+\w+){0,3}?)\W+$", re.IGNORECASE)
+
+
+def _unless_as_if(text: str, end: int, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
+    """Rule 3 for "unless" ("if not") with one content word after it, which rule 3 needs two of: the
+    other side says that word after a plain "if" ("donated unless they opt out" / "donate their organs, if
+    they have opted out"). Called only when the other side has no negative cue at all."""
+    scope = _clause_words(text, end)[:1]
+    if not scope:
+        return None
+    for index in sentences:
+        other_text = other.texts[index]
+        for match in _WORDS.finditer(other_text):
+            if stem(match.group()) != scope[0]:
+                continue
+            condition = _IF_BEFORE.search(other_text, max(0, match.start() - 40), match.start())
+            if condition is not None:
+                start = match.start() - len(condition.group()) + condition.group().lower().index("if")
+                return (index, start, match.end())
+    return None
+
+
 def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
     """Rule 3: the sentence of ``sentences`` that keeps at least two thirds (and at least two) of the
     negated clause's content words within a stretch twice the clause's length, and the range of the kept
@@ -944,6 +967,8 @@ def _removed(
                 # "instead" marks a contrast the rewrite may say with "but": rule 4 does not read it
                 if where is None and word != "instead" and not _IDIOM_AFTER.match(text, match.end()):
                     where = _slot(match.start(), match.end(), text, side_o.cues([index]), side_r, group)
+                if where is None and word == "unless" and no_cues:
+                    where = _unless_as_if(text, match.end(), side_r, group)
                 if where is not None and (where[0], where[1]) not in taken:
                     taken.add((where[0], where[1]))
                     shown = _pseudo(*where, side_r.texts)

@@ -89,6 +89,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Many people will remain poor by 2030 unless countries focus on inequality.",
          "Many people will remain poor by 2030 if countries do try to help.", "negation-removed",
          "if countries do"),
+        # "unless" with one content word after it, said after a plain "if": rule 3 for "if not"
+        ("Their organs will be donated unless they opt out.",
+         "People agree to donate their organs, if they have opted out.", "negation-removed", "if they have opted"),
+        ("Their organs will be donated unless they opt out.", "Their organs will be given if they do not opt out.",
+         None, None),
         # ... but not where the negation moved elsewhere in the sentence, or went with its words
         ("Many people will remain poor by 2030 unless countries focus on inequality.",
          "Many people will remain poor by 2030 if countries don't focus on the poor.", None, None),
