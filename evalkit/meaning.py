@@ -41,8 +41,8 @@ Reported numbers:
   and is the original sentence closest to its counterpart (:func:`_sole_sources`: a plain rewrite keeps
   its point in other words); ``unsupported``: the same for rewrite sentences against the original, with a
   lower bar for unaligned ones (:data:`UNALIGNED_SUPPORTED`), and, with the model, not a sentence that says
-  one clause of a nearby original sentence (cosine >= :data:`CLAUSE_PARAPHRASE`: a short plain sentence
-  made of one clause of a long one).
+  one clause of a nearby original sentence with the same polarity (cosine >= :data:`CLAUSE_PARAPHRASE`: a
+  short plain sentence made of one clause of a long one).
 * ``chrf`` and ``bleu``: sacrebleu's chrF (Popović, 2015) and BLEU (Papineni et al., 2002), 0–100, of the
   whole scored rewrite against the whole scored original.
 
@@ -706,7 +706,8 @@ def assess_meaning(
         group_r, _paraphrase(right, left, regions_r), UNALIGNED_SUPPORTED, UNSUPPORTED_PARAPHRASE,
     )  # fmt: skip
     if encode is not None and unsupported:
-        paraphrases = _clause_paraphrases(unsupported, similarity, original, right, encode)
+        texts = [sentence.text for sentence in rewrite.sentences]
+        paraphrases = _clause_paraphrases(unsupported, similarity, original, texts, right, encode)
         unsupported = tuple(j for j in unsupported if j not in paraphrases)
 
     original_text, rewrite_text = original.content_text, rewrite.content_text
@@ -790,23 +791,34 @@ def _clause_paraphrases(
     unsupported: Sequence[int],
     similarity: FloatArray,
     original: Document,
+    rewrite_texts: Sequence[str],
     rewrite_vectors: FloatArray,
     encode: Callable[[Sequence[str]], FloatArray],
 ) -> frozenset[int]:
     """The rewrite sentences of ``unsupported`` that say a clause of one of the :data:`CLAUSE_SOURCES`
-    original sentences closest to them (cosine >= :data:`CLAUSE_PARAPHRASE`)."""
+    original sentences closest to them (cosine >= :data:`CLAUSE_PARAPHRASE`) with the same polarity: both
+    negative or both not (:func:`_negative`), since a sentence vector hardly sees a "not" ("so the damage
+    does get worse" is no paraphrase of "to prevent further deterioration")."""
     sources = {j: np.argsort(-similarity[:, j], kind="stable")[:CLAUSE_SOURCES].tolist() for j in unsupported}
     pieces = {i: clauses(original.sentences[i].text) for found in sources.values() for i in found}
     texts = sorted({piece for found in pieces.values() for piece in found})
     if not texts:
         return frozenset()
     vectors = dict(zip(texts, encode(texts), strict=True))
-    return frozenset(
-        j
-        for j, found in sources.items()
-        if max((float(vectors[piece] @ rewrite_vectors[j]) for i in found for piece in pieces[i]), default=0.0)
-        >= CLAUSE_PARAPHRASE
-    )
+    said: set[int] = set()
+    for j, found in sources.items():
+        close = [p for i in found for p in pieces[i] if float(vectors[p] @ rewrite_vectors[j]) >= CLAUSE_PARAPHRASE]
+        if close and any(_negative(p) == _negative(rewrite_texts[j]) for p in close):
+            said.add(j)
+    return frozenset(said)
+
+
+def _negative(text: str) -> bool:
+    """Whether a sentence or clause negates something outright (:func:`evalkit.drift.polarity.says_no`)."""
+    from evalkit.drift.facts import extract_facts  # the drift package reads meaning results: import late
+    from evalkit.drift.polarity import says_no
+
+    return says_no(text, extract_facts(text, 0))
 
 
 def _paraphrase(vectors: FloatArray, others: FloatArray, regions: Sequence[Sequence[int]]) -> list[float]:

@@ -305,3 +305,20 @@ def test_a_rewrite_sentence_that_says_one_clause_of_a_long_sentence_is_supported
     clinic = evaluator.evaluate(read("clinic-opening.original.txt"), read("clinic-opening.rewrite.txt"))
     invented = [clinic.rewrite.sentences[j].text for j in clinic.meaning.unsupported]
     assert [text for text in invented if "dental surgery" in text]
+
+
+@pytest.mark.model
+def test_a_clause_said_the_other_way_round_is_no_support(evaluator: Evaluator) -> None:
+    """A sentence vector hardly sees a "not": the clause paraphrase must have the rewrite sentence's
+    polarity. Bridge-closure's "so the damage does not get worse" says "to prevent further deterioration";
+    "so the damage does get worse" does not."""
+    original, rewrite = read("bridge-closure.original.txt"), read("bridge-closure.rewrite.txt")
+    flipped = rewrite.replace("so the damage does not get worse", "so the damage does get worse")
+    assert flipped != rewrite
+
+    def unsupported(text: str) -> list[str]:
+        report = evaluator.evaluate(original, text)
+        return [report.rewrite.sentences[j].text for j in report.meaning.unsupported]
+
+    assert not [text for text in unsupported(rewrite) if "the damage does" in text]
+    assert [text for text in unsupported(flipped) if "the damage does get worse" in text]

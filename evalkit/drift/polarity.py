@@ -193,6 +193,15 @@ def negative_cues(text: str, facts: Sequence[Fact]) -> int:
     return _negative_cues(text, facts, _WORDS.findall(text))
 
 
+def says_no(text: str, facts: Sequence[Fact]) -> bool:
+    """Whether a sentence or clause negates something outright: an explicit negation that is not half of a
+    double negation, or a strong implicit one ("failed", "prevent", "unless"). Contrasts ("rather than") and
+    weak cues ("few", "despite") do not count."""
+    if any(f.category == "negation" and f.kind == "negation" and not double_negation(f) for f in facts):
+        return True
+    return any(word.lower() in STRONG_IMPLICIT for word in _WORDS.findall(text))
+
+
 def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> int:
     """:func:`negative_cues` of a sentence whose words (``_WORDS``) are at hand."""
     explicit = _explicit(facts)
