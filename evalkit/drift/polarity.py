@@ -499,7 +499,7 @@ def _clause_words(text: str, end: int) -> list[str]:
 
 
 #: "if" and the words it governs, up to four, before a scope word (``_unless_as_if``).
-_IF_BEFORE = re.compile(r"\bif\b(?P<between>(?:\W+\w+){0,3}?)\W+$", re.IGNORECASE)
+_IF_BEFORE = re.compile(r"\bif\b(?:\W+\w+){0,3}?\W+$", re.IGNORECASE)
 
 
 def _unless_as_if(text: str, end: int, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
@@ -516,8 +516,7 @@ def _unless_as_if(text: str, end: int, other: _Side, sentences: Sequence[int]) -
                 continue
             condition = _IF_BEFORE.search(other_text, max(0, match.start() - 40), match.start())
             if condition is not None:
-                start = match.start() - len(condition.group()) + condition.group().lower().index("if")
-                return (index, start, match.end())
+                return (index, condition.start(), match.end())
     return None
 
 
