@@ -280,6 +280,17 @@ def test_clauses(sentence: str, expected: list[str]) -> None:
     assert clauses(sentence) == expected
 
 
+@given(
+    st.lists(st.sampled_from(["the council", "met", "on Monday", ",", "and", "which", "agreed", "(", ")"]), max_size=20)
+)
+def test_every_clause_has_three_words_and_comes_from_the_sentence(parts: list[str]) -> None:
+    sentence = " ".join(parts)
+    found = clauses(sentence)
+    pieces = found[: (len(found) + 1) // 2]  # the pieces come first, then each two neighbours joined
+    assert all(len(piece.split()) >= 3 for piece in found)
+    assert all(piece in sentence for piece in pieces)
+
+
 @pytest.mark.model
 def test_a_sentence_the_rewrite_says_in_plain_words_is_not_dropped(evaluator: Evaluator) -> None:
     """A sentence aligned alone and closest to its counterpart is carried, however few of its words the

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evalkit import Evaluator
 from evalkit.drift.facts import extract_facts, name_evidence
@@ -288,6 +290,12 @@ def test_a_name_written_in_the_other_text_is_neither_dropped_nor_added(fast_eval
 )
 def test_written_as_is(fact: str, text: str, found: bool) -> None:
     assert written_as_is(fact, [text]) is found
+
+
+@given(st.one_of(st.integers(0, 10**9).map(lambda n: f"{n:,}"), st.sampled_from(["seventh", "two hundred", "8:10"])))
+def test_a_number_stands_in_a_sentence_that_holds_it(fact: str) -> None:
+    assert written_as_is(fact, [f"They said it was {fact} at the time."])
+    assert not written_as_is(fact, [f"They said it was {fact}5 at the time."])  # part of another number
 
 
 @pytest.mark.parametrize(
