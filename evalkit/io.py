@@ -159,9 +159,9 @@ def damage_warnings(text: str, name: str) -> tuple[str, ...]:
     replacement characters (U+FFFD: characters lost), and UTF-8 read as Windows-1252 ("â€™")."""
     found: list[str] = []
     for pattern, one, many, why in _CHECKS:
-        first = pattern.search(text)
-        if first is not None:
-            count = len(pattern.findall(text))
+        matches = list(pattern.finditer(text))
+        if matches:
+            first, count = matches[0], len(matches)
             shown = first.group() if first.group().isprintable() else first.group().encode("unicode_escape").decode()
             found.append(
                 f"{name}: {count} {one if count == 1 else many}, the first at offset {first.start()} ({shown}): {why}"

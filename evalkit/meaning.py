@@ -808,8 +808,10 @@ def _clause_paraphrases(
     said: set[int] = set()
     for j, found in sources.items():
         close = [p for i in found for p in pieces[i] if float(vectors[p] @ rewrite_vectors[j]) >= CLAUSE_PARAPHRASE]
-        if close and any(_negative(p) == _negative(rewrite_texts[j]) for p in close):
-            said.add(j)
+        if close:
+            negative = _negative(rewrite_texts[j])
+            if any(_negative(piece) == negative for piece in close):
+                said.add(j)
     return frozenset(said)
 
 

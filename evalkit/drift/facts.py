@@ -873,7 +873,7 @@ def _counted_in_digits(relative: str) -> str:
     counted = _COUNTED_BACK.fullmatch(relative)
     if counted is None or counted.group("count").isdigit():
         return relative
-    value = 1.0 if counted.group("count") in ("a", "an") else spelled_value(counted.group("count"))
+    value = _counted(counted.group("count"))
     return relative if value is None else f"{int(value)}{relative[counted.end('count') :]}"
 
 
@@ -883,9 +883,8 @@ def _span(relative: str) -> tuple[float, str] | None:
     counted = _COUNTED_BACK.fullmatch(relative)
     if counted is None:
         return _SPANS_UP_TO_NOW.get(relative)
-    word, unit = counted.group("count"), counted.group("unit")
-    value = 1.0 if word in ("a", "an") else float(word) if word.isdigit() else spelled_value(word)
-    return None if value is None else (value, unit)
+    value = _counted(counted.group("count"))
+    return None if value is None else (value, counted.group("unit"))
 
 
 def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
@@ -938,6 +937,11 @@ def _count_value(text: str) -> float | None:
     return float(digits) if digits.isdigit() else spelled_value(text)
 
 
+def _counted(word: str) -> float | None:
+    """How many a count word says: one for the article ("a decade", "a year ago"), else its value."""
+    return 1.0 if word in ("a", "an") else _count_value(word)
+
+
 def _unit_after(text: str, end: int) -> str:
     """The word after a number ending at ``end``, lower case: its unit when it is one ("km", "hours"), "kmh"
     or "mph" for "kilometres an hour" and "miles per hour"; "" when no word follows."""
@@ -981,7 +985,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if not free(start, end):
             continue
         count_word = match.group("count").lower()
-        spans = 1.0 if count_word in ("a", "an") else _count_value(count_word)
+        spans = _counted(count_word)
         if spans is None:
             continue
         years = spans * (100 if match.group("unit").lower().startswith("centur") else 10)

@@ -197,7 +197,7 @@ def says_no(text: str, facts: Sequence[Fact]) -> bool:
     """Whether a sentence or clause negates something outright: an explicit negation that is not half of a
     double negation, or a strong implicit one ("failed", "prevent", "unless"). Contrasts ("rather than") and
     weak cues ("few", "despite") do not count."""
-    if any(f.category == "negation" and f.kind == "negation" and not double_negation(f) for f in facts):
+    if next(_plain_negations(facts), None) is not None:
         return True
     return any(word.lower() in STRONG_IMPLICIT for word in _WORDS.findall(text))
 
