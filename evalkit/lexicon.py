@@ -7,6 +7,43 @@ from functools import cache, lru_cache
 
 _WORD = re.compile(r"\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|%)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 
+
+def _latin_letters(upper: bool) -> str:
+    """The Latin letters of one case, ASCII first, then those with diacritics (Latin-1 Supplement, Latin
+    Extended-A and -B, Latin Extended Additional: "Jägerskog", "Łódź", "Nguyễn"), as the body of a regex
+    character class."""
+    ranges = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+    letters = (chr(code) for block in ranges for code in block)
+    return "".join(c for c in letters if c.isalpha() and (c.isupper() if upper else c.islower()))
+
+
+#: Bodies of regex character classes (``f"[{UPPER}]"``) for the Latin letters English text writes names
+#: with: every pattern that looks for a capital or a lower-case letter uses these, not ``A-Z``/``a-z``, so
+#: that a name with a diacritic is read whole.
+UPPER = _latin_letters(upper=True)
+LOWER = _latin_letters(upper=False)
+LETTER = UPPER + LOWER
+
+#: Latin letters that Unicode decomposition does not take to an ASCII letter.
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ß": "ss",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def fold_diacritics(word: str) -> str:
+    """``word`` without diacritics ("Jägerskog" -> "Jagerskog", "Łódź" -> "Lodz"): English-language style
+    guides (AP, for one) drop them, so a name written with and without them is the same name. Text that
+    is ASCII already comes back unchanged."""
+    if word.isascii():
+        return word
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 #: Cap on a word's content weight (``9 - zipf``), reached by words wordfreq has never seen.
 MAX_WEIGHT = 7.0
 

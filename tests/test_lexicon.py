@@ -100,3 +100,26 @@ def test_every_line_of_the_irregular_form_table_is_read() -> None:
     for base, *forms in table:
         assert forms, base
         assert {lexicon.stem(form) for form in forms} == {lexicon.stem(base)}, base
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("Jägerskog", "Jagerskog"),
+        ("Łódź", "Lodz"),
+        ("Nguyễn", "Nguyen"),
+        ("Søren", "Soren"),
+        ("Straße", "Strasse"),
+        ("Citroën", "Citroen"),
+        ("plain", "plain"),
+    ],
+)
+def test_fold_diacritics(word: str, folded: str) -> None:
+    assert lexicon.fold_diacritics(word) == folded
+
+
+def test_letter_classes_hold_one_case_each() -> None:
+    assert set("AZÄÉŁØÞ") <= set(lexicon.UPPER) and set("azäéłøßþ") <= set(lexicon.LOWER)
+    assert not set(lexicon.UPPER) & set(lexicon.LOWER)
+    assert all(c.isupper() for c in lexicon.UPPER) and all(c.islower() for c in lexicon.LOWER)
+    assert not any(c in lexicon.LETTER for c in "×÷0_- '’")

@@ -10,7 +10,10 @@ sentence ("Search", "Glass") is a name when the texts also write it capitalised 
 gazetteer knows it, or when it is not an ordinary English word; an ordinary word capitalised next to a name
 ("U.S. Weapons" in a title-cased phrase) is left out of the name when the texts use it in lower case.
 An acronym names an organisation or place ("BBC", "NATO", "UK"), but one of a common noun ("GP", "TV",
-"GDP"; ``common_acronyms`` in ``evalkit/data/drift_words.toml``) is no name.
+"GDP"; ``common_acronyms`` in ``evalkit/data/drift_words.toml``) is no name. A name is read with the
+letters it is written with ("Anders Jägerskog", "Łódź": :data:`evalkit.lexicon.UPPER`) and matched without
+diacritics (:func:`evalkit.lexicon.fold_diacritics`), so "Jagerskog" is the same name and "Jögerskag" a
+misspelling.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Literal
 from evalkit import lexicon
 from evalkit._shipped import shipped_text
 from evalkit.drift.gazetteer import Entity, gazetteer
+from evalkit.lexicon import LETTER, LOWER, UPPER
 
 Category = Literal["number", "date", "name", "quote", "negation"]
 
@@ -328,16 +332,17 @@ _WEAK_CONNECTORS = frozenset({"the", "and", "for", "on"})
 #: (Every token starts with a capital or after no lower-case letter: the lookahead lets the regex engine pass
 #: over the inside of lower-case words at once.)
 _NAME_TOKEN = re.compile(
-    r"(?:(?=[A-Z])|(?<![a-z]))"
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9’'.]*(?:-[A-Za-z0-9’']+)*|(?<![a-z])[a-z]+[A-Z][A-Za-z]*"
-    r"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[A-Z]))"
+    rf"(?:(?=[{UPPER}])|(?<![{LOWER}]))"
+    rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}][{LETTER}0-9’'.]*(?:-[{LETTER}0-9’']+)*"
+    rf"|(?<![{LOWER}])[{LOWER}]+[{UPPER}][{LETTER}]*"
+    rf"|(?<=\s)(?:of|de|da|di|van|von|der|den|la|le|du|bin|al|&|y|del|dos|das|the|and|for|on)(?=\s+[{UPPER}]))"
 )
 #: Words many names of organisations and places share ("University", "Republic", "City"): sharing one does
 #: not make two names one (matching), and one of them "of" a place is a name of its own ("Republic of
 #: Kiribati").
 GENERIC_NAME_WORDS = words("generic_name_words")
 #: A word of four letters or more with a full stop: the end of a sentence, not an initial or abbreviation.
-_SENTENCE_END = re.compile(r"[A-Z][a-z]{3,}\.")
+_SENTENCE_END = re.compile(rf"[{UPPER}][{LOWER}]{{3,}}\.")
 #: "NATO-like", "Asian-style", "Kremlin-backed": the name is the part before the hyphen.
 _HYPHEN_SUFFIXES = words("hyphen_suffixes")
 #: Words that begin many place names and so stay part of a name even at the start of a sentence.
@@ -348,7 +353,7 @@ NOT_NAMES = words("not_names")
 #: Acronyms of common nouns ("GP", "TV", "GDP"): no names, compared as written.
 COMMON_ACRONYMS = words("common_acronyms")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_WORD = re.compile(rf"[{LETTER}][{LETTER}’'-]*")
 
 
 @lru_cache(maxsize=65536)
@@ -445,8 +450,8 @@ def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = ORDINARY)
     return _zipf(lower) >= threshold or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
 
 
-_INITIALS = re.compile(r"(?:[a-z]\.)+")
-_INITIALS_END = re.compile(r"(?:[A-Z]\.){2,}$")
+_INITIALS = re.compile(rf"(?:[{LOWER}]\.)+")
+_INITIALS_END = re.compile(rf"(?:[{UPPER}]\.){{2,}}$")
 
 
 def name_units(tokens: list[str]) -> tuple[str, ...]:
@@ -464,7 +469,7 @@ def name_units(tokens: list[str]) -> tuple[str, ...]:
                 index += size
                 break
         else:
-            word = words[index].lower().replace("’", "'")
+            word = lexicon.fold_diacritics(words[index].lower().replace("’", "'"))
             if word not in _CONNECTORS:
                 units.append(word.replace(".", "") if not _INITIALS.fullmatch(word) else word)
             index += 1
@@ -683,14 +688,14 @@ _NEGATION = _leading(
     r"|(?<=[a-z])n[’']t\b|(?<=[a-z])(?P<bare>nt)\b",  # "nt": kept only where it ends a BARE_CONTRACTION
     re.IGNORECASE,
 )
-_WORD_START = re.compile(r"[A-Za-z]+$")
+_WORD_START = re.compile(rf"[{LETTER}]+$")
 #: How far back :func:`_word_before` looks first.
 _LOOK_BACK = 32
 
 
 def _word_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
-    r"""``pattern.search(text, 0, end)`` for a pattern of a run of letters ending at ``end`` (``[A-Za-z]+$``,
-    ``([A-Za-z]+)\s*$``, ``([A-Za-z]+) $``: nothing before the run, no look-behind), without a regex pass
+    r"""``pattern.search(text, 0, end)`` for a pattern of a run of letters ending at ``end`` (``[{LETTER}]+$``,
+    ``([{LETTER}]+)\s*$``, ``([{LETTER}]+) $``: nothing before the run, no look-behind), without a regex pass
     over the whole text before it: first in the last :data:`_LOOK_BACK` characters; over the whole text only
     when that finds no run, or one that may go on further back (the search's match starts furthest back)."""
     start = max(0, end - _LOOK_BACK)
@@ -750,7 +755,7 @@ def _scope_word(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
+_LAST_WORD = re.compile(rf"([{LETTER}]+)\s*$")
 
 
 def _head_word(text: str, start: int) -> tuple[int, int] | None:
@@ -763,7 +768,7 @@ def _head_word(text: str, start: int) -> tuple[int, int] | None:
 
 # ------------------------------------------------------------------------------------------------ extract
 
-_TOKEN = re.compile(r"[$£€¥₹]|[A-Za-z]+|\d+")
+_TOKEN = re.compile(rf"[$£€¥₹]|[{LETTER}]+|\d+")
 _SPELLED_STARTS = frozenset({*UNITS, *TENS})
 _NUMBER_STARTS = frozenset({*_SPELLED_STARTS, "a", "an", "us", "hk", "c"})
 _DATE_STARTS = frozenset(
@@ -1322,7 +1327,7 @@ def _run_word(token: str) -> str:
     return _strip_possessive(token).rstrip(".") or token
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+) $")
+_PREVIOUS_WORD = re.compile(rf"([{LETTER}]+) $")
 
 
 def _ordinary_edge(token: str, evidence: NameEvidence) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from evalkit._shipped import shipped_text
+from evalkit.lexicon import fold_diacritics
 
 #: Demonym endings that take no plural "s" ("Japanese", "British", "French", "Swiss").
 _NO_PLURAL = ("ese", "sh", "ch", "s", "x", "z", "men", "women")
@@ -47,7 +48,8 @@ class Gazetteer:
     longest: int  # the most words in one surface form
 
     def lookup(self, words: list[str]) -> Entity | None:
-        return self.forms.get(" ".join(words).lower().replace("’", "'"))
+        form = " ".join(words).lower().replace("’", "'")
+        return self.forms.get(form) or self.forms.get(fold_diacritics(form))
 
 
 def _plural(demonym: str) -> str | None:
@@ -70,10 +72,11 @@ def gazetteer() -> Gazetteer:
         kind, name, aliases, adjectives, metonym = (column.strip() for column in columns)
         entity = Entity(name, kind, metonym or None)
         surface = [name, *(a for a in aliases.split("|") if a)]
-        for form in surface:
-            forms.setdefault(form.lower(), entity)
-            if form.lower().startswith("the "):
-                forms.setdefault(form.lower()[4:], entity)
+        for form in surface:  # as written, and without diacritics ("bogotá", "bogota")
+            for lower in dict.fromkeys((form.lower(), fold_diacritics(form.lower()))):
+                forms.setdefault(lower, entity)
+                if lower.startswith("the "):
+                    forms.setdefault(lower[4:], entity)
         for adjective in (a for a in adjectives.split("|") if a):
             for demonym in (adjective, _plural(adjective)):
                 if demonym:

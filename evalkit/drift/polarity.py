@@ -76,8 +76,9 @@ from evalkit.drift.facts import (
     word_pairs,
     words,
 )
+from evalkit.lexicon import LETTER
 
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
 _WORD_AFTER = re.compile(r"\s*([\w’']+)")
 #: A negation that ends its clause, its verb left out ("but BBM doesn't; Path does"): rule 2 reads the
@@ -370,7 +371,8 @@ def _with_head(fact: Fact, texts: Sequence[str]) -> Fact:
     )
 
 
-_LAST_WORDS = re.compile(r"((?:[A-Za-z’']+\s+){1,4})$")
+_LAST_WORDS = re.compile(rf"((?:[{LETTER}’']+\s+){{1,4}})$")
+_LETTERS = re.compile(rf"[{LETTER}’']+")
 #: Words that join two clauses: an auxiliary before one belongs to the clause before it.
 _COORDINATORS = frozenset(("and", "or", "but", "nor"))
 
@@ -383,7 +385,7 @@ def _with_auxiliary(text: str, start: int) -> int:
     match = _LAST_WORDS.search(text, 0, start)
     if match is None:
         return start
-    words = list(re.finditer(r"[A-Za-z’']+", match.group(1)))
+    words = list(_LETTERS.finditer(match.group(1)))
     for coordinator in reversed(range(len(words))):
         if words[coordinator].group().lower() in _COORDINATORS:
             words = words[coordinator + 1 :]
@@ -488,7 +490,7 @@ def _negative_before(text: str, facts: Sequence[Fact], start: int, end: int) -> 
 
 #: Words of a clause: a compound of two parts as its parts ("pregnancy-related"), one of more as a unit
 #: ("use-it-or-lose-it").
-_CLAUSE_WORDS = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+){2,}|[A-Za-z][\w'’]*|\d[\d,.]*\d|\d")
+_CLAUSE_WORDS = re.compile(rf"[{LETTER}][\w'’]*(?:-[\w'’]+){{2,}}|[{LETTER}][\w'’]*|\d[\d,.]*\d|\d")
 
 
 def _clause_words(text: str, end: int) -> list[str]:

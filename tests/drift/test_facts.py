@@ -167,6 +167,14 @@ def test_dates(text: str, expected: list[str]) -> None:
         ("It was later called `` the land of Prussia''.", ["Prussia"], [("prussia",)]),
         ("The land of Prussia'' was later split up.", ["Prussia"], [("prussia",)]),
         ("The Smiths' house and O'Brien's car.", ["Smiths", "O'Brien"], [("smiths",), ("o'brien",)]),
+        # a name with diacritics is read whole, and matched without them
+        ("The study was led by Anders Jägerskog in Łódź.", ["Anders Jägerskog", "Łódź"],
+         [("anders", "jagerskog"), ("lodz",)]),
+        ("Citroën and Hans-Jürgen Papier met Émile.", ["Citroën", "Hans-Jürgen Papier", "Émile"],
+         [("citroen",), ("hans-jurgen", "papier"), ("emile",)]),
+        ("She met Nguyễn Thị Minh Khai and Søren Kierkegaard.", ["Nguyễn Thị Minh Khai", "Søren Kierkegaard"],
+         [("nguyen", "thi", "minh", "khai"), ("soren", "kierkegaard")]),
+        ("They flew from Bogotá to Zürich.", ["Bogotá", "Zürich"], [("@bogotá",), ("@zurich",)]),
     ],
 )  # fmt: skip
 def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> None:

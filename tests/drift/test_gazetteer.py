@@ -27,6 +27,13 @@ def test_forms(form: str, name: str, kind: str) -> None:
     assert (entity.name, entity.kind) == (name, kind)
 
 
+def test_a_form_with_diacritics_is_also_known_without_them() -> None:
+    forms = gazetteer().forms
+    assert forms["bogota"] is forms["bogotá"]
+    assert forms["sao tome and principe"] is forms["são tomé and príncipe"]
+    assert gazetteer().lookup(["Montréal"]) is gazetteer().lookup(["Montreal"]) is not None
+
+
 def test_no_plural_for_demonyms_that_take_none() -> None:
     forms = gazetteer().forms
     assert "japaneses" not in forms

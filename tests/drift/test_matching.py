@@ -153,6 +153,11 @@ def _fact(text: str, category: str, context: tuple[str, ...] = ()) -> Any:
         ("New Orleans is loud.", "New Orleanss bars are loud.", True),
         ("Joe Biden spoke.", "Joe Bidens spoke.", True),
         ("Joe Biden spoke.", "Joe Bidan spoke.", False),
+        # written with and without diacritics: one name (style guides drop them); another letter is not
+        ("Anders Jägerskog spoke.", "Anders Jagerskog spoke.", True),
+        ("It is in Łódź.", "It is in Lodz.", True),
+        ("They went to Bogota.", "They went to Bogotá.", True),
+        ("Anders Jägerskog spoke.", "Anders Jögerskag spoke.", False),
     ],
 )
 def test_names_equal(left: str, right: str, equal: bool) -> None:
