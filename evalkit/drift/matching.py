@@ -52,6 +52,8 @@ from evalkit.drift.facts import (
     CONVERSIONS,
     FUNCTION_WORDS,
     GENERIC_NAME_WORDS,
+    TENS,
+    UNITS,
     Fact,
     entity,
     significant_digits,
@@ -476,10 +478,10 @@ def written_in(name: str, texts: Sequence[str]) -> bool:
 
 def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bool) -> bool:
     """Whether a fact the other side has no fact for stands there all the same: a name anywhere
-    (:func:`written_in`), a number or date in the sentences aligned with it (:func:`written_as_is`)."""
-    if category == "name":
-        return written_in(fact.text, sides.rewrite_texts if original_side else sides.original_texts)
-    if category not in ("number", "date"):
+    (:func:`written_in`) or as its acronym in the sentences aligned with it (:func:`abbreviated`: two
+    letters name many things), a number or date in the sentences aligned with it (:func:`written_as_is`,
+    :func:`in_compound`, :func:`said_as_period`)."""
+    if category not in ("name", "number", "date"):
         return False
     regions, texts = (
         (sides.original_regions, sides.rewrite_texts)
@@ -487,7 +489,13 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
         else (sides.rewrite_regions, sides.original_texts)
     )
     region = regions[fact.sentence] if fact.sentence < len(regions) else ()
-    return written_as_is(fact.text, [texts[k] for k in region])
+    there = [texts[k] for k in region]
+    if category == "name":
+        return written_in(fact.text, texts) or abbreviated(fact.text, there)
+    if fact.key[0] == "vague":  # "hundreds of years" / "centuries"
+        own = sides.original_texts if original_side else sides.rewrite_texts
+        return said_as_period(fact, own[fact.sentence], there) if fact.sentence < len(own) else False
+    return written_as_is(fact.text, there) or in_compound(fact.text, there)
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -505,6 +513,35 @@ def written_as_is(fact: str, texts: Sequence[str]) -> bool:
         return False
     pattern = re.compile(r"(?<![\w’'-])(?<!\d[.,])" + _joined(tokens) + r"(?![\w’'-])(?![.,]\d)", re.IGNORECASE)
     return any(pattern.search(text) for text in texts)
+
+
+def in_compound(fact: str, texts: Sequence[str]) -> bool:
+    """Whether a number of one word ends a hyphenated compound in ``texts``, in the plural or not:
+    "children under five" / "under-fives", "people over 60" / "the over-60s". The same number, said as
+    part of a word."""
+    if not fact.isalnum():
+        return False
+    pattern = re.compile(rf"([^\W\d_]+)-{re.escape(fact)}(?:s|es)?(?![\w’'-])", re.IGNORECASE)
+    # not a number of its own ("twenty-five", "one-third")
+    return any(match.group(1).lower() not in _NUMBER_HEADS for text in texts for match in pattern.finditer(text))
+
+
+_NUMBER_HEADS = frozenset({*UNITS, *TENS, "hundred", "thousand", "million", "billion"})
+
+
+#: Vague counts of years and the words for their periods ("hundreds of years" / "centuries").
+_PERIODS = {"hundreds": "centuries", "thousands": "millennia", "dozens": "decades"}
+_OF_YEARS = re.compile(r"\s+of\s+years\b", re.IGNORECASE)
+
+
+def said_as_period(fact: Fact, own: str, texts: Sequence[str]) -> bool:
+    """Whether a vague count of years ("hundreds of years", in its sentence ``own``) stands in ``texts``
+    as the period it counts ("centuries"), or the period as the count: the same quantity."""
+    word = fact.text.lower()
+    if word in _PERIODS and _OF_YEARS.match(own, fact.end):
+        pattern = re.compile(rf"\b{_PERIODS[word]}\b", re.IGNORECASE)
+        return any(pattern.search(text) for text in texts)
+    return False
 
 
 def _joined(tokens: Sequence[str]) -> str:
@@ -526,6 +563,27 @@ def spelt_out(name: str, texts: Sequence[str]) -> bool:
         r"\b" + r"[\s-]+".join(_JOINERS + re.escape(letter) + r"[\w’'-]*" for letter in letters) + r"\b",
         re.IGNORECASE,
     )
+    return any(pattern.search(text) for text in texts)
+
+
+#: Words of a name that its acronym leaves out ("Department for Transport": "DfT" or "DT").
+_ACRONYM_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def abbreviated(name: str, texts: Sequence[str]) -> bool:
+    """Whether a name of two words or more stands in ``texts`` as its acronym: the initials of its words,
+    joining words left out or in lower case ("European Commission" / "EC", "Department for Transport" /
+    "DfT")."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 8:
+        return False
+    heads = [word for word in words if word.lower() not in _ACRONYM_JOINERS]
+    # words written with a capital and lower-case letters ("US Senate" is no "US")
+    if len(heads) < 2 or not all(word[:1].isupper() and not word.isupper() for word in heads):
+        return False
+    plain = "".join(word[0] for word in heads)
+    mixed = "".join(word[0] if word in heads else word[0].lower() for word in words)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{re.escape(plain)}|{re.escape(mixed)})s?(?![\w’'-])")
     return any(pattern.search(text) for text in texts)
 
 

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from evalkit import Evaluator
 from evalkit.drift.facts import extract_facts, name_evidence
 from evalkit.drift.matching import (
+    abbreviated,
     dates_equal,
+    in_compound,
     match_facts,
     names_equal,
     numbers_equal,
@@ -264,6 +266,58 @@ def test_spelt_out(acronym: str, text: str, found: bool) -> None:
 )
 def test_written_in(name: str, text: str, found: bool) -> None:
     assert written_in(name, [text]) is found
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("European Commission", "At the request of the EC, ECB and IMF.", True),
+        ("Department for Transport", "The DfT agreed.", True),
+        ("Department for Transport", "The DT agreed.", True),
+        ("European Commission", "The ECB agreed.", False),  # another acronym
+        ("European Commission", "The ec agreed.", False),
+        ("Europe", "The E agreed.", False),  # one word is no acronym
+        ("US Senate", "The US agreed.", False),  # a word of the name is an acronym already
+    ],
+)
+def test_abbreviated(name: str, text: str, found: bool) -> None:
+    assert abbreviated(name, [text]) is found
+
+
+@pytest.mark.parametrize(
+    ("fact", "text", "found"),
+    [
+        ("five", "20% of under-fives are malnourished.", True),
+        ("60", "Tickets for the over-60s are free.", True),
+        ("five", "It costs twenty-five pounds.", False),  # a number of its own
+        ("third", "Two-thirds agreed.", False),
+        ("five", "A five-year plan.", False),  # the number starts the compound: a fact of its own there
+        ("five", "Five of them.", False),  # alone: written_as_is, not a compound
+    ],
+)
+def test_in_compound(fact: str, text: str, found: bool) -> None:
+    assert in_compound(fact, [text]) is found
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "expected"),
+    [
+        ("An estimated 20% of under-fives are malnourished.", "About 20% of children under five are malnourished.", []),
+        ("It is an update to centuries of polar cartography.", "It is an update to hundreds of years of map making.", []),
+        ("Budgets were cut at the request of the EC and IMF.", "The European Commission and IMF asked for cuts.", []),
+        # another number, or a vague count that is no period, still counts
+        ("An estimated 20% of under-fives are malnourished.", "About 20% of children under six are malnourished.",
+         [("added", "six")]),
+        ("It is an update to centuries of polar cartography.", "It is an update to hundreds of polar maps.",
+         [("added", "hundreds")]),
+    ],
+)  # fmt: skip
+def test_a_fact_said_as_part_of_a_word_or_as_its_acronym_is_kept(
+    fast_evaluator: Evaluator, original: str, rewrite: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f["type"], f["rewrite"]["text"]) for f in findings(fast_evaluator, original, rewrite)
+             if f["category"] in ("name", "number") and f["rewrite"]]  # fmt: skip
+    assert found == expected
 
 
 def test_a_name_written_in_the_other_text_is_neither_dropped_nor_added(fast_evaluator: Evaluator) -> None:
