@@ -305,15 +305,29 @@ LOW_BYTE_PUNCTUATION = str.maketrans({0x13: "–", 0x14: "—", 0x18: "‘", 0x1
 LOW_BYTE = re.compile("[" + "".join(map(chr, LOW_BYTE_PUNCTUATION)) + "]")
 
 
+#: The Penn Treebank's tokens for brackets, which tokenised corpora (WikiLarge, Newsela's aligned sentences)
+#: write for "(", ")" and the rest: each read as its bracket, padded with spaces to its own length so
+#: offsets do not move ("Smith -LRB- born 1950 -RRB- is" reads "Smith (     born 1950     ) is"; a span
+#: that starts or ends at the bracket covers its whole token in the input).
+TREEBANK_BRACKETS = {
+    "-LRB-": "(    ", "-RRB-": "    )", "-LSB-": "[    ", "-RSB-": "    ]", "-LCB-": "{    ", "-RCB-": "    }",
+}  # fmt: skip
+_TREEBANK_BRACKET = re.compile(r"(?<!\S)-[LR][RSC]B-(?!\S)")
+
+
 def analysis_view(source: str, text_format: str) -> AnalysisView:
     """The analysis view for a text of the given format (``text``, ``markdown`` or ``html``), punctuation
-    cut down to its low byte read as what it was (:data:`LOW_BYTE_PUNCTUATION`)."""
+    cut down to its low byte read as what it was (:data:`LOW_BYTE_PUNCTUATION`), and the Penn Treebank's
+    bracket tokens as brackets (:data:`TREEBANK_BRACKETS`)."""
     if text_format == "html":
         view = html_view(source)
     elif text_format == "markdown":
         view = markdown_view(source)
     else:
         view = plain_view(source)
-    if LOW_BYTE.search(view.text) is None:
-        return view
-    return AnalysisView(view.text.translate(LOW_BYTE_PUNCTUATION), view.to_input, view.ignored)
+    text = view.text
+    if LOW_BYTE.search(text) is not None:
+        text = text.translate(LOW_BYTE_PUNCTUATION)
+    if "RB-" in text or "SB-" in text or "CB-" in text:
+        text = _TREEBANK_BRACKET.sub(lambda match: TREEBANK_BRACKETS[match.group()], text)
+    return view if text is view.text else AnalysisView(text, view.to_input, view.ignored)

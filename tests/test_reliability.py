@@ -14,8 +14,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from evalkit import Evaluator, InputError
+import evalkit
+from evalkit import Evaluator, InputError, Settings
 from evalkit.cli import app
+from evalkit.document import Document
 from evalkit.io import read_text, write_text_atomic
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora" / "examples"
@@ -142,6 +144,33 @@ def test_punctuation_cut_down_to_its_low_byte_is_read_as_what_it_was(tmp_path: P
     report = json.loads(stdout)
     assert [f for f in report["drift"]["findings"] if f["category"] == "negation"] == []
     assert report["original"]["sentence_spans"][0] == [0, len("The council said the bridge won\x19t close in May.")]
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        (  # the Penn Treebank's brackets are brackets, not names
+            "The river -LRB- which is 50 km long -RRB- flows into the sea near Hull -LSB- 1 -RSB- .",
+            "The river flows into the sea . It is 50 km long .",
+        ),
+        (  # a clitic split off by a tokeniser opens no quotation
+            "The city 's population was 5,000 at the 2010 census , and it is n't growing .",
+            "The city 's population was 5,000 in 2010 . It is not growing .",
+        ),
+    ],
+)
+def test_tokenised_text_is_read_as_the_text_it_stands_for(original: str, rewrite: str) -> None:
+    """Simplification corpora (WikiLarge, Newsela's aligned sentences) come tokenised: brackets as
+    ``-LRB-``, clitics apart ("city 's"). Read as what they stand for, with offsets into the text as given."""
+    report = evalkit.evaluate(original, rewrite, settings=Settings(profile="fast")).to_dict()
+    assert [f for f in report["drift"]["findings"] if f["category"] in ("name", "quote", "negation")] == []
+    for finding in report["drift"]["findings"]:
+        for side, text in (("original", original), ("rewrite", rewrite)):
+            if finding[side]:
+                assert text[finding[side]["start"] : finding[side]["end"]] == finding[side]["text"]
+    assert Document.from_text(original).sentences[0].text == (
+        original.replace("-LRB-", "(").replace("-RRB-", ")").replace("-LSB-", "[").replace("-RSB-", "]")
+    )
 
 
 def test_bom_and_crlf_keep_offsets_into_the_text_as_given(tmp_path: Path, good_rewrite: Path) -> None:

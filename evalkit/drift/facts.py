@@ -264,9 +264,10 @@ _YEAR_CONTEXT = (
     "c.", "through", "in early", "in late", "until early", "since early",
 )  # fmt: skip
 _DATE_ALTERNATIVES = (
-    rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?",
-    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?",
-    rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})",
+    # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
+    rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
+    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?",
+    rf"(?P<m3>{_MONTH})(?:\s?,)?\s+(?P<y3>{_YEAR})",
     r"(?P<nd>(?P<nd1>[0-3]?\d)[/.](?P<nd2>[01]?\d)[/.](?P<nd3>(?:19|20)?\d\d))(?![\d/])",
     r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December)",
     r"(?P<decade>(?:1[5-9]|20)\d0s|(?<=the )(?:[2-9]0s))",
@@ -411,7 +412,7 @@ def _mid_sentence(text: str, start: int) -> bool:
         return False
     if text[before] in "\"'’":
         return before > 0 and text[before - 1].isalnum()
-    return text[before] not in ".!?:“‘(—–"
+    return text[before] not in ".!?:“‘(—–`"  # "`": tokenised text's opening quotation marks
 
 
 @cache
@@ -520,7 +521,10 @@ CONTRACTIONS = {
 }  # fmt: skip
 
 
-_QUOTE_MARK = re.compile("[\"“”«»‘’']")
+#: Quotation marks, and the Penn Treebank's for them in tokenised text (``, '' and `), read as “, ” and ‘.
+_QUOTE_MARK = re.compile("``|''|[\"“”«»‘’'`]")
+_TREEBANK_QUOTES = {"``": "“", "''": "”", "`": "‘"}
+_CLITIC = re.compile(r"(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -528,23 +532,28 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     for mark in _QUOTE_MARK.finditer(text):
-        index, character = mark.start(), mark.group()
+        index, character, past = mark.start(), mark.group(), mark.end()
+        character = _TREEBANK_QUOTES.get(character, character)
         before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
+        after = text[past] if past < len(text) else " "
         if character in "‘’'" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, Korea's
         if character in "’'" and before in "sS" and not stack:
             continue  # plural possessive: the states' ...
-        opening = (before.isspace() or before in '([{—–-/"“‘') and not after.isspace()
+        if character in "’'" and before.isspace() and _CLITIC.match(text, past):
+            continue  # a clitic split off its word by a tokeniser: "the city 's", "they 're"
+        opening = ((before.isspace() or before in '([{—–-/"“‘') and not after.isspace()) or mark.group() in ("``", "`")
         # a right double quotation mark closes even after a space ("in the Kuiper belt ”, the …")
         closing = (not before.isspace() or character == "”") and (after.isspace() or after in ".,;:!?)]}—–-\"”’'")
+        if character == "'" and before.isspace() and after.isspace() and stack and stack[-1][0] == "single":
+            closing = True  # a tokeniser's closing mark stands apart: "said 'stop it ' and"
         kind = "double" if character in '"“”«»' else "single"
         if closing and stack and stack[-1][0] == kind and character not in _OPENERS:
             _, start = stack.pop()
             if not stack:
                 spans.append((start, index))
         elif opening and character not in _CLOSERS:
-            stack.append((kind, index + 1))
+            stack.append((kind, past))
         elif closing and stack and kind == "double":
             start = stack[0][1]  # a closing double quote that matches nothing: close the outermost
             stack.clear()
@@ -555,7 +564,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         attribution = _UNTERMINATED_ATTRIBUTION.search(tail)
         end = start + (attribution.start() if attribution else len(tail.rstrip(".!? ")))
         spans.append((start, end))
-    trimmed = [(start, start + len(text[start:end].rstrip())) for start, end in spans]  # "belt ”": no space
+    # no space at either end: "belt ”", tokenised text's "`` we will win ''"
+    trimmed = [(end - len(text[start:end].lstrip()), start + len(text[start:end].rstrip())) for start, end in spans]
     return [(start, end) for start, end in trimmed if end > start]
 
 
@@ -685,7 +695,8 @@ BARE_CONTRACTION = re.compile(
 _NEGATION = _leading(
     "nwc",
     r"\b(?:no longer|not|never|none|nobody|nothing|nowhere|neither|nor|without|cannot|no)\b"
-    r"|(?<=[a-z])n[’']t\b|(?<=[a-z])(?P<bare>nt)\b",  # "nt": kept only where it ends a BARE_CONTRACTION
+    r"|(?<=[a-z])n[’']t\b|(?<=[a-z] )n[’']t\b"  # tokenised text writes "do n't"
+    r"|(?<=[a-z])(?P<bare>nt)\b",  # "nt": kept only where it ends a BARE_CONTRACTION
     re.IGNORECASE,
 )
 _WORD_START = re.compile(rf"[{LETTER}]+$")
@@ -1292,7 +1303,7 @@ def _clean_run(
     # where a sentence starts: the unit's start, or after a full stop, colon or opening quotation mark inside it
     # (a quotation of several sentences is one unit: 'said: “Guilty people fidget more'; 'first. Sometimes,')
     at_start = not at_start_ok and (
-        not text[: run[0][0]].strip(" \"“‘'([-—–:*•·#>_") or not _mid_sentence(text, run[0][0])
+        not text[: run[0][0]].strip(" \"“‘'`([-—–:*•·#>_") or not _mid_sentence(text, run[0][0])
     )
     prefix = first.lower() in _NAME_PREFIXES and len(run) > 1
     # a first word before another name may be a given name ("Joe Biden said"): kept when it is one

@@ -549,7 +549,7 @@ def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tu
 SLOT_WORDS = 6
 SLOT_FRAME = 3
 #: The only words a stretch deleted with its negation may hold for rule 4: the negation and auxiliaries.
-_NEGATION_WORD = re.compile(r"not|never|no|[a-z]+n[’']t|cannot|" + BARE_CONTRACTION.pattern)
+_NEGATION_WORD = re.compile(r"not|never|no|[a-z]*n[’']t|cannot|" + BARE_CONTRACTION.pattern)
 _IDIOM_AFTER = re.compile(r" (?:that|this)\b")  # "failing that", "despite this": read as a unit
 #: Words that may negate by their form ("unimaginable", "inability", "disagree", "careless").
 _NEGATIVE_AFFIX = re.compile(r"(?:un|in|im|il|ir|dis|non|mis)[a-z]{4,}|[a-z]{3,}less$")

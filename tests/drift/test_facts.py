@@ -133,6 +133,9 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         # a relative date counted with any number below 100, written in words or digits
         ("Thirty-five years later, she sang again.", ["Thirty-five years later"]),
         ("It ended twenty-one days later.", ["twenty-one days later"]),
+        # tokenised text's comma apart
+        ("He died on May 29 , 1518 in Madrid .", ["May 29 , 1518"]),
+        ("In December , 1967 , she was honoured .", ["December , 1967"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -256,6 +259,11 @@ def test_a_quotation_records_where_its_verb_of_speech_stands(text: str, verb: st
          ["there are mountains in the belt", "third zone"]),
         ("Fans were told to “Stand united ”, and to leave their “large electronic devices” at home.",
          ["Stand united", "large electronic devices"]),
+        # tokenised text: clitics apart open nothing; a closing mark apart closes
+        ("The city 's mayor said they 're 'very proud ' of it .", ["very proud"]),
+        ("He said 'stop it ' and left .", ["stop it"]),
+        ("He said `` we will win '' and left .", ["we will win"]),
+        ("`` It is ` fine ' , '' she said .", ["It is ` fine ' ,"]),
     ],
 )  # fmt: skip
 def test_quotation_spans(text: str, expected: list[str]) -> None:
