@@ -7,9 +7,10 @@ point at them. All are rules (no model), documented with their source:
 * passive voice: a form of *be*/*get* followed by a past participle (regular ``-ed`` or a listed irregular
   form), optionally with one adverb between — the heuristic of Vale's ``write-good`` passive rule;
 * unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy), nor a regular
-  inflection of one ("wants"); names (a capital
-  inside a sentence) and numbers are left out here, as WCAG 2.x SC 3.1.5 removes proper names before
-  judging the reading level (the Dale–Chall *formula* counts them, as textstat does);
+  inflection of one ("wants"); names (a capital inside a sentence) and numbers are left out here, as
+  WCAG 2.x SC 3.1.5 removes proper names before judging the reading level (the Dale–Chall *formula*
+  counts them, as textstat does); a first word before a capital ("Dennis Corrigan") is not marked either,
+  but stays in the counts the learned estimate was trained on;
 * vocabulary: the lemma frequency rank of every counted word (:func:`evalkit.readability.words.lemma_rank`),
   from which the share of words beyond the vocabulary of a CEFR level is computed;
 * long words: three syllables or more (the "complex words" of Gunning fog and SMOG);
@@ -38,6 +39,8 @@ from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 _PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+#: A capitalised word right after the first one: the first word starts a name ("Dennis Corrigan said").
+_NEXT_CAPITALISED = re.compile(r" (?!I\b)[^\W\d_a-z]")
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _IRREGULAR_PARTICIPLES = (
     "arisen awoken beaten become begun bent bet bid bitten blown broken brought built burnt bought caught "
@@ -195,15 +198,20 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
     names = 0
     first = True
     vocabulary = _vocabulary
+    opening_name = False
     for match in _WORD.finditer(text):
         word = match.group()
         if first:
             first = False
+            opening_name = word[0].isupper() and _NEXT_CAPITALISED.match(text, match.end()) is not None
         elif word[0].isupper():
             names += 1
             continue  # names are not vocabulary an editor can simplify
         rank, unfamiliar_word, long_word = vocabulary(word)
         ranks.append(rank)
+        if opening_name:  # "Dennis Corrigan is …": no word to mark (counted as before for the estimate)
+            opening_name = False
+            continue
         if unfamiliar_word or long_word:
             mark = Mark(match.start(), match.end(), word)
             if unfamiliar_word:

@@ -58,6 +58,21 @@ def test_names_are_not_unfamiliar_vocabulary() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "marked"),
+    [
+        ("Dennis Corrigan, 72, is a retired teacher.", ["retired"]),  # a name starts the sentence
+        ("Harwick Borough Council looks after the path.", []),
+        ("Dennis is a retired teacher.", ["Dennis", "retired"]),  # alone, it may be a word: marked as before
+        ("Volunteers found rubbish.", ["Volunteers"]),
+        ("Volunteers I met found rubbish.", ["Volunteers"]),  # "I" is no name
+    ],
+)
+def test_a_name_that_starts_a_sentence_is_not_marked(sentence: str, marked: list[str]) -> None:
+    features = sentence_features(sentence)
+    assert sorted({m.text for m in (*features.unfamiliar, *features.long_words)}) == sorted(marked)
+
+
+@pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
         ("It is described and.", ["dangling_end"]),
