@@ -509,21 +509,23 @@ def written_as_is(fact: str, texts: Sequence[str]) -> bool:
     "(8:10)" (space around punctuation is ignored). A number stands alone: "12" is not in "12.5" or "£12m".
     The same words on both sides are no fact lost or invented."""
     tokens = _TOKEN.findall(fact)
-    if not tokens:
+    holding = [text for text in texts if tokens and tokens[-1].lower() in text.lower()]  # no pattern needed
+    if not holding:
         return False
     pattern = re.compile(r"(?<![\w’'-])(?<!\d[.,])" + _joined(tokens) + r"(?![\w’'-])(?![.,]\d)", re.IGNORECASE)
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in holding)
 
 
 def in_compound(fact: str, texts: Sequence[str]) -> bool:
     """Whether a number of one word ends a hyphenated compound in ``texts``, in the plural or not:
     "children under five" / "under-fives", "people over 60" / "the over-60s". The same number, said as
     part of a word."""
-    if not fact.isalnum():
+    holding = [text for text in texts if f"-{fact.lower()}" in text.lower()] if fact.isalnum() else []
+    if not holding:  # most numbers end no compound: no pattern needed
         return False
     pattern = re.compile(rf"([^\W\d_]+)-{re.escape(fact)}(?:s|es)?(?![\w’'-])", re.IGNORECASE)
     # not a number of its own ("twenty-five", "one-third")
-    return any(match.group(1).lower() not in _NUMBER_HEADS for text in texts for match in pattern.finditer(text))
+    return any(match.group(1).lower() not in _NUMBER_HEADS for text in holding for match in pattern.finditer(text))
 
 
 _NUMBER_HEADS = frozenset({*UNITS, *TENS, "hundred", "thousand", "million", "billion"})
@@ -559,6 +561,8 @@ def spelt_out(name: str, texts: Sequence[str]) -> bool:
     if not _ACRONYM.fullmatch(name) or len(name) > 6:
         return False
     letters = name.rstrip("s") if name.endswith("s") and name[:-1].isupper() else name
+    if not any(all(letter in lower for letter in letters.lower()) for lower in map(str.lower, texts)):
+        return False  # a text without one of its letters spells nothing out: no pattern needed
     pattern = re.compile(
         r"\b" + r"[\s-]+".join(_JOINERS + re.escape(letter) + r"[\w’'-]*" for letter in letters) + r"\b",
         re.IGNORECASE,
@@ -583,8 +587,11 @@ def abbreviated(name: str, texts: Sequence[str]) -> bool:
         return False
     plain = "".join(word[0] for word in heads)
     mixed = "".join(word[0] if word in heads else word[0].lower() for word in words)
+    holding = [text for text in texts if plain in text or mixed in text]  # mostly none: no pattern needed
+    if not holding:
+        return False
     pattern = re.compile(rf"(?<![\w’'-])(?:{re.escape(plain)}|{re.escape(mixed)})s?(?![\w’'-])")
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in holding)
 
 
 def _alike(a: Fact, b: Fact) -> bool:
