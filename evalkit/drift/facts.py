@@ -156,7 +156,7 @@ _NUMBER = re.compile(
     rf"|(?P<article>\ban?)(?=\s+(?:{_SCALE_WORDS})\b))"
     rf"(?:[\s-]?(?P<scale>(?:{_SCALE_WORDS}|bn|mn|tn|m|k)(?![\w])))?"
     r"(?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
-    r"(?P<glued>mph|kph|kmh|km|kg|ft|cm|mm|lbs?|ml|gb|mb|mw|gw|kw|sq|(?<=\d)s)?"
+    r"(?P<glued>mph|kph|kmh|km|kg|ft|cm|mm|lbs?|ml|gb|mb|mw|gw|kw|sq|(?<=\d)s|(?<=\d)°?[CF])?"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -198,7 +198,9 @@ _RATIO = re.compile(
 #: "of" ("scores of people"; "she scores").
 _VAGUE = re.compile(rf"\b(?P<word>(?:{'|'.join(sorted(VAGUE - {'scores'}))})\b|scores(?=\s+of\b))", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"[\s-]+(?:of\s+)?(°[CF]|[A-Za-z]+)")
+_UNIT_AFTER = re.compile(r"(?:[\s-]+(?:of\s+)?|(?=°))(°[CF]|[A-Za-z]+)")
+#: The scale after "degrees": "40 degrees Celsius" is 40 °C.
+_TEMPERATURE_SCALE = re.compile(r"\s+(?P<scale>Celsius|centigrade|C|Fahrenheit|F)\b")
 _APPROXIMATOR_BEFORE = re.compile(
     r"\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|fewer than|"
     r"up to|at least|under|close to|just over|just under|an estimated|estimated)\s*$",
@@ -263,6 +265,13 @@ _YEAR_CONTEXT = (
     "the", "between", "and", "to", "or", "summer", "winter", "spring", "autumn", "fall", "circa",
     "c.", "through", "in early", "in late", "until early", "since early",
 )  # fmt: skip
+#: Ordinals that count centuries, in words.
+_CENTURY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
 _DATE_ALTERNATIVES = (
     # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
@@ -270,7 +279,9 @@ _DATE_ALTERNATIVES = (
     rf"(?P<m3>{_MONTH})(?:\s?,)?\s+(?P<y3>{_YEAR})",
     r"(?P<nd>(?P<nd1>[0-3]?\d)[/.](?P<nd2>[01]?\d)[/.](?P<nd3>(?:19|20)?\d\d))(?![\d/])",
     r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December)",
-    r"(?P<decade>(?:1[5-9]|20)\d0s|(?<=the )(?:[2-9]0s))",
+    r"(?P<decade>(?:1[5-9]|20)\d0s|(?<=the )(?:[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
+    rf"(?P<century>(?P<century_digits>[12]?\d)(?:st|nd|rd|th)|(?P<century_word>{'|'.join(_CENTURY_ORDINALS)}))"
+    r"[\s-]+century",
     rf"(?P<y4>{_YEAR})(?![\w%$£€]|[,.]\d)",
     r"(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)",
     r"(?P<relative>today|tonight|yesterday|tomorrow|this (?:morning|evening)|the day before"
@@ -547,6 +558,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         closing = (not before.isspace() or character == "”") and (after.isspace() or after in ".,;:!?)]}—–-\"”’'")
         if character == "'" and before.isspace() and after.isspace() and stack and stack[-1][0] == "single":
             closing = True  # a tokeniser's closing mark stands apart: "said 'stop it ' and"
+        if mark.group() == "''":
+            closing = True  # the treebank's closing mark closes whatever follows it: "`` Knacks''( magical"
         kind = "double" if character in '"“”«»' else "single"
         if closing and stack and stack[-1][0] == kind and character not in _OPENERS:
             _, start = stack.pop()
@@ -785,7 +798,7 @@ _NUMBER_STARTS = frozenset({*_SPELLED_STARTS, "a", "an", "us", "hk", "c"})
 _DATE_STARTS = frozenset(
     {*MONTHS, *WEEKDAYS, *(day + "s" for day in WEEKDAYS), *_SPELLED_STARTS, "today", "tonight", "yesterday",
      "tomorrow", "this", "last", "next", "earlier", "later", "the", "a", "noon", "midday", "midnight", "sept",
-     "previous", "following"}
+     "previous", "following", *_CENTURY_ORDINALS, *(tens[:-1] + "ies" for tens in TENS)}
 )  # fmt: skip
 _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
@@ -923,7 +936,11 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
         elif groups["time"]:
             key, kind = _time_key(groups), "time"
         elif groups["decade"]:
-            key, kind = ("decade", groups["decade"].lower()[-3:]), "decade"
+            key, kind = ("decade", _decade(groups["decade"].lower())), "decade"
+        elif groups["century"]:  # the 19th century is the 1800s
+            number = groups["century_digits"]
+            count = int(number) if number else _CENTURY_ORDINALS[groups["century_word"].lower()]
+            key, kind = ("decade", f"{count - 1}00s"), "century"
         elif groups["nd"]:
             year_text = groups["nd3"] or ""
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
@@ -953,6 +970,13 @@ def _count_value(text: str) -> float | None:
     return float(digits) if digits.isdigit() else spelled_value(text)
 
 
+def _decade(text: str) -> str:
+    """A decade's key: "1990s" as written, "the 90s" and "the nineties" as "90s" (no century said)."""
+    if text.endswith("ies"):
+        return f"{TENS[text[:-3] + 'y']}s"
+    return text
+
+
 def _counted(word: str) -> float | None:
     """How many a count word says: one for the article ("a decade", "a year ago"), else its value."""
     return 1.0 if word in ("a", "an") else _count_value(word)
@@ -966,7 +990,10 @@ def _unit_after(text: str, end: int) -> str:
         return ""
     if _PER_HOUR.match(text, match.end()):
         return "kmh" if match.group(1).lower().startswith("k") else "mph"
-    return match.group(1).lower()
+    unit = match.group(1).lower()
+    if unit in ("degree", "degrees") and (scale := _TEMPERATURE_SCALE.match(text, match.end())) is not None:
+        return "°f" if scale.group("scale")[0] in "Ff" else "°c"
+    return unit
 
 
 def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
@@ -1070,8 +1097,13 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
                 end -= 1
         if scale:
             value *= SCALES[scale]
-        if match.group("glued") and match.group("glued") != "s":
-            unit = match.group("glued").lower()
+        glued = match.group("glued") or ""
+        if glued in ("c", "f"):  # "40c" is forty cents, no temperature (and was never read as a number)
+            continue
+        if glued[-1:] in ("C", "F", "c", "f"):  # "40C", "40°C", "104°f"
+            unit = "°" + glued[-1].lower()
+        elif glued and glued != "s":
+            unit = glued.lower()
         if not currency and unit in CURRENCIES:
             currency = CURRENCIES[unit]
         measure = MEASURES.get(unit, "") if not currency else ""

@@ -286,6 +286,9 @@ def dates_equal(a: Fact, b: Fact) -> bool:
     """Equal, or one date a less specific form of the other ("June 26, 2022" / "June 26" / "2022")."""
     if a.key == b.key:
         return True
+    if a.key[0] == "decade" and b.key[0] == "decade":  # "the 90s" is the 1990s (or another century's)
+        short, full = sorted((str(a.key[1]), str(b.key[1])), key=len)
+        return len(short) == 3 and full.endswith(short)
     if a.key[0] == "time" and b.key[0] == "time":
         minutes_a, minutes_b = int(str(a.key[1])), int(str(b.key[1]))
         return (not a.key[2] or not b.key[2]) and minutes_a % 720 == minutes_b % 720

@@ -206,10 +206,24 @@ def says_no(text: str, facts: Sequence[Fact]) -> bool:
 def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> int:
     """:func:`negative_cues` of a sentence whose words (``_WORDS``) are at hand."""
     explicit = _explicit(facts)
-    doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f))
+    doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f)) + _failed_to(words)
     implicit = sum(map(_implicit_negation, words))  # booleans count as 0 and 1
     prefixed = sum(1 for word in words if _NEGATIVE_PREFIX.match(word))
     return explicit + implicit + prefixed + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
+
+
+#: Verbs of not doing that, before "to" and an implicit negation, cancel it as "not" would: "failed to stop
+#: the disease" says what "did not stop the disease" says.
+_NOT_DOING = words("not_doing")
+
+
+def _failed_to(words: Sequence[str]) -> int:
+    """How many implicit negations a verb of not doing negates ("failed to stop", "refused to ban")."""
+    return sum(
+        1
+        for first, to, second in zip(words, words[1:], words[2:], strict=False)
+        if to.lower() == "to" and first.lower() in _NOT_DOING and _implicit_negation(second)
+    )
 
 
 #: A word negated by a hyphenated "un-" ("un-Brazilian", "un-American"): the word after the hyphen, negated.

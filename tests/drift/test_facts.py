@@ -73,6 +73,26 @@ def test_equal_numbers_in_other_words_have_one_key(left: str, right: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Temperatures reached 40C.", "degc"),
+        ("It was 40°C.", "degc"),
+        ("It was 40 °C today.", "degc"),
+        ("It was as hot as 40 degrees Celsius.", "degc"),
+        ("It was 104F.", "degf"),
+        ("It was 40 degrees.", "deg"),
+    ],
+)
+def test_temperatures(text: str, measure: str) -> None:
+    numbers = facts_of(text, "number")
+    assert [(fact.key, fact.detail["measure"]) for fact in numbers] == [(("count", "", numbers[0].key[2]), measure)]
+
+
+def test_cents_are_no_temperature() -> None:
+    assert facts_of("It costs 40c.", "number") == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Sign up first and bring a friend.", []),  # an adverb, not a rank
@@ -133,6 +153,11 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         # a relative date counted with any number below 100, written in words or digits
         ("Thirty-five years later, she sang again.", ["Thirty-five years later"]),
         ("It ended twenty-one days later.", ["twenty-one days later"]),
+        # decades and centuries
+        ("It was built in the 19th century.", ["19th century"]),
+        ("It was built in the nineteenth century.", ["nineteenth century"]),
+        ("The band was big in the nineties.", ["nineties"]),
+        ("She is in her twenties.", []),  # an age
         # tokenised text's comma apart
         ("He died on May 29 , 1518 in Madrid .", ["May 29 , 1518"]),
         ("In December , 1967 , she was honoured .", ["December , 1967"]),
@@ -167,8 +192,8 @@ def test_dates(text: str, expected: list[str]) -> None:
         ("Her GP saw it on TV, the BBC said.", ["BBC"], [("@bbc",)]),
         ("GPs say GDP fell.", [], []),
         # a closing quotation mark written with apostrophes is no part of a name; a possessive's is
-        ("It was later called `` the land of Prussia''.", ["Prussia"], [("prussia",)]),
-        ("The land of Prussia'' was later split up.", ["Prussia"], [("prussia",)]),
+        ("It was later called `` the land of Prussia''.", ["Prussia"], [("@prussia",)]),
+        ("The land of Prussia'' was later split up.", ["Prussia"], [("@prussia",)]),
         ("The Smiths' house and O'Brien's car.", ["Smiths", "O'Brien"], [("smiths",), ("o'brien",)]),
         # a name with diacritics is read whole, and matched without them
         ("The study was led by Anders Jägerskog in Łódź.", ["Anders Jägerskog", "Łódź"],
@@ -263,6 +288,7 @@ def test_a_quotation_records_where_its_verb_of_speech_stands(text: str, verb: st
         ("The city 's mayor said they 're 'very proud ' of it .", ["very proud"]),
         ("He said 'stop it ' and left .", ["stop it"]),
         ("He said `` we will win '' and left .", ["we will win"]),
+        ("Seventh sons have strong `` Magic Knacks''( specific abilities).", ["Magic Knacks"]),
         ("`` It is ` fine ' , '' she said .", ["It is ` fine ' ,"]),
     ],
 )  # fmt: skip

@@ -20,6 +20,8 @@ from evalkit.drift.gazetteer import gazetteer
         ("world health organization", "World Health Organization", "organisation"),
         ("netherlands", "Netherlands", "country"),
         ("beijing", "Beijing", "city"),
+        ("ussr", "Soviet Union", "country"),
+        ("soviet", "Soviet Union", "country"),
     ],
 )
 def test_forms(form: str, name: str, kind: str) -> None:

@@ -39,6 +39,8 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Weather is also having an effect on tourism.", "Weather is not also having an effect on tourism.",
          "negation-added", "is not"),
         ("The plan failed to deliver results.", "The plan did not deliver results.", None, None),
+        # "failed to stop" is "did not stop": a verb of not doing cancels an implicit negation, as "not" does
+        ("The drug failed to stop the disease.", "The drug did not stop the disease.", None, None),
         # a negation that stands for a verb said before it ("but BBM doesn't", "while intolerances are not")
         ("Other services expose its limits: unlike Skype and Viber, it does not yet offer video or voice calls; "
          "unlike Path, it does not do location sharing.",
@@ -291,6 +293,9 @@ def test_a_flip_needs_aligned_sentences_or_shared_content_words() -> None:
         ("We chose a theatre rather than a stadium.", 1),
         ("The mirror could replace air-conditioning units.", 1),
         ("Other car makers do not dispense with the driver controls.", 0),
+        ("The drug failed to stop the disease.", 0),
+        ("They refused to ban it.", 0),
+        ("They failed to deliver it.", 1),
     ],
 )
 def test_negative_cues(text: str, count: int) -> None:
