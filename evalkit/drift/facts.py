@@ -161,7 +161,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(rf"\b(?:(?P<word>{'|'.join(ORDINALS)})|(?P<digits>\d+)(?:st|nd|rd|th))\b", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)|\w['’]s)\s+$", re.IGNORECASE
+)  # a possessive determines too: "the world's second-largest"
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
@@ -482,10 +484,19 @@ def name_units(tokens: list[str]) -> tuple[str, ...]:
                 break
         else:
             word = lexicon.fold_diacritics(words[index].lower().replace("’", "'"))
+            if len(words) > 1 and index in (0, len(words) - 1):
+                word = (_ABBREVIATED_HEAD if index == 0 else _ABBREVIATED_TAIL).get(word.rstrip("."), word)
             if word not in _CONNECTORS:
                 units.append(word.replace(".", "") if not _INITIALS.fullmatch(word) else word)
             index += 1
     return tuple(units)
+
+
+#: Abbreviations that start a name, as the word they stand for: "St. Petersburg" is "Saint Petersburg".
+_ABBREVIATED_HEAD = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+#: And those that end one: "Baker St" is "Baker Street".
+_ABBREVIATED_TAIL = {"st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "sq": "square", "ln": "lane",
+                     "blvd": "boulevard", "dr": "drive", "mt": "mount"}  # fmt: skip
 
 
 def entity(unit: str) -> Entity | None:
@@ -674,8 +685,8 @@ def _name_units(name: str) -> tuple[str, ...]:
 
 
 def _title_free(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in TITLES and tokens[0].lower() not in _TITLE_KEEP:
-        tokens = tokens[1:]
+    while len(tokens) > 1 and (head := tokens[0].lower().rstrip(".")) in TITLES and head not in _TITLE_KEEP:
+        tokens = tokens[1:]  # "St." stays, as "St" does: "St. Petersburg"
     return tokens
 
 
@@ -961,7 +972,17 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             year_text = groups["y1"] or groups["y2"] or groups["y3"] or groups["y4"]
             key = ("date", month, day, int(year_text) if year_text else None)
             kind = "year" if month is None else "date"
+            short = _SHORT_YEAR.match(text, end) if groups["y4"] else None
+            if short is not None and int(short.group(1)) > int(year_text[2:]) and free(*short.span(1)):
+                # "the 2010-11 season": the second year too, written with its last two digits
+                second = int(year_text[:2] + short.group(1))
+                add(Fact("date", sentence, *short.span(1), short.group(1), ("date", None, None, second),
+                         {"kind": "year", "span": None}))  # fmt: skip
         add(Fact("date", sentence, start, end, text[start:end], key, {"kind": kind, "span": span}))
+
+
+#: The second year of a range written with its last two digits: "2010-11", "2010/11".
+_SHORT_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w])")
 
 
 def _count_value(text: str) -> float | None:

@@ -489,6 +489,19 @@ FAITHFUL = [
     ("Temperatures reached 40C.", "It was as hot as 40 degrees Celsius."),
     ("Only 5 per cent of the land is farmed.", "Just 5% of the land is used for farming."),
     ("The meeting is on Tuesday at 3pm.", "The meeting is at 3 o'clock on Tuesday afternoon."),
+    ("The season ran in 2010-11.", "The season ran in 2010 and 2011."),
+    ("He moved to St. Petersburg.", "He moved to Saint Petersburg."),
+    ("She climbed Mt. Everest.", "She climbed Mount Everest."),
+    ("He lives on Baker St.", "He lives on Baker Street."),
+    ("She competed at the 2012 London Olympics.", "She competed at the Olympic Games in London in 2012."),
+    ("It is the world's second-largest economy.", "It has the second biggest economy in the world."),
+    ("The museum is closed on Mondays.", "The museum does not open on Mondays."),
+    ("Approximately 70 percent of voters agreed.", "About 70% of voters agreed."),
+    ("One in five adults smokes.", "20% of adults smoke."),
+    ("Three-quarters of the homes flooded.", "75% of the homes flooded."),
+    ("The deal is worth $1.2bn.", "The deal is worth 1.2 billion dollars."),
+    ("She is no longer the leader.", "She is not the leader any more."),
+    ("Nasa launched the probe in 1977.", "NASA launched the probe in 1977."),
 ]
 
 
