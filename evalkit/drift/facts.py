@@ -52,12 +52,11 @@ def words(name: str) -> frozenset[str]:
 @cache
 def word_pairs(name: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """A table of ``evalkit/data/drift_words.toml`` whose lines pair two lists of words ("rise rose : fall
-    fell")."""
-    pairs = []
+    fell"); a line of more lists ("father : mother : brother") pairs each of them with every other one."""
+    pairs: list[tuple[frozenset[str], frozenset[str]]] = []
     for line in _word_tables()[name].splitlines():
-        first, colon, second = line.partition(" : ")
-        if colon:
-            pairs.append((frozenset(first.split()), frozenset(second.split())))
+        groups = [frozenset(group.split()) for group in line.split(" : ")]
+        pairs.extend((first, second) for i, first in enumerate(groups) for second in groups[i + 1 :])
     return tuple(pairs)
 
 

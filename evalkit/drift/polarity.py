@@ -44,11 +44,12 @@ verb is changed when one of another strength bears on the same word ("may close"
 schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all", "the most
 important", "each other") and negated ones ("not all": rules 1-6) are left out. A word replaced by its
 opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" /
-"husband") is an ``opposite`` flip where the two stand in the same frame (a content word shared within two
-words either side) with as many explicit negations on both sides, the original's word is nowhere in what
-the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of belief said as one
-of knowledge or the other way round (``certainty``: "I think it will" / "I know it will") is a ``modality``
-flip by the same rule, its frame also met by sentences that share most of their content words. And a
+"husband", "father" / "brother") is an ``opposite`` flip where the two stand in the same frame (a content
+word shared within two words either side, or the same nearest content word on one side: "the north of the
+country" / "the south of the country") with as many explicit negations on both sides, the original's word
+is nowhere in what the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of
+belief said as one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will")
+is a ``modality`` flip by the same rule, its frame also met by sentences that share most of their content words. And a
 negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is
 dangerous") is no flip: it says the same thing.
 """
@@ -1321,6 +1322,28 @@ def _frame(lower: Sequence[str], k: int) -> set[str]:
     }  # fmt: skip
 
 
+def _nearest(lower: Sequence[str], k: int, step: int) -> str | None:
+    """The stem of the content word nearest the ``k``-th of a sentence's words on one side (``step`` -1:
+    before it, 1: after it), function words passed over ("the north of the country": "country")."""
+    i = k + step
+    while 0 <= i < len(lower):
+        if not _function_word(lower[i]):
+            return stem(lower[i])
+        i += step
+    return None
+
+
+def _same_frame(rewrite: Sequence[str], k: int, original: Sequence[str], at: int) -> bool:
+    """Whether two words stand in one frame: a content word shared within :data:`FRAME_WORDS` either side,
+    or the same nearest content word on one side, however many function words lie between ("the plan was
+    too expensive" / "the plan was cheap")."""
+    if _frame(rewrite, k) & _frame(original, at):
+        return True
+    return any(
+        (word := _nearest(rewrite, k, step)) is not None and word == _nearest(original, at, step) for step in (-1, 1)
+    )
+
+
 def _explicit(facts: Sequence[Fact]) -> int:
     """Explicit negations among a sentence's facts ("not", "never", "no")."""
     return sum(1 for f in facts if f.category == "negation" and f.kind == "negation")
@@ -1339,8 +1362,8 @@ def _paired_words_changed(
     whole_group: Sequence[int],
 ) -> list[Flip]:
     """A word of the rewrite whose pair in a table of :data:`PAIRED_CHANGES` (:func:`_paired`: its opposite,
-    or a verb of another certainty) stands in its place in the original: in the same frame (a content word
-    shared within :data:`FRAME_WORDS` either side; for certainty, or :data:`SAME_SENTENCE` of the rewrite
+    or a verb of another certainty) stands in its place in the original: in the same frame
+    (:func:`_same_frame`; for certainty, or :data:`SAME_SENTENCE` of the rewrite
     sentence's content words in the original sentence), the original's word nowhere in what the rewrite
     sentence is aligned with and the rewrite's nowhere in its sources, and as many explicit negations on both
     sides ("prices rose sharply" / "prices fell sharply"; "did not rise" / "fell" keeps the meaning and
@@ -1363,7 +1386,7 @@ def _paired_words_changed(
                 if not side_o.holds_any(index, wanted):
                     continue
                 at = next(m for m, other in enumerate(side_o.lower(index)) if other in wanted)
-                framed = bool(_frame(side_r.lower(j), k) & _frame(side_o.lower(index), at))
+                framed = _same_frame(side_r.lower(j), k, side_o.lower(index), at)
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)

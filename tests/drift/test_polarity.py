@@ -41,6 +41,14 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The plan failed to deliver results.", "The plan did not deliver results.", None, None),
         # "failed to stop" is "did not stop": a verb of not doing cancels an implicit negation, as "not" does
         ("The drug failed to stop the disease.", "The drug did not stop the disease.", None, None),
+        # an opposite in the same frame: the same nearest content word on one side, or a member of a family
+        ("The attack happened in the north of the country.", "The attack happened in the south of the country.",
+         "opposite", "south"),
+        ("The mayor said the plan was too expensive.", "The mayor said the plan was cheap.", "opposite", "cheap"),
+        ("The company was founded by his father.", "The company was founded by his brother.", "opposite",
+         "brother"),
+        ("Teachers rarely use the new books.", "Teachers often use the new books.", "opposite", "often"),
+        ("More restraint in the use of antibiotics is needed.", "We need to use fewer antibiotics.", None, None),
         # a negation that stands for a verb said before it ("but BBM doesn't", "while intolerances are not")
         ("Other services expose its limits: unlike Skype and Viber, it does not yet offer video or voice calls; "
          "unlike Path, it does not do location sharing.",
@@ -388,12 +396,13 @@ def test_a_quantity_the_original_says_elsewhere_in_the_group_is_not_changed() ->
     assert [(flip.kind, flip.rewrite.text) for flip in merged_from_one] == [("quantity", "every")]
 
 
-def test_the_table_of_opposites_pairs_two_lists_of_words_per_line() -> None:
+def test_the_table_of_opposites_pairs_every_two_lists_of_a_line() -> None:
     from evalkit.drift.facts import _word_tables, word_pairs
 
     pairs = word_pairs("opposites")
     lines = [line for line in _word_tables()["opposites"].splitlines() if line.strip()]
-    assert len(pairs) == len(lines) > 50
+    lists = [line.count(" : ") + 1 for line in lines]
+    assert len(pairs) == sum(n * (n - 1) // 2 for n in lists) and min(lists) == 2 and len(lines) > 50
     for first, second in pairs:
         assert first and second and not first & second
 
