@@ -1229,6 +1229,10 @@ def _name_token(token: str) -> tuple[int, bool, bool]:
     return len(kept), lower in TITLES and lower not in _TITLE_KEEP, ends
 
 
+#: What may follow the last word of a name: no capitalised word, or only a suffix ("Jr.", "III").
+_LAST_OF_NAME = re.compile(rf"(?!\s+[{UPPER}])|\s+(?:Jr|Sr|II|III|IV)\b")
+
+
 def _is_title_case(text: str) -> bool:
     """A headline in title case: every word of three letters or more but function words capitalised."""
     count = 0
@@ -1260,6 +1264,13 @@ def _names(
         if run and ((gap := start - run[-1][1]) > 1 or (gap == 1 and not text[start - 1].isspace())):
             runs.append(run)
             run = []
+        if (
+            title
+            and run
+            and text[run[-1][0] : run[-1][1]].lower() not in _CONNECTORS
+            and _LAST_OF_NAME.match(text, start + length)
+        ):
+            title = False  # after a name and last of it, a title word is the name's: "Martin Luther King Jr."
         if title:
             if run:
                 runs.append(run)
@@ -1278,9 +1289,9 @@ def _names(
             split.append(run)
             continue
         words = [text[start:end].lower() for start, end in run]
-        if (
-            any(word in _WEAK_CONNECTORS for word in words[1:-1])
-            and g.forms.get(_strip_possessive(text[run[0][0] : run[-1][1]]).lower()) is None
+        if any(word in _WEAK_CONNECTORS for word in words[1:-1]) and not any(
+            g.forms.get(_strip_possessive(text[run[first][0] : run[-1][1]]).lower()) is not None
+            for first in range(len(run) - 2)  # the whole run, or its end: "U.S. Food and Drug Administration"
         ):
             split.append([])
             for span, word in zip(run, words, strict=True):

@@ -203,6 +203,12 @@ def test_dates(text: str, expected: list[str]) -> None:
         ("She met Nguyễn Thị Minh Khai and Søren Kierkegaard.", ["Nguyễn Thị Minh Khai", "Søren Kierkegaard"],
          [("nguyen", "thi", "minh", "khai"), ("soren", "kierkegaard")]),
         ("They flew from Bogotá to Zürich.", ["Bogotá", "Zürich"], [("@bogotá",), ("@zurich",)]),
+        # a title word last in a name is the name's; "and" stays inside a name whose end the gazetteer knows
+        ("Dr Martin Luther King Jr. spoke.", ["Martin Luther King Jr"], [("martin", "luther", "king", "jr")]),
+        ("Stephen King wrote it.", ["Stephen King"], [("stephen", "king")]),
+        ("They met the Queen.", [], []),
+        ("The U.S. Food and Drug Administration (FDA) agreed.", ["U.S. Food and Drug Administration", "FDA"],
+         [("@united states", "@food and drug administration"), ("@food and drug administration",)]),
     ],
 )  # fmt: skip
 def test_names(text: str, expected: list[str], units: list[tuple[str, ...]]) -> None:

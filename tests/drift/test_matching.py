@@ -502,6 +502,9 @@ FAITHFUL = [
     ("The deal is worth $1.2bn.", "The deal is worth 1.2 billion dollars."),
     ("She is no longer the leader.", "She is not the leader any more."),
     ("Nasa launched the probe in 1977.", "NASA launched the probe in 1977."),
+    ("Dr Martin Luther King Jr. gave the speech.", "Martin Luther King gave the speech."),
+    ("The U.S. Food and Drug Administration (FDA) approved the drug.", "The FDA approved the drug."),
+    ("She lives in Washington, D.C.", "She lives in Washington."),
 ]
 
 
@@ -513,3 +516,16 @@ def test_a_fact_said_another_way_is_neither_changed_nor_added(
         f for f in findings(fast_evaluator, original, rewrite) if f["type"] != "dropped" and f["category"] != "other"
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        ("Dr Martin Luther King Jr. gave the speech.", "Martin Luther King gave the speech."),
+        ("The U.S. Food and Drug Administration (FDA) approved the drug.", "The FDA approved the drug."),
+        ("She lives in Washington, D.C.", "She lives in Washington."),
+        ("He moved to St. Petersburg.", "He moved to Saint Petersburg."),
+    ],
+)
+def test_a_name_said_shorter_is_not_dropped(fast_evaluator: Evaluator, original: str, rewrite: str) -> None:
+    assert [f for f in findings(fast_evaluator, original, rewrite) if f["category"] == "name"] == []
