@@ -266,11 +266,10 @@ _YEAR_CONTEXT = (
     "the", "between", "and", "to", "or", "summer", "winter", "spring", "autumn", "fall", "circa",
     "c.", "through", "in early", "in late", "until early", "since early",
 )  # fmt: skip
-#: Ordinals that count centuries, in words.
+#: Ordinals that count centuries, in words: :data:`ORDINALS` up to the twentieth and those it lacks.
 _CENTURY_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    **{word: rank for word, rank in ORDINALS.items() if rank <= 20},
+    "fourteenth": 14, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
     "twenty-first": 21, "twenty first": 21,
 }  # fmt: skip
 _DATE_ALTERNATIVES = (
@@ -553,8 +552,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     for mark in _QUOTE_MARK.finditer(text):
-        index, character, past = mark.start(), mark.group(), mark.end()
-        character = _TREEBANK_QUOTES.get(character, character)
+        index, raw, past = mark.start(), mark.group(), mark.end()
+        character = _TREEBANK_QUOTES.get(raw, raw)
         before = text[index - 1] if index else " "
         after = text[past] if past < len(text) else " "
         if character in "‘’'" and before.isalnum() and after.isalnum():
@@ -563,12 +562,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             continue  # plural possessive: the states' ...
         if character in "’'" and before.isspace() and _CLITIC.match(text, past):
             continue  # a clitic split off its word by a tokeniser: "the city 's", "they 're"
-        opening = ((before.isspace() or before in '([{—–-/"“‘') and not after.isspace()) or mark.group() in ("``", "`")
+        opening = ((before.isspace() or before in '([{—–-/"“‘') and not after.isspace()) or raw in ("``", "`")
         # a right double quotation mark closes even after a space ("in the Kuiper belt ”, the …")
         closing = (not before.isspace() or character == "”") and (after.isspace() or after in ".,;:!?)]}—–-\"”’'")
         if character == "'" and before.isspace() and after.isspace() and stack and stack[-1][0] == "single":
             closing = True  # a tokeniser's closing mark stands apart: "said 'stop it ' and"
-        if mark.group() == "''":
+        if raw == "''":
             closing = True  # the treebank's closing mark closes whatever follows it: "`` Knacks''( magical"
         kind = "double" if character in '"“”«»' else "single"
         if closing and stack and stack[-1][0] == kind and character not in _OPENERS:

@@ -462,7 +462,9 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
-_JOINERS = r"(?:(?:of|for|and|the|on|in|&)\s+)?"
+#: Words of a name that its acronym leaves out ("Department for Transport": "DfT" or "DT"), both ways.
+_ACRONYM_JOINERS = ("of", "for", "and", "the", "on", "in", "&")
+_JOINERS = rf"(?:(?:{'|'.join(_ACRONYM_JOINERS)})\s+)?"
 
 
 def written_in(name: str, texts: Sequence[str]) -> bool:
@@ -541,7 +543,7 @@ _OF_YEARS = re.compile(r"\s+of\s+years\b", re.IGNORECASE)
 
 def said_as_period(fact: Fact, own: str, texts: Sequence[str]) -> bool:
     """Whether a vague count of years ("hundreds of years", in its sentence ``own``) stands in ``texts``
-    as the period it counts ("centuries"), or the period as the count: the same quantity."""
+    as the period it counts ("centuries"): the same quantity. Asked of either side's count."""
     word = fact.text.lower()
     if word in _PERIODS and _OF_YEARS.match(own, fact.end):
         pattern = re.compile(rf"\b{_PERIODS[word]}\b", re.IGNORECASE)
@@ -571,10 +573,6 @@ def spelt_out(name: str, texts: Sequence[str]) -> bool:
         re.IGNORECASE,
     )
     return any(pattern.search(text) for text in texts)
-
-
-#: Words of a name that its acronym leaves out ("Department for Transport": "DfT" or "DT").
-_ACRONYM_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 
 
 def abbreviated(name: str, texts: Sequence[str]) -> bool:

@@ -49,9 +49,9 @@ word shared within two words either side, or the same nearest content word on on
 country" / "the south of the country") with as many explicit negations on both sides, the original's word
 is nowhere in what the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of
 belief said as one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will")
-is a ``modality`` flip by the same rule, its frame also met by sentences that share most of their content words. And a
-negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is
-dangerous") is no flip: it says the same thing.
+is a ``modality`` flip by the same rule, its frame also met by sentences that share most of their content
+words. And a negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not
+safe" / "is dangerous") is no flip: it says the same thing.
 """
 
 from __future__ import annotations

@@ -35,12 +35,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from evalkit.lexicon import UPPER
 from evalkit.readability.words import WORD_CACHE_SIZE, formula_words, word_info
 
 _PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 #: A capitalised word right after the first one: the first word starts a name ("Dennis Corrigan said").
-_NEXT_CAPITALISED = re.compile(r" (?!I\b)[^\W\d_a-z]")
+_NEXT_CAPITALISED = re.compile(rf" (?!I\b)[{UPPER}]")
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _IRREGULAR_PARTICIPLES = (
     "arisen awoken beaten become begun bent bet bid bitten blown broken brought built burnt bought caught "
