@@ -16,7 +16,10 @@ Classification:
   kind ``opposite``), a verb of belief for one of knowledge ("think" -> "know"; kind ``modality``), other
   words inside a quotation, another speaker;
   a near-miss spelling of an original name anywhere in the rewrite is a changed name, not a new one;
-* ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens;
+* ``dropped``: an original fact found nowhere in the rewrite; a quotation the rewrite only shortens; a
+  negated statement whose clause the rewrite leaves out ("…, so the damage does not get worse" / "…":
+  a ``dropped`` ``negation`` from its auxiliary to the words it bears on, or a dropped clause widened
+  over it; never where the rewrite keeps a negation there, explicit or implicit);
 * ``added``: a rewrite fact with no source anywhere in the original.
 
 Content without a named fact is judged from the meaning metric's token evidence
@@ -81,6 +84,7 @@ from evalkit import lexicon
 from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
 from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
+from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -314,6 +318,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
             and (_inside_any(finding.original, quoted_o) or _inside_any(finding.rewrite, quoted_r))
         )
     )  # a run inside a quotation that is a finding of its own is that finding's detail, not another one
+    findings = _dropped_negations(original, meaning, facts_o, facts_r, group_o, findings)
     findings.sort(key=_finding_order)
     by_category = {
         side: {c: sum(1 for fs in facts for f in fs if f.category == c) for c in (*COUNTED, "negation")}
@@ -488,7 +493,8 @@ def _content_findings(
     """Whole sentences dropped or invented, and runs of content words lost or invented."""
     findings: list[Finding] = []
     for index in meaning.dropped:
-        carried = [f.category for f in facts_o[index] if f.category in ("number", "name")]
+        carried: list[str] = [f.category for f in facts_o[index] if f.category in ("number", "name")]
+        carried += ["negation"] if plain_negations(facts_o[index]) else []
         findings.append(
             _dropped_content(
                 _sentence_span(original, index),
@@ -519,6 +525,80 @@ def _content_findings(
             message = f"detail dropped: the rewrite does not keep '{span.text}'"
             findings.append(_dropped_content(span, run.sentence, "minor", message, "clause"))
     return findings
+
+
+def _dropped_negations(
+    original: Document,
+    meaning: MeaningResult,
+    facts_o: Sequence[Sequence[Fact]],
+    facts_r: Sequence[Sequence[Fact]],
+    group_o: dict[int, tuple[int, ...]],
+    findings: list[Finding],
+) -> list[Finding]:
+    """``findings`` with the negated statements the rewrite left out: an explicit negation of a kept
+    sentence whose rewrite sentences (aligned or matched, and the one either side of them) have fewer
+    negations, explicit or implicit ("did not work" / "failed"), that no flip accounts for, and whose
+    clause keeps no content word in the rewrite (by the meaning metric's token evidence): "…, so the
+    damage does not get worse" / "…". It is shown from its auxiliary to the last content word it bears on
+    (:func:`evalkit.drift.polarity.negated_clause`), as a ``dropped`` ``negation``; where a dropped clause
+    finding already holds some of those words, that finding is widened over the negation instead. Either
+    way it is dropped detail that carries a negation, so major; its words count in the score through the
+    lost share, as every dropped clause's do (stake 0)."""
+    flipped = {
+        (f.original_sentence, f.original.start)
+        for f in findings
+        if f.category == "negation" and f.original is not None and f.original_sentence is not None
+    }
+    quoted = [f.original for f in findings if f.category == "quote" and f.original is not None]
+    whole = set(meaning.dropped)
+    rewrite_texts = [sentence.text for sentence in meaning.rewrite_document.sentences]
+    result = list(findings)
+    for sentence, match in zip(original.sentences, meaning.original_matches, strict=True):
+        index = sentence.index
+        negations = plain_negations(facts_o[index])
+        if index in whole or not negations:
+            continue
+        counterparts = {*group_o.get(index, ()), *meaning.original_regions[index]}
+        if counterparts:  # a sentence split in several: its last piece may be matched elsewhere
+            counterparts |= {min(counterparts) - 1, max(counterparts) + 1} & set(range(len(facts_r)))
+        if len(negations) <= sum(negative_cues(rewrite_texts[j], facts_r[j]) for j in counterparts):
+            continue  # as many negations there, explicit or implicit ("did not work" / "failed")
+        text = sentence.text
+        facts = [(f.start, f.end) for f in facts_o[index] if f.category in ("number", "date", "name")]
+        content = [
+            (start, end, found)
+            for start, end, weight, found in _words(text, match)
+            if weight >= CONTENT_WORD and not any(s <= start < e for s, e in facts)
+        ]
+        for fact in negations:
+            start, reach, clause_end = negated_clause(fact, text)
+            clause = [word for word in content if fact.end <= word[0] and word[1] <= clause_end]
+            shown = [word for word in clause if reach and word[1] <= reach[-1][1]]
+            if not shown or any(lack(found) < 0.5 for _, _, found in clause):
+                continue  # nothing it bears on, or the rewrite keeps some of it
+            span = original.sentence_span(sentence, start, shown[-1][1])
+            if _inside_any(span, quoted) or any(i == index and span.start <= at < span.end for i, at in flipped):
+                continue  # a quotation's finding holds it, or a flip does
+            runs = [(k, f.original) for k, f in enumerate(result) if f.type == "dropped" and f.kind == "clause"]
+            run = next(((k, held) for k, held in runs if held is not None and _overlaps(held, span)), None)
+            if run is not None:
+                k, held = run
+                first, last = min(span.start, held.start), max(span.end, held.end)  # input offsets, one sentence
+                span = TextSpan(original.text[first:last], first, last)
+                message = f"detail dropped: the rewrite does not keep '{span.text}', a negated statement"
+                result[k] = replace(result[k], severity="major", original=span, message=message)
+                continue
+            message = f"negation dropped: the rewrite does not keep '{span.text}'"
+            result.append(
+                Finding(
+                    "dropped", "negation", "major", span, None, message, "negation", original_sentence=index, stake=0.0
+                )
+            )
+    return result
+
+
+def _overlaps(a: TextSpan, b: TextSpan) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _dropped_content(span: TextSpan, sentence: int, level: Severity, message: str, kind: str) -> Finding:

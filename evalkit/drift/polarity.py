@@ -1005,6 +1005,25 @@ def _removed(
     return flips
 
 
+def plain_negations(facts: Sequence[Fact]) -> list[Fact]:
+    """A sentence's explicit negations ("not", "never", "no"), halves of double negations left out."""
+    return list(_plain_negations(facts))
+
+
+def negated_clause(fact: Fact, text: str) -> tuple[int, list[tuple[int, int]], int]:
+    """What a negation says: where it starts (its auxiliary: "does not", "don't"), the words it bears on
+    (:func:`_reach`: up to five, cut at the end of its clause unless an aside opens right after the cue)
+    and where its clause ends (the next clause punctuation after those words, or the sentence's end)."""
+    head = fact.detail.get("head_span")
+    start = min(int(head[0]), fact.start) if isinstance(head, tuple) else _with_auxiliary(text, fact.start)
+    reach = _reach(text, fact.end)
+    stop = _CLAUSE_STOP.search(text, fact.end)
+    if stop is not None and reach and reach[0][0] < stop.start():
+        reach = [word for word in reach if word[1] <= stop.start()]
+    stop = _CLAUSE_STOP.search(text, reach[0][0]) if reach else stop
+    return start, reach, stop.start() if stop is not None else len(text)
+
+
 def _plain_negations(facts: Sequence[Fact]) -> Iterator[Fact]:
     """The negation cues among a sentence's facts, double negations left out."""
     return (f for f in facts if f.category == "negation" and f.kind == "negation" and not double_negation(f))

@@ -240,3 +240,51 @@ def test_words_lost_inside_a_dropped_quotation_are_that_finding_not_another(fast
     findings = fast_evaluator.evaluate(original, rewrite).to_dict()["drift"]["findings"]
     assert [(f["type"], f["category"]) for f in findings] == [("dropped", "quote")]
     assert findings[0]["original"]["text"] == "recognises the enormous contribution made by volunteers"
+
+
+_BRIDGE = "The bridge is still safe to use. But engineers said it should be fixed before winter"
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "expected"),
+    [
+        # a negated clause left out: a major dropped negation, from its auxiliary to what it bears on
+        (f"{_BRIDGE}, so the damage does not get worse.", f"{_BRIDGE}.", [("negation", "does not get worse")]),
+        # the negation said another way, with an implicit one: nothing dropped
+        (
+            "The old plan did not work, so the council dropped it in May.",
+            "The old plan failed, so the council dropped it in May.",
+            [],
+        ),
+        # "no charge" said as "free": the clause's word "children" is kept, so the clause is not gone
+        (
+            "Entry costs £3 for adults, with no charge for accompanied children.",
+            "Adults pay £3. Children with an adult get in free.",
+            [],
+        ),
+        # a dropped sentence that carries a negation
+        (
+            "The bridge will close in June. Lorries will not be able to use the diversion.",
+            "The bridge will close in June.",
+            [("other", "Lorries will not be able to use the diversion.")],
+        ),
+        # a dropped clause run that holds the negated words is widened over the negation, not doubled
+        (
+            "The council will shut the bridge in June. Its engineers said the diversion route is not suitable "
+            "for heavy lorries carrying building materials to the estate.",
+            "The council will shut the bridge in June. Its engineers talked about the diversion route.",
+            [("other", "is not suitable for heavy lorries carrying building materials to the estate")],
+        ),
+    ],
+)
+@pytest.mark.parametrize("profile", ["evaluator", "fast_evaluator"])
+def test_a_negated_statement_left_out_is_major_dropped_detail(
+    request: pytest.FixtureRequest, profile: str, original: str, rewrite: str, expected: list[tuple[str, str]]
+) -> None:
+    evaluator: Evaluator = request.getfixturevalue(profile)
+    report = evaluator.evaluate(original, rewrite)
+    findings = [f for f in report.drift.findings if f.type == "dropped" and f.category in ("negation", "other")]
+    assert [(f.category, f.original.text if f.original else None) for f in findings] == expected
+    assert all(f.severity == "major" for f in findings)
+    assert all(f.weight == 0.0 for f in findings if f.category == "negation")  # counted through the lost share
+    _check_spans(report.to_dict(), original, rewrite)
