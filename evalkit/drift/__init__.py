@@ -130,7 +130,10 @@ class Finding:
 
     @property
     def weight(self) -> float:
-        """What the finding adds to the score's fact term."""
+        """What the finding adds to the score's fact term: 0 for content (category ``other``), which the
+        score counts through its invented and lost shares instead."""
+        if self.category == "other":
+            return 0.0
         return SEVERITY_WEIGHTS[self.severity] * TYPE_WEIGHTS[self.type] * self.stake
 
     def to_dict(self) -> dict[str, Any]:
@@ -208,7 +211,7 @@ def drift_score(
 
 
 def _fact_term(findings: Sequence[Finding], facts_original: int, facts_rewrite: int) -> float:
-    total = sum(finding.weight for finding in findings if finding.category != "other")
+    total = sum(finding.weight for finding in findings)
     at_stake = max(MIN_FACTS, (facts_original + facts_rewrite) / 2)
     return SCORE_RATE * total / at_stake
 

@@ -72,6 +72,18 @@ def test_content_shares_weigh_invented_more_than_lost() -> None:
 def test_content_findings_count_through_the_shares_not_one_by_one() -> None:
     other = [_finding("added", "other", "major")] * 5
     assert drift_score(other, 10, 10) == 0.0
+    assert [finding.to_dict()["weight"] for finding in other] == [0.0] * 5  # the report says what it adds
+
+
+def test_the_fact_term_is_the_sum_of_the_weights_the_report_shows(evaluator: Evaluator) -> None:
+    original = "The bridge will close on 4 June for six weeks. Lorries will not be able to use the diversion."
+    rewrite = "The bridge will close on 5 June. It will be shut for about six weeks, the council said."
+    report = evaluator.evaluate(original, rewrite).to_dict()["drift"]
+    assert {f["category"] for f in report["findings"]} >= {"date", "other"}
+    facts = report["facts"]  # per side and category; negations are not facts at stake
+    at_stake = max(4.0, sum(n for side in facts.values() for c, n in side.items() if c != "negation") / 2)
+    total = sum(f["weight"] for f in report["findings"])
+    assert report["components"]["facts"] == pytest.approx(2 * total / at_stake, abs=1e-3)
 
 
 @settings(max_examples=200, deadline=None)
