@@ -370,6 +370,7 @@ def match_facts(
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = _kept_in_another_form(matches, sides)
+    matches += _bound_changes(sides, matches)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
@@ -925,6 +926,83 @@ def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
     if category == "quote" and content_stems(b.key) <= content_stems(a.key) and _negations(b.key) == _negations(a.key):
         return Match("dropped", a, None, _describe_shortened(a, b), "quote-shortened")
     return Match("changed", a, b, describe(category, "changed", a, b), a.kind)
+
+
+#: Words that make a number a bound: "nearly 500" and "up to 300" say at most that many, "more than 500"
+#: and "at least 20" at least (the longer phrases first: "no more than" is a bound from above).
+_BELOW_BEFORE = re.compile(
+    r"\b(?:no (?:more|greater|higher) than|not more than|nearly|almost|under|just under|less than|fewer than|"
+    r"up to|at most|below|short of)\s*$",
+    re.IGNORECASE,
+)
+_ABOVE_BEFORE = re.compile(
+    r"\b(?:no (?:fewer|less|lower) than|not less than|over|just over|more than|at least|above|upwards of|"
+    r"in excess of|greater than|higher than|exceeding)\s*$",
+    re.IGNORECASE,
+)
+#: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
+_NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(
+    r"\s+or\s+(?P<word>more|over|above|greater|higher|fewer|less|under|below|lower)\b", re.IGNORECASE
+)
+
+
+def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
+    """A number's bound ("below" or "above") and the span of the number with the words that make it one
+    ("nearly 500", "20 or more"); ``None`` for a number stated as it is, or about so."""
+    before = text[max(0, fact.start - 30) : fact.start]
+    offset = fact.start - len(before)
+    found = [
+        (m.start(), side)
+        for side, m in (("below", _BELOW_BEFORE.search(before)), ("above", _ABOVE_BEFORE.search(before)))
+        if m
+    ]
+    if found:  # both: the longer phrase ("no fewer than", not "fewer than")
+        start, side = min(found)
+        if _NEGATED_BOUND.search(text, 0, offset + start):  # "must not earn more than": at most
+            side = "below" if side == "above" else "above"
+        return side, offset + start, fact.end
+    after = _BOUND_AFTER.match(text, fact.end)
+    if after is not None:
+        side = "above" if after.group("word").lower() in ("more", "over", "above", "greater", "higher") else "below"
+        return side, fact.start, after.end()
+    return None
+
+
+def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
+    """A number kept in an aligned sentence as a bound the other way: "nearly 500" / "more than 500", "up
+    to 20" / "at least 20" (a bound dropped or added is no change: "nearly 500" / "500")."""
+    reported = {id(fact) for match in found for fact in (match.original, match.rewrite) if fact is not None}
+    results: list[Match] = []
+    taken: set[int] = set()
+    for a in _facts_of(sides.original, "number"):
+        if id(a) in reported or a.key[0] in ("vague", "ordinal"):
+            continue
+        bound_a = _bound(a, sides.original_texts[a.sentence])
+        if bound_a is None:
+            continue
+        for b in _facts_of(sides.rewrite, "number"):
+            if id(b) in reported or id(b) in taken or not sides.aligned(a, b) or a.key != b.key:
+                continue
+            bound_b = _bound(b, sides.rewrite_texts[b.sentence])
+            if bound_b is None or bound_b[0] == bound_a[0]:
+                continue
+            shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
+            shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
+            said = {"below": "at most", "above": "at least"}
+            results.append(Match(
+                "changed", shown_a, shown_b,
+                f"number changed: '{shown_a.text}' became '{shown_b.text}' ({said[bound_a[0]]} that many became "
+                f"{said[bound_b[0]]})",
+                "bound",
+            ))  # fmt: skip
+            taken.add(id(b))
+            break
+    return results
+
+
+def _widened(fact: Fact, start: int, end: int, texts: Sequence[str]) -> Fact:
+    return replace(fact, start=start, end=end, text=texts[fact.sentence][start:end])
 
 
 def _speaker_changes(sides: Sides) -> list[Match]:

@@ -96,6 +96,8 @@ _NEGATIVE_PHRASES = re.compile(
     r"|remains? to be seen)\b",
     re.IGNORECASE,
 )
+#: A comparison negated in place, which no negation fact stands for: "is no more than", "not less than".
+_NEGATED_COMPARISON = re.compile(r"\bno(?:t)?\s+(?:more|less|fewer|greater|higher|lower)\s+than\b", re.I)
 _EXPLICIT = frozenset({"never", "no", "not", "none", "nobody", "nothing", "nowhere", "neither", "nor",
                        "without",
                        "cannot"})  # fmt: skip
@@ -210,7 +212,8 @@ def _negative_cues(text: str, facts: Sequence[Fact], words: Sequence[str]) -> in
     doubles = sum(1 for f in facts if f.category == "negation" and double_negation(f)) + _failed_to(words)
     implicit = sum(map(_implicit_negation, words))  # booleans count as 0 and 1
     prefixed = sum(1 for word in words if _NEGATIVE_PREFIX.match(word))
-    return explicit + implicit + prefixed + len(_NEGATIVE_PHRASES.findall(text)) - 2 * doubles
+    phrases = len(_NEGATIVE_PHRASES.findall(text)) + len(_NEGATED_COMPARISON.findall(text))
+    return explicit + implicit + prefixed + phrases - 2 * doubles
 
 
 #: Verbs of not doing that, before "to" and an implicit negation, cancel it as "not" would: "failed to stop
@@ -497,6 +500,8 @@ def _clause_start(text: str, position: int) -> int:
 def _negative_before(text: str, facts: Sequence[Fact], start: int, end: int) -> bool:
     """An explicit negation, or an implicit one that is not weak, between ``start`` and ``end``."""
     if any(f.kind == "negation" and start <= f.start < end for f in facts if f.category == "negation"):
+        return True
+    if _NEGATED_COMPARISON.search(text, start, end):  # "no more than €15,000" / "must not earn more than"
         return True
     return any(
         _implicit_negation(word) and word.lower() not in WEAK_IMPLICIT for word in _WORDS.findall(text, start, end)

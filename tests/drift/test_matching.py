@@ -529,3 +529,33 @@ def test_a_fact_said_another_way_is_neither_changed_nor_added(
 )
 def test_a_name_said_shorter_is_not_dropped(fast_evaluator: Evaluator, original: str, rewrite: str) -> None:
     assert [f for f in findings(fast_evaluator, original, rewrite) if f["category"] == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "shown"),
+    [
+        # a number kept as a bound the other way: what it claims changed
+        ("Nearly 500 people signed the petition.", "More than 500 people signed the petition.",
+         ("Nearly 500", "More than 500")),
+        ("Fewer than 20 homes were damaged.", "At least 20 homes were damaged.", ("Fewer than 20", "At least 20")),
+        ("No fewer than 20 homes were damaged.", "Fewer than 20 homes were damaged.",
+         ("No fewer than 20", "Fewer than 20")),
+        ("The scheme costs up to £5m a year.", "The scheme costs £5m or more a year.", ("up to £5m", "£5m or more")),
+        ("Their income must be no more than €15,000.", "They must earn more than €15,000.",
+         ("no more than €15,000", "more than €15,000")),
+        # the same bound in other words, a bound dropped or added, a bound negated in place: no change
+        ("Nearly 500 people signed the petition.", "Almost 500 people signed the petition.", None),
+        ("Nearly 500 people signed the petition.", "500 people signed the petition.", None),
+        ("Their income must be no more than €15,000.", "They must not earn more than €15,000.", None),
+        ("Forms must be sent no later than 30 August.", "You must send your form by 30 August.", None),
+    ],
+)  # fmt: skip
+def test_a_number_kept_as_a_bound_the_other_way_is_changed(
+    fast_evaluator: Evaluator, original: str, rewrite: str, shown: tuple[str, str] | None
+) -> None:
+    found = [
+        (f["original"]["text"], f["rewrite"]["text"])
+        for f in findings(fast_evaluator, original, rewrite)
+        if f["type"] in ("changed", "added")
+    ]
+    assert found == ([shown] if shown else [])
