@@ -12,7 +12,8 @@ Classification:
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, the same number as a bound the other way ("nearly 500" -> "more than 500"; kind ``bound``),
   another date, a near-miss spelling or another name, a negation removed or added, a modal verb of another
-  strength ("may" -> "will"), a quantifier of another strength ("most" -> "all", "often" ->
+  strength ("may" -> "will") or none where the verb it hedged is stated as a fact ("could reduce" ->
+  "reduces"), a quantifier of another strength ("most" -> "all", "often" ->
   "always"; a ``negation`` finding of kind ``quantity``), a word's opposite in its place ("rose" -> "fell";
   kind ``opposite``), a verb of belief for one of knowledge ("think" -> "know"; kind ``modality``), other
   words inside a quotation, another speaker;

@@ -1444,7 +1444,54 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                     f"modality changed: '{fact.detail.get('modal')}' became '{other.detail.get('modal')}' "
                     f"before '{fact.detail.get('scope')}'",
                 ))  # fmt: skip
+            elif not others and level == CERTAINTY["possible"]:
+                stated = _stated_as_fact(fact, side_o.texts[index], side_r, group)
+                if stated is not None:
+                    said = _pseudo(index, fact.start, stated[0], side_o.texts)
+                    shown = _pseudo(*stated[1:], side_r.texts)
+                    flips.append(Flip(
+                        "modality", said, shown,
+                        f"modality changed: '{said.text}' became '{shown.text}' (a possibility stated as a fact)",
+                    ))  # fmt: skip
     return flips
+
+
+#: Words that hedge a claim: a rewrite sentence with one of them still says "perhaps".
+_HEDGES = frozenset(
+    (
+        *("may", "might", "could", "can", "would", "if", "whether", "possibly", "perhaps", "probably", "maybe"),
+        *("likely", "unlikely", "possible", "chance", "suggest", "suggests", "suggested", "seem", "seems"),
+        *("seemed", "appear", "appears", "appeared", "hope", "hopes", "expect", "expects", "think", "thinks"),
+        *("thought", "believe", "believes", "believed"),
+    )
+)
+#: Verbs that say little by themselves after a modal ("may be", "might have been"): not compared.
+_MODAL_LIGHT = frozenset(("be", "have", "get", "do", "go", "become"))
+
+
+def _stated_as_fact(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int, int] | None:
+    """Where a verb that an original "may", "might" or "could" makes a possibility ("the drug could reduce
+    the risk") stands in the rewrite as a fact ("the drug reduces the risk"): the same verb in the present
+    (or, after "may"/"might", the past) with no modal, "to" or hedge in its sentence, as (end of the verb
+    in the original, rewrite sentence, start, end); None elsewhere."""
+    span = fact.detail.get("scope_span")
+    if not isinstance(span, tuple):
+        return None
+    verb = text[int(span[0]) : int(span[1])].lower()
+    if verb in _MODAL_LIGHT or int(span[0]) - fact.end > 2 or not verb.isalpha():  # "may well be": not read
+        return None
+    forms = {verb + "s", verb + "es", verb[:-1] + "ies"} if verb.endswith("y") else {verb + "s", verb + "es"}
+    if str(fact.detail.get("modal")) != "could":
+        forms |= {verb + "d", verb + "ed"}
+    for index in sentences:
+        lower = other.lower(index)
+        words = list(_WORDS.finditer(other.texts[index]))
+        if any(lower[k] in _HEDGES and (k == 0 or not words[k].group()[0].isupper()) for k in range(len(words))):
+            continue  # still hedged ("May" mid-sentence is the month)
+        for k, match in enumerate(words):
+            if lower[k] in forms and (k == 0 or lower[k - 1] not in ("to", "will", "would", "shall")):
+                return int(span[1]), index, match.start(), match.end()
+    return None
 
 
 def _snippet(text: str, fact: Fact) -> str:

@@ -271,6 +271,16 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "know"),
         ("Everyone knows the bridge is old.", "People think the bridge is old.", "modality", "think"),
         ("Scientists believe the drug works in mice.", "Scientists think the drug works in mice.", None, None),
+        # a possibility stated as a fact: the verb after "may", "might" or "could", with no hedge left
+        ("The drug could reduce the risk of stroke.", "The drug reduces the risk of stroke.", "modality", "reduces"),
+        ("The council may close the road in May.", "The council closes the road in May.", "modality", "closes"),
+        ("Warmer seas might explain the decline.", "Warmer seas explained the decline.", "modality", "explained"),
+        # ... but not one still hedged, a permission said as an instruction, or a past ability
+        ("The drug could reduce the risk of stroke.", "The drug may lower the risk of stroke.", None, None),
+        ("The work might take two years.", "The work will probably take two years.", None, None),
+        ("The drug could reduce the risk.", "Doctors think the drug reduces the risk.", None, None),
+        ("You may apply online.", "Apply online.", None, None),
+        ("She could hear the trains from her house.", "She heard the trains from her house.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
