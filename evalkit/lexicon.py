@@ -173,6 +173,21 @@ def _irregular_forms() -> dict[str, str]:
     return forms
 
 
+@cache
+def irregular_verb_forms() -> frozenset[str]:
+    """The past forms of the irregular verbs of ``evalkit/data/irregular_forms.txt`` ("gave", "given",
+    "sold"): the other forms of each line of its verb section."""
+    from evalkit._shipped import shipped_text
+
+    forms: set[str] = set()
+    for line in shipped_text(IRREGULAR_FORMS).splitlines():
+        if line.startswith("# Nouns"):
+            break
+        words = line.split("#", 1)[0].split()
+        forms.update(form for form in words[1:] if form != words[0])
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, deterministic stem for lexical matching: plural, past, -ing and -ly stripped, with the

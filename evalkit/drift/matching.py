@@ -387,8 +387,21 @@ def match_facts(
         identity=_key,
     )
     matches += _speaker_changes(sides)
-    matches += _match_polarity(sides)
+    bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
+    matches += [  # "over 65" / "under 65": the bound's finding says it, with its number
+        match
+        for match in _match_polarity(sides)
+        if not (
+            match.kind == "opposite"
+            and match.rewrite is not None
+            and any(_inside(match.rewrite, bound) for bound in bounds)
+        )
+    ]
     return matches
+
+
+def _inside(inner: Fact, outer: Fact) -> bool:
+    return inner.sentence == outer.sentence and outer.start <= inner.start and inner.end <= outer.end
 
 
 _TIME_UNITS = ("day", "week", "month", "year", "decade")
@@ -1030,8 +1043,8 @@ def _speaker_changes(sides: Sides) -> list[Match]:
 # --------------------------------------------------------------------------------------- negation, modals
 
 #: Kinds of match that :func:`_match_polarity` finds (all ``negation`` findings): a removed or added
-#: negation is ``negation``; changed modal verbs and certainty, quantities and opposites keep their kind.
-POLARITY_KINDS = ("negation", "modality", "quantity", "opposite")
+#: negation is ``negation``; changed modal verbs and certainty, quantities, opposites and times keep their kind.
+POLARITY_KINDS = ("negation", "modality", "quantity", "opposite", "tense")
 
 
 def _match_polarity(sides: Sides) -> list[Match]:

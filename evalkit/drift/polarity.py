@@ -1,4 +1,5 @@
-"""Flipped negations, changed modality, changed quantities and opposite words, within aligned sentences.
+"""Flipped negations, changed modality and time, changed quantities and opposite words, within aligned
+sentences.
 
 For each alignment group (original sentences O, rewrite sentences R) the negative cues of each side are
 counted: explicit negations ("not", "n't", "never", "no") and implicit ones ("failed", "unable", "unless",
@@ -39,19 +40,22 @@ not)"), makes every word before it in its sentence count as negated too.
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
 clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
 verb is changed when one of another strength bears on the same word ("may close" / "will close"; "could" /
-"can" and "would" / "will" are one step apart and pass). So is a quantifier or frequency adverb
-(:data:`QUANTITY`): "most people" / "all people", "often late" / "always late", "some schools" / "most
-schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all", "the most
-important", "each other") and negated ones ("not all": rules 1-6) are left out. A word replaced by its
-opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" /
-"husband", "father" / "brother") is an ``opposite`` flip where the two stand in the same frame (a content
-word shared within two words either side, or the same nearest content word on one side: "the north of the
-country" / "the south of the country") with as many explicit negations on both sides, the original's word
-is nowhere in what the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of
-belief said as one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will")
-is a ``modality`` flip by the same rule, its frame also met by sentences that share most of their content
-words. And a negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not
-safe" / "is dangerous") is no flip: it says the same thing.
+"can" and "would" / "will" are one step apart and pass), and a "may", "might" or "could" when the verb it
+hedged stands as a fact in a rewrite sentence with no hedge left ("could reduce" / "reduces";
+:func:`_stated_as_fact`). A verb said of the future on one side and of the past on the other ("will open" /
+"opened", "has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). So is a quantifier or
+frequency adverb (:data:`QUANTITY`): "most people" / "all people", "often late" / "always late", "some
+schools" / "most schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all",
+"the most important", "each other") and negated ones ("not all": rules 1-6) are left out. A word replaced by
+its opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" /
+"husband", "father" / "brother") is an ``opposite`` flip where the two stand in the same frame (a content word
+shared within two words either side, or the same nearest content word on one side: "the north of the country"
+/ "the south of the country") with as many explicit negations on both sides, the original's word is nowhere in
+what the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of belief said as
+one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will") is a
+``modality`` flip by the same rule, its frame also met by sentences that share most of their content words.
+And a negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is
+dangerous") is no flip: it says the same thing.
 """
 
 from __future__ import annotations
@@ -77,7 +81,7 @@ from evalkit.drift.facts import (
     word_pairs,
     words,
 )
-from evalkit.lexicon import LETTER
+from evalkit.lexicon import LETTER, irregular_verb_forms
 
 _WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -777,6 +781,7 @@ def find_flips(
             flips.extend(_negative_prefixes(side_o, side_r, sources, group))
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
+        flips.extend(_tense_changes(side_o, side_r, sources, group))
         flips.extend(_quantity_changes(side_o, side_r, sources, group, whole_sources))
         paired.extend(_paired_words_changed(side_o, side_r, sources, group, whole_sources, whole_group))
     seen: set[tuple[str, int, int]] = set()
@@ -1492,6 +1497,100 @@ def _stated_as_fact(fact: Fact, text: str, other: _Side, sentences: Sequence[int
             if lower[k] in forms and (k == 0 or lower[k - 1] not in ("to", "will", "would", "shall")):
                 return int(span[1]), index, match.start(), match.end()
     return None
+
+
+#: What the auxiliaries before a verb say of its time (:func:`_time_of`).
+_FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll"))
+_PAST_AUXILIARIES = frozenset(("was", "were", "had", "has", "have", "did"))
+_OTHER_AUXILIARIES = frozenset(
+    ("would", "could", "can", "may", "might", "must", "should", "to", "is", "are", "am", "being", "do", "does")
+)
+_APOSTROPHE_LL = re.compile(r"['’]ll$")
+#: Verbs whose tense says little of when something happens: light and semi-modal verbs.
+_TIMELESS_VERBS = frozenset((
+    "need", "needs", "needed", "dare", "get", "got", "gets", "go", "went", "goes", "become", "became", "seem",
+    "seemed", "used", "make", "made",
+))  # fmt: skip
+
+
+def _time_of(lower: Sequence[str], k: int) -> str | None:
+    """Whether word ``k`` of a sentence (its words in lower case) is said of the future ("will open",
+    "will be opened"), of the past ("opened", "has closed", "was sold") or neither (None: "would open",
+    "to open", "is opened", "opens"), by the nearest auxiliary up to three words before it."""
+    for word in reversed(lower[max(0, k - 3) : k]):
+        if word in ("not", "never", "cannot") or _contracted_negation(word):
+            return None  # a negated verb is a negation's business
+        if word in _FUTURE_AUXILIARIES or _APOSTROPHE_LL.search(word):
+            return "future"
+        if word in _PAST_AUXILIARIES:
+            return "past"
+        if word in _OTHER_AUXILIARIES:
+            return None
+        if word in ("be", "been", "also", "already", "now", "soon", "then", "just", "finally"):
+            continue
+        break
+    word = lower[k]
+    return "past" if word.endswith("ed") or word in irregular_verb_forms() else None
+
+
+def _tense_changes(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """A verb said of the future on one side and of the past on the other, in aligned sentences: "the
+    bridge will open in June" / "the bridge opened in June", "has closed" / "will close" (a plan told as
+    done, or the other way round). Only where every mention of the verb on each side has one time."""
+    flips: list[Flip] = []
+    times_o = _verb_times(side_o, sources)
+    times_r = _verb_times(side_r, group)
+    for verb, mentions_o in times_o.items():
+        mentions_r = times_r.get(verb)
+        if not mentions_r:
+            continue
+        kinds_o = {time for time, *_ in mentions_o}
+        kinds_r = {time for time, *_ in mentions_r}
+        if len(kinds_o) != 1 or len(kinds_r) != 1 or kinds_o == kinds_r or None in kinds_o | kinds_r:
+            continue
+        _, index_o, start_o, end_o = mentions_o[0]
+        _, index_r, start_r, end_r = mentions_r[0]
+        said, shown = _pseudo(index_o, start_o, end_o, side_o.texts), _pseudo(index_r, start_r, end_r, side_r.texts)
+        flips.append(Flip(
+            "tense", said, shown,
+            f"time changed: '{said.text}' ({next(iter(kinds_o))}) became '{shown.text}' ({next(iter(kinds_r))})",
+        ))  # fmt: skip
+    return flips
+
+
+def _verb_times(side: _Side, sentences: Sequence[int]) -> dict[str, list[tuple[str | None, int, int, int]]]:
+    """The mentions of each content word's stem in ``sentences`` (light verbs, verbs of speech and names
+    left out), each as (its time by :func:`_time_of`, sentence, start of its auxiliaries, end of the word)."""
+    found: dict[str, list[tuple[str | None, int, int, int]]] = {}
+    for index in sentences:
+        lower = side.lower(index)
+        words = list(_WORDS.finditer(side.texts[index]))
+        for k, word in enumerate(lower):
+            if (
+                _function_word(word)
+                or word in AUXILIARIES
+                or word in _TIMELESS_VERBS
+                or stem(word) in SPEECH_STEMS  # "said" / "will say": reporting, not the event
+                or len(word) < 3
+                or (k > 0 and words[k].group()[0].isupper())
+            ):
+                continue
+            time = _time_of(lower, k)
+            start = words[k].start()
+            if time is not None:
+                first = k
+                while (
+                    first > 0
+                    and k - first < 3
+                    and (
+                        lower[first - 1] in _FUTURE_AUXILIARIES | _PAST_AUXILIARIES
+                        or lower[first - 1] in ("been", "be")
+                    )
+                ):
+                    first -= 1
+                start = words[first].start()
+            found.setdefault(stem(word), []).append((time, index, start, words[k].end()))
+    return found
 
 
 def _snippet(text: str, fact: Fact) -> str:

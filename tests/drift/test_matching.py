@@ -559,3 +559,14 @@ def test_a_number_kept_as_a_bound_the_other_way_is_changed(
         if f["type"] in ("changed", "added")
     ]
     assert found == ([shown] if shown else [])
+
+
+def test_a_bound_said_with_its_opposite_word_is_one_finding(fast_evaluator: Evaluator) -> None:
+    found = [
+        (f["kind"], f["original"]["text"], f["rewrite"]["text"])
+        for f in findings(
+            fast_evaluator, "The scheme is open to people over 65.", "The scheme is open to people under 65."
+        )
+        if f["type"] == "changed"
+    ]
+    assert found == [("bound", "over 65", "under 65")]

@@ -271,6 +271,19 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "know"),
         ("Everyone knows the bridge is old.", "People think the bridge is old.", "modality", "think"),
         ("Scientists believe the drug works in mice.", "Scientists think the drug works in mice.", None, None),
+        # a verb said of the future on one side and of the past on the other
+        ("The new bridge will open in June.", "The new bridge opened in June.", "tense", "opened"),
+        ("The council has closed the library.", "The council will close the library.", "tense", "will close"),
+        ("The work will be finished by May.", "The work was finished by May.", "tense", "was finished"),
+        # ... but not the same time said another way, a verb with two times, reporting, or a negated verb
+        ("The bridge will open in June.", "The bridge will be opened in June.", None, None),
+        ("The bridge opened in June.", "The bridge was opened in June.", None, None),
+        ("The shop, which opened in 1990, will close in May.", "The shop opened in 1990. It will close in May.",
+         None, None),
+        ("The council said it will close the library.", "The council will close the library, it said.", None,
+         None),
+        ("Officials expected that the road would open in May.", "The road opened in May.", None, None),
+        ("The plan will not be approved.", "The plan was not approved.", None, None),
         # a possibility stated as a fact: the verb after "may", "might" or "could", with no hedge left
         ("The drug could reduce the risk of stroke.", "The drug reduces the risk of stroke.", "modality", "reduces"),
         ("The council may close the road in May.", "The council closes the road in May.", "modality", "closes"),
