@@ -14,7 +14,8 @@ Classification:
   another date, a near-miss spelling or another name, a negation removed or added, a modal verb of another
   strength ("may" -> "will") or none where the verb it hedged is stated as a fact ("could reduce" ->
   "reduces"), a verb said of the future on one side and of the past on the other ("will open" ->
-  "opened"; kind ``tense``), a quantifier of another strength ("most" -> "all", "often" ->
+  "opened"; kind ``tense``), an open question stated as a fact ("whether the fire was started deliberately"
+  -> "the fire was started deliberately"), a quantifier of another strength ("most" -> "all", "often" ->
   "always"; a ``negation`` finding of kind ``quantity``), a word's opposite in its place ("rose" -> "fell";
   kind ``opposite``), a verb of belief for one of knowledge ("think" -> "know"; kind ``modality``), other
   words inside a quotation, another speaker;

@@ -43,19 +43,21 @@ verb is changed when one of another strength bears on the same word ("may close"
 "can" and "would" / "will" are one step apart and pass), and a "may", "might" or "could" when the verb it
 hedged stands as a fact in a rewrite sentence with no hedge left ("could reduce" / "reduces";
 :func:`_stated_as_fact`). A verb said of the future on one side and of the past on the other ("will open" /
-"opened", "has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). So is a quantifier or
-frequency adverb (:data:`QUANTITY`): "most people" / "all people", "often late" / "always late", "some
-schools" / "most schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all",
-"the most important", "each other") and negated ones ("not all": rules 1-6) are left out. A word replaced by
-its opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" /
-"husband", "father" / "brother") is an ``opposite`` flip where the two stand in the same frame (a content word
-shared within two words either side, or the same nearest content word on one side: "the north of the country"
-/ "the south of the country") with as many explicit negations on both sides, the original's word is nowhere in
-what the rewrite sentence is aligned with and the rewrite's nowhere in its sources. A verb of belief said as
-one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will") is a
-``modality`` flip by the same rule, its frame also met by sentences that share most of their content words.
-And a negation of a word whose opposite stands on the other side ("did not rise" / "fell", "is not safe" / "is
-dangerous") is no flip: it says the same thing.
+"opened", "has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). An open question stated
+as a fact ("investigating whether the fire was started deliberately" / "say the fire was started
+deliberately") is a ``modality`` flip (:func:`_questions_answered`). A quantifier or frequency adverb of
+another strength is changed too (:data:`QUANTITY`): "most people" / "all people", "often late" / "always
+late", "some schools" / "most schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all",
+"first of all", "the most important", "each other") and negated ones ("not all": rules 1-6) are left out. A
+word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" /
+"rejected", "wife" / "husband", "father" / "brother") is an ``opposite`` flip where the two stand in the same
+frame (a content word shared within two words either side, or the same nearest content word on one side: "the
+north of the country" / "the south of the country") with as many explicit negations on both sides, the
+original's word is nowhere in what the rewrite sentence is aligned with and the rewrite's nowhere in its
+sources. A verb of belief said as one of knowledge or the other way round (``certainty``: "I think it will" /
+"I know it will") is a ``modality`` flip by the same rule, its frame also met by sentences that share most of
+their content words. And a negation of a word whose opposite stands on the other side ("did not rise" /
+"fell", "is not safe" / "is dangerous") is no flip: it says the same thing.
 """
 
 from __future__ import annotations
@@ -782,6 +784,7 @@ def find_flips(
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
         flips.extend(_tense_changes(side_o, side_r, sources, group))
+        flips.extend(_questions_answered(side_o, side_r, sources, group))
         flips.extend(_quantity_changes(side_o, side_r, sources, group, whole_sources))
         paired.extend(_paired_words_changed(side_o, side_r, sources, group, whole_sources, whole_group))
     seen: set[tuple[str, int, int]] = set()
@@ -1490,13 +1493,62 @@ def _stated_as_fact(fact: Fact, text: str, other: _Side, sentences: Sequence[int
         forms |= {verb + "d", verb + "ed"}
     for index in sentences:
         lower = other.lower(index)
+        if _hedged(other, index):
+            continue  # still hedged
         words = list(_WORDS.finditer(other.texts[index]))
-        if any(lower[k] in _HEDGES and (k == 0 or not words[k].group()[0].isupper()) for k in range(len(words))):
-            continue  # still hedged ("May" mid-sentence is the month)
         for k, match in enumerate(words):
             if lower[k] in forms and (k == 0 or lower[k - 1] not in ("to", "will", "would", "shall")):
                 return int(span[1]), index, match.start(), match.end()
     return None
+
+
+#: "whether" that opens a question (not "whether to go", a choice; not "whether or not to").
+_WHETHER = re.compile(r"\bwhether\b(?!\s+(?:or\s+not\s+)?to\b)", re.IGNORECASE)
+#: Words of inquiry: a rewrite sentence with one still asks ("asked residents about a new park").
+_INQUIRY = frozenset((
+    "ask", "asks", "asked", "asking", "question", "questions", "decide", "decides", "decided", "deciding",
+    "check", "checks", "checked", "checking", "investigate", "investigates", "investigated", "investigating",
+    "investigation", "wonder", "wonders", "wondered", "unclear", "unknown", "unsure", "test", "tests", "testing",
+    "consider", "considers", "considering", "debate", "debating", "study", "studying", "examine", "examining",
+))  # fmt: skip
+
+
+def _questions_answered(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """An open question of the original ("police are investigating whether the fire was started
+    deliberately") stated as a fact in the rewrite ("police say the fire was started deliberately"): the
+    rewrite sentence keeps at least two thirds (and two) of the content words of the clause after "whether"
+    within a stretch of twice its length, and has no hedge (:data:`_HEDGES`, "whether" and "if" among them)
+    and no word of inquiry (:data:`_INQUIRY`: "asked residents about a new park" still asks)."""
+    flips: list[Flip] = []
+    for index in sources:
+        text = side_o.texts[index]
+        for match in _WHETHER.finditer(text):
+            cue = Fact("negation", index, match.start(), match.end(), match.group(), ("whether",), {"kind": "modality"})
+            hedged = [j for j in group if _hedged(side_r, j) or side_r.holds_any(j, _INQUIRY)]
+            where = _clause(cue, text, side_r, [j for j in group if j not in hedged])
+            if where is None:
+                continue
+            said = _pseudo(index, match.start(), _clause_end(text, match.end()), side_o.texts)
+            shown = _pseudo(*where, side_r.texts)
+            flips.append(Flip(
+                "modality", said, shown,
+                f"modality changed: the original asks '{said.text}', the rewrite states '{shown.text}'",
+            ))  # fmt: skip
+    return flips
+
+
+def _hedged(side: _Side, index: int) -> bool:
+    """Whether a sentence has a hedge word (:data:`_HEDGES`; "May" mid-sentence is the month)."""
+    lower = side.lower(index)
+    if not side.holds_any(index, _HEDGES):
+        return False
+    words = _WORDS.findall(side.texts[index])
+    return any(word in _HEDGES and (k == 0 or not words[k][0].isupper()) for k, word in enumerate(lower))
+
+
+def _clause_end(text: str, end: int) -> int:
+    stop = _CLAUSE_STOP.search(text, end)
+    return stop.start() if stop else len(text.rstrip())
 
 
 #: What the auxiliaries before a verb say of its time (:func:`_time_of`).

@@ -288,6 +288,16 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          None),
         ("Officials expected that the road would open in May.", "The road opened in May.", None, None),
         ("The plan will not be approved.", "The plan was not approved.", None, None),
+        # an open question stated as a fact
+        ("Police are investigating whether the fire was started deliberately.",
+         "Police say the fire was started deliberately.", "modality", "fire was started deliberately"),
+        # ... but not one still asked, nor a choice ("whether to")
+        ("Police are investigating whether the fire was started deliberately.",
+         "Police are trying to find out if someone started the fire.", None, None),
+        ("Officials will decide whether to close the road.", "Officials will decide about closing the road.", None,
+         None),
+        ("The council asked residents whether they wanted a new park.",
+         "The council asked residents about a new park.", None, None),
         # a possibility stated as a fact: the verb after "may", "might" or "could", with no hedge left
         ("The drug could reduce the risk of stroke.", "The drug reduces the risk of stroke.", "modality", "reduces"),
         ("The council may close the road in May.", "The council closes the road in May.", "modality", "closes"),
