@@ -50,14 +50,15 @@ another strength is changed too (:data:`QUANTITY`): "most people" / "all people"
 late", "some schools" / "most schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all",
 "first of all", "the most important", "each other") and negated ones ("not all": rules 1-6) are left out. A
 word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" /
-"rejected", "wife" / "husband", "father" / "brother") is an ``opposite`` flip where the two stand in the same
-frame (a content word shared within two words either side, or the same nearest content word on one side: "the
-north of the country" / "the south of the country") with as many explicit negations on both sides, the
-original's word is nowhere in what the rewrite sentence is aligned with and the rewrite's nowhere in its
-sources. A verb of belief said as one of knowledge or the other way round (``certainty``: "I think it will" /
-"I know it will") is a ``modality`` flip by the same rule, its frame also met by sentences that share most of
-their content words. And a negation of a word whose opposite stands on the other side ("did not rise" /
-"fell", "is not safe" / "is dangerous") is no flip: it says the same thing.
+"rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form, "safe" / "unsafe") is
+an ``opposite`` flip where the two stand in the same frame (a content word shared within two words either
+side, or the same nearest content word on one side: "the north of the country" / "the south of the country")
+with as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence is
+aligned with and the rewrite's nowhere in its sources. A verb of belief said as one of knowledge or the other
+way round (``certainty``: "I think it will" / "I know it will") is a ``modality`` flip by the same rule, its
+frame also met by sentences that share most of their content words. And a negation of a word whose opposite
+stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no flip: it says the
+same thing.
 """
 
 from __future__ import annotations
@@ -1334,8 +1335,29 @@ def _paired_words(table: str) -> frozenset[str]:
     return frozenset(_paired(table))
 
 
+#: The pairs of a word and the same word with "un" before it ("safe" / "unsafe", "employed" / "unemployed"):
+#: opposites that no table lists (:func:`_un_prefixed`).
+UN_PREFIXED = "un-"
 #: What a word said in place of its pair is: (table, flip kind, how the message names the change).
-PAIRED_CHANGES = (("opposites", "opposite", "opposite"), ("certainty", "modality", "certainty changed"))
+PAIRED_CHANGES = (
+    ("opposites", "opposite", "opposite"),
+    (UN_PREFIXED, "opposite", "opposite"),
+    ("certainty", "modality", "certainty changed"),
+)
+#: Words that begin with "un" but are no word negated by it ("unless" is not "less").
+_NOT_UN_PREFIXED = frozenset(("unless", "until", "unto", "under", "uniform", "union", "unique", "unison"))
+
+
+def _un_prefixed(word: str) -> frozenset[str] | None:
+    """The other word of a pair of a word and its "un" form: "unsafe" -> {"safe"}, "safe" -> {"unsafe"}
+    (words of at least four letters after the "un")."""
+    if not word.isalpha() or len(word) < 4:
+        return None
+    if word.startswith("un") and len(word) >= 6 and word not in _NOT_UN_PREFIXED:
+        return frozenset((word[2:],))
+    return frozenset(("un" + word,))
+
+
 #: For a change of certainty ("I think it will" / "I know it will"), whose neighbours are mostly function
 #: words: the share of the rewrite sentence's content words that the original sentence has, instead of a
 #: shared frame.
@@ -1402,11 +1424,12 @@ def _paired_words_changed(
     passes)."""
     flips: list[Flip] = []
     for table, kind, said in PAIRED_CHANGES:
-        pairs = _paired(table)
+        pairs = _paired(table) if table != UN_PREFIXED else {}
         candidates = [
-            (j, k, wanted) for j in group if side_r.holds_any(j, _paired_words(table))
+            (j, k, wanted) for j in group if table == UN_PREFIXED or side_r.holds_any(j, _paired_words(table))
             for k, word in enumerate(side_r.lower(j))
-            if (wanted := pairs.get(word)) and any(side_o.holds_any(i, wanted) for i in sources)
+            if (wanted := pairs.get(word) if table != UN_PREFIXED else _un_prefixed(word))
+            and any(side_o.holds_any(i, wanted) for i in sources)
         ]  # fmt: skip
         if not candidates or _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
             continue

@@ -256,11 +256,16 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Patients should continue taking the tablets.", "Patients should stop taking the tablets.", "opposite",
          "stop"),
         ("The storm killed two people.", "The storm injured two people.", "opposite", "injured"),
+        # a word and its "un" form
+        ("Experts agree that the building is safe.", "Experts say the building is unsafe.", "opposite", "unsafe"),
+        ("He was unemployed for a year.", "He was employed for a year.", "opposite", "employed"),
         ("The minister resigned on Tuesday.", "The minister was sacked on Tuesday.", "opposite", "sacked"),
         # ... but not a negated opposite, which says the same, nor a converse, nor another frame
         ("House prices did not rise last year.", "House prices fell last year.", None, None),
         ("House prices rose last year.", "House prices did not fall last year.", None, None),
         ("The road is not safe at night.", "The road is dangerous at night.", None, None),
+        ("The road is not safe at night.", "The road is unsafe at night.", None, None),
+        ("Unless you pay, you cannot enter.", "You cannot enter unless you pay less.", None, None),
         ("The storm killed two people and injured ten.", "Two people died and ten were hurt in the storm.", None,
          None),
         ("Patients should not stop taking the medicine without advice.",
