@@ -982,9 +982,37 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
     return None
 
 
+#: The word before a number that says what it is in a change: its size ("fell by 10%"), where it ended
+#: ("fell to 10%") or where it started ("rose from £2"); not "up to", "close to", "due to" and the like.
+_ROLE_BEFORE = re.compile(r"(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )\b(?P<role>by|to|from)\s+$", re.IGNORECASE)
+_ROLES = {"by": "the size of a change", "to": "where a change ended", "from": "where a change started"}
+
+
+#: Verbs of change (stems), one of which must stand up to five words before a number's role word.
+_CHANGE_STEMS = frozenset(map(stem, (
+    "rise", "rose", "risen", "fall", "fell", "fallen", "increase", "decrease", "grow", "grew", "grown", "drop",
+    "cut", "reduce", "raise", "lower", "climb", "jump", "soar", "plunge", "slash", "boost", "double", "halve",
+    "shrink", "shrank", "change", "up", "down",
+)))  # fmt: skip
+_WORDS_BEFORE = re.compile(r"(?:[\w’'-]+\W+){1,5}$")
+
+
+def _role(fact: Fact, text: str) -> tuple[str, int] | None:
+    """What a number is in a change, by the word before it (:data:`_ROLE_BEFORE`) where a verb of change
+    (:data:`_CHANGE_STEMS`) stands up to five words before that, and where that word starts."""
+    found = _ROLE_BEFORE.search(text, max(0, fact.start - 12), fact.start)
+    if found is None or text[fact.end : fact.end + 1] == "-":  # "from zero- and low-emission vehicles"
+        return None
+    before = _WORDS_BEFORE.search(text, max(0, found.start() - 60), found.start())
+    if before is None or not any(stem(word) in _CHANGE_STEMS for word in re.findall(r"[\w’']+", before.group())):
+        return None
+    return found.group("role").lower(), found.start()
+
+
 def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
     """A number kept in an aligned sentence as a bound the other way: "nearly 500" / "more than 500", "up
-    to 20" / "at least 20" (a bound dropped or added is no change: "nearly 500" / "500")."""
+    to 20" / "at least 20" (a bound dropped or added is no change: "nearly 500" / "500"); or as another
+    part of a change: "fell by 10%" / "fell to 10%", "rose from £2 to £3" / "rose to £2" (kind ``role``)."""
     reported = {id(fact) for match in found for fact in (match.original, match.rewrite) if fact is not None}
     results: list[Match] = []
     taken: set[int] = set()
@@ -992,10 +1020,25 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
         if id(a) in reported or a.key[0] in ("vague", "ordinal"):
             continue
         bound_a = _bound(a, sides.original_texts[a.sentence])
-        if bound_a is None:
+        role_a = _role(a, sides.original_texts[a.sentence])
+        if bound_a is None and role_a is None:
             continue
         for b in _facts_of(sides.rewrite, "number"):
             if id(b) in reported or id(b) in taken or not sides.aligned(a, b) or a.key != b.key:
+                continue
+            role_b = _role(b, sides.rewrite_texts[b.sentence])
+            if role_a is not None and role_b is not None and role_a[0] != role_b[0]:
+                shown_a = _widened(a, role_a[1], a.end, sides.original_texts)
+                shown_b = _widened(b, role_b[1], b.end, sides.rewrite_texts)
+                results.append(Match(
+                    "changed", shown_a, shown_b,
+                    f"number changed: '{shown_a.text}' became '{shown_b.text}' ({_ROLES[role_a[0]]} became "
+                    f"{_ROLES[role_b[0]]})",
+                    "role",
+                ))  # fmt: skip
+                taken.add(id(b))
+                break
+            if bound_a is None:
                 continue
             bound_b = _bound(b, sides.rewrite_texts[b.sentence])
             if bound_b is None or bound_b[0] == bound_a[0]:
