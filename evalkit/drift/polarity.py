@@ -77,6 +77,7 @@ from evalkit.drift.facts import (
     BREAK_WINDOW,
     CLAUSE_BREAK,
     IMPLICIT_NEGATIONS,
+    MODALS,
     NOT_SCOPES,
     SPEECH_STEMS,
     Fact,
@@ -1581,6 +1582,11 @@ _OTHER_AUXILIARIES = frozenset(
     ("would", "could", "can", "may", "might", "must", "should", "to", "is", "are", "am", "being", "do", "does")
 )
 _APOSTROPHE_LL = re.compile(r"['’]ll$")
+#: Words of intent or expectation that make the verb after "to" one of the future.
+_INTENT = frozenset((
+    "expect", "expects", "expected", "plan", "plans", "planned", "planning", "going", "due", "intend", "intends",
+    "intended", "aim", "aims", "hope", "hopes", "hoped", "set",
+))  # fmt: skip
 #: Verbs whose tense says little of when something happens: light and semi-modal verbs.
 _TIMELESS_VERBS = frozenset((
     "need", "needs", "needed", "dare", "get", "got", "gets", "go", "went", "goes", "become", "became", "seem",
@@ -1589,14 +1595,20 @@ _TIMELESS_VERBS = frozenset((
 
 
 def _time_of(lower: Sequence[str], k: int) -> str | None:
-    """Whether word ``k`` of a sentence (its words in lower case) is said of the future ("will open",
-    "will be opened"), of the past ("opened", "has closed", "was sold") or neither (None: "would open",
-    "to open", "is opened", "opens"), by the nearest auxiliary up to three words before it."""
-    for word in reversed(lower[max(0, k - 3) : k]):
+    """Whether word ``k`` of a sentence (its words in lower case) is said of the future ("will open", "will
+    be opened", "expects profits to fall"), of the past ("opened", "has closed", "was sold") or neither
+    (None: "would open", "to open", "is opened", "opens"), by the nearest auxiliary up to three words
+    before it."""
+    for at in range(k - 1, max(-1, k - 4), -1):
+        word = lower[at]
         if word in ("not", "never", "cannot") or _contracted_negation(word):
             return None  # a negated verb is a negation's business
         if word in _FUTURE_AUXILIARIES or _APOSTROPHE_LL.search(word):
             return "future"
+        if word == "to" and not _INTENT.isdisjoint(lower[max(0, at - 3) : at]):
+            return "future"  # "expects profits to fall", "is due to open"
+        if word == "have" and at > 0 and (lower[at - 1] == "to" or lower[at - 1] in MODALS):
+            continue  # "will have opened", "expects to have opened": the time is the one before "have"
         if word in _PAST_AUXILIARIES:
             return "past"
         if word in _OTHER_AUXILIARIES:
@@ -1659,7 +1671,8 @@ def _verb_times(side: _Side, sentences: Sequence[int]) -> dict[str, list[tuple[s
                     and k - first < 3
                     and (
                         lower[first - 1] in _FUTURE_AUXILIARIES | _PAST_AUXILIARIES
-                        or lower[first - 1] in ("been", "be")
+                        or lower[first - 1] in ("been", "be", "have")
+                        or (time == "future" and lower[first - 1] == "to")
                     )
                 ):
                     first -= 1

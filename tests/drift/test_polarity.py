@@ -284,6 +284,9 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The new bridge will open in June.", "The new bridge opened in June.", "tense", "opened"),
         ("The council has closed the library.", "The council will close the library.", "tense", "will close"),
         ("The work will be finished by May.", "The work was finished by May.", "tense", "was finished"),
+        ("The company expects profits to fall.", "The company's profits have fallen.", "tense", "have fallen"),
+        ("The museum is planning to sell the painting.", "The museum has sold the painting.", "tense", "has sold"),
+        ("By 2014 it expects to have opened 1,400 shops.", "By 2014 it expects to open 1,400 shops.", None, None),
         # ... but not the same time said another way, a verb with two times, reporting, or a negated verb
         ("The bridge will open in June.", "The bridge will be opened in June.", None, None),
         ("The bridge opened in June.", "The bridge was opened in June.", None, None),
