@@ -176,6 +176,21 @@ class _Side:
             cached = self._quantified[sentence] = _quantifiers(self, sentence) if holds else []
         return cached
 
+    @cached_property
+    def _timed(self) -> list[list[tuple[str, str | None, int, int]] | None]:
+        return [None] * len(self.texts)
+
+    def verb_times(self, sentence: int) -> list[tuple[str, str | None, int, int]]:
+        """:func:`_verb_times` of a sentence (cached)."""
+        cached = self._timed[sentence]
+        if cached is None:
+            cached = self._timed[sentence] = _verb_times(self, sentence)
+        return cached
+
+    def says_future(self, sentence: int) -> bool:
+        """Whether a sentence has a word that puts a verb in the future ("will", "'ll", "expects")."""
+        return self.holds_any(sentence, _FUTURE_WORDS) or any(_APOSTROPHE_LL.search(w) for w in self.lower(sentence))
+
     def content(self, sentence: int) -> frozenset[str]:
         """Stems of a sentence's content words (function words left out)."""
         return self._content[sentence]
@@ -1587,6 +1602,7 @@ _INTENT = frozenset((
     "expect", "expects", "expected", "plan", "plans", "planned", "planning", "going", "due", "intend", "intends",
     "intended", "aim", "aims", "hope", "hopes", "hoped", "set",
 ))  # fmt: skip
+_FUTURE_WORDS = _FUTURE_AUXILIARIES | _INTENT
 #: Verbs whose tense says little of when something happens: light and semi-modal verbs.
 _TIMELESS_VERBS = frozenset((
     "need", "needs", "needed", "dare", "get", "got", "gets", "go", "went", "goes", "become", "became", "seem",
@@ -1624,9 +1640,11 @@ def _tense_changes(side_o: _Side, side_r: _Side, sources: Sequence[int], group: 
     """A verb said of the future on one side and of the past on the other, in aligned sentences: "the
     bridge will open in June" / "the bridge opened in June", "has closed" / "will close" (a plan told as
     done, or the other way round). Only where every mention of the verb on each side has one time."""
+    if not any(side_o.says_future(i) for i in sources) and not any(side_r.says_future(j) for j in group):
+        return []
     flips: list[Flip] = []
-    times_o = _verb_times(side_o, sources)
-    times_r = _verb_times(side_r, group)
+    times_o = _mentions(side_o, sources)
+    times_r = _mentions(side_r, group)
     for verb, mentions_o in times_o.items():
         mentions_r = times_r.get(verb)
         if not mentions_r:
@@ -1645,39 +1663,47 @@ def _tense_changes(side_o: _Side, side_r: _Side, sources: Sequence[int], group: 
     return flips
 
 
-def _verb_times(side: _Side, sentences: Sequence[int]) -> dict[str, list[tuple[str | None, int, int, int]]]:
-    """The mentions of each content word's stem in ``sentences`` (light verbs, verbs of speech and names
-    left out), each as (its time by :func:`_time_of`, sentence, start of its auxiliaries, end of the word)."""
+def _mentions(side: _Side, sentences: Sequence[int]) -> dict[str, list[tuple[str | None, int, int, int]]]:
+    """Each stem's mentions in ``sentences`` (:func:`_verb_times`): (time, sentence, start, end)."""
     found: dict[str, list[tuple[str | None, int, int, int]]] = {}
     for index in sentences:
-        lower = side.lower(index)
-        words = list(_WORDS.finditer(side.texts[index]))
-        for k, word in enumerate(lower):
-            if (
-                _function_word(word)
-                or word in AUXILIARIES
-                or word in _TIMELESS_VERBS
-                or stem(word) in SPEECH_STEMS  # "said" / "will say": reporting, not the event
-                or len(word) < 3
-                or (k > 0 and words[k].group()[0].isupper())
+        for word_stem, time, start, end in side.verb_times(index):
+            found.setdefault(word_stem, []).append((time, index, start, end))
+    return found
+
+
+def _verb_times(side: _Side, index: int) -> list[tuple[str, str | None, int, int]]:
+    """The content words of a sentence (light verbs, verbs of speech and names left out), each as (its
+    stem, its time by :func:`_time_of`, start of its auxiliaries, end of the word)."""
+    found: list[tuple[str, str | None, int, int]] = []
+    lower = side.lower(index)
+    words = list(_WORDS.finditer(side.texts[index]))
+    for k, word in enumerate(lower):
+        if (
+            _function_word(word)
+            or word in AUXILIARIES
+            or word in _TIMELESS_VERBS
+            or stem(word) in SPEECH_STEMS  # "said" / "will say": reporting, not the event
+            or len(word) < 3
+            or (k > 0 and words[k].group()[0].isupper())
+        ):
+            continue
+        time = _time_of(lower, k)
+        start = words[k].start()
+        if time is not None:
+            first = k
+            while (
+                first > 0
+                and k - first < 3
+                and (
+                    lower[first - 1] in _FUTURE_AUXILIARIES | _PAST_AUXILIARIES
+                    or lower[first - 1] in ("been", "be", "have")
+                    or (time == "future" and lower[first - 1] == "to")
+                )
             ):
-                continue
-            time = _time_of(lower, k)
-            start = words[k].start()
-            if time is not None:
-                first = k
-                while (
-                    first > 0
-                    and k - first < 3
-                    and (
-                        lower[first - 1] in _FUTURE_AUXILIARIES | _PAST_AUXILIARIES
-                        or lower[first - 1] in ("been", "be", "have")
-                        or (time == "future" and lower[first - 1] == "to")
-                    )
-                ):
-                    first -= 1
-                start = words[first].start()
-            found.setdefault(stem(word), []).append((time, index, start, words[k].end()))
+                first -= 1
+            start = words[first].start()
+        found.append((stem(word), time, start, words[k].end()))
     return found
 
 
