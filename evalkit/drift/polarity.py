@@ -1096,7 +1096,22 @@ def _unnegated_there(
         where = _held_facts(fact, text, side_here.facts[fact.sentence], side_there, there, widen=widen)
     if where is None and no_cues:
         where = _clause(fact, text, side_there, there)
+    if where != NEGATED_THERE and _denied_thing_missing(fact, text, stems_there):
+        return NEGATED_THERE  # the other side says the denial another way; no other rule may place it
     return where
+
+
+#: "any" and the noun after it in a negated clause: what the negation denies exists ("did not find any
+#: problems").
+_ANY_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?any\s+(?P<noun>[a-z]{3,})", re.IGNORECASE)
+
+
+def _denied_thing_missing(fact: Fact, text: str, stems_there: set[str]) -> bool:
+    """Whether the negation denies that something exists ("did not find any problems") and the other side
+    does not name that thing: "found the water supply was fine" says the same without a negation, and only
+    "found problems" would say the opposite."""
+    found = _ANY_NOUN.match(text, fact.end)
+    return found is not None and stem(found.group("noun")) not in stems_there
 
 
 def _added(

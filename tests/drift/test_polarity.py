@@ -265,6 +265,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("House prices rose last year.", "House prices did not fall last year.", None, None),
         ("The road is not safe at night.", "The road is dangerous at night.", None, None),
         ("The road is not safe at night.", "The road is unsafe at night.", None, None),
+        # a denial that something exists, said without a negation; and flipped, where the thing is named
+        ("The tests did not find any problems with the water supply.", "The tests found the water supply was fine.",
+         None, None),
+        ("The tests did not find any problems with the water.", "The tests found some problems with the water.",
+         "negation-removed", "found"),
+        ("The tests found problems with the water.", "The tests did not find any problems with the water.",
+         "negation-added", "did not"),
         ("Unless you pay, you cannot enter.", "You cannot enter unless you pay less.", None, None),
         ("The storm killed two people and injured ten.", "Two people died and ten were hurt in the storm.", None,
          None),
