@@ -85,7 +85,7 @@ from evalkit.drift.facts import (
     word_pairs,
     words,
 )
-from evalkit.lexicon import LETTER, irregular_verb_forms
+from evalkit.lexicon import LETTER, irregular_verb_forms, zipf
 
 _WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
@@ -256,6 +256,23 @@ def _failed_to(words: Sequence[str]) -> int:
 #: A word negated by a hyphenated "un-" ("un-Brazilian", "un-American"): the word after the hyphen, negated.
 #: Not "non-": its compounds are names of things ("non-profit organisation", "non-stop flight").
 _NEGATIVE_PREFIX = re.compile(r"un-([A-Za-z]+)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _un_adjective(word: str) -> bool:
+    """A word negated by an "un" written solid, whose rest is a common word ("unavailable", "unsafe",
+    "unemployed"): it negates as "not available" does. Not counted among a sentence's negative cues (that
+    hid flips elsewhere in its sentence: "their unquestioned contribution … were selected" / "were not
+    chosen"), but a stretch that holds one already says the negation."""
+    lower = word.lower()
+    return (
+        lower.startswith("un")
+        and len(lower) >= 6
+        and lower.isalpha()
+        and lower not in _NOT_UN_PREFIXED
+        and lower not in IMPLICIT_NEGATIONS
+        and zipf(lower[2:]) >= 3.5
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -1098,6 +1115,13 @@ def _unnegated_there(
         where = _clause(fact, text, side_there, there)
     if where != NEGATED_THERE and _denied_thing_missing(fact, text, stems_there):
         return NEGATED_THERE  # the other side says the denial another way; no other rule may place it
+    if where is not None and where != NEGATED_THERE:
+        negated = set(_clause_words(text, fact.end))
+        if any(
+            _un_adjective(word) and stem(word) not in negated
+            for word in _WORDS.findall(side_there.texts[where[0]], where[1], where[2])
+        ):  # "is unavailable at weekends" / "cannot use the service at weekends"; not "will not become
+            return NEGATED_THERE  # unemployed" / "they're unemployed", which negates the "un" word itself
     return where
 
 

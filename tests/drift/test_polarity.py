@@ -265,6 +265,10 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("House prices rose last year.", "House prices did not fall last year.", None, None),
         ("The road is not safe at night.", "The road is dangerous at night.", None, None),
         ("The road is not safe at night.", "The road is unsafe at night.", None, None),
+        # a negation said with an "un" word in the other sentence; but not one that negates the "un" word
+        ("The service is unavailable at weekends.", "You cannot use the service at weekends.", None, None),
+        ("“If you get rid of the driver, then they’re unemployed,” said Dennis Conyon.",
+         "Dennis Conyon said that taxi drivers will not become unemployed.", "negation-added", "will not"),
         # a denial that something exists, said without a negation; and flipped, where the thing is named
         ("The tests did not find any problems with the water supply.", "The tests found the water supply was fine.",
          None, None),
