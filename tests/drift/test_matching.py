@@ -579,3 +579,54 @@ def test_a_bound_said_with_its_opposite_word_is_one_finding(fast_evaluator: Eval
         if f["type"] == "changed"
     ]
     assert found == [("bound", "over 65", "under 65")]
+
+
+#: Faithful rewrites of public-service text that say numbers' bounds and roles, times, hedges, questions and
+#: negations another way: no rule for a model's errors may fire on them.
+FAITHFUL_PLAIN = [
+    ("Children under 5 travel free.", "Children younger than 5 travel free."),
+    ("The hall holds up to 200 people.", "No more than 200 people can fit in the hall."),
+    ("More than 3,000 people signed the petition.", "Over 3,000 people signed the petition."),
+    ("People aged over 65 can apply.", "If you are 65 or over, you can apply."),
+    ("The fare will go up by 10p to £2.50.", "The fare will be £2.50, which is 10p more."),
+    ("Prices have risen by 5% since January.", "Since January, prices are 5% higher."),
+    ("The number of visitors fell from 12,000 to 9,000.", "Visitors dropped to 9,000. Before, there were 12,000."),
+    ("Applications close on Friday.", "You must apply by Friday."),
+    (
+        "The library will reopen on 3 March after work that started in January.",
+        "Work started in January. The library will open again on 3 March.",
+    ),
+    (
+        "The council said last year it would build 200 homes and has built 50 so far.",
+        "The council has built 50 of the 200 homes it planned.",
+    ),
+    ("The road will be closed while the bridge is repaired.", "The road will be shut during the repairs."),
+    (
+        "The bridge was built in 1890 and will be repaired next year.",
+        "The bridge is from 1890. It will be repaired next year.",
+    ),
+    ("The scheme could save families £300 a year.", "The scheme could save a family £300 each year."),
+    ("You could get help with your energy bills.", "You can get help with your energy bills."),
+    ("Residents may be eligible for a grant.", "You might be able to get a grant."),
+    ("Researchers are still studying whether the drug works.", "Researchers are still testing if the drug works."),
+    ("It is unclear whether the shop will reopen.", "Nobody knows if the shop will open again."),
+    ("The building is unsafe and will be demolished.", "The building is not safe, so it will be knocked down."),
+    ("The service is unavailable at weekends.", "You cannot use the service at weekends."),
+    ("The pool will stay open until 9pm.", "The pool will close at 9pm."),
+    ("Staff expect the work to finish in May.", "The work should finish in May."),
+    ("The museum plans to open a new gallery.", "The museum will open a new gallery."),
+    ("Nearly half of the homes were flooded.", "Almost half of the homes flooded."),
+    ("At least 12 people were injured.", "12 or more people were hurt."),
+    ("The company has cut 300 jobs.", "The company got rid of 300 jobs."),
+    ("The storm killed two people and injured ten.", "Two people died in the storm and ten were hurt."),
+    ("Unemployment rose to 5% in March.", "In March, 5% of people were unemployed."),
+    ("The vaccine might cause mild side effects.", "Some people get mild side effects from the vaccine."),
+]
+
+
+@pytest.mark.parametrize(("original", "rewrite"), FAITHFUL_PLAIN)
+def test_a_plain_rewrite_of_a_bound_a_time_or_a_hedge_is_neither_changed_nor_added(
+    fast_evaluator: Evaluator, original: str, rewrite: str
+) -> None:
+    found = [f for f in findings(fast_evaluator, original, rewrite) if f["type"] in ("changed", "added")]
+    assert found == []
