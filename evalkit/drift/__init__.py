@@ -12,7 +12,8 @@ Classification:
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, the same number as a bound the other way ("nearly 500" -> "more than 500"; kind ``bound``) or
   as another part of a change ("fell by 10%" -> "fell to 10%"; kind ``role``),
-  another date, a near-miss spelling or another name, a negation removed or added, a modal verb of another
+  another date, a near-miss spelling or another name, two names that trade places ("from Leeds to York" ->
+  "from York to Leeds"; kind ``swap``), a negation removed or added, a modal verb of another
   strength ("may" -> "will") or none where the verb it hedged is stated as a fact ("could reduce" ->
   "reduces"), a verb said of the future on one side and of the past on the other ("will open" ->
   "opened"; kind ``tense``), an open question stated as a fact ("whether the fire was started deliberately"

@@ -53,6 +53,7 @@ from evalkit.drift.facts import (
     FUNCTION_WORDS,
     GENERIC_NAME_WORDS,
     TENS,
+    TITLES,
     UNITS,
     Fact,
     entity,
@@ -387,6 +388,7 @@ def match_facts(
         identity=_key,
     )
     matches += _speaker_changes(sides)
+    matches += _swapped_names(sides)
     bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
     matches += [  # "over 65" / "under 65": the bound's finding says it, with its number
         match
@@ -1059,6 +1061,63 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
 
 def _widened(fact: Fact, start: int, end: int, texts: Sequence[str]) -> Fact:
     return replace(fact, start=start, end=end, text=texts[fact.sentence][start:end])
+
+
+#: What may stand between two names that a rewrite may list the other way round ("Leeds and York").
+_COORDINATION = re.compile(r"\W*(?:(?:and|or|&|as well as|with|nor)\W+(?:the\W+)?)?", re.IGNORECASE)
+_WORD_BEFORE_NAME = re.compile(r"([\w’']+)\W*$")
+_WORD_AFTER_NAME = re.compile(r"\W*([\w’']+)")
+
+
+def _slot(fact: Fact, text: str) -> tuple[str, str]:
+    """A name's place in its sentence: the words either side of it, in lower case ("^"/"$" at the ends),
+    a title before it passed over ("by Mayor Ellis": "by")."""
+    start = fact.start
+    before = _WORD_BEFORE_NAME.search(text, 0, start)
+    while before is not None and before.group(1).lower().rstrip(".") in TITLES:
+        start = before.start()
+        before = _WORD_BEFORE_NAME.search(text, 0, start)
+    after = _WORD_AFTER_NAME.match(text, fact.end)
+    return (before.group(1).lower() if before else "^", after.group(1).lower() if after else "$")
+
+
+def _swapped_names(sides: Sides) -> list[Match]:
+    """Two names of aligned sentences that have swapped places: each stands in the rewrite where the other
+    stood in the original, between the same words ("Smith beat Jones in the final" / "Jones beat Smith in the
+    final"). Not two names listed the other way round ("Leeds and York" / "York and Leeds"), and only names
+    said once in each sentence."""
+    results: list[Match] = []
+    for i, facts_i in enumerate(sides.original):
+        names_i = [a for a in facts_i if a.category == "name"]
+        if len(names_i) < 2 or i >= len(sides.original_groups):
+            continue
+        text_i = sides.original_texts[i]
+        for j in sides.original_groups[i]:
+            names_j = [b for b in sides.rewrite[j] if b.category == "name"]
+            text_j = sides.rewrite_texts[j]
+            for a1, a2 in itertools.combinations(names_i, 2):
+                b1 = [b for b in names_j if names_equal(a1, b)]
+                b2 = [b for b in names_j if names_equal(a2, b)]
+                if len(b1) != 1 or len(b2) != 1 or b1[0] is b2[0] or names_equal(a1, a2):
+                    continue
+                first, second = sorted((a1, a2), key=lambda fact: fact.start)
+                other_first, other_second = sorted((b1[0], b2[0]), key=lambda fact: fact.start)
+                if _COORDINATION.fullmatch(text_i, first.end, second.start) or _COORDINATION.fullmatch(
+                    text_j, other_first.end, other_second.start
+                ):
+                    continue
+                slot_a1, slot_a2 = _slot(a1, text_i), _slot(a2, text_i)
+                if slot_a1 == slot_a2 or (_slot(b1[0], text_j), _slot(b2[0], text_j)) != (slot_a2, slot_a1):
+                    continue
+                said = replace(first, end=second.end, text=text_i[first.start : second.end])
+                shown = replace(other_first, end=other_second.end, text=text_j[other_first.start : other_second.end])
+                results.append(Match(
+                    "changed", said, shown,
+                    f"names swapped: '{a1.text}' and '{a2.text}' trade places ('{said.text}' became "
+                    f"'{shown.text}')",
+                    "swap",
+                ))  # fmt: skip
+    return results
 
 
 def _speaker_changes(sides: Sides) -> list[Match]:

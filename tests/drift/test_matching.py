@@ -630,3 +630,27 @@ def test_a_plain_rewrite_of_a_bound_a_time_or_a_hedge_is_neither_changed_nor_add
 ) -> None:
     found = [f for f in findings(fast_evaluator, original, rewrite) if f["type"] in ("changed", "added")]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "shown"),
+    [
+        ("Trains run from Leeds to York every hour.", "Trains run from York to Leeds every hour.",
+         ("Leeds to York", "York to Leeds")),
+        ("The plan was proposed by Mayor Ellis and approved by Councillor Patel.",
+         "The plan was proposed by Councillor Patel and approved by Mayor Ellis.",
+         ("Ellis and approved by Councillor Patel", "Councillor Patel and approved by Mayor Ellis")),
+        # names listed the other way round, or the same roles said another way: no change
+        ("The festival takes place in Leeds and York.", "The festival takes place in York and Leeds.", None),
+        ("Anna Lee met Tom Brown in Paris.", "In Paris, Tom Brown met Anna Lee.", None),
+    ],
+)  # fmt: skip
+def test_two_names_that_trade_places_are_a_changed_name(
+    fast_evaluator: Evaluator, original: str, rewrite: str, shown: tuple[str, str] | None
+) -> None:
+    found = [
+        (f["kind"], f["original"]["text"], f["rewrite"]["text"])
+        for f in findings(fast_evaluator, original, rewrite)
+        if f["type"] in ("changed", "added")
+    ]
+    assert found == ([("swap", *shown)] if shown else [])
