@@ -158,18 +158,30 @@ _SHORT_E = re.compile(r"([aeiou][b-df-hj-np-tvz])(?:ing|ed|es)")
 
 
 @cache
+def _irregular_lines() -> tuple[tuple[bool, str, tuple[str, ...]], ...]:
+    """The lines of ``evalkit/data/irregular_forms.txt``: (in its verb section, base form, other forms)."""
+    from evalkit._shipped import shipped_text
+
+    lines: list[tuple[bool, str, tuple[str, ...]]] = []
+    verbs = True
+    for line in shipped_text(IRREGULAR_FORMS).splitlines():
+        if line.startswith("# Nouns"):
+            verbs = False
+        words = line.split("#", 1)[0].split()
+        if len(words) > 1:
+            lines.append((verbs, words[0], tuple(form for form in words[1:] if form != words[0])))
+    return tuple(lines)
+
+
+@cache
 def _irregular_forms() -> dict[str, str]:
     """The past forms of irregular verbs and the plurals of irregular nouns
     (``evalkit/data/irregular_forms.txt``), each with the stem of its base form: "gave", "given" -> the stem
     of "give"; "children" -> that of "child"."""
-    from evalkit._shipped import shipped_text
-
     forms: dict[str, str] = {}
-    for line in shipped_text(IRREGULAR_FORMS).splitlines():
-        words = line.split("#", 1)[0].split()
-        if len(words) > 1:
-            base = _regular_stem(words[0])
-            forms.update((form, base) for form in words[1:] if form != words[0])
+    for _, base, others in _irregular_lines():
+        stemmed = _regular_stem(base)
+        forms.update((form, stemmed) for form in others)
     return forms
 
 
@@ -177,15 +189,7 @@ def _irregular_forms() -> dict[str, str]:
 def irregular_verb_forms() -> frozenset[str]:
     """The past forms of the irregular verbs of ``evalkit/data/irregular_forms.txt`` ("gave", "given",
     "sold"): the other forms of each line of its verb section."""
-    from evalkit._shipped import shipped_text
-
-    forms: set[str] = set()
-    for line in shipped_text(IRREGULAR_FORMS).splitlines():
-        if line.startswith("# Nouns"):
-            break
-        words = line.split("#", 1)[0].split()
-        forms.update(form for form in words[1:] if form != words[0])
-    return frozenset(forms)
+    return frozenset(form for verb, _, others in _irregular_lines() if verb for form in others)
 
 
 @lru_cache(maxsize=65536)
