@@ -988,6 +988,7 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
 #: ("fell to 10%") or where it started ("rose from £2"); not "up to", "close to", "due to" and the like.
 _ROLE_BEFORE = re.compile(r"(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )\b(?P<role>by|to|from)\s+$", re.IGNORECASE)
 _ROLES = {"by": "the size of a change", "to": "where a change ended", "from": "where a change started"}
+_BOUNDS = {"below": "at most", "above": "at least"}
 
 
 #: Verbs of change (stems), one of which must stand up to five words before a number's role word.
@@ -1047,11 +1048,10 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 continue
             shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
             shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
-            said = {"below": "at most", "above": "at least"}
             results.append(Match(
                 "changed", shown_a, shown_b,
-                f"number changed: '{shown_a.text}' became '{shown_b.text}' ({said[bound_a[0]]} that many became "
-                f"{said[bound_b[0]]})",
+                f"number changed: '{shown_a.text}' became '{shown_b.text}' ({_BOUNDS[bound_a[0]]} that many "
+                f"became {_BOUNDS[bound_b[0]]})",
                 "bound",
             ))  # fmt: skip
             taken.add(id(b))

@@ -265,14 +265,16 @@ def _un_adjective(word: str) -> bool:
     hid flips elsewhere in its sentence: "their unquestioned contribution … were selected" / "were not
     chosen"), but a stretch that holds one already says the negation."""
     lower = word.lower()
-    return (
-        lower.startswith("un")
-        and len(lower) >= 6
-        and lower.isalpha()
-        and lower not in _NOT_UN_PREFIXED
-        and lower not in IMPLICIT_NEGATIONS
-        and zipf(lower[2:]) >= 3.5
-    )
+    base = _un_base(lower)
+    return base is not None and lower not in IMPLICIT_NEGATIONS and zipf(base) >= 3.5
+
+
+def _un_base(lower: str) -> str | None:
+    """The word a lower-case word negates with a solid "un" ("unsafe" -> "safe"), if it is one: at least
+    four letters after the "un", and not a word that only begins so (:data:`_NOT_UN_PREFIXED`)."""
+    if lower.startswith("un") and len(lower) >= 6 and lower.isalpha() and lower not in _NOT_UN_PREFIXED:
+        return lower[2:]
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -1408,9 +1410,8 @@ def _un_prefixed(word: str) -> frozenset[str] | None:
     (words of at least four letters after the "un")."""
     if not word.isalpha() or len(word) < 4:
         return None
-    if word.startswith("un") and len(word) >= 6 and word not in _NOT_UN_PREFIXED:
-        return frozenset((word[2:],))
-    return frozenset(("un" + word,))
+    base = _un_base(word)
+    return frozenset((base if base is not None else "un" + word,))
 
 
 #: For a change of certainty ("I think it will" / "I know it will"), whose neighbours are mostly function
@@ -1598,12 +1599,14 @@ def _questions_answered(side_o: _Side, side_r: _Side, sources: Sequence[int], gr
     within a stretch of twice its length, and has no hedge (:data:`_HEDGES`, "whether" and "if" among them)
     and no word of inquiry (:data:`_INQUIRY`: "asked residents about a new park" still asks)."""
     flips: list[Flip] = []
+    stating: list[int] | None = None  # the rewrite sentences that neither hedge nor ask, once a question is met
     for index in sources:
         text = side_o.texts[index]
         for match in _WHETHER.finditer(text):
             cue = Fact("negation", index, match.start(), match.end(), match.group(), ("whether",), {"kind": "modality"})
-            hedged = [j for j in group if _hedged(side_r, j) or side_r.holds_any(j, _INQUIRY)]
-            where = _clause(cue, text, side_r, [j for j in group if j not in hedged])
+            if stating is None:
+                stating = [j for j in group if not (_hedged(side_r, j) or side_r.holds_any(j, _INQUIRY))]
+            where = _clause(cue, text, side_r, stating)
             if where is None:
                 continue
             said = _pseudo(index, match.start(), _clause_end(text, match.end()), side_o.texts)
@@ -1642,6 +1645,8 @@ _INTENT = frozenset((
     "intended", "aim", "aims", "hope", "hopes", "hoped", "set",
 ))  # fmt: skip
 _FUTURE_WORDS = _FUTURE_AUXILIARIES | _INTENT
+#: The auxiliaries a finding shows with the verb whose time they give ("will be opened", "has closed").
+_SHOWN_WITH_VERB = _FUTURE_AUXILIARIES | _PAST_AUXILIARIES | {"been", "be", "have"}
 #: Verbs whose tense says little of when something happens: light and semi-modal verbs.
 _TIMELESS_VERBS = frozenset((
     "need", "needs", "needed", "dare", "get", "got", "gets", "go", "went", "goes", "become", "became", "seem",
@@ -1734,11 +1739,7 @@ def _verb_times(side: _Side, index: int) -> list[tuple[str, str | None, int, int
             while (
                 first > 0
                 and k - first < 3
-                and (
-                    lower[first - 1] in _FUTURE_AUXILIARIES | _PAST_AUXILIARIES
-                    or lower[first - 1] in ("been", "be", "have")
-                    or (time == "future" and lower[first - 1] == "to")
-                )
+                and (lower[first - 1] in _SHOWN_WITH_VERB or (time == "future" and lower[first - 1] == "to"))
             ):
                 first -= 1
             start = words[first].start()
