@@ -831,8 +831,12 @@ def find_flips(
             seen.add(where)
             unique.append(flip)
     for flip in paired:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
-        if not any(_overlap(flip.rewrite, other.rewrite) for other in unique):
-            unique.append(flip)
+        if any(_overlap(flip.rewrite, other.rewrite) for other in unique):
+            continue
+        # ... and an implicit negation whose opposite the rewrite says ("forbid" / "allow") is shown at the
+        # opposite, once, not also at the words the negation bore on
+        unique = [other for other in unique if not _overlap(flip.original, other.original)]
+        unique.append(flip)
     return unique
 
 

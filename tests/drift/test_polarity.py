@@ -327,6 +327,21 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The drug could reduce the risk.", "Doctors think the drug reduces the risk.", None, None),
         ("You may apply online.", "Apply online.", None, None),
         ("She could hear the trains from her house.", "She heard the trains from her house.", None, None),
+        # a verb of not doing turned positive: shown where the rewrite says it, or at the opposite it uses
+        ("Please refrain from taking photos during the show.", "Please do take photos during the show.",
+         "negation-removed", "do take photos during the show"),
+        ("The rules forbid the export of raw grain.", "The rules allow the export of raw grain.", "opposite",
+         "allow"),
+        ("The rules forbid the export of raw grain, only allowing flour.",
+         "The rules do allow the export of raw grain, only of flour.", "negation-removed",
+         "do allow the export of raw grain"),
+        ("The rules forbid the export of raw grain.", "The rules do not allow the export of raw grain.", None,
+         None),
+        # the noun a verb such as "make" or "take" carries is what its negation bears on
+        ("Brazil and Peru have lodged objections to the bid.",
+         "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
+        ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
+         None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
