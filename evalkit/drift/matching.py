@@ -376,7 +376,7 @@ def match_facts(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
     )  # fmt: skip
-    matches += _misspelt_words(sides, names)
+    matches += _replaced_in_place(sides, _misspelt_words(sides, names))
     matches += _match_category(
         sides,
         "quote",
@@ -1118,6 +1118,44 @@ def _swapped_names(sides: Sides) -> list[Match]:
                     "swap",
                 ))  # fmt: skip
     return results
+
+
+def _replaced_in_place(sides: Sides, found: list[Match]) -> list[Match]:
+    """A dropped name and an added one that stand in the same place of aligned sentences, between the same
+    words ("presented by Mandela in 1995" / "given by Obama in 1995"): one *changed* name, the other name
+    put in its place, instead of a drop and an addition. Only where the sentences hold one such name each
+    (a list of names reordered or thinned is not a replacement)."""
+    dropped = [m for m in found if m.type == "dropped" and m.original is not None]
+    added = [m for m in found if m.type == "added" and m.rewrite is not None]
+    replaced: dict[int, Match] = {}
+    used: set[int] = set()
+    for drop in dropped:
+        a = drop.original
+        assert a is not None
+        if a.sentence >= len(sides.original_groups):
+            continue
+        slot = _slot(a, sides.original_texts[a.sentence])
+        if slot == ("^", "$"):
+            continue  # a name that is the whole sentence has no place in one
+        candidates = [
+            m for m in added
+            if id(m) not in used and m.rewrite is not None and m.rewrite.sentence in sides.original_groups[a.sentence]
+            and _slot(m.rewrite, sides.rewrite_texts[m.rewrite.sentence]) == slot
+        ]  # fmt: skip
+        same_o = [d for d in dropped if d.original is not None and d.original.sentence == a.sentence]
+        if len(candidates) != 1 or len(same_o) != 1:
+            continue
+        b = candidates[0].rewrite
+        assert b is not None
+        if sum(1 for m in added if m.rewrite is not None and m.rewrite.sentence == b.sentence) != 1:
+            continue
+        used.add(id(candidates[0]))
+        replaced[id(drop)] = Match(
+            "changed", a, b, f"name changed (another name in its place): '{a.text}' became '{b.text}'", b.kind
+        )
+    if not replaced:
+        return found
+    return [replaced.get(id(m), m) for m in found if id(m) not in used]
 
 
 def _speaker_changes(sides: Sides) -> list[Match]:

@@ -654,3 +654,28 @@ def test_two_names_that_trade_places_are_a_changed_name(
         if f["type"] in ("changed", "added")
     ]
     assert found == ([("swap", *shown)] if shown else [])
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "shown"),
+    [
+        ("The award was presented by Mandela in 1995.", "The award was given by Obama in 1995.",
+         ("Mandela", "Obama")),
+        ("The company was later sold to Jones.", "The company was later sold to Brown.", ("Jones", "Brown")),
+        # not a name said elsewhere, nor one of several names, nor another place in the sentence
+        ("The award was presented by Mandela in 1995.", "Obama gave the award in 1995.", None),
+        ("She met Anna Smith and Tom Jones in Leeds.", "She met Tom Jones and Mary Brown in Leeds.", None),
+    ],
+)  # fmt: skip
+def test_another_name_in_a_name_s_place_is_a_changed_name(
+    fast_evaluator: Evaluator, original: str, rewrite: str, shown: tuple[str, str] | None
+) -> None:
+    found = [
+        (f["type"], f["original"]["text"] if f["original"] else None, f["rewrite"]["text"] if f["rewrite"] else None)
+        for f in findings(fast_evaluator, original, rewrite)
+        if f["category"] == "name"
+    ]
+    if shown:
+        assert found == [("changed", *shown)]
+    else:
+        assert all(kind != "changed" for kind, _, _ in found) and found
