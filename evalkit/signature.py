@@ -23,8 +23,8 @@ from evalkit.readability.fluency import fingerprint as fluency_fingerprint
 from evalkit.readability.simplicity import fingerprint as simplicity_fingerprint
 from evalkit.settings import Settings
 
-#: The drift engine's shipped data: word lists, gazetteer, given names.
-DRIFT_DATA = ("drift_words.toml", "gazetteer.tsv", "given_names.txt")
+#: The drift engine's shipped data: word lists, gazetteer, given names and family names.
+DRIFT_DATA = ("drift_words.toml", "gazetteer.tsv", "given_names.txt", "surnames.txt")
 
 
 @cache

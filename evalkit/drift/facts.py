@@ -439,6 +439,13 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Common family names (``evalkit/data/surnames.txt``, lower case)."""
+    text = shipped_text("surnames.txt")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+@cache
 def stem(word: str) -> str:
     """:func:`evalkit.lexicon.stem`, remembered (the drift engine stems the same words again and again)."""
     return lexicon.stem(word)
@@ -1380,7 +1387,12 @@ def _clean_run(
         lower = first.lower()
         before = _word_before(_PREVIOUS_WORD, text, run[0][0])
         after_word = before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
-        if after_word and evidence.capitalised_counts.get(lower, 0) <= 1 and _zipf(lower) >= 3.0:
+        if (
+            after_word
+            and evidence.capitalised_counts.get(lower, 0) <= 1
+            and _zipf(lower) >= 3.0
+            and _strip_possessive(lower) not in surnames()  # "She defeated Williams"
+        ):
             return []
     # in a title-cased line every word is capitalised: keep only what looks like a name
     if title_case:

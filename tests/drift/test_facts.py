@@ -207,6 +207,9 @@ def test_dates(text: str, expected: list[str]) -> None:
         ("Dr Martin Luther King Jr. spoke.", ["Martin Luther King Jr"], [("martin", "luther", "king", "jr")]),
         ("Stephen King wrote it.", ["Stephen King"], [("stephen", "king")]),
         ("They met the Queen.", [], []),
+        # a lone family name after a verb is a name, though its lower-case form is a common word
+        ("She defeated Williams in the final.", ["Williams"], [("williams",)]),
+        ("Police arrested Jones on Friday.", ["Jones"], [("jones",)]),
         ("The U.S. Food and Drug Administration (FDA) agreed.", ["U.S. Food and Drug Administration", "FDA"],
          [("@united states", "@food and drug administration"), ("@food and drug administration",)]),
     ],
