@@ -584,6 +584,22 @@ def _unless_as_if(text: str, end: int, other: _Side, sentences: Sequence[int]) -
     return None
 
 
+_IF = re.compile(r"\bif\b", re.IGNORECASE)
+
+
+def _condition(where: tuple[int, int, int], texts: Sequence[str]) -> tuple[int, int, int]:
+    """An "unless" said as a plain "if": shown as the condition, from "if" to the end of its clause ("if
+    development policies do focus on the chronically poor"), wherever the rule found the stretch that
+    holds the "if"; else as found."""
+    sentence, start, end = where
+    text = texts[sentence]
+    found = _IF.search(text, start, end)
+    if found is None:
+        return where
+    stop = _CLAUSE_STOP.search(text, found.end())
+    return (sentence, found.start(), stop.start() if stop else len(text.rstrip()))
+
+
 def _clause(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int] | None:
     """Rule 3: the sentence of ``sentences`` that keeps at least two thirds (and at least two) of the
     negated clause's content words within a stretch twice the clause's length, and the range of the kept
@@ -1047,6 +1063,8 @@ def _removed(
                     where = _slot(match.start(), match.end(), text, side_o.cues([index]), side_r, group)
                 if where is None and word == "unless" and no_cues:
                     where = _unless_as_if(text, match.end(), side_r, group)
+                if where is not None and word == "unless":
+                    where = _condition(where, side_r.texts)
                 if where is not None and (where[0], where[1]) not in taken:
                     taken.add((where[0], where[1]))
                     shown = _pseudo(*where, side_r.texts)

@@ -98,10 +98,15 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "He says more rich people will create more social problems.", "negation-removed", "will create more"),
         ("Many people will remain poor by 2030 unless countries focus on inequality.",
          "Many people will remain poor by 2030 if countries do try to help.", "negation-removed",
-         "if countries do"),
+         "if countries do try to help"),
         # "unless" with one content word after it, said after a plain "if": rule 3 for "if not"
         ("Their organs will be donated unless they opt out.",
-         "People agree to donate their organs, if they have opted out.", "negation-removed", "if they have opted"),
+         "People agree to donate their organs, if they have opted out.", "negation-removed",
+         "if they have opted out"),
+        # shown as the whole condition, however the stretch was found
+        ("It will not be possible to get to zero unless development policies prioritize the poor, it adds.",
+         "It will not be possible to get to zero poverty if development policies do focus on the poor, it adds.",
+         "negation-removed", "if development policies do focus on the poor"),
         ("Their organs will be donated unless they opt out.", "Their organs will be given if they do not opt out.",
          None, None),
         # ... but not where the negation moved elsewhere in the sentence, or went with its words
