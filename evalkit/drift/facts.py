@@ -434,14 +434,18 @@ def _zipf(word: str) -> float:
 @cache
 def given_names() -> frozenset[str]:
     """Common given names (``evalkit/data/given_names.txt``, lower case)."""
-    text = shipped_text("given_names.txt")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_file("given_names.txt")
 
 
 @cache
 def surnames() -> frozenset[str]:
     """Common family names (``evalkit/data/surnames.txt``, lower case)."""
-    text = shipped_text("surnames.txt")
+    return _word_file("surnames.txt")
+
+
+def _word_file(name: str) -> frozenset[str]:
+    """The words of a shipped list: separated by white space, "#" lines are comments."""
+    text = shipped_text(name)
     return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
