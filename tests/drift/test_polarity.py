@@ -342,6 +342,9 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "do allow the export of raw grain"),
         ("The rules forbid the export of raw grain.", "The rules do not allow the export of raw grain.", None,
          None),
+        # "beat" a team is to win against it ("were beaten by" is to lose, so only the active forms)
+        ("United beat Chelsea on Saturday.", "United lost to Chelsea on Saturday.", "opposite", "lost"),
+        ("United were beaten by Chelsea on Saturday.", "United lost to Chelsea on Saturday.", None, None),
         # the noun a verb such as "make" or "take" carries is what its negation bears on
         ("Brazil and Peru have lodged objections to the bid.",
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
