@@ -342,6 +342,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "do allow the export of raw grain"),
         ("The rules forbid the export of raw grain.", "The rules do not allow the export of raw grain.", None,
          None),
+        # outcomes that exclude each other in one frame
+        ("Police arrested two men after the attack.", "Police killed two men after the attack.", "opposite",
+         "killed"),
+        ("Two men were arrested and one was killed.", "Police arrested two men. One man was killed.", None,
+         None),
         # "beat" a team is to win against it ("were beaten by" is to lose, so only the active forms)
         ("United beat Chelsea on Saturday.", "United lost to Chelsea on Saturday.", "opposite", "lost"),
         ("United were beaten by Chelsea on Saturday.", "United lost to Chelsea on Saturday.", None, None),
