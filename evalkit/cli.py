@@ -151,11 +151,12 @@ MinMeaningOpt = Annotated[float | None, typer.Option("--min-meaning", help="Mini
 MaxDriftOpt = Annotated[float | None, typer.Option("--max-drift", help="Maximum drift score (0-1).")]
 MaxMajorOpt = Annotated[int | None, typer.Option("--max-major", help="Maximum findings selected by --fail-on.")]
 FailOnOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--fail-on",
         help="Findings that fail a pair: comma-separated TYPE:SEVERITY:CATEGORY selectors "
-        "(e.g. 'changed,added:major,dropped:number'; 'none' for none). Implies --max-major 0 unless set.",
+        "(e.g. 'changed,added:major,dropped:number'; 'none' for none); repeat it to add more. "
+        "Implies --max-major 0 unless set.",
     ),
 ]
 BaselineOpt = Annotated[
@@ -216,7 +217,7 @@ class _Options:
     min_meaning: float | None = None
     max_drift: float | None = None
     max_major: int | None = None
-    fail_on: str | None = None
+    fail_on: tuple[str, ...] | None = None  # each --fail-on as given (repeatable)
     baseline: Path | None = None
     results: Path | None = None
     resume: bool = False
@@ -264,7 +265,8 @@ def _shared_options(
     """The options ``score`` and ``check`` share, declared once: typer reads them from this signature."""
     return _Options(
         output_format, output, tuple(write or ()), config, no_config, preset, min_gain, target, min_meaning,
-        max_drift, max_major, fail_on, baseline, results, resume, workers, batch_size, executor, address,
+        max_drift, max_major, tuple(fail_on) if fail_on else None, baseline, results, resume, workers, batch_size,
+        executor, address,
         profile, model, layer, device, cache, quiet, progress,
     )  # fmt: skip
 
@@ -312,8 +314,8 @@ def _setup(options: _Options) -> _Run:
         if options.target is not None:
             check_target(options.target)
             flags["target"] = options.target
-        if options.fail_on is not None:
-            flags["fail_on"] = parse_fail_on(options.fail_on, "--fail-on")
+        if options.fail_on is not None:  # repeated --fail-on options add up: "a" then "b" is "a,b"
+            flags["fail_on"] = parse_fail_on(",".join(options.fail_on), "--fail-on")
         gate = GateConfig(file, preset=options.preset.value if options.preset else None, flags=flags)
         settings = Settings(
             profile=options.profile.value if options.profile else file.get("profile", "default"),

@@ -198,14 +198,17 @@ def test_jsonl_format_is_the_results_file(cli: Cli, workdir: Path) -> None:
 @pytest.mark.parametrize(
     ("fail_on", "failed"),
     [
-        ("changed:date", ["hospital"]),
-        ("changed", ["hospital", "lunch"]),
-        ("dropped:date", []),
-        ("none", []),
+        (["changed:date"], ["hospital"]),
+        (["changed"], ["hospital", "lunch"]),
+        (["dropped:date"], []),
+        (["none"], []),
+        # repeated, the options add up (the last one does not replace the others)
+        (["changed:date", "dropped:date"], ["hospital"]),
     ],
 )
-def test_fail_on(cli: Cli, workdir: Path, fail_on: str, failed: list[str]) -> None:
-    run = cli("check", "pairs", *FAST, *PASS_ALL, "--fail-on", fail_on, "--format", "jsonl")
+def test_fail_on(cli: Cli, workdir: Path, fail_on: list[str], failed: list[str]) -> None:
+    flags = [part for selector in fail_on for part in ("--fail-on", selector)]
+    run = cli("check", "pairs", *FAST, *PASS_ALL, *flags, "--format", "jsonl")
     records = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["id"] for r in records if not r["verdict"]["passed"]] == failed
     assert run.exit_code == (1 if failed else 0), run
