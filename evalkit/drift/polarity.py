@@ -865,7 +865,11 @@ def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
         negation, other, texts = flip.rewrite, flip.original, side_o.texts
     else:
         return False
-    opposite = _paired("opposites").get(str(negation.detail.get("scope") or ""), frozenset())
+    own = (side_o if flip.kind == "negation-removed" else side_r).texts[negation.sentence]
+    # the scope word, and a light verb's complement ("did not make a profit" / "made a loss")
+    scopes = _scopes(negation, own) if negation.detail.get("scope_span") is not None else []
+    scopes = scopes or [(str(negation.detail.get("scope") or ""), None)]
+    opposite = frozenset().union(*(_paired("opposites").get(word.lower(), frozenset()) for word, _ in scopes))
     return any(word.lower() in opposite for word in _WORDS.findall(texts[other.sentence]))
 
 

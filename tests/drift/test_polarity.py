@@ -350,7 +350,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # "beat" a team is to win against it ("were beaten by" is to lose, so only the active forms)
         ("United beat Chelsea on Saturday.", "United lost to Chelsea on Saturday.", "opposite", "lost"),
         ("United were beaten by Chelsea on Saturday.", "United lost to Chelsea on Saturday.", None, None),
-        # the noun a verb such as "make" or "take" carries is what its negation bears on
+        # the noun a verb such as "make" or "take" carries is what its negation bears on, and its opposite
+        # says the same as the negation
+        ("She did not make a profit.", "She made a loss.", None, None),
+        ("The shop did not make a profit last year.", "The shop made a profit last year.", "negation-removed",
+         "made"),
         ("Brazil and Peru have lodged objections to the bid.",
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
         ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
