@@ -1012,6 +1012,15 @@ def _counterpart_occurrence(
     return kept[place]
 
 
+#: "few" (not "a few") a few words before a negation: the two make a majority ("Few residents did not
+#: vote"), which a rewrite may say with one (:data:`_MAJORITY`).
+_FEW_BEFORE = re.compile(r"(?<!\ba )\b(?:very )?(?:few|little)\b(?:\W+\w+){0,3}?\W+$", re.IGNORECASE)
+_MAJORITY = re.compile(
+    r"\b(?:most|(?:almost|nearly|virtually) (?:all|every|everyone|everybody|everything)|the majority)\b",
+    re.IGNORECASE,
+)
+
+
 def _removed(
     side_o: _Side,
     side_r: _Side,
@@ -1026,9 +1035,12 @@ def _removed(
     flips: list[Flip] = []
     taken: set[tuple[int, int]] = set()
     stems_r = side_r.stems(group)
+    majority_r = any(_MAJORITY.search(side_r.texts[j]) for j in group)
     for index in sources:
         text = side_o.texts[index]
         for fact in _plain_negations(side_o.facts[index]):
+            if majority_r and _FEW_BEFORE.search(text, max(0, fact.start - 40), fact.start):
+                continue  # "few residents did not vote" says "almost every resident voted"
             where = _unnegated_there(
                 fact, text, side_o, side_r, sources, group, whole_group, stems_r, no_cues, widen=True
             )

@@ -342,6 +342,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "do allow the export of raw grain"),
         ("The rules forbid the export of raw grain.", "The rules do not allow the export of raw grain.", None,
          None),
+        # "few" and a negation make a majority, which the rewrite may say with one; "few" without the
+        # negation is the flip, and "a few" is no "few"
+        ("Few residents did not vote in the election.", "Almost every resident voted in the election.", None,
+         None),
+        ("Few residents did not vote in the election.", "Few residents voted in the election.",
+         "negation-removed", "voted"),
+        ("A few residents did not vote.", "Almost every resident voted.", "negation-removed", "voted"),
         # outcomes that exclude each other in one frame
         ("Police arrested two men after the attack.", "Police killed two men after the attack.", "opposite",
          "killed"),
