@@ -390,7 +390,7 @@ def match_facts(
     matches += _speaker_changes(sides)
     matches += _swapped_names(sides)
     bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
-    matches += [  # "over 65" / "under 65": the bound's finding says it, with its number
+    polar = [  # "over 65" / "under 65": the bound's finding says it, with its number
         match
         for match in _match_polarity(sides)
         if not (
@@ -399,7 +399,19 @@ def match_facts(
             and any(_inside(match.rewrite, bound) for bound in bounds)
         )
     ]
-    return matches
+    opposites = [match.original for match in polar if match.kind == "opposite" and match.original is not None]
+    # an ordinal that is itself the word turned round ("the first woman" / "the only woman") is that change
+    matches = [
+        match
+        for match in matches
+        if not (
+            match.type == "dropped"
+            and match.original is not None
+            and match.original.category == "number"
+            and any(_inside(match.original, word) for word in opposites)
+        )
+    ]
+    return matches + polar
 
 
 def _inside(inner: Fact, outer: Fact) -> bool:

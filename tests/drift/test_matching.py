@@ -679,3 +679,11 @@ def test_another_name_in_a_name_s_place_is_a_changed_name(
         assert found == [("changed", *shown)]
     else:
         assert all(kind != "changed" for kind, _, _ in found) and found
+
+
+def test_an_ordinal_turned_into_its_opposite_is_one_changed_finding(fast_evaluator: Evaluator) -> None:
+    found = [
+        (f["type"], f["category"], f["kind"])
+        for f in findings(fast_evaluator, "He was the first to arrive.", "He was the last to arrive.")
+    ]
+    assert found == [("changed", "negation", "opposite")]

@@ -349,6 +349,9 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Few residents did not vote in the election.", "Few residents voted in the election.",
          "negation-removed", "voted"),
         ("A few residents did not vote.", "Almost every resident voted.", "negation-removed", "voted"),
+        # "the first" / "the only": one claim for another
+        ("She was the first woman to fly across the Atlantic alone.",
+         "She was the only woman to fly across the Atlantic alone.", "opposite", "only"),
         # outcomes that exclude each other in one frame
         ("Police arrested two men after the attack.", "Police killed two men after the attack.", "opposite",
          "killed"),
