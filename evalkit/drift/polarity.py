@@ -1035,11 +1035,12 @@ def _removed(
     flips: list[Flip] = []
     taken: set[tuple[int, int]] = set()
     stems_r = side_r.stems(group)
-    majority_r = any(_MAJORITY.search(side_r.texts[j]) for j in group)
     for index in sources:
         text = side_o.texts[index]
         for fact in _plain_negations(side_o.facts[index]):
-            if majority_r and _FEW_BEFORE.search(text, max(0, fact.start - 40), fact.start):
+            if _FEW_BEFORE.search(text, max(0, fact.start - 40), fact.start) and any(
+                _MAJORITY.search(side_r.texts[j]) for j in group
+            ):
                 continue  # "few residents did not vote" says "almost every resident voted"
             where = _unnegated_there(
                 fact, text, side_o, side_r, sources, group, whole_group, stems_r, no_cues, widen=True
