@@ -43,6 +43,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1139,6 +1140,8 @@ def _replaced_in_place(sides: Sides, found: list[Match]) -> list[Match]:
     (a list of names reordered or thinned is not a replacement)."""
     dropped = [m for m in found if m.type == "dropped" and m.original is not None]
     added = [m for m in found if m.type == "added" and m.rewrite is not None]
+    dropped_in = Counter(m.original.sentence for m in dropped if m.original is not None)
+    added_in = Counter(m.rewrite.sentence for m in added if m.rewrite is not None)
     replaced: dict[int, Match] = {}
     used: set[int] = set()
     for drop in dropped:
@@ -1154,12 +1157,11 @@ def _replaced_in_place(sides: Sides, found: list[Match]) -> list[Match]:
             if id(m) not in used and m.rewrite is not None and m.rewrite.sentence in sides.original_groups[a.sentence]
             and _slot(m.rewrite, sides.rewrite_texts[m.rewrite.sentence]) == slot
         ]  # fmt: skip
-        same_o = [d for d in dropped if d.original is not None and d.original.sentence == a.sentence]
-        if len(candidates) != 1 or len(same_o) != 1:
+        if len(candidates) != 1 or dropped_in[a.sentence] != 1:
             continue
         b = candidates[0].rewrite
         assert b is not None
-        if sum(1 for m in added if m.rewrite is not None and m.rewrite.sentence == b.sentence) != 1:
+        if added_in[b.sentence] != 1:
             continue
         used.add(id(candidates[0]))
         replaced[id(drop)] = Match(
