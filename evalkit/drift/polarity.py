@@ -81,13 +81,43 @@ from evalkit.drift.facts import (
     NOT_SCOPES,
     SPEECH_STEMS,
     Fact,
-    stem,
     word_pairs,
     words,
 )
+from evalkit.drift.facts import stem as fact_stem
 from evalkit.lexicon import LETTER, irregular_verb_forms, zipf
 
 _WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
+
+#: An adjective in "-able" and the verb it is made from, in the order tried: "rely" / "reliable", "forget" /
+#: "forgettable", "afford" / "affordable", "desire" / "desirable" (a base of four letters at least, so
+#: "notable" is not "not" and "capable" not "cap").
+_ABLE = (
+    (re.compile(r"(?P<base>[a-z]{2,})iable"), ("y",)),
+    (re.compile(r"(?P<base>[a-z]{3,}(?P<last>[b-df-hj-np-tv-z]))(?P=last)able"), ("",)),
+    (re.compile(r"(?P<base>[a-z]{4,})able"), ("", "e")),
+)
+#: How common the verb must be (Zipf) for its "-able" adjective to be read as it: a partial base ("veget",
+#: "sustainabl") is no verb.
+ABLE_BASE_ZIPF = 3.5
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The drift engine's stem (:func:`evalkit.drift.facts.stem`), with an adjective in "-able" read as
+    the verb it is made from, so that "would not be affordable" and "could afford", or "is not acceptable"
+    and "accepted", say the same thing one way and the other (rule 1 needs the scope word on both sides)."""
+    lower = word.lower()
+    if lower.endswith("able"):
+        for pattern, endings in _ABLE:
+            found = pattern.fullmatch(lower)
+            verbs = [found.group("base") + ending for ending in endings] if found is not None else []
+            for verb in verbs:
+                if zipf(verb) >= ABLE_BASE_ZIPF:
+                    return fact_stem(verb)
+    return fact_stem(word)
+
+
 _WORD_BEFORE = re.compile(r"([\w’']+)\s*$")
 _WORD_AFTER = re.compile(r"\s*([\w’']+)")
 #: A negation that ends its clause, its verb left out ("but BBM doesn't; Path does"): rule 2 reads the

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from evalkit.drift.facts import extract_facts, name_evidence
+from evalkit.drift import polarity
+from evalkit.drift.facts import extract_facts, name_evidence, stem
 from evalkit.drift.polarity import Flip, find_flips, negative_cues
 
 
@@ -369,6 +370,15 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
         ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
          None, None),
+        # an adjective in "-able" says what its verb says ("would not be affordable" / "could afford")
+        ("Repairs to the roof would not be affordable.", "The council could afford repairs to the roof.",
+         "negation-removed", "could afford"),
+        ("Most families cannot afford the new homes.", "The new homes are affordable for most families.",
+         "negation-removed", "are affordable"),
+        ("The plan is not acceptable to the union.", "The union accepted the plan.", "negation-removed",
+         "accepted"),
+        ("The union accepted the plan.", "The union said the plan was acceptable.", None, None),
+        ("The old trains were not reliable.", "People could not rely on the old trains.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -518,3 +528,13 @@ def test_the_other_half_of_a_split_sentence_keeps_its_negation() -> None:
     facts_o = [extract_facts(text, i, evidence) for i, text in enumerate(original)]
     facts_r = [extract_facts(text, i, evidence) for i, text in enumerate(rewrite)]
     assert find_flips(facts_o, facts_r, original, rewrite, [[1]], [[], [0]]) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [("affordable", "afford"), ("Acceptable", "accept"), ("reliable", "rely"), ("regrettable", "regret"),
+     ("desirable", "desire"), ("notable", "notable"), ("capable", "capable"), ("vegetable", "vegetable"),
+     ("table", "table"), ("unable", "unable")],
+)  # fmt: skip
+def test_an_adjective_in_able_is_read_as_its_verb(word: str, read_as: str) -> None:
+    assert polarity.stem(word) == stem(read_as)
