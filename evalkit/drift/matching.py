@@ -53,6 +53,7 @@ from evalkit.drift.facts import (
     CONVERSIONS,
     FUNCTION_WORDS,
     GENERIC_NAME_WORDS,
+    MODALS,
     TENS,
     TITLES,
     UNITS,
@@ -313,7 +314,12 @@ def quotes_equal(a: Fact, b: Fact) -> bool:
         return True
     left, right = a.key, b.key
     stems = content_stems(right)
-    if stems and stems == content_stems(left) and _negations(left) == _negations(right):
+    if (
+        stems
+        and stems == content_stems(left)
+        and _negations(left) == _negations(right)
+        and _modals(left) == _modals(right)
+    ):
         return True
     if len(right) < 3 or len(right) > len(left):
         return False
@@ -322,6 +328,12 @@ def quotes_equal(a: Fact, b: Fact) -> bool:
 
 def _negations(words: Sequence[object]) -> int:
     return sum(1 for word in words if word in ("not", "no", "never", "nor", "nothing", "none", "nobody"))
+
+
+def _modals(words: Sequence[object]) -> Counter[str]:
+    """The modal verbs of a quotation's words (contractions written out: "won't" is "will not"). Function
+    words aside, a quotation that says "will" for "are prepared to" or "must" for "may" is not quoted as said."""
+    return Counter(word for word in words if isinstance(word, str) and word in MODALS)
 
 
 def quote_overlap(a: Fact, b: Fact) -> float:
@@ -949,9 +961,14 @@ def _twins(
 
 
 def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
-    """A quotation whose rewrite only leaves words out (function words aside) is shortened (detail
-    dropped), not changed."""
-    if category == "quote" and content_stems(b.key) <= content_stems(a.key) and _negations(b.key) == _negations(a.key):
+    """A quotation whose rewrite only leaves words out (function words aside, but not a modal verb it
+    adds) is shortened (detail dropped), not changed."""
+    if (
+        category == "quote"
+        and content_stems(b.key) <= content_stems(a.key)
+        and _negations(b.key) == _negations(a.key)
+        and not _modals(b.key) - _modals(a.key)
+    ):
         return Match("dropped", a, None, _describe_shortened(a, b), "quote-shortened")
     return Match("changed", a, b, describe(category, "changed", a, b), a.kind)
 

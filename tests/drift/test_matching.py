@@ -54,6 +54,11 @@ def changed_or_added(report: list[dict[str, Any]]) -> list[tuple[str, str, str]]
          ("changed", "quote", "We will close the road until the new bridge is ready,")),
         ("the road until", "the street until",
          ("changed", "quote", "We will not close the street until the new bridge is ready,")),
+        # a modal verb put in: words changed, not only left out
+        ("We will not close the road until", "We would not close the road until",
+         ("changed", "quote", "We would not close the road until the new bridge is ready,")),
+        ("We will not close the road until the new bridge is ready", "We must not close the road",
+         ("changed", "quote", "We must not close the road,")),
         ("was built in 1962", "was not built in 1962", ("changed", "negation", "was not")),
     ],
 )  # fmt: skip
@@ -238,6 +243,8 @@ def test_dates_equal(left: str, right: str, equal: bool) -> None:
             True,
         ),
         ("“Then he showed up,” he said.", "“Then Todd showed up,” he said.", False),
+        ("“We won’t close it,” she said.", "“We will not close it,” she said.", True),
+        ("“We will not close it,” she said.", "“We would not close it,” she said.", False),
     ],
 )
 def test_quotes_equal(left: str, right: str, equal: bool) -> None:
@@ -687,3 +694,20 @@ def test_an_ordinal_turned_into_its_opposite_is_one_changed_finding(fast_evaluat
         for f in findings(fast_evaluator, "He was the first to arrive.", "He was the last to arrive.")
     ]
     assert found == [("changed", "negation", "opposite")]
+
+
+@pytest.mark.parametrize(
+    ("rewrite_quote", "kind"),
+    [
+        ("We will not close the road until the bridge is ready,", "quote-shortened"),  # "new" left out
+        ("We are not prepared to close the road until the new bridge is ready,", "quote"),  # words put in
+        ("We would not close the road until the bridge is ready,", "quote"),  # "will" said as "would"
+    ],
+)  # fmt: skip
+def test_a_quotation_is_shortened_only_where_words_are_left_out(
+    fast_evaluator: Evaluator, rewrite_quote: str, kind: str
+) -> None:
+    original = "“We will not close the road until the new bridge is ready,” she said."
+    rewrite = f"“{rewrite_quote}” she said."
+    quotes = [f for f in findings(fast_evaluator, original, rewrite) if f["category"] == "quote"]
+    assert [f["kind"] for f in quotes] == [kind]
