@@ -28,6 +28,10 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLAUSE_BREAK = re.compile(r"[;:,–—]\s+|\s+[-–—]\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦‣+]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$")
+#: Full stops sentencex reads as an abbreviation's that end a sentence where a capital follows: "May" is a
+#: month (or a name) written out, never shortened ("They meet in May. Sweden proposed it."), and "etc."
+#: before a capital closes its list.
+_MISSED_BREAK = re.compile(r"(?<![\w.])(?:May|etc)\.(?=\s+[\"“‘'(]?[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +134,22 @@ def split_sentences(text: str, paragraph: Range, *, language: str = "en") -> lis
         if not lexicon.has_word(text[piece.start : piece.end]):  # nothing to score: part of the last sentence
             sentences = _extend_last(sentences, piece)
             continue
-        sentences.extend(_chunk(text, piece))
+        for part in _missed_breaks(text, piece):
+            sentences.extend(_chunk(text, part))
     if marker is not None:
         sentences = _extend_last(sentences, marker) if sentences else [marker]
     return sentences
+
+
+def _missed_breaks(text: str, piece: Range) -> list[Range]:
+    """``piece`` cut after each full stop sentencex took for an abbreviation's (:data:`_MISSED_BREAK`)."""
+    parts: list[Range] = []
+    start = piece.start
+    for match in _MISSED_BREAK.finditer(text, piece.start, piece.end):
+        parts.append(_trimmed(text, start, match.end()))
+        start = match.end()
+    parts.append(_trimmed(text, start, piece.end))
+    return [part for part in parts if part.end > part.start]
 
 
 def _extend_last(sentences: list[Range], piece: Range) -> list[Range]:

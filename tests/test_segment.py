@@ -45,6 +45,13 @@ CASES = [
     ("short sentences kept", "He left. Rain fell. It stopped.", ["He left.", "Rain fell.", "It stopped."]),
     ("a rule between paragraphs is no sentence", "Title\n\n***\n\nHe left.", ["Title", "He left."]),
     ("underscores alone are no sentence", "He left.\n\n___\n\nShe stayed.", ["He left.", "She stayed."]),
+    # sentencex takes "May." for an abbreviation: the month is never shortened
+    ("the month of May ends a sentence", "They meet in May. Sweden proposed it.",
+     ["They meet in May.", "Sweden proposed it."]),
+    ("May before a quotation", "It was in May. “We agree,” she said.", ["It was in May.", "“We agree,” she said."]),
+    ("etc. before a capital", "It sells pens, paper etc. The shop opens at nine.",
+     ["It sells pens, paper etc.", "The shop opens at nine."]),
+    ("etc. inside a sentence", "It sells pens, paper etc. at low prices.", ["It sells pens, paper etc. at low prices."]),
 ]  # fmt: skip
 
 
