@@ -635,6 +635,9 @@ def _quote_word(raw: str) -> tuple[str, ...]:
 #: Every attribution pattern needs one of these (as part of a word or not: a substring test in one pass of C
 #: per cue, much faster than a regex with all of them as alternatives tried at every position).
 _SPEECH_CUES = (*_SPEECH_VERBS.split("|"), "according to")
+#: A finite verb in the words between a verb of speech and its quotation: they are a clause of what was
+#: said ("said the rise was"), not a speaker put after the verb ("said the minister").
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|were|are|has|have|had|will|would|could|can|should|must|may|might)\b")
 _SPEAKER_END = re.compile(r"\s+(?:on|in|at|during|after|before|when|while|last|this|yesterday|today|who|which)\b.*$")
 
 
@@ -662,6 +665,14 @@ def _attribution(text: str, start: int, end: int) -> Attribution | None:
         before = text[: max(0, start - 1)]
         for pattern in (_SPEAKER_BEFORE, _SPEAKER_SUBJECT):
             found = pattern.search(before)
+            if (
+                found
+                and pattern is _SPEAKER_BEFORE
+                and found.group("verb")
+                and _CLAUSE_VERB.search(found.group("speaker"))
+            ):
+                # "Dr Kluge said the rise was 'worrying'": a clause after the verb, its speaker before it
+                found = _SPEAKER_SUBJECT.search(before, 0, found.end("verb"))
             if found:
                 break
     if found is None:

@@ -269,6 +269,19 @@ def test_quotation_with_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dr Hans Kluge said the rise was “deeply worrying”.", "Dr Hans Kluge"),  # a clause after the verb
+        ("Smith said it was “a disgrace”.", "Smith"),
+        ("The minister said: “We will win the vote.”", "The minister"),
+        ("Then said the minister: “We will win the vote.”", "the minister"),  # the speaker after the verb
+    ],
+)  # fmt: skip
+def test_the_speaker_of_a_quotation_after_a_clause_of_what_was_said(text: str, speaker: str) -> None:
+    assert facts_of(text, "quote")[0].detail["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "verb"),
     [
         ("“We will not give up,” said Kim Jong-un on Sunday.", "said"),
