@@ -9,8 +9,8 @@ point at them. All are rules (no model), documented with their source:
 * unfamiliar words: not on the Dale–Chall list of 3,000 familiar words (textstat's copy), nor a regular
   inflection of one ("wants"); names (a capital inside a sentence) and numbers are left out here, as
   WCAG 2.x SC 3.1.5 removes proper names before judging the reading level (the Dale–Chall *formula*
-  counts them, as textstat does); a first word before a capital ("Dennis Corrigan") is not marked either,
-  but stays in the counts the learned estimate was trained on;
+  counts them, as textstat does); a first word before a capital ("Dennis Corrigan") or naming a place
+  ("Denmark has …") is not marked either, but stays in the counts the learned estimate was trained on;
 * vocabulary: the lemma frequency rank of every counted word (:func:`evalkit.readability.words.lemma_rank`),
   from which the share of words beyond the vocabulary of a CEFR level is computed;
 * long words: three syllables or more (the "complex words" of Gunning fog and SMOG);
@@ -42,6 +42,19 @@ _PUNCTUATION = re.compile(r"[^\w']")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 #: A capitalised word right after the first one: the first word starts a name ("Dennis Corrigan said").
 _NEXT_CAPITALISED = re.compile(rf" (?!I\b)[{UPPER}]")
+#: Kinds of gazetteer entry whose name opens a sentence as itself ("Denmark has had no cases").
+_PLACE_KINDS = frozenset(("country", "city", "region", "continent"))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _place(word: str) -> bool:
+    """A country, city, region or continent of the drift engine's gazetteer ("Sweden", "Kenya")."""
+    from evalkit.drift.gazetteer import gazetteer
+
+    entity = gazetteer().forms.get(word.lower())
+    return entity is not None and entity.kind in _PLACE_KINDS
+
+
 _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _IRREGULAR_PARTICIPLES = (
     "arisen awoken beaten become begun bent bet bid bitten blown broken brought built burnt bought caught "
@@ -204,7 +217,9 @@ def sentence_features(text: str, *, defined: frozenset[str] = frozenset()) -> Se
         word = match.group()
         if first:
             first = False
-            opening_name = word[0].isupper() and _NEXT_CAPITALISED.match(text, match.end()) is not None
+            opening_name = word[0].isupper() and (
+                _NEXT_CAPITALISED.match(text, match.end()) is not None or _place(word)
+            )
         elif word[0].isupper():
             names += 1
             continue  # names are not vocabulary an editor can simplify
