@@ -1105,6 +1105,8 @@ def _removed(
                     {"kind": "negation"},
                 )
                 where = _clause(cue, text, side_r, group) if no_cues else None
+                if where is not None and word == "instead" and _STATUS_QUO.search(side_r.texts[where[0]]):
+                    continue  # "every three weeks instead of every two" / "Now it is every two weeks."
                 # "instead" marks a contrast the rewrite may say with "but": rule 4 does not read it
                 if where is None and word != "instead" and not _IDIOM_AFTER.match(text, match.end()):
                     where = _slot(match.start(), match.end(), text, side_o.cues([index]), side_r, group)
@@ -1151,6 +1153,12 @@ def _plain_negations(facts: Sequence[Fact]) -> Iterator[Fact]:
 #: people"), and what says the same contrast without a negation ("more for cars than people", "rather
 #: than", "instead of").
 _CONTRASTIVE_BEFORE = re.compile(r"(?:,|\band|\bbut)\s*$", re.IGNORECASE)
+#: Words that place a statement in the present or the past, as the state of things a change replaces: what
+#: "will happen instead of B" turns away from, a rewrite says as "Now it is B" or "It used to be B".
+_STATUS_QUO = re.compile(
+    r"\b(?:now|currently|at (?:the )?(?:moment|present)|used to|until now|so far|previously|at the time)\b",
+    re.IGNORECASE,
+)
 _CONTRAST = re.compile(r"\b(?:than|instead of|unlike|as opposed to)\b", re.IGNORECASE)
 
 

@@ -370,6 +370,12 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
         ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
          None, None),
+        # what a change turns away from, said as the state of things now
+        ("Bins will be emptied every three weeks instead of every two weeks.",
+         "Bins will be emptied every three weeks, but now they are emptied every two weeks.", None, None),
+        ("Bins will be emptied every three weeks instead of every two weeks.",
+         "Bins will be emptied every three weeks, but they are emptied every two weeks.", "negation-removed",
+         "be emptied every three weeks, but they are emptied every two weeks"),
         # an adjective in "-able" says what its verb says ("would not be affordable" / "could afford")
         ("Repairs to the roof would not be affordable.", "The council could afford repairs to the roof.",
          "negation-removed", "could afford"),
