@@ -210,6 +210,8 @@ def html_view(source: str) -> AnalysisView:
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINE_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)+")
+#: A line prefix that starts a block: a heading ("## ") or a list item ("- ", "1. "), not a quotation ("> ").
+_BLOCK_MARKER = re.compile(r"#|[-*+]\s|\d[.)]")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HRULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _HEADING_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -253,12 +255,19 @@ def markdown_view(source: str) -> AnalysisView:
         cursor = prefix.end() if prefix else 0
         if cursor:
             builder.ignore(line_start, line_start + cursor)
+        # a heading or list item is a block of its own: with its marker gone, it would read as one line of
+        # a hard-wrapped paragraph ("- five or more people\n- someone who uses nappies" as one sentence)
+        block = prefix is not None and _BLOCK_MARKER.search(prefix.group()) is not None
+        if block:
+            builder.add("\n", line_start + cursor, contiguous=False)
         if body.lstrip().startswith("|"):
             _add_table_row(builder, body, line_start)
         else:
             _add_inline(builder, body, cursor, line_start)
         if len(line) > len(body):
             builder.add(line[len(body) :], newline_at)
+        if block and prefix is not None and "#" in prefix.group():  # nor does the text under a heading go on
+            builder.add("\n", newline_at, contiguous=False)
     if in_fence:
         builder.ignore(fence_start, len(source))
     return builder.view()
