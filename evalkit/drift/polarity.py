@@ -1105,8 +1105,8 @@ def _removed(
                     {"kind": "negation"},
                 )
                 where = _clause(cue, text, side_r, group) if no_cues else None
-                if where is not None and word == "instead" and _STATUS_QUO.search(side_r.texts[where[0]]):
-                    continue  # "every three weeks instead of every two" / "Now it is every two weeks."
+                if where is not None and word == "instead" and _chosen_alternative(text, match.start(), where, side_r):
+                    continue
                 # "instead" marks a contrast the rewrite may say with "but": rule 4 does not read it
                 if where is None and word != "instead" and not _IDIOM_AFTER.match(text, match.end()):
                     where = _slot(match.start(), match.end(), text, side_o.cues([index]), side_r, group)
@@ -1153,6 +1153,20 @@ def _plain_negations(facts: Sequence[Fact]) -> Iterator[Fact]:
 #: people"), and what says the same contrast without a negation ("more for cars than people", "rather
 #: than", "instead of").
 _CONTRASTIVE_BEFORE = re.compile(r"(?:,|\band|\bbut)\s*$", re.IGNORECASE)
+
+
+def _chosen_alternative(text: str, cue_start: int, where: tuple[int, int, int], side_r: _Side) -> bool:
+    """Whether the rewrite stretch ``where`` that rule 4 found for the clause after an "instead" says no
+    flip: the alternative the original chose, all of its words standing before the "instead" ("every three
+    weeks instead of every two weeks" / "every three weeks"), or the one it turned away from, placed as the
+    state of things now (:data:`_STATUS_QUO`: "Now it is every two weeks.")."""
+    index, start, end = where
+    if _STATUS_QUO.search(side_r.texts[index]):
+        return True
+    said = {stem(word) for word in _WORDS.findall(side_r.texts[index], start, end) if not _function_word(word.lower())}
+    return bool(said) and said <= {stem(word) for word in _WORDS.findall(text, 0, cue_start)}
+
+
 #: Words that place a statement in the present or the past, as the state of things a change replaces: what
 #: "will happen instead of B" turns away from, a rewrite says as "Now it is B" or "It used to be B".
 _STATUS_QUO = re.compile(

@@ -370,6 +370,9 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
         ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
          None, None),
+        # the alternative the original chose, its other one left out
+        ("Bins will be emptied every three weeks instead of every two weeks.",
+         "Bins will be emptied every three weeks.", None, None),
         # what a change turns away from, said as the state of things now
         ("Bins will be emptied every three weeks instead of every two weeks.",
          "Bins will be emptied every three weeks, but now they are emptied every two weeks.", None, None),
