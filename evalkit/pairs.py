@@ -180,6 +180,11 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line.removesuffix("\r")
 
 
+#: An inline text that is only a file name ("o1.txt", "texts/a.html"): a path given under the key for a text,
+#: which would otherwise be scored as a one-word text.
+_FILE_NAME = re.compile(r"[^\s]+\.(?:txt|text|md|markdown|html?|xhtml)", re.IGNORECASE)
+
+
 def _side(record: dict[str, Any], side: Side, *, base: Path, source: Path, line: int, text_format: str) -> TextRef:
     inline, path_key = record.get(side), record.get(f"{side}_path")
     if inline is not None and path_key is not None:
@@ -188,6 +193,11 @@ def _side(record: dict[str, Any], side: Side, *, base: Path, source: Path, line:
     if inline is not None:
         if not isinstance(inline, str):
             raise InputError(source, f"'{side}' must be a string, not {type(inline).__name__}", line=line)
+        if _FILE_NAME.fullmatch(inline.strip()):
+            raise InputError(
+                source, f"'{side}' is {inline.strip()!r}, a file name, not a text: give a file as '{side}_path'",
+                line=line,
+            )  # fmt: skip
         return TextRef(name=f"{source}:{line}:{side}", text=inline, format=chosen)
     if path_key is None:
         raise InputError(source, f"has no '{side}' or '{side}_path'", line=line)

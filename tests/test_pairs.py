@@ -97,6 +97,11 @@ def test_malformed_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
         ({"id": "x", "original": ORIGINAL}, "has no 'rewrite' or 'rewrite_path'"),
         ({"id": "x", "original": ORIGINAL, "original_path": "a.txt", "rewrite": REWRITE}, "gives both"),
         ({"id": "x", "original": 3, "rewrite": REWRITE}, "'original' must be a string"),
+        (
+            {"id": "x", "original": "texts/a.txt", "rewrite": REWRITE},
+            "a file name, not a text: give a file as 'original_path'",
+        ),
+        ({"id": "x", "original": ORIGINAL, "rewrite": " b.HTML "}, "'rewrite' is 'b.HTML', a file name"),
         ({"id": "x", "original": ORIGINAL, "rewrite_path": ""}, "'rewrite_path' must be a non-empty string"),
         ({"id": "x", "original": ORIGINAL, "rewrite": REWRITE, "format": "pdf"}, "unknown format 'pdf'"),
         ([1, 2], "is a JSON list, not an object"),
