@@ -126,7 +126,7 @@ def test_resume_retries_pairs_that_had_failed(tmp_path: Path) -> None:
 
 def test_resume_rejudges_with_the_current_thresholds(tmp_path: Path, pairs: tuple[PairSpec, ...]) -> None:
     results = tmp_path / "r.jsonl"
-    lenient = Thresholds(min_gain=None, min_meaning=None, max_drift=None)
+    lenient = Thresholds(min_gain=None, min_meaning=None, max_drift=None, max_major=None)
     assert all(o.passed for o in run_batch(pairs, FAST, results=results, thresholds_for=lambda _: lenient))
     harsh = Thresholds(min_meaning=0.999)
     outcomes = list(run_batch(pairs, FAST, results=results, resume=True, thresholds_for=lambda _: harsh))

@@ -200,7 +200,7 @@ def gate(tmp_path: Path, text: str | None, preset: str | None = None, **flags: A
             None,
             None,
             {},
-            {"min_gain": DEFAULTS.min_gain, "min_meaning": DEFAULTS.min_meaning, "max_major": None},
+            {"min_gain": DEFAULTS.min_gain, "min_meaning": DEFAULTS.min_meaning, "max_major": 0},
         ),
         # the file beats the defaults
         ("min_meaning = 0.7\n", None, {}, {"min_meaning": 0.7, "max_drift": DEFAULTS.max_drift}),
@@ -240,6 +240,7 @@ def gate(tmp_path: Path, text: str | None, preset: str | None = None, **flags: A
         ("fail_on = ['dropped']\nmax_major = 3\n", None, {}, {"max_major": 3}),
         (None, None, {"fail_on": ("major",)}, {"max_major": 0, "fail_on": ("major",)}),
         (None, None, {}, {"fail_on": DEFAULT_FAIL_ON}),
+        ("preset = 'lenient'\n", None, {}, {"max_major": None}),  # lenient counts no findings
     ],
 )
 def test_precedence(
@@ -267,7 +268,7 @@ max_drift = 0.1
 @pytest.mark.parametrize(
     ("pair_id", "paths", "preset", "expected"),
     [
-        ("news/a", [], None, {"min_meaning": 0.6, "max_major": None}),
+        ("news/a", [], None, {"min_meaning": 0.6, "max_major": DEFAULTS.max_major}),
         ("legal/tax/a", [], None, {"min_meaning": 0.8, "max_major": 0}),
         ("legal/b-draft", [], None, {"min_meaning": 0.5, "max_major": 0}),  # later override wins
         ("x", ["contracts/x.md"], None, {"max_drift": 0.1}),  # matched by its file path
@@ -305,3 +306,12 @@ def test_presets_are_ordered_by_strictness() -> None:
 def test_unknown_preset_on_the_command_line() -> None:
     with pytest.raises(ConfigError, match="--preset: unknown preset 'extreme'"):
         GateConfig(FileConfig(), preset="extreme")
+
+
+@pytest.mark.parametrize(
+    ("value", "selectors"),
+    [("none", ()), ("NONE", ()), ("none,changed", ("changed",)), ("changed:major, none", ("changed:major",)),
+     (["dropped:number"], ("dropped:number",)), ([], ())],
+)  # fmt: skip
+def test_fail_on_none_adds_nothing(value: object, selectors: tuple[str, ...]) -> None:
+    assert parse_fail_on(value) == selectors

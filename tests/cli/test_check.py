@@ -330,8 +330,8 @@ def test_single_pair_score_honours_thresholds_and_formats(cli: Cli, workdir: Pat
         "pairs/lunch.rewrite.md",
         *FAST,
         *PASS_ALL,
-        "--max-major",
-        "0",
+        "--fail-on",
+        "changed:major,added:major",
     ]
     run = cli(*args, "--format", "junit")
     assert run.exit_code == 0, run  # score reports, it does not gate
