@@ -389,7 +389,8 @@ def match_facts(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
     )  # fmt: skip
-    matches += _replaced_in_place(sides, _misspelt_words(sides, names))
+    names = _replaced_in_place(sides, _misspelt_words(sides, names))
+    matches += names + _put_in_anothers_place(sides, names)
     matches += _match_category(
         sides,
         "quote",
@@ -1147,6 +1148,38 @@ def _swapped_names(sides: Sides) -> list[Match]:
                     f"'{shown.text}')",
                     "swap",
                 ))  # fmt: skip
+    return results
+
+
+def _put_in_anothers_place(sides: Sides, found: Sequence[Match]) -> list[Match]:
+    """A name of a sentence said in its one-to-one counterpart as another name the text names elsewhere, in
+    the same place ("Analysts at Berenberg said …" / "Experts at Morgan Stanley said …", Berenberg named
+    in another sentence of the rewrite): who did or said what has changed, though no name is dropped or
+    added. Only where each of the two sentences holds that one name the other lacks (:func:`_replaced_in_place`
+    says it for a name the rewrite drops)."""
+    dropped = {id(m.original) for m in found if m.type in ("dropped", "changed") and m.original is not None}
+    added = {id(m.rewrite) for m in found if m.type in ("added", "changed") and m.rewrite is not None}
+    results: list[Match] = []
+    for i, facts_i in enumerate(sides.original):
+        if i >= len(sides.original_groups) or len(sides.original_groups[i]) != 1:
+            continue
+        j = sides.original_groups[i][0]
+        if j >= len(sides.rewrite_groups) or list(sides.rewrite_groups[j]) != [i]:
+            continue
+        names_i = [a for a in facts_i if a.category == "name"]
+        names_j = [b for b in sides.rewrite[j] if b.category == "name"]
+        only_i = [a for a in names_i if not any(names_equal(a, b) for b in names_j)]
+        only_j = [b for b in names_j if not any(names_equal(a, b) for a in names_i)]
+        if len(only_i) != 1 or len(only_j) != 1 or id(only_i[0]) in dropped or id(only_j[0]) in added:
+            continue
+        a, b = only_i[0], only_j[0]
+        slot = _slot(a, sides.original_texts[i])
+        if slot == ("^", "$") or _slot(b, sides.rewrite_texts[j]) != slot:
+            continue
+        results.append(Match(
+            "changed", a, b,
+            f"name changed (another name of the text in its place): '{a.text}' became '{b.text}'", b.kind,
+        ))  # fmt: skip
     return results
 
 

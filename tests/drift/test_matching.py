@@ -711,3 +711,26 @@ def test_a_quotation_is_shortened_only_where_words_are_left_out(
     rewrite = f"“{rewrite_quote}” she said."
     quotes = [f for f in findings(fast_evaluator, original, rewrite) if f["category"] == "quote"]
     assert [f["kind"] for f in quotes] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "changed"),
+    [
+        # the two firms trade places between the sentences: who said what has changed
+        ("Experts at Morgan Stanley said it could cost £400 million. The bank Berenberg cut its target.",
+         [("Berenberg", "Morgan Stanley"), ("Morgan Stanley", "Berenberg")]),
+        ("Experts at Berenberg said it could cost £400 million. The bank Morgan Stanley cut its target.", []),
+        # the other name said in another place of the sentence is no replacement
+        ("It could cost £400 million, Berenberg said. The bank Morgan Stanley cut its target.", []),
+    ],
+)  # fmt: skip
+def test_a_name_put_in_the_place_of_another_name_of_the_text(
+    evaluator: Evaluator, rewrite: str, changed: list[tuple[str, str]]
+) -> None:
+    original = "Analysts at Berenberg said it could cost £400 million. The bank Morgan Stanley cut its target."
+    found = [
+        (f["original"]["text"], f["rewrite"]["text"])
+        for f in findings(evaluator, original, rewrite)
+        if f["type"] == "changed" and f["category"] == "name"
+    ]
+    assert found == changed
