@@ -1173,9 +1173,12 @@ def _put_in_anothers_place(sides: Sides, found: Sequence[Match]) -> list[Match]:
         if len(only_i) != 1 or len(only_j) != 1 or id(only_i[0]) in dropped or id(only_j[0]) in added:
             continue
         a, b = only_i[0], only_j[0]
-        slot = _slot(a, sides.original_texts[i])
-        if slot == ("^", "$") or _slot(b, sides.rewrite_texts[j]) != slot:
+        text_i, text_j = sides.original_texts[i], sides.rewrite_texts[j]
+        slot = _slot(a, text_i)
+        if slot == ("^", "$") or _slot(b, text_j) != slot:
             continue
+        if any(written_in(x.text, [text]) or abbreviated(x.text, [text]) for x, text in ((a, text_j), (b, text_i))):
+            continue  # the same name spelt out or abbreviated ("the EC" / "the European Commission")
         results.append(Match(
             "changed", a, b,
             f"name changed (another name of the text in its place): '{a.text}' became '{b.text}'", b.kind,
