@@ -1537,12 +1537,35 @@ def _nearest(lower: Sequence[str], k: int, step: int) -> str | None:
 def _same_frame(rewrite: Sequence[str], k: int, original: Sequence[str], at: int) -> bool:
     """Whether two words stand in one frame: a content word shared within :data:`FRAME_WORDS` either side,
     or the same nearest content word on one side, however many function words lie between ("the plan was
-    too expensive" / "the plan was cheap")."""
+    too expensive" / "the plan was cheap"), or the subject of a passive verb as the object of an active one
+    ("the price cap was lowered" / "the government raised the price cap")."""
     if _frame(rewrite, k) & _frame(original, at):
         return True
-    return any(
+    if any(
         (word := _nearest(rewrite, k, step)) is not None and word == _nearest(original, at, step) for step in (-1, 1)
+    ):
+        return True
+    return any(
+        (subject := _passive_subject(one, i)) is not None and subject in _object_of(other, j)
+        for one, i, other, j in ((original, at, rewrite, k), (rewrite, k, original, at))
     )
+
+
+#: Forms of "be" that make the participle after them passive ("was lowered", "has been raised").
+_PASSIVE_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+#: How many words after an active verb its object may take ("raised the price cap": "cap").
+OBJECT_WORDS = 3
+
+
+def _passive_subject(lower: Sequence[str], k: int) -> str | None:
+    """The stem of the subject of the ``k``-th word where a form of "be" stands right before it (a passive
+    participle): the content word nearest before the "be"."""
+    return _nearest(lower, k - 1, -1) if k >= 1 and lower[k - 1] in _PASSIVE_BE else None
+
+
+def _object_of(lower: Sequence[str], k: int) -> set[str]:
+    """The stems of the content words of the :data:`OBJECT_WORDS` after the ``k``-th word."""
+    return {stem(word) for word in lower[k + 1 : k + 1 + OBJECT_WORDS] if not _function_word(word)}
 
 
 def _explicit(facts: Sequence[Fact]) -> int:

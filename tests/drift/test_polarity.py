@@ -370,6 +370,12 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
         ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
          None, None),
+        # an opposite said of the subject of a passive verb and the object of an active one
+        ("Bills fell after the price cap was lowered.", "Bills fell because the government raised the price cap.",
+         "opposite", "raised"),
+        ("The price cap was lowered by the government.", "The government lowered the price cap.", None, None),
+        ("Inflation eased to 3.4% in May.", "Inflation rose to 3.4% in May.", "opposite", "rose"),
+        ("Inflation eased to 3.4% in May.", "Inflation fell to 3.4% in May.", None, None),
         # the alternative the original chose, its other one left out
         ("Bins will be emptied every three weeks instead of every two weeks.",
          "Bins will be emptied every three weeks.", None, None),
