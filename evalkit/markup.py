@@ -107,7 +107,9 @@ _BLOCK_TAGS = frozenset(
         "title",
     ]
 )
-_SKIPPED_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"])
+_SKIPPED_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head", "nav"])
+#: Skipped elements that are site furniture rather than markup: ignored with reason ``boilerplate``.
+_FURNITURE_TAGS = frozenset(["nav"])
 
 
 class _HTMLToView(HTMLParser):
@@ -129,11 +131,11 @@ class _HTMLToView(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
         raw = self.get_starttag_text() or ""
-        self.builder.ignore(start, start + len(raw))
-        if self.skip_depth:
+        if self.skip_depth:  # inside a skipped element: its whole span is ignored when it ends
             if tag == self.skip_tag:
                 self.skip_depth += 1
             return
+        self.builder.ignore(start, start + len(raw))
         if tag in _SKIPPED_TAGS:
             self.skip_depth, self.skip_tag = 1, tag
             self._skip_start = start
@@ -144,10 +146,12 @@ class _HTMLToView(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
         raw = self.get_starttag_text() or ""
+        if self.skip_depth:
+            return
         self.builder.ignore(start, start + len(raw))
-        if not self.skip_depth and tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS:
             self.builder.add("\n", start, contiguous=False)
-        elif not self.skip_depth and tag == "img":
+        elif tag == "img":
             alt = dict(attrs).get("alt")
             if alt:
                 self.builder.add(" " + alt.strip() + " ", start, contiguous=False)
@@ -156,14 +160,15 @@ class _HTMLToView(HTMLParser):
         start = self._offset()
         end = self.source.find(">", start)
         end = len(self.source) if end < 0 else end + 1
-        self.builder.ignore(start, end)
         if self.skip_depth:
             if tag == self.skip_tag:
                 self.skip_depth -= 1
                 if self.skip_depth == 0:
-                    self.builder.ignore(self._skip_start, end)
+                    reason = "boilerplate" if tag in _FURNITURE_TAGS else "markup"
+                    self.builder.ignore(self._skip_start, end, reason)
                     self.skip_tag = None
             return
+        self.builder.ignore(start, end)
         if tag in _BLOCK_TAGS:
             self.builder.add("\n", start, contiguous=False)
 
@@ -186,6 +191,8 @@ class _HTMLToView(HTMLParser):
         self.builder.add(html.unescape(raw), start, contiguous=False)
 
     def handle_comment(self, data: str) -> None:
+        if self.skip_depth:
+            return
         start = self._offset()
         self.builder.ignore(start, start + len(data) + 7)
 

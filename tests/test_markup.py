@@ -47,3 +47,21 @@ def test_offsets_of_a_list_item_point_into_the_markdown_as_given() -> None:
     for sentence in document.sentences:
         span = document.sentence_span(sentence, 0, len(sentence.text))
         assert text[span.start : span.end] == sentence.text
+
+
+def test_a_navigation_menu_is_site_furniture() -> None:
+    text = "<nav><a href='/'>Home</a> | <a href='/news'>News</a></nav><p>The council met on Tuesday.</p>"
+    document = Document.from_source(TextSource(text=text, name="doc", format="html", encoding="utf-8"))
+    assert [sentence.text for sentence in document.sentences] == ["The council met on Tuesday."]
+    nav = text.index("<nav>"), text.index("</nav>") + len("</nav>")
+    assert [(span.start, span.end, span.reason) for span in document.ignored if span.reason == "boilerplate"] == [
+        (*nav, "boilerplate")
+    ]
+
+
+def test_markup_inside_a_skipped_element_is_one_ignored_span() -> None:
+    text = "<p>Before.</p><svg><g><text>Chart label</text></g></svg><p>After.</p>"
+    document = Document.from_source(TextSource(text=text, name="doc", format="html", encoding="utf-8"))
+    assert [sentence.text for sentence in document.sentences] == ["Before.", "After."]
+    svg = text.index("<svg>"), text.index("</svg>") + len("</svg>")
+    assert any(span.start <= svg[0] and svg[1] <= span.end and span.reason == "markup" for span in document.ignored)
