@@ -279,6 +279,32 @@ _DATE_ALTERNATIVES = (
     rf"(?P<m3>{_MONTH})(?:\s?,)?\s+(?P<y3>{_YEAR})",
     r"(?P<nd>(?P<nd1>[0-3]?\d)[/.](?P<nd2>[01]?\d)[/.](?P<nd3>(?:19|20)?\d\d))(?![\d/])",
     r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December)",
+    # "May" alone only after a word that puts a month there ("in May", "until May"): else it is the modal
+    r"(?:"
+    + "|".join(
+        rf"(?<=\b{word} )"
+        for word in (
+            "in",
+            "since",
+            "by",
+            "until",
+            "till",
+            "from",
+            "of",
+            "early",
+            "late",
+            "mid",
+            "last",
+            "next",
+            "this",
+            "during",
+            "before",
+            "after",
+            "through",
+            "and",
+        )
+    )
+    + r")(?P<m5>May)",
     r"(?P<decade>(?:1[5-9]|20)\d0s|(?<=the )(?:[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
     rf"(?P<century>(?P<century_digits>[12]?\d)(?:st|nd|rd|th)|(?P<century_word>{'|'.join(_CENTURY_ORDINALS)}))"
     r"[\s-]+century",
@@ -977,11 +1003,12 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
             key, kind = ("date", int(groups["nd2"]), int(groups["nd1"]), year), "date"
         else:
-            if groups["m4"] and not groups["m4"][0].isupper():
+            bare = groups["m4"] or groups["m5"]
+            if bare and not bare[0].isupper():
                 continue
-            if groups["m4"] and match.start() == 0 and groups["m4"] in ("March", "August"):
+            if bare and match.start() == 0 and bare in ("March", "August"):
                 continue  # a bare month at the start of a sentence may be a verb or a name
-            month = _month(groups["m1"] or groups["m2"] or groups["m3"] or groups["m4"])
+            month = _month(groups["m1"] or groups["m2"] or groups["m3"] or bare)
             if (groups["m1"] or groups["m2"] or groups["m3"]) and month == 5 and not (groups["d1"] or groups["d2"]):
                 continue
             day = _day(groups["d1"] or groups["d2"])
@@ -1214,6 +1241,8 @@ def _polarity(text: str, sentence: int) -> list[Fact]:
         modal = match.group().lower()
         if modal == "can" and text[end : end + 3].lower() == "not":
             continue
+        if match.group() == "May" and text[:start].strip(" \"“‘'(["):
+            continue  # a capital inside a sentence: the month ("in May") or a name ("Theresa May")
         scope = _scope_word(text, end)
         bears_on = text[scope[0] : scope[1]].lower() if scope else ""
         facts.append(Fact(

@@ -403,6 +403,12 @@ def match_facts(
     )
     matches += _speaker_changes(sides)
     matches += _swapped_names(sides)
+    roles = [m.original for m in matches if m.kind == "role" and m.original is not None]
+    matches += [  # "rose from £2 to £3" / "rose from £3 to £2": the role findings say it, number by number
+        swap for swap in _swapped(sides, "number", number_equal)
+        if swap.original is not None and not any(_inside(role, swap.original) for role in roles)
+    ]  # fmt: skip
+    matches += _swapped(sides, "date", dates_equal)
     bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
     polar = [  # "over 65" / "under 65": the bound's finding says it, with its number
         match
@@ -1113,23 +1119,30 @@ def _slot(fact: Fact, text: str) -> tuple[str, str]:
 
 
 def _swapped_names(sides: Sides) -> list[Match]:
-    """Two names of aligned sentences that have swapped places: each stands in the rewrite where the other
-    stood in the original, between the same words ("Smith beat Jones in the final" / "Jones beat Smith in the
-    final"). Not two names listed the other way round ("Leeds and York" / "York and Leeds"), and only names
-    said once in each sentence."""
+    """Two names of aligned sentences that have swapped places (:func:`_swapped`)."""
+    return _swapped(sides, "name", names_equal)
+
+
+def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -> list[Match]:
+    """Two facts of ``category`` in aligned sentences that have swapped places: each stands in the rewrite
+    where the other stood in the original, between the same words ("Smith beat Jones in the final" / "Jones
+    beat Smith in the final", "won 40% of the vote and Jones won 60%" / "won 60% of the vote and Jones won
+    40%", "opened in 1998 and the library in 2004" / "opened in 2004 and the library in 1998"). Not two facts
+    listed the other way round ("Leeds and York" / "York and Leeds"), and only facts said once in each
+    sentence."""
     results: list[Match] = []
     for i, facts_i in enumerate(sides.original):
-        names_i = [a for a in facts_i if a.category == "name"]
-        if len(names_i) < 2 or i >= len(sides.original_groups):
+        own = [a for a in facts_i if a.category == category]
+        if len(own) < 2 or i >= len(sides.original_groups):
             continue
         text_i = sides.original_texts[i]
         for j in sides.original_groups[i]:
-            names_j = [b for b in sides.rewrite[j] if b.category == "name"]
+            theirs = [b for b in sides.rewrite[j] if b.category == category]
             text_j = sides.rewrite_texts[j]
-            for a1, a2 in itertools.combinations(names_i, 2):
-                b1 = [b for b in names_j if names_equal(a1, b)]
-                b2 = [b for b in names_j if names_equal(a2, b)]
-                if len(b1) != 1 or len(b2) != 1 or b1[0] is b2[0] or names_equal(a1, a2):
+            for a1, a2 in itertools.combinations(own, 2):
+                b1 = [b for b in theirs if equal(a1, b)]
+                b2 = [b for b in theirs if equal(a2, b)]
+                if len(b1) != 1 or len(b2) != 1 or b1[0] is b2[0] or equal(a1, a2):
                     continue
                 first, second = sorted((a1, a2), key=lambda fact: fact.start)
                 other_first, other_second = sorted((b1[0], b2[0]), key=lambda fact: fact.start)
@@ -1144,7 +1157,7 @@ def _swapped_names(sides: Sides) -> list[Match]:
                 shown = replace(other_first, end=other_second.end, text=text_j[other_first.start : other_second.end])
                 results.append(Match(
                     "changed", said, shown,
-                    f"names swapped: '{a1.text}' and '{a2.text}' trade places ('{said.text}' became "
+                    f"{category}s swapped: '{a1.text}' and '{a2.text}' trade places ('{said.text}' became "
                     f"'{shown.text}')",
                     "swap",
                 ))  # fmt: skip

@@ -145,7 +145,11 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         ("The show is on Saturday 7 September.", ["Saturday", "7 September"]),
         ("Forms must arrive by 30 August.", ["30 August"]),  # the full stop is not part of the date
         ("It opens on Aug. 3.", ["Aug. 3"]),
-        ("She may come in May.", []),  # "May" alone is the modal far more often than the month
+        # "May" alone is the modal far more often than the month, but not as a capital after "in", "until" …
+        ("She may come in May.", ["May"]),
+        ("May I come in?", []),
+        ("Prime Minister Theresa May spoke.", []),
+        ("Inflation was 3.4% in May and 3.9% in April.", ["May", "April"]),
         ("It grew in the 1990s.", ["1990s"]),
         ("About 2000 people came.", []),  # a count, not a year
         ("The 2014 World Cup was held in Brazil.", ["2014"]),

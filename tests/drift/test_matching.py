@@ -734,3 +734,25 @@ def test_a_name_put_in_the_place_of_another_name_of_the_text(
         if f["type"] == "changed" and f["category"] == "name"
     ]
     assert found == changed
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "swapped"),
+    [
+        ("Smith won 40% of the vote and Jones won 60%.", "Smith won 60% of the vote and Jones won 40%.",
+         [("number", "40% of the vote and Jones won 60%")]),
+        ("The school opened in 1998 and the library in 2004.", "The school opened in 2004 and the library in 1998.",
+         [("date", "1998 and the library in 2004")]),
+        ("Inflation was 3.4% in May and 3.9% in April.", "Inflation was 3.4% in April and 3.9% in May.",
+         [("date", "May and 3.9% in April")]),
+        # a list said the other way round, and a change of roles that the role findings say
+        ("The rates were 3.4% and 3.9%.", "The rates were 3.9% and 3.4%.", []),
+        ("Prices rose from £2 to £3.", "Prices rose from £3 to £2.", []),
+    ],
+)  # fmt: skip
+def test_two_numbers_or_dates_that_trade_places_are_swapped(
+    fast_evaluator: Evaluator, original: str, rewrite: str, swapped: list[tuple[str, str]]
+) -> None:
+    found = [(f["category"], f["original"]["text"]) for f in findings(fast_evaluator, original, rewrite)
+             if f["kind"] == "swap"]  # fmt: skip
+    assert found == swapped
