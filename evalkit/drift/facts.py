@@ -1176,10 +1176,12 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             currency = CURRENCIES[unit]
         measure = MEASURES.get(unit, "") if not currency else ""
         kind = ("points" if "point" in percent else "percent") if percent else "money" if currency else "count"
+        unit_word = _UNIT_AFTER.match(text, end) if measure and not glued else None
         add(Fact(
             "number", sentence, start, end, text[start:end], (kind, currency, round(value, 6)),
             {"kind": kind, "value": value, "measure": measure, "unit": stem(unit) if unit else "",
-             "display": _format_value(value), "millions": millions},
+             "display": _format_value(value), "millions": millions,
+             "unit_end": unit_word.end() if unit_word is not None else None},
         ))  # fmt: skip
 
     for match in _scan(_VAGUE, text, tokens, VAGUE):

@@ -383,7 +383,7 @@ def match_facts(
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
-    matches = _kept_in_another_form(matches, sides)
+    matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
     matches += _bound_changes(sides, matches)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
@@ -1116,6 +1116,23 @@ def _slot(fact: Fact, text: str) -> tuple[str, str]:
         before = _WORD_BEFORE_NAME.search(text, 0, start)
     after = _WORD_AFTER_NAME.match(text, fact.end)
     return (before.group(1).lower() if before else "^", after.group(1).lower() if after else "$")
+
+
+def _with_units(match: Match, sides: Sides) -> Match:
+    """A changed number whose unit of measurement differs, shown with its unit on both sides ("12 kilometres"
+    / "12 miles", not "12" / "12")."""
+    a, b = match.original, match.rewrite
+    if match.type != "changed" or a is None or b is None or a.category != "number":
+        return match
+    if a.detail.get("measure") == b.detail.get("measure"):
+        return match
+    widened = []
+    for fact, texts in ((a, sides.original_texts), (b, sides.rewrite_texts)):
+        end = fact.detail.get("unit_end")
+        text = texts[fact.sentence] if fact.sentence < len(texts) else ""
+        widened.append(replace(fact, end=end, text=text[fact.start : end]) if isinstance(end, int) and text else fact)
+    a, b = widened
+    return replace(match, original=a, rewrite=b, message=describe("number", "changed", a, b))
 
 
 def _swapped_names(sides: Sides) -> list[Match]:

@@ -756,3 +756,23 @@ def test_two_numbers_or_dates_that_trade_places_are_swapped(
     found = [(f["category"], f["original"]["text"]) for f in findings(fast_evaluator, original, rewrite)
              if f["kind"] == "swap"]  # fmt: skip
     assert found == swapped
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "shown"),
+    [
+        ("The new road is 12 kilometres long.", "The new road is 12 miles long.", ("12 kilometres", "12 miles")),
+        ("The new road is 12 kilometres long.", "The new road is 15 kilometres long.", ("12", "15")),
+        ("The new road is 12 kilometres long.", "The new road is 7.5 miles long.", None),  # the same length
+    ],
+)  # fmt: skip
+def test_a_changed_unit_is_shown_with_its_number(
+    fast_evaluator: Evaluator, original: str, rewrite: str, shown: tuple[str, str] | None
+) -> None:
+    changed = [(f["original"]["text"], f["rewrite"]["text"]) for f in findings(fast_evaluator, original, rewrite)
+               if f["type"] == "changed" and f["category"] == "number"]  # fmt: skip
+    assert changed == ([shown] if shown else [])
+    for f in findings(fast_evaluator, original, rewrite):
+        if f["type"] == "changed":
+            assert original[f["original"]["start"] : f["original"]["end"]] == f["original"]["text"]
+            assert rewrite[f["rewrite"]["start"] : f["rewrite"]["end"]] == f["rewrite"]["text"]
