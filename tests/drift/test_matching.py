@@ -776,3 +776,20 @@ def test_a_changed_unit_is_shown_with_its_number(
         if f["type"] == "changed":
             assert original[f["original"]["start"] : f["original"]["end"]] == f["original"]["text"]
             assert rewrite[f["rewrite"]["start"] : f["rewrite"]["end"]] == f["rewrite"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "moved"),
+    [
+        ("Inflation fell to 3.4% in April. In May it was 3.9%.", [("May", "April"), ("April", "May")]),
+        ("Inflation fell to 3.4% in May. In April it was 3.9%.", []),
+        ("Inflation fell to 3.4%. It had been 3.9%.", []),  # no date in the clause: nothing to compare
+    ],
+)  # fmt: skip
+def test_a_number_said_of_another_date_of_the_text(
+    fast_evaluator: Evaluator, rewrite: str, moved: list[tuple[str, str]]
+) -> None:
+    original = "Inflation eased to 3.4% in May, down from 3.9% in April."
+    found = [(f["original"]["text"], f["rewrite"]["text"]) for f in findings(fast_evaluator, original, rewrite)
+             if f["kind"] == "number-date"]  # fmt: skip
+    assert found == moved
