@@ -864,6 +864,7 @@ def find_flips(
             flips.extend(_double_negations(side_o, side_r, sources, group))
             flips.extend(_negative_prefixes(side_o, side_r, sources, group))
             flips.extend(_quantifier_flips(side_o, side_r, sources, group))
+        flips.extend(_negated_un_words(side_o, side_r, sources, group))
         flips.extend(_modality(side_o, side_r, sources, group))
         flips.extend(_tense_changes(side_o, side_r, sources, group))
         flips.extend(_questions_answered(side_o, side_r, sources, group))
@@ -1316,6 +1317,44 @@ def _widened(where: tuple[int, int, int], texts: Sequence[str], widen: bool) -> 
     """A rewrite range widened back to its auxiliary, where a removed negation stood ("did feel")."""
     index, start, end = where
     return (index, _with_auxiliary(texts[index], start), end) if widen else where
+
+
+def _negated_un_words(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """Rule 5 for an "un" word negated ("is not untreatable": it can be treated, "not uncommon": common) on
+    one side, whose base word is negated on the other ("cannot be treated", "is not common"): the two say
+    opposite things, with as many negations on each side."""
+    flips: list[Flip] = []
+    for own, other, mine, theirs, own_is_rewrite in _both_ways(side_o, side_r, sources, group):
+        for index in mine:
+            for fact in own.facts[index]:
+                scope = str(fact.detail.get("scope") or "").lower()
+                base = _un_base(scope) if fact.kind == "negation" and fact.category == "negation" else None
+                if base is None:
+                    continue
+                denied = [
+                    (j, theirs_fact) for j in theirs for theirs_fact in other.facts[j]
+                    if theirs_fact.kind == "negation" and theirs_fact.category == "negation"
+                    and scope_stem(theirs_fact) == stem(base)
+                ]  # fmt: skip
+                if not denied:
+                    continue
+                j, negated = denied[0]
+                said = _pseudo(index, fact.start, _scope_end(fact), own.texts)
+                shown = _pseudo(j, negated.start, _scope_end(negated), other.texts)
+                original, rewrite = (shown, said) if own_is_rewrite else (said, shown)
+                kind = "negation-removed" if own_is_rewrite else "negation-added"
+                flips.append(Flip(
+                    kind, original, rewrite,
+                    f"negation {'removed' if own_is_rewrite else 'added'}: '{said.text}' says it is {base}, "
+                    f"'{shown.text}' that it is not",
+                ))  # fmt: skip
+    return flips
+
+
+def _scope_end(fact: Fact) -> int:
+    """Where the word a negation bears on ends (the negation's own end when it has none)."""
+    span = fact.detail.get("scope_span")
+    return int(span[1]) if isinstance(span, tuple) else fact.end
 
 
 def _negative_prefixes(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:

@@ -370,6 +370,12 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Brazil and Peru have not made objections to the bid.", "negation-added", "have not"),
         ("Brazil and Peru have lodged objections to the bid.", "Brazil and Peru have made objections to the bid.",
          None, None),
+        # a negated "un" word says its base word: its base negated says the opposite
+        ("The disease is not untreatable.", "The disease cannot be treated.", "negation-added",
+         "cannot be treated"),
+        ("Such delays are not uncommon.", "Such delays are not common.", "negation-added", "not common"),
+        ("Such delays are not uncommon.", "Such delays are common.", None, None),
+        ("Such delays are common.", "Such delays are not uncommon.", None, None),
         # an opposite said of the subject of a passive verb and the object of an active one
         ("Bills fell after the price cap was lowered.", "Bills fell because the government raised the price cap.",
          "opposite", "raised"),
