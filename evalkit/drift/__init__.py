@@ -68,7 +68,9 @@ unsupported in proportion to how far its best match falls below the meaning metr
 (fully when nothing matches it); a lone unsupported word counts :data:`ISOLATED` of its weight (it is mostly a
 word said another way), a run of them and a whole sentence in full; numbers, dates and names are left out
 of the shares (they are judged as facts: kept, or a finding of their own). The ``other`` findings are the
-evidence behind ``invented`` and ``lost`` and are not counted again. So the score is normalised for length
+evidence behind ``invented`` and ``lost`` and are not counted again, but for two content words that trade
+places (kind ``swap``, "the dog bit the man" / "the man bit the dog"), which moves no share and weighs as a
+changed fact. So the score is normalised for length
 twice over: fact findings per fact at stake (one changed number among four facts scores 0.39, among forty
 0.05 — the gate's ``max_major`` catches single errors in long texts), and content as shares of each text.
 Invented content weighs more than lost content (``ADDED_RATE`` = 2 x ``DROPPED_RATE``), as added findings
@@ -80,6 +82,7 @@ alignment cannot account for.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -138,8 +141,8 @@ class Finding:
     def weight(self) -> float:
         """What the finding adds to the score's fact term: 0 for content (category ``other``), which the
         score counts through its invented and lost shares instead."""
-        if self.category == "other":
-            return 0.0
+        if self.category == "other" and self.kind != "swap":
+            return 0.0  # a swap of two words changes no share: it counts here
         return SEVERITY_WEIGHTS[self.severity] * TYPE_WEIGHTS[self.type] * self.stake
 
     def to_dict(self) -> dict[str, Any]:
@@ -328,6 +331,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
         )
     )  # a run inside a quotation that is a finding of its own is that finding's detail, not another one
     findings = _dropped_negations(original, meaning, facts_o, facts_r, group_o, findings)
+    findings.extend(_content_swaps(original, rewrite, meaning))
     findings.sort(key=_finding_order)
     by_category = {
         side: {c: sum(1 for fs in facts for f in fs if f.category == c) for c in (*COUNTED, "negation")}
@@ -339,6 +343,65 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
         fact_counts=by_category,
         components=DriftComponents(_fact_term(findings, counted_o, counted_r), invented, lost),
     )
+
+
+_SWAP_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: What may stand between two words listed together ("cats and dogs" / "dogs and cats" is no swap).
+_LISTED = re.compile(r"\W*(?:(?:and|or|nor|&)\W+)?", re.IGNORECASE)
+
+
+def _content_swaps(original: Document, rewrite: Document, meaning: MeaningResult) -> list[Finding]:
+    """Two content words of one-to-one aligned sentences that have traded places, each between the words
+    that stood around the other ("the company sold its shares to the bank" / "the bank sold its shares to
+    the company"): who did what to whom has changed, though every word is kept, so no share moves. Words
+    said once in each sentence, in lower case (names are facts, :func:`evalkit.drift.matching._swapped`),
+    not two words listed together."""
+    findings: list[Finding] = []
+    for group in meaning.alignment.groups:
+        if len(group.original) != 1 or len(group.rewrite) != 1:
+            continue
+        sentence_o, sentence_r = original.sentences[group.original[0]], rewrite.sentences[group.rewrite[0]]
+        words_o, words_r = list(_SWAP_WORD.finditer(sentence_o.text)), list(_SWAP_WORD.finditer(sentence_r.text))
+        once_o, once_r = _once(words_o), _once(words_r)
+        shared = sorted(set(once_o) & set(once_r), key=lambda key: once_o[key])
+        for first, second in itertools.combinations(shared, 2):
+            p1, p2, q1, q2 = once_o[first], once_o[second], once_r[first], once_r[second]
+            if q1 < q2:
+                continue  # the same order: no swap
+            slot1, slot2 = _word_slot(words_o, p1), _word_slot(words_o, p2)
+            if slot1 == slot2 or (_word_slot(words_r, q2), _word_slot(words_r, q1)) != (slot1, slot2):
+                continue
+            text_o, text_r = sentence_o.text, sentence_r.text
+            if _LISTED.fullmatch(text_o, words_o[p1].end(), words_o[p2].start()) or _LISTED.fullmatch(
+                text_r, words_r[q2].end(), words_r[q1].start()
+            ):
+                continue
+            said = original.sentence_span(sentence_o, words_o[p1].start(), words_o[p2].end())
+            shown = rewrite.sentence_span(sentence_r, words_r[q2].start(), words_r[q1].end())
+            findings.append(Finding(
+                type="changed", category="other", severity="major", original=said, rewrite=shown,
+                message=f"words swapped: '{words_o[p1].group()}' and '{words_o[p2].group()}' trade places "
+                f"('{said.text}' became '{shown.text}')",
+                kind="swap", original_sentence=sentence_o.index, rewrite_sentence=sentence_r.index,
+            ))  # fmt: skip
+    return findings
+
+
+def _once(words: Sequence[re.Match[str]]) -> dict[str, int]:
+    """The stems of the content words (lower case) said once in a sentence, with their position."""
+    seen: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        text = word.group()
+        if text.islower() and lexicon.content_weight(text) >= CONTENT_WORD:
+            seen.setdefault(stem(text), []).append(position)
+    return {key: positions[0] for key, positions in seen.items() if len(positions) == 1}
+
+
+def _word_slot(words: Sequence[re.Match[str]], position: int) -> tuple[str, str]:
+    """The words either side of the ``position``-th word, in lower case ("^"/"$" at the ends)."""
+    before = words[position - 1].group().lower() if position > 0 else "^"
+    after = words[position + 1].group().lower() if position + 1 < len(words) else "$"
+    return before, after
 
 
 def _covered(facts: Sequence[Sequence[Fact]]) -> dict[int, list[tuple[int, int]]]:

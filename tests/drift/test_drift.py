@@ -300,3 +300,25 @@ def test_a_negated_statement_left_out_is_major_dropped_detail(
     assert all(f.severity == "major" for f in findings)
     assert all(f.weight == 0.0 for f in findings if f.category == "negation")  # counted through the lost share
     _check_spans(report.to_dict(), original, rewrite)
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "shown"),
+    [
+        ("The company sold its shares to the bank last year.", "The bank sold its shares to the company last year.",
+         ("company sold its shares to the bank", "bank sold its shares to the company")),
+        ("The dog bit the man in the park.", "The man bit the dog in the park.", ("dog bit the man", "man bit the dog")),
+        # the same roles said in the passive, and two words listed the other way round
+        ("The dog bit the man in the park.", "The man was bitten by the dog in the park.", None),
+        ("We sell fresh bread and cheese here.", "We sell fresh cheese and bread here.", None),
+    ],
+)  # fmt: skip
+def test_two_words_that_trade_places_are_a_swap(
+    fast_evaluator: Evaluator, original: str, rewrite: str, shown: tuple[str, str] | None
+) -> None:
+    report = fast_evaluator.evaluate(original, rewrite)
+    swaps = [f for f in report.drift.findings if f.kind == "swap"]
+    assert [(f.original.text, f.rewrite.text) for f in swaps if f.original and f.rewrite] == ([shown] if shown else [])
+    if shown:
+        assert swaps[0].weight == 1.0  # no share moves: the swap counts in the fact term
+        assert report.drift.score > fast_evaluator.evaluate(original, original).drift.score
