@@ -409,7 +409,7 @@ def match_facts(
         if swap.original is not None and not any(_inside(role, swap.original) for role in roles)
     ]  # fmt: skip
     matches += _swapped(sides, "date", dates_equal)
-    matches += _dates_of_numbers(sides, number_equal, matches)
+    matches += _dates_of_numbers(sides, matches)
     bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
     polar = [  # "over 65" / "under 65": the bound's finding says it, with its number
         match
@@ -1125,36 +1125,44 @@ _CLAUSE_DATE_KINDS = frozenset(("date", "year"))
 
 
 def _clause_date(fact: Fact, dates: Sequence[Fact], text: str) -> Fact | None:
-    """The one date of the clause a number stands in ("3.4% in May", "In 2019 it was 40%"), or ``None``."""
+    """The one date of the clause a number stands in ("3.4% in May", "In 2019 it was 40%"), or ``None``;
+    ``dates``: the dates of its sentence."""
     near = [
         date for date in dates
-        if date.sentence == fact.sentence and date.kind in _CLAUSE_DATE_KINDS
+        if date.kind in _CLAUSE_DATE_KINDS
         and _SAME_CLAUSE.fullmatch(text, *sorted((fact.end, date.start) if date.start >= fact.end
                                                  else (date.end, fact.start)))
     ]  # fmt: skip
     return near[0] if len(near) == 1 else None
 
 
-def _dates_of_numbers(sides: Sides, number_equal: Callable[[Fact, Fact], bool], found: Sequence[Match]) -> list[Match]:
+def _dates_of_numbers(sides: Sides, found: Sequence[Match]) -> list[Match]:
     """A number the rewrite keeps, said with another date of the text in its clause ("inflation eased to
     3.4% in May, down from 3.9% in April" / "Inflation fell to 3.4% in April. In May it was 3.9%."): the
-    figure now belongs to another time. Only a number said once on each side, with one date in its clause
-    on each side; a date that is changed, dropped or added is a finding of its own."""
+    figure now belongs to another time. Only a number said once on each side (the same value and unit),
+    with one date in its clause on each side; a date that is changed, dropped or added is a finding of its
+    own. Linear in the numbers of the texts."""
+
+    def value(fact: Fact) -> tuple[object, ...]:
+        return (*fact.key, fact.detail.get("measure"))
+
     numbers_o, numbers_r = _facts_of(sides.original, "number"), _facts_of(sides.rewrite, "number")
-    dates_o, dates_r = _facts_of(sides.original, "date"), _facts_of(sides.rewrite, "date")
+    once_r = Counter(value(b) for b in numbers_r)
+    rewrite_number = {value(b): b for b in numbers_r if once_r[value(b)] == 1}
+    once_o = Counter(value(a) for a in numbers_o)
+    dates_o = [[f for f in facts if f.category == "date"] for facts in sides.original]
+    dates_r = [[f for f in facts if f.category == "date"] for facts in sides.rewrite]
     flagged = {id(m.rewrite) for m in found if m.rewrite is not None and m.original is not None}
     results: list[Match] = []
     for a in numbers_o:
-        same_o = [x for x in numbers_o if number_equal(a, x)]
-        same_r = [b for b in numbers_r if number_equal(a, b)]
-        if len(same_o) != 1 or len(same_r) != 1:
+        b = rewrite_number.get(value(a)) if once_o[value(a)] == 1 else None
+        if b is None or not dates_o[a.sentence] or not dates_r[b.sentence]:
             continue
-        b = same_r[0]
-        date_a = _clause_date(a, dates_o, sides.original_texts[a.sentence])
-        date_b = _clause_date(b, dates_r, sides.rewrite_texts[b.sentence])
+        date_a = _clause_date(a, dates_o[a.sentence], sides.original_texts[a.sentence])
+        date_b = _clause_date(b, dates_r[b.sentence], sides.rewrite_texts[b.sentence])
         if date_a is None or date_b is None or dates_equal(date_a, date_b) or id(date_b) in flagged:
             continue
-        if not any(dates_equal(date_b, other) for other in dates_o):  # a date the text has: moved, not new
+        if not any(dates_equal(date_b, other) for facts in dates_o for other in facts):  # moved, not new
             continue
         results.append(Match(
             "changed", date_a, date_b,
