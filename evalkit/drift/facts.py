@@ -164,7 +164,8 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)|\w['’]s)\s+$", re.IGNORECASE
 )  # a possessive determines too: "the world's second-largest"
 _NUMBER_AFTER = re.compile(r"\s+\d")
-_SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+#: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
+_SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
@@ -1132,6 +1133,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         start, end = match.span()
         if not free(start, end):
             continue
+        if not match.group("count") and match.group("part").lower() in ("third", "quarter"):
+            continue  # "came third", "the third quarter": a rank or a period; a share has "a" or a count
         count_word = (match.group("count") or "a").lower()
         parts = 1 if count_word in ("a", "an") else UNITS.get(count_word, 1)
         share = round(parts * FRACTIONS[match.group("part").lower()], 6)

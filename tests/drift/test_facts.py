@@ -39,6 +39,10 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("Two-thirds of them agreed.", "Two-thirds", ("fraction", "", 0.666667)),
         ("It took over a decade.", "a decade", ("count", "", 10.0)),
         ("He was the third person to try.", "third", ("ordinal", 3)),
+        # "a third" at the end of its clause is a share; "third" alone is no share
+        ("The drug cut the risk by a third.", "a third", ("fraction", "", 0.333333)),
+        ("Prices fell by a quarter, the report said.", "a quarter", ("fraction", "", 0.25)),
+        ("Sales rose in the third quarter.", "third", ("ordinal", 3)),
         ("Dozens of people came.", "Dozens", ("vague", "dozens")),
         ("A child has a one in four chance.", "one in four", ("percent", "", 25.0)),
         ("It is right about 55 out of 100 times.", "55 out of 100", ("percent", "", 55.0)),
