@@ -90,8 +90,8 @@ from evalkit.lexicon import LETTER, irregular_verb_forms, zipf
 _WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
 
 #: An adjective in "-able" and the verb it is made from, in the order tried: "rely" / "reliable", "forget" /
-#: "forgettable", "afford" / "affordable", "desire" / "desirable" (a base of four letters at least, so
-#: "notable" is not "not" and "capable" not "cap").
+#: "forgettable", "afford" / "affordable", "desire" / "desirable" (a plain base of four letters at least,
+#: so "notable" is not "not" and "capable" not "cap").
 _ABLE = (
     (re.compile(r"(?P<base>[a-z]{2,})iable"), ("y",)),
     (re.compile(r"(?P<base>[a-z]{3,}(?P<last>[b-df-hj-np-tv-z]))(?P=last)able"), ("",)),
