@@ -898,8 +898,7 @@ def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
         return False
     own = (side_o if flip.kind == "negation-removed" else side_r).texts[negation.sentence]
     # the scope word, and a light verb's complement ("did not make a profit" / "made a loss")
-    scopes = _scopes(negation, own) if negation.detail.get("scope_span") is not None else []
-    scopes = scopes or [(str(negation.detail.get("scope") or ""), None)]
+    scopes = _scopes(negation, own)
     opposite = frozenset().union(*(_paired("opposites").get(word.lower(), frozenset()) for word, _ in scopes))
     return any(word.lower() in opposite for word in _WORDS.findall(texts[other.sentence]))
 
@@ -1331,10 +1330,11 @@ def _negated_un_words(side_o: _Side, side_r: _Side, sources: Sequence[int], grou
                 base = _un_base(scope) if fact.kind == "negation" and fact.category == "negation" else None
                 if base is None:
                     continue
+                base_stem = stem(base)
                 denied = [
                     (j, theirs_fact) for j in theirs for theirs_fact in other.facts[j]
                     if theirs_fact.kind == "negation" and theirs_fact.category == "negation"
-                    and scope_stem(theirs_fact) == stem(base)
+                    and scope_stem(theirs_fact) == base_stem
                 ]  # fmt: skip
                 if not denied:
                     continue
