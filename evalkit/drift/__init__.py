@@ -361,6 +361,8 @@ def _content_swaps(original: Document, rewrite: Document, meaning: MeaningResult
         if len(group.original) != 1 or len(group.rewrite) != 1:
             continue
         sentence_o, sentence_r = original.sentences[group.original[0]], rewrite.sentences[group.rewrite[0]]
+        if sentence_o.text == sentence_r.text:
+            continue  # a sentence kept as it is: every word in its place
         words_o, words_r = list(_SWAP_WORD.finditer(sentence_o.text)), list(_SWAP_WORD.finditer(sentence_r.text))
         once_o, once_r = _once(words_o), _once(words_r)
         shared = sorted(set(once_o) & set(once_r), key=lambda key: once_o[key])
