@@ -264,8 +264,8 @@ def markdown_view(source: str) -> AnalysisView:
             builder.ignore(line_start, line_start + cursor)
         # a heading or list item is a block of its own: with its marker gone, it would read as one line of
         # a hard-wrapped paragraph ("- five or more people\n- someone who uses nappies" as one sentence)
-        block = prefix is not None and _BLOCK_MARKER.search(prefix.group()) is not None
-        if block:
+        marker = prefix.group() if prefix is not None and _BLOCK_MARKER.search(prefix.group()) else ""
+        if marker:
             builder.add("\n", line_start + cursor, contiguous=False)
         if body.lstrip().startswith("|"):
             _add_table_row(builder, body, line_start)
@@ -273,7 +273,7 @@ def markdown_view(source: str) -> AnalysisView:
             _add_inline(builder, body, cursor, line_start)
         if len(line) > len(body):
             builder.add(line[len(body) :], newline_at)
-        if block and prefix is not None and "#" in prefix.group():  # nor does the text under a heading go on
+        if "#" in marker:  # nor does the text under a heading go on
             builder.add("\n", newline_at, contiguous=False)
     if in_fence:
         builder.ignore(fence_start, len(source))
