@@ -11,6 +11,8 @@ Classification:
 
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, the same number as a bound the other way ("nearly 500" -> "more than 500"; kind ``bound``) or
+  with a strict bound dropped or added ("up to 90" -> "90", "200" -> "more than 200"; an approximation such as
+  "nearly 500" -> "500" is no change), or
   as another part of a change ("fell by 10%" -> "fell to 10%"; kind ``role``),
   another date, a near-miss spelling or another name, two names that trade places ("from Leeds to York" ->
   "from York to Leeds"; kind ``swap``), a negation removed or added, a modal verb of another

@@ -984,13 +984,21 @@ def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
 #: Words that make a number a bound: "nearly 500" and "up to 300" say at most that many, "more than 500"
 #: and "at least 20" at least (the longer phrases first: "no more than" is a bound from above).
 _BELOW_BEFORE = re.compile(
-    r"\b(?:no (?:more|greater|higher) than|not more than|nearly|almost|under|just under|less than|fewer than|"
-    r"up to|at most|below|short of)\s*$",
+    r"\b(?:no (?:more|greater|higher|older|later) than|not more than|nearly|almost|under|just under|"
+    r"(?:less|fewer|younger|lower|smaller|cheaper|shorter|earlier) than|not even|up to|at most|below|short of|"
+    r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?)(?:\s*|-)$",
     re.IGNORECASE,
 )
 _ABOVE_BEFORE = re.compile(
-    r"\b(?:no (?:fewer|less|lower) than|not less than|over|just over|more than|at least|above|upwards of|"
-    r"in excess of|greater than|higher than|exceeding)\s*$",
+    r"\b(?:no (?:fewer|less|lower|younger|earlier) than|not less than|over|just over|at least|above|upwards of|"
+    r"(?:more|greater|higher|older|larger|bigger|longer|later) than|(?:over|above) the age of|in excess of|"
+    r"exceeding|(?:a )?minimum of)(?:\s*|-)$",
+    re.IGNORECASE,
+)
+#: "went up to £80" is where a change ended, not a bound ("up to £80").
+_MOVED_UP = re.compile(
+    r"\b(?:go|goes|going|gone|went|come|comes|came|coming|move[sd]?|moving|rose|risen|rise[sn]?|rising|put|"
+    r"push(?:es|ed)?|brought|bring|edged|crept|climbed|jumped|shot|rounded)\s+up$",
     re.IGNORECASE,
 )
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
@@ -1008,7 +1016,7 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
     found = [
         (m.start(), side)
         for side, m in (("below", _BELOW_BEFORE.search(before)), ("above", _ABOVE_BEFORE.search(before)))
-        if m
+        if m and not _MOVED_UP.search(before, 0, m.start() + 2)
     ]
     if found:  # both: the longer phrase ("no fewer than", not "fewer than")
         start, side = min(found)
@@ -1052,8 +1060,10 @@ def _role(fact: Fact, text: str) -> tuple[str, int] | None:
 
 def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
     """A number kept in an aligned sentence as a bound the other way: "nearly 500" / "more than 500", "up
-    to 20" / "at least 20" (a bound dropped or added is no change: "nearly 500" / "500"); or as another
-    part of a change: "fell by 10%" / "fell to 10%", "rose from £2 to £3" / "rose to £2" (kind ``role``)."""
+    to 20" / "at least 20"; with a strict bound dropped or added: "up to 90" / "90", "200" / "more than 200"
+    (an approximation dropped is no change: "nearly 500" / "500"; nor is a bound dropped where another
+    aligned mention says the number as the original does); or as another part of a change: "fell by 10%" /
+    "fell to 10%", "rose from £2 to £3" / "rose to £2" (kind ``role``)."""
     reported = {id(fact) for match in found for fact in (match.original, match.rewrite) if fact is not None}
     results: list[Match] = []
     taken: set[int] = set()
@@ -1062,8 +1072,6 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
             continue
         bound_a = _bound(a, sides.original_texts[a.sentence])
         role_a = _role(a, sides.original_texts[a.sentence])
-        if bound_a is None and role_a is None:
-            continue
         for b in _facts_of(sides.rewrite, "number"):
             if id(b) in reported or id(b) in taken or not sides.aligned(a, b) or a.key != b.key:
                 continue
@@ -1079,10 +1087,32 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 ))  # fmt: skip
                 taken.add(id(b))
                 break
-            if bound_a is None:
-                continue
             bound_b = _bound(b, sides.rewrite_texts[b.sentence])
-            if bound_b is None or bound_b[0] == bound_a[0]:
+            if bound_a is None and bound_b is None:
+                continue
+            if bound_a is None or bound_b is None:
+                said = _strict_bound(a, bound_a, sides.original_texts) or _strict_bound(b, bound_b, sides.rewrite_texts)
+                if said is None or any(  # another of its aligned counterparts says it as the original does
+                    (_bound(other, sides.rewrite_texts[other.sentence]) is None) == (bound_a is None)
+                    for other in _facts_of(sides.rewrite, "number")
+                    if other is not b and sides.aligned(a, other) and other.key == a.key
+                ):
+                    continue
+                shown_a = a if bound_a is None else _widened(a, bound_a[1], bound_a[2], sides.original_texts)
+                shown_b = b if bound_b is None else _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
+                what = (
+                    f"{said} that many became exactly that many"
+                    if bound_b is None
+                    else f"exactly that many became {said} that many"
+                )
+                results.append(Match(
+                    "changed", shown_a, shown_b,
+                    f"number changed: '{shown_a.text}' became '{shown_b.text}' ({what})",
+                    "bound",
+                ))  # fmt: skip
+                taken.add(id(b))
+                break
+            if bound_b[0] == bound_a[0]:
                 continue
             shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
             shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
@@ -1095,6 +1125,17 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
             taken.add(id(b))
             break
     return results
+
+
+_APPROXIMATE = re.compile(r"^(?:nearly|almost|just under|just over|short of)\b", re.IGNORECASE)
+
+
+def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequence[str]) -> str | None:
+    """The bound ("at most" or "at least") of a number said as a strict bound ("up to 90", "more than 200", "12 or
+    more"); ``None`` for none or an approximation ("nearly 500", "just over 200": about that many)."""
+    if bound is None or _APPROXIMATE.match(texts[fact.sentence], bound[1]):
+        return None
+    return _BOUNDS[bound[0]]
 
 
 def _widened(fact: Fact, start: int, end: int, texts: Sequence[str]) -> Fact:

@@ -550,9 +550,28 @@ def test_a_name_said_shorter_is_not_dropped(fast_evaluator: Evaluator, original:
         ("The scheme costs up to £5m a year.", "The scheme costs £5m or more a year.", ("up to £5m", "£5m or more")),
         ("Their income must be no more than €15,000.", "They must earn more than €15,000.",
          ("no more than €15,000", "more than €15,000")),
-        # the same bound in other words, a bound dropped or added, a bound negated in place: no change
+        # a strict bound dropped or added: an exact number claims more, or less, than the original
+        ("The journey takes up to 90 minutes.", "The journey takes 90 minutes.", ("up to 90", "90")),
+        ("At least 12 people died in the fire.", "12 people died in the fire.", ("At least 12", "12")),
+        ("More than 200 homes lost power.", "200 homes lost power.", ("More than 200", "200")),
+        ("Twelve or more people died.", "Twelve people died.", ("Twelve or more", "Twelve")),
+        ("The grant is £500.", "The grant is up to £500.", ("£500", "up to £500")),
+        # the same bound in other words, an approximation dropped, a bound negated in place: no change
         ("Nearly 500 people signed the petition.", "Almost 500 people signed the petition.", None),
         ("Nearly 500 people signed the petition.", "500 people signed the petition.", None),
+        ("Just over 200 homes lost power.", "200 homes lost power.", None),
+        ("Children under 5 travel free.", "Children younger than 5 travel free.", None),
+        ("Children under the age of 5 travel free.", "Children younger than 5 travel free.", None),
+        ("It was free for the under-12s.", "It was free for children under 12.", None),
+        ("Marine reserves were not even three per cent of the ocean.",
+         "Marine reserves were less than three per cent of the ocean.", None),
+        ("The certificate must be issued within the previous ten years.",
+         "The certificate must be less than ten years old.", None),
+        ("Owners must keep the home for a minimum of two years.", "Owners must keep the home for at least two years.",
+         None),
+        # said once with its bound and once without, as the original does: no change
+        ("The target is 30%. Areas of at least 30% must be protected.",
+         "The target is 30%. Areas of at least 30% must be protected.", None),
         ("Their income must be no more than €15,000.", "They must not earn more than €15,000.", None),
         ("Forms must be sent no later than 30 August.", "You must send your form by 30 August.", None),
         # a number kept as another part of a change: its size, where it ended, where it started
