@@ -401,7 +401,7 @@ def match_facts(
         pair_in_region=True,
         identity=_key,
     )
-    matches += _speaker_changes(sides)
+    matches += _speaker_changes(sides) + _title_changes(sides)
     matches += _swapped_names(sides)
     roles = [m.original for m in matches if m.kind == "role" and m.original is not None]
     matches += [  # "rose from £2 to £3" / "rose from £3 to £2": the role findings say it, number by number
@@ -1369,6 +1369,49 @@ def _speaker_changes(sides: Sides) -> list[Match]:
                     f"quotation attributed to someone else: '{a.detail.get('speaker')}' in the original, "
                     f"'{b.detail.get('speaker')}' in the rewrite", "speaker",
                 ))  # fmt: skip
+    return results
+
+
+#: Titles that say whether a person is a man or a woman.
+_GENDERED_TITLES = {
+    **dict.fromkeys(("mr", "sir", "lord", "master"), "man"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "madam"), "woman"),
+}
+_TITLE_BEFORE = re.compile(r"\b(?P<title>[A-Za-z]+)\.?\s+$")
+
+
+def _gendered_title(fact: Fact, text: str) -> tuple[str, int] | None:
+    """Whether the title just before a name (Mr, Ms, Sir, Dame ...) says a man or a woman, and where it starts."""
+    found = _TITLE_BEFORE.search(text, max(0, fact.start - 10), fact.start)
+    if found is None:
+        return None
+    gender = _GENDERED_TITLES.get(found.group("title").lower())
+    return None if gender is None else (gender, found.start())
+
+
+def _title_changes(sides: Sides) -> list[Match]:
+    """The same name in an aligned sentence with a title of the other sex: "Mr Patel" / "Ms Patel" (kind
+    ``title``); not where another mention there keeps the original's title (Mr and Mrs Patel)."""
+    results: list[Match] = []
+    rewrite_names = _facts_of(sides.rewrite, "name")
+    for a in _facts_of(sides.original, "name"):
+        title_a = _gendered_title(a, sides.original_texts[a.sentence])
+        if title_a is None:
+            continue
+        same = [b for b in rewrite_names if sides.aligned(a, b) and names_equal(a, b)]
+        titles = [(b, _gendered_title(b, sides.rewrite_texts[b.sentence])) for b in same]
+        if any(title is not None and title[0] == title_a[0] for _, title in titles):
+            continue
+        for b, title_b in titles:
+            if title_b is not None:
+                shown_a = _widened(a, title_a[1], a.end, sides.original_texts)
+                shown_b = _widened(b, title_b[1], b.end, sides.rewrite_texts)
+                results.append(Match(
+                    "changed", shown_a, shown_b,
+                    f"name changed: '{shown_a.text}' became '{shown_b.text}' (a {title_a[0]} became a {title_b[0]})",
+                    "title",
+                ))  # fmt: skip
+                break
     return results
 
 

@@ -756,6 +756,30 @@ def test_a_name_put_in_the_place_of_another_name_of_the_text(
 
 
 @pytest.mark.parametrize(
+    ("original", "rewrite", "changed"),
+    [
+        ("Mr Patel said the pool would close.", "Ms Patel said the pool would close.", [("Mr Patel", "Ms Patel")]),
+        ("Dame Sarah Gilbert led the team.", "Sir Sarah Gilbert led the team.",
+         [("Dame Sarah Gilbert", "Sir Sarah Gilbert")]),
+        # a title of the same sex, and a couple named the other way round: no change
+        ("Mrs Patel said the pool would close.", "Ms Patel said the pool would close.", []),
+        ("Mr Smith met Mrs Smith at the station.", "Mrs Smith met Mr Smith at the station.", []),
+    ],
+)  # fmt: skip
+def test_a_name_with_a_title_of_the_other_sex_is_a_changed_name(
+    fast_evaluator: Evaluator, original: str, rewrite: str, changed: list[tuple[str, str]]
+) -> None:
+    found = [
+        (f["original"]["text"], f["rewrite"]["text"])
+        for f in findings(fast_evaluator, original, rewrite)
+        if f["type"] == "changed" and f["category"] == "name"
+    ]
+    assert found == changed
+    for f in findings(fast_evaluator, original, rewrite):
+        assert original[f["original"]["start"] : f["original"]["end"]] == f["original"]["text"]
+
+
+@pytest.mark.parametrize(
     ("original", "rewrite", "swapped"),
     [
         ("Smith won 40% of the vote and Jones won 60%.", "Smith won 60% of the vote and Jones won 40%.",
