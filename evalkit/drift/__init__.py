@@ -13,8 +13,10 @@ Classification:
   number, the same number as a bound the other way ("nearly 500" -> "more than 500"; kind ``bound``) or
   with a strict bound dropped or added ("up to 90" -> "90", "200" -> "more than 200"; an approximation such as
   "nearly 500" -> "500" is no change), or
-  as another part of a change ("fell by 10%" -> "fell to 10%"; kind ``role``),
-  another date, a near-miss spelling or another name, two names that trade places ("from Leeds to York" ->
+  as another part of a change ("fell by 10%" -> "fell to 10%"; kind ``role``), a rank of another period
+  ("its first week" -> "its first month") or dropped before a superlative it keeps ("the second-largest" ->
+  "the largest"; kind ``ordinal``), another date or the same date as the other end of a period ("until
+  March" -> "from March"; kind ``role``), a near-miss spelling or another name, two names that trade places ("from Leeds to York" ->
   "from York to Leeds"; kind ``swap``), a name with a title of the other sex ("Mr Patel" -> "Ms Patel";
   kind ``title``), a negation removed or added, a modal verb of another
   strength ("may" -> "will") or none where the verb it hedged is stated as a fact ("could reduce" ->

@@ -164,6 +164,10 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)|\w['’]s)\s+$", re.IGNORECASE
 )  # a possessive determines too: "the world's second-largest"
 _NUMBER_AFTER = re.compile(r"\s+\d")
+#: A period of time an ordinal counts ("its first week", "the third quarter"): its measure.
+_ORDINAL_PERIOD = re.compile(
+    r"[\s-]+(?P<unit>day|week|month|year|decade|century|quarter|hour|minute|term|season)s?\b", re.IGNORECASE
+)
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
@@ -1069,7 +1073,11 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if word in FRACTIONS and _SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start):
             continue  # "a third of all deaths": a fraction, not a rank
         rank = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
-        add(Fact("number", sentence, start, end, text[start:end], ("ordinal", rank), {"kind": "ordinal"}))
+        period = _ORDINAL_PERIOD.match(text, end)
+        ordinal: dict[str, object] = {"kind": "ordinal"}
+        if period is not None:  # "in its first week" / "in its first month": another time
+            ordinal |= {"measure": period.group("unit").lower(), "unit_end": period.end()}
+        add(Fact("number", sentence, start, end, text[start:end], ("ordinal", rank), ordinal))
 
     for match in _scan(_SPANS_OF_YEARS, text, tokens, _SPAN_STARTS):
         start, end = match.span()

@@ -54,6 +54,7 @@ from evalkit.drift.facts import (
     FUNCTION_WORDS,
     GENERIC_NAME_WORDS,
     MODALS,
+    ORDINALS,
     TENS,
     TITLES,
     UNITS,
@@ -239,8 +240,8 @@ def _numbers_equal(a: Fact, b: Fact, rewrite_text: str) -> bool:
     if a.key == b.key and a.detail.get("measure") == b.detail.get("measure"):
         return True
     kind_a, kind_b = a.key[0], b.key[0]
-    if kind_a in ("vague", "ordinal") or kind_b in ("vague", "ordinal"):
-        return a.key == b.key
+    if kind_a in ("vague", "ordinal") or kind_b in ("vague", "ordinal"):  # a period left unsaid is the same
+        return a.key == b.key and not (a.detail.get("measure") and b.detail.get("measure"))
     value_a, value_b = _value(a), _value(b)
     if value_a is None or value_b is None:
         return False
@@ -385,6 +386,7 @@ def match_facts(
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
     matches += _bound_changes(sides, matches)
+    matches = _superlative_ranks(sides, matches)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
@@ -409,6 +411,7 @@ def match_facts(
         if swap.original is not None and not any(_inside(role, swap.original) for role in roles)
     ]  # fmt: skip
     matches += _swapped(sides, "date", dates_equal)
+    matches += _date_role_changes(sides)
     matches += _dates_of_numbers(sides, matches)
     bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
     polar = [  # "over 65" / "under 65": the bound's finding says it, with its number
@@ -1136,6 +1139,99 @@ def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequenc
     if bound is None or _APPROXIMATE.match(texts[fact.sentence], bound[1]):
         return None
     return _BOUNDS[bound[0]]
+
+
+_ORDINAL_WORDS = rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
+#: A superlative just after a rank: "second-largest", "third most popular", "second best".
+_SUPERLATIVE_AFTER = re.compile(r"[\s-]+(?P<word>(?:most|least)\s+[a-z]+|best|worst|[a-z]{2,}est)\b")
+#: Words in "-est" that are no superlative ("the second test", "the first protest").
+_NOT_SUPERLATIVES = frozenset((
+    "interest", "forest", "west", "test", "request", "rest", "protest", "honest", "modest", "nest", "harvest",
+    "suggest", "contest", "arrest", "invest", "guest", "quest", "chest", "crest", "pest", "vest", "zest", "digest",
+    "manifest", "conquest", "inquest", "behest", "unrest", "priest", "attest", "detest", "infest", "divest",
+    "midwest", "northwest", "southwest", "everest", "budapest", "bucharest",
+))  # fmt: skip
+
+
+def _superlative_ranks(sides: Sides, found: list[Match]) -> list[Match]:
+    """A rank dropped from before a superlative the rewrite keeps: "the second-largest employer" / "the
+    largest employer" makes it first (changed, kind ``ordinal``), which a dropped rank would not say."""
+    results: list[Match] = []
+    for match in found:
+        a = match.original
+        if match.type != "dropped" or a is None or a.key[0] != "ordinal" or a.key[1] == 1:
+            results.append(match)
+            continue
+        after = _SUPERLATIVE_AFTER.match(sides.original_texts[a.sentence], a.end)
+        word = after.group("word").lower() if after else ""
+        kept = None
+        if after is not None and word not in _NOT_SUPERLATIVES:
+            for j in sides.original_groups[a.sentence] if a.sentence < len(sides.original_groups) else ():
+                text = sides.rewrite_texts[j]
+                for said in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+                    if not re.search(rf"{_ORDINAL_WORDS}[\s-]+$", text[max(0, said.start() - 12) : said.start()]):
+                        kept = Fact("number", j, said.start(), said.end(), said.group(), ("ordinal", 1))
+                        break
+                if kept is not None:
+                    break
+        if kept is None:
+            results.append(match)
+            continue
+        shown = _widened(a, a.start, after.end() if after else a.end, sides.original_texts)
+        results.append(Match(
+            "changed", shown, kept, f"number changed: '{shown.text}' became '{kept.text}' (a rank became the top)",
+            "ordinal",
+        ))  # fmt: skip
+    return results
+
+
+#: The word before a date that makes it the end of a period ("until May", "by 2030") or its start ("from
+#: May", "since 2019"); "before" / "after" are opposites of their own (:mod:`evalkit.drift.polarity`).
+_DATE_ROLE_BEFORE = re.compile(
+    r"\b(?P<role>up until|until|till|up to|through|no later than|by|before|from|since|starting(?: from| in| on)?|"
+    r"beginning(?: in| on)?|as of|as from|after)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DATE_STARTS = frozenset({"from", "since", "starting", "beginning", "as of", "as from", "after"})
+
+
+def _date_role(fact: Fact, text: str) -> tuple[str, str, int] | None:
+    """Whether a date ends ("end") or starts ("start") a period, by the word before it, that word and where
+    it starts."""
+    found = _DATE_ROLE_BEFORE.search(text, max(0, fact.start - 24), fact.start)
+    if found is None:
+        return None
+    word = found.group("role").lower()
+    side = "start" if word.split()[0] in _DATE_STARTS or word in _DATE_STARTS else "end"
+    return side, word, found.start()
+
+
+def _date_role_changes(sides: Sides) -> list[Match]:
+    """The same date in an aligned sentence as the other end of a period: "until March" / "from March",
+    "since 2019" / "by 2019" (kind ``role``); not where another mention there says it as the original does."""
+    results: list[Match] = []
+    rewrite_dates = _facts_of(sides.rewrite, "date")
+    for a in _facts_of(sides.original, "date"):
+        role_a = _date_role(a, sides.original_texts[a.sentence])
+        if role_a is None:
+            continue
+        same = [b for b in rewrite_dates if sides.aligned(a, b) and dates_equal(a, b)]
+        roles = [(b, _date_role(b, sides.rewrite_texts[b.sentence])) for b in same]
+        if any(role is not None and role[0] == role_a[0] for _, role in roles):
+            continue
+        for b, role_b in roles:
+            if role_b is None or {role_a[1], role_b[1]} == {"before", "after"}:
+                continue
+            shown_a = _widened(a, role_a[2], a.end, sides.original_texts)
+            shown_b = _widened(b, role_b[2], b.end, sides.rewrite_texts)
+            results.append(Match(
+                "changed", shown_a, shown_b,
+                f"date changed: '{shown_a.text}' became '{shown_b.text}' (the {role_a[0]} of a period became "
+                f"its {role_b[0]})",
+                "role",
+            ))  # fmt: skip
+            break
+    return results
 
 
 def _widened(fact: Fact, start: int, end: int, texts: Sequence[str]) -> Fact:

@@ -780,6 +780,44 @@ def test_a_name_with_a_title_of_the_other_sex_is_a_changed_name(
 
 
 @pytest.mark.parametrize(
+    ("original", "rewrite", "changed"),
+    [
+        # a date kept as the other end of a period
+        ("The scheme will run until March 2025.", "The scheme will run from March 2025.",
+         [("date", "until March 2025", "from March 2025")]),
+        ("The pool is closed until Monday.", "The pool is closed from Monday.", [("date", "until Monday", "from Monday")]),
+        # ... not the same end in other words, nor before / after, which is an opposite of its own
+        ("The scheme runs from April to June.", "The scheme runs from April until June.", []),
+        ("The offer is open until 30 June.", "The offer is open till 30 June.", []),
+        ("Applications must be made before 1 May.", "Applications must be made after 1 May.",
+         [("negation", "before", "after")]),
+        # a rank with another period of time, and a rank dropped from before a superlative
+        ("The hospital treated 300 patients in its first week.", "The hospital treated 300 patients in its first month.",
+         [("number", "first week", "first month")]),
+        ("The hospital treated 300 patients in its first week.", "The hospital treated 300 patients at first.", []),
+        ("The council is the second-largest employer in the town.", "The council is the largest employer in the town.",
+         [("number", "second-largest", "largest")]),
+        ("It is the third most popular park in Wales.", "It is the most popular park in Wales.",
+         [("number", "third most popular", "most popular")]),
+        ("The second test showed no problem.", "The test showed no problem.", []),
+    ],
+)  # fmt: skip
+def test_a_date_or_rank_said_of_another_period_or_place_is_changed(
+    fast_evaluator: Evaluator, original: str, rewrite: str, changed: list[tuple[str, str, str]]
+) -> None:
+    found = [
+        (f["category"], f["original"]["text"], f["rewrite"]["text"])
+        for f in findings(fast_evaluator, original, rewrite)
+        if f["type"] == "changed"
+    ]
+    assert found == changed
+    for f in findings(fast_evaluator, original, rewrite):
+        if f["type"] == "changed":
+            assert original[f["original"]["start"] : f["original"]["end"]] == f["original"]["text"]
+            assert rewrite[f["rewrite"]["start"] : f["rewrite"]["end"]] == f["rewrite"]["text"]
+
+
+@pytest.mark.parametrize(
     ("original", "rewrite", "swapped"),
     [
         ("Smith won 40% of the vote and Jones won 60%.", "Smith won 60% of the vote and Jones won 40%.",
