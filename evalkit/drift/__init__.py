@@ -16,9 +16,9 @@ Classification:
   as another part of a change ("fell by 10%" -> "fell to 10%"; kind ``role``), a rank of another period
   ("its first week" -> "its first month") or dropped before a superlative it keeps ("the second-largest" ->
   "the largest"; kind ``ordinal``), another date or the same date as the other end of a period ("until
-  March" -> "from March"; kind ``role``), a near-miss spelling or another name, two names that trade places ("from Leeds to York" ->
-  "from York to Leeds"; kind ``swap``), a name with a title of the other sex ("Mr Patel" -> "Ms Patel";
-  kind ``title``), a negation removed or added, a modal verb of another
+  March" -> "from March"; kind ``role``), a near-miss spelling or another name, two names that trade
+  places ("from Leeds to York" -> "from York to Leeds"; kind ``swap``), a name with a title of the other
+  sex ("Mr Patel" -> "Ms Patel"; kind ``title``), a negation removed or added, a modal verb of another
   strength ("may" -> "will") or none where the verb it hedged is stated as a fact ("could reduce" ->
   "reduces"), a verb said of the future on one side and of the past on the other ("will open" ->
   "opened"; kind ``tense``), an open question stated as a fact ("whether the fire was started deliberately"
