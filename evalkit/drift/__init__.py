@@ -12,7 +12,8 @@ Classification:
 * ``changed``: an original fact with a counterpart of the same kind in its region that differs — another
   number, the same number as a bound the other way ("nearly 500" -> "more than 500"; kind ``bound``) or
   with a strict bound dropped or added ("up to 90" -> "90", "200" -> "more than 200"; an approximation such as
-  "nearly 500" -> "500" is no change), or
+  "nearly 500" -> "500" is no change), counted per another period or thing ("£800 a month" -> "£800 a
+  year", "£100 a day" -> "£100" where the rewrite says no day at all; kind ``rate``), or
   as another part of a change ("fell by 10%" -> "fell to 10%"; kind ``role``), a rank of another period
   ("its first week" -> "its first month") or dropped before a superlative it keeps ("the second-largest" ->
   "the largest"; kind ``ordinal``), another date or the same date as the other end of a period ("until

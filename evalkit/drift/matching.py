@@ -387,6 +387,7 @@ def match_facts(
     matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
     matches += _bound_changes(sides, matches)
     matches = _superlative_ranks(sides, matches)
+    matches += _rate_changes(sides, matches)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
         identity=_name_units,
@@ -1142,6 +1143,96 @@ def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequenc
 
 
 _ORDINAL_WORDS = rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
+#: What a number is counted per, after it (and its unit): "£100 a day", "£5 per person", "twice a week",
+#: "£800/month". Not "a year ago", nor "per cent".
+_RATE_AFTER = re.compile(
+    r"\s*(?:(?P<word>per|a|an|each|every)\s+|/\s*)(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|on)\b)",
+    re.IGNORECASE,
+)
+#: Periods of time, each with the words that say it (a rate's period is one of them; a sentence that says
+#: one of them keeps the period, as "a daily fine of £100" keeps "£100 a day").
+_RATE_PERIODS = {
+    word: period
+    for period, words in (
+        ("second", "second seconds"), ("minute", "minute minutes"), ("hour", "hour hours hourly"),
+        ("day", "day days daily"), ("night", "night nights nightly"), ("week", "week weeks weekly"),
+        ("fortnight", "fortnight fortnights fortnightly"), ("month", "month months monthly"),
+        ("quarter", "quarter quarters quarterly"), ("year", "year years yearly annual annually annum"),
+        ("term", "term terms"),
+    )
+    for word in words.split()
+}  # fmt: skip
+_SPEEDS = frozenset({"mph", "kmh"})
+_PEOPLE = frozenset({"person", "people", "head", "capita", "individual", "adult"})
+
+
+def _rate(fact: Fact, text: str) -> str | None:
+    """What a number is counted per (:data:`_RATE_AFTER`): a period of time (:data:`_RATE_PERIODS`), or after
+    "per" or "each" any noun ("per person"); ``None`` for none."""
+    end = fact.detail.get("unit_end")
+    found = _RATE_AFTER.match(text, end if isinstance(end, int) else fact.end)
+    if found is None or fact.detail.get("measure") in _SPEEDS:  # "725 miles per hour" is 725mph
+        return None
+    per = found.group("per").lower()
+    if per in _RATE_PERIODS:
+        return _RATE_PERIODS[per]
+    if per in _PEOPLE:
+        return "person"
+    word = (found.group("word") or "").lower()
+    if word in ("per", "each") and per not in ("cent", "centum") and per not in FUNCTION_WORDS:
+        return per[:-1] if per.endswith("s") and not per.endswith("ss") else per
+    return None
+
+
+def _says_period(period: str, text: str) -> bool:
+    return any(_RATE_PERIODS.get(word) == period for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
+    """A number kept in an aligned sentence per something else: "£100 a day" / "£100 a week", "twice a day" /
+    "twice a week" (kind ``rate``); or with its period of time dropped or added where the other sentence
+    does not say that period at all: "a fine of £100 a day" / "a fine of £100". Not where another mention
+    there says it as the original does."""
+    reported = {id(fact) for match in found for fact in (match.original, match.rewrite) if fact is not None}
+    rewrite_numbers = [b for b in _facts_of(sides.rewrite, "number") if id(b) not in reported]
+    results: list[Match] = []
+    for a in _facts_of(sides.original, "number"):
+        if id(a) in reported:
+            continue
+        text_a = sides.original_texts[a.sentence]
+        rate_a = _rate(a, text_a)
+        same = [
+            b for b in rewrite_numbers
+            if sides.aligned(a, b) and numbers_equal(a, b, sides.rewrite_texts[b.sentence])
+        ]  # fmt: skip
+        rates = [(b, _rate(b, sides.rewrite_texts[b.sentence])) for b in same]
+        if not rates or any(rate == rate_a for _, rate in rates):
+            continue
+        for b, rate_b in rates:
+            text_b = sides.rewrite_texts[b.sentence]
+            if rate_a is None or rate_b is None:
+                period = rate_a or rate_b or ""
+                if period not in _RATE_PERIODS.values() or _says_period(period, text_b if rate_b is None else text_a):
+                    continue  # only a period of time is missed where it goes unsaid ("£5 per person" / "£5 each")
+            shown_a, shown_b = _with_rate(a, text_a), _with_rate(b, text_b)
+            results.append(Match(
+                "changed", shown_a, shown_b,
+                f"number changed: '{shown_a.text}' became '{shown_b.text}' (counted per "
+                f"{rate_a or 'nothing'}, now per {rate_b or 'nothing'})",
+                "rate",
+            ))  # fmt: skip
+            break
+    return results
+
+
+def _with_rate(fact: Fact, text: str) -> Fact:
+    end = fact.detail.get("unit_end")
+    found = _RATE_AFTER.match(text, end if isinstance(end, int) else fact.end)
+    if found is None or _rate(fact, text) is None:
+        return fact
+    return replace(fact, end=found.end(), text=text[fact.start : found.end()])
+
+
 #: A superlative just after a rank: "second-largest", "third most popular", "second best".
 _SUPERLATIVE_AFTER = re.compile(r"[\s-]+(?P<word>(?:most|least)\s+[a-z]+|best|worst|[a-z]{2,}est)\b")
 #: Words in "-est" that are no superlative ("the second test", "the first protest").

@@ -800,9 +800,21 @@ def test_a_name_with_a_title_of_the_other_sex_is_a_changed_name(
         ("It is the third most popular park in Wales.", "It is the most popular park in Wales.",
          [("number", "third most popular", "most popular")]),
         ("The second test showed no problem.", "The test showed no problem.", []),
+        # a number counted per another period or thing, or with its period dropped
+        ("Rent is £800 a month.", "Rent is £800 a year.", [("number", "£800 a month", "£800 a year")]),
+        ("Take two tablets twice a day.", "Take two tablets twice a week.", [("number", "twice a day", "twice a week")]),
+        ("Tickets cost £5 per person.", "Tickets cost £5 per family.", [("number", "£5 per person", "£5 per family")]),
+        ("The fine is £100 per day.", "The fine is £100.", [("number", "£100 per day", "£100")]),
+        # ... not the same rate in other words, nor a speed, nor a year ago
+        ("The fine is £100 a day.", "There is a daily fine of £100.", []),
+        ("Tickets cost £5 per person.", "Tickets cost £5 each.", []),
+        ("The economy grew by $650 per capita.", "The economy grew by $650 per person.", []),
+        ("Sales grew 5% a year.", "Sales grew by 5% every year.", []),
+        ("The jet flew at 725mph.", "The jet flew at 725 miles per hour.", []),
+        ("Sales fell 5% a year ago.", "Sales fell 5% last year.", []),
     ],
 )  # fmt: skip
-def test_a_date_or_rank_said_of_another_period_or_place_is_changed(
+def test_a_date_rank_or_rate_said_of_another_period_or_place_is_changed(
     fast_evaluator: Evaluator, original: str, rewrite: str, changed: list[tuple[str, str, str]]
 ) -> None:
     found = [
