@@ -19,7 +19,8 @@ Classification:
   "the largest"; kind ``ordinal``), another date or the same date as the other end of a period ("until
   March" -> "from March"; kind ``role``), a near-miss spelling or another name, two names that trade
   places ("from Leeds to York" -> "from York to Leeds"; kind ``swap``), a name with a title of the other
-  sex ("Mr Patel" -> "Ms Patel"; kind ``title``), a negation removed or added, a modal verb of another
+  sex ("Mr Patel" -> "Ms Patel"; kind ``title``) or a person said with the other sex's pronouns ("she
+  would retire" -> "he would retire"; kind ``pronoun``), a negation removed or added, a modal verb of another
   strength ("may" -> "will") or none where the verb it hedged is stated as a fact ("could reduce" ->
   "reduces"), a verb said of the future on one side and of the past on the other ("will open" ->
   "opened"; kind ``tense``), an open question stated as a fact ("whether the fire was started deliberately"

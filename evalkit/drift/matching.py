@@ -404,7 +404,7 @@ def match_facts(
         pair_in_region=True,
         identity=_key,
     )
-    matches += _speaker_changes(sides) + _title_changes(sides)
+    matches += _speaker_changes(sides) + _title_changes(sides) + _pronoun_changes(sides)
     matches += _swapped_names(sides)
     roles = [m.original for m in matches if m.kind == "role" and m.original is not None]
     matches += [  # "rose from £2 to £3" / "rose from £3 to £2": the role findings say it, number by number
@@ -1556,6 +1556,50 @@ def _speaker_changes(sides: Sides) -> list[Match]:
                     f"quotation attributed to someone else: '{a.detail.get('speaker')}' in the original, "
                     f"'{b.detail.get('speaker')}' in the rewrite", "speaker",
                 ))  # fmt: skip
+    return results
+
+
+#: Pronouns that say whether a person is a man or a woman.
+_SEXED_PRONOUNS = re.compile(r"\b(?:(?P<woman>she|her|hers|herself)|(?P<man>he|him|his|himself))\b", re.IGNORECASE)
+
+
+def _pronouns(text: str) -> dict[str, list[re.Match[str]]]:
+    found: dict[str, list[re.Match[str]]] = {"woman": [], "man": []}
+    for match in _SEXED_PRONOUNS.finditer(text):
+        found["woman" if match.group("woman") else "man"].append(match)
+    return found
+
+
+def _pronoun_changes(sides: Sides) -> list[Match]:
+    """A person said with the pronouns of the other sex: an original sentence that says only "she" or "her"
+    aligned to rewrite sentences that say only "he" or "his" (or the other way round), each of which comes
+    from no original sentence with the rewrite's pronouns (kind ``pronoun``)."""
+    results: list[Match] = []
+    for i, text in enumerate(sides.original_texts):
+        group = sides.original_groups[i] if i < len(sides.original_groups) else ()
+        said = _pronouns(text)
+        sexes = [sex for sex, found in said.items() if found]
+        if len(sexes) != 1 or not group:
+            continue
+        sex = sexes[0]
+        other = "man" if sex == "woman" else "woman"
+        shown: tuple[int, re.Match[str]] | None = None
+        for j in group:
+            theirs = _pronouns(sides.rewrite_texts[j])
+            sources = sides.rewrite_groups[j] if j < len(sides.rewrite_groups) else ()
+            if theirs[sex] or any(_pronouns(sides.original_texts[k])[other] for k in sources):
+                shown = None
+                break
+            if theirs[other] and shown is None:
+                shown = (j, theirs[other][0])
+        if shown is None:
+            continue
+        first = said[sex][0]
+        a = Fact("name", i, first.start(), first.end(), first.group(), ("pronoun", sex))
+        b = Fact("name", shown[0], shown[1].start(), shown[1].end(), shown[1].group(), ("pronoun", other))
+        results.append(Match(
+            "changed", a, b, f"name changed: '{a.text}' became '{b.text}' (a {sex} became a {other})", "pronoun"
+        ))  # fmt: skip
     return results
 
 

@@ -764,9 +764,16 @@ def test_a_name_put_in_the_place_of_another_name_of_the_text(
         # a title of the same sex, and a couple named the other way round: no change
         ("Mrs Patel said the pool would close.", "Ms Patel said the pool would close.", []),
         ("Mr Smith met Mrs Smith at the station.", "Mrs Smith met Mr Smith at the station.", []),
+        # a person said with the pronouns of the other sex
+        ("Dr Jones said she would retire in May.", "Dr Jones said he would retire in May.", [("she", "he")]),
+        ("The chef opened his first restaurant in 2010.", "The chef opened her first restaurant in 2010.",
+         [("his", "her")]),
+        # ... not a sentence that speaks of both, nor one made from a sentence with the other's pronouns
+        ("Her husband said he was proud.", "He said he was proud of his wife.", []),
+        ("She met the mayor. He gave her a prize.", "She met the mayor and he gave her a prize.", []),
     ],
 )  # fmt: skip
-def test_a_name_with_a_title_of_the_other_sex_is_a_changed_name(
+def test_a_name_with_a_title_or_pronoun_of_the_other_sex_is_a_changed_name(
     fast_evaluator: Evaluator, original: str, rewrite: str, changed: list[tuple[str, str]]
 ) -> None:
     found = [
