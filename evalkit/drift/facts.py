@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -234,6 +234,26 @@ def spelled_value(text: str) -> float | None:
             return None
         seen = True
     return float(total + current) if seen else None
+
+
+#: A sign that makes a number negative: "minus 5C", "-5C", "−5C" (not "3-5C", "COVID-19").
+_MINUS_BEFORE = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
+_BELOW_ZERO_AFTER = re.compile(r"\s+(?:degrees?\s+)?below\s+(?:zero|freezing)\b", re.IGNORECASE)
+
+
+def _signed(fact: Fact, text: str) -> Fact:
+    """A count or a measure said below zero ("minus 5C", "-5C", "5 degrees below zero") with its value made
+    negative and its span taking in the sign; other facts as they are."""
+    if fact.category != "number" or fact.key[0] != "count" or not isinstance(fact.key[2], float):
+        return fact
+    sign = _MINUS_BEFORE.search(text, max(0, fact.start - 6), fact.start)
+    below = None if sign else _BELOW_ZERO_AFTER.match(text, fact.end)
+    if sign is None and below is None:
+        return fact
+    start = sign.start() if sign else fact.start
+    value = -fact.key[2]
+    detail = {**fact.detail, "value": value, "display": _format_value(value)}
+    return replace(fact, start=start, text=text[start : fact.end], key=(*fact.key[:2], value), detail=detail)
 
 
 def _format_value(value: float) -> str:
@@ -921,6 +941,7 @@ def extract_facts(
     tokens = _start_tokens(text)
     _dates(text, sentence, tokens, free, add)
     _numbers(text, sentence, tokens, free, add)
+    facts[:] = [_signed(fact, text) for fact in facts]
     for start, end, name in _names(text, evidence, heading=heading):
         if free(start, end):
             units = _name_units(name)

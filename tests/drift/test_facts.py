@@ -53,6 +53,11 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("They work with nil visibility.", "nil", ("count", "", 0.0)),
         ("Seven out of ten people agree.", "Seven out of ten", ("percent", "", 70.0)),
         ("It rose by 5 in 2020.", "5", ("count", "", 5.0)),  # a year, no ratio
+        # below zero, with the sign in its span
+        ("The temperature fell to minus 5C.", "minus 5C", ("count", "", -5.0)),
+        ("The temperature fell to -5C.", "-5C", ("count", "", -5.0)),
+        ("It was −12C at night.", "−12C", ("count", "", -12.0)),
+        ("It was 12C at night.", "12C", ("count", "", 12.0)),
     ],
 )
 def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> None:
