@@ -898,9 +898,17 @@ def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
         return False
     own = (side_o if flip.kind == "negation-removed" else side_r).texts[negation.sentence]
     # the scope word, and a light verb's complement ("did not make a profit" / "made a loss")
-    scopes = _scopes(negation, own)
-    opposite = frozenset().union(*(_paired("opposites").get(word.lower(), frozenset()) for word, _ in scopes))
+    words = [word for word, _ in _scopes(negation, own)]
+    if negation.text.lower() in _NEGATED_SUBJECTS:  # "None of the passengers died": it bears on the verb too
+        clause = CLAUSE_BREAK.split(own[negation.end : negation.end + BREAK_WINDOW], maxsplit=1)[0]
+        words += _WORDS.findall(clause)[:_SUBJECT_REACH]
+    opposite = frozenset().union(*(_paired("opposites").get(word.lower(), frozenset()) for word in words))
     return any(word.lower() in opposite for word in _WORDS.findall(texts[other.sentence]))
+
+
+#: Negations that say no one, or nothing, does what the clause says; how many words after one are read.
+_NEGATED_SUBJECTS = frozenset({"no", "none", "nobody", "nothing", "neither", "no one"})
+_SUBJECT_REACH = 8
 
 
 def _overlap(a: Fact, b: Fact) -> bool:

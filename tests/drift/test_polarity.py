@@ -280,10 +280,18 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("He was charged with murder.", "He was convicted of murder.", "opposite", "convicted"),
         ("The man was arrested.", "The man was released.", "opposite", "released"),
         ("The museum is free for children.", "The museum is free for adults.", "opposite", "adults"),
+        ("All 30 passengers survived.", "All 30 passengers died.", "opposite", "died"),
+        ("The storm will hit the north-west.", "The storm will hit the south-east.", "opposite", "south-east"),
+        ("The doctor said the tumour was benign.", "The doctor said the tumour was malignant.", "opposite",
+         "malignant"),
+        ("The scheme is voluntary.", "The scheme is compulsory.", "opposite", "compulsory"),
         # ... but not a negated opposite, which says the same, nor a converse, nor another frame
         ("House prices did not rise last year.", "House prices fell last year.", None, None),
         ("The idea came to him as September began to fade.", "He had the idea at the end of September.", None, None),
         ("You can apply unless you live in the city.", "You can apply if you do not live in the city.", None, None),
+        # "none", "no" or "nobody" bears on the verb of its clause: no one died is everyone survived
+        ("All 30 passengers survived.", "None of the 30 passengers died.", None, None),
+        ("The doctor said the tumour was benign.", "The doctor said the tumour was not cancerous.", None, None),
         ("The museum is free for children and adults.", "The museum is free for adults and children.", None, None),
         ("The man was arrested and later released.", "Police arrested the man but let him go later.", None, None),
         ("House prices rose last year.", "House prices did not fall last year.", None, None),
