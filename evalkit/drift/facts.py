@@ -1443,7 +1443,12 @@ def _clean_run(
     if len(run) == 1 and not at_start and not known(run[0]) and not first.isupper():
         lower = first.lower()
         before = _word_before(_PREVIOUS_WORD, text, run[0][0])
-        after_word = before is not None and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS
+        after_word = (
+            before is not None
+            and before.group(1).islower()
+            and before.group(1) not in FUNCTION_WORDS
+            and before.group(1) not in _NAMING_NOUNS  # "the charity Shelter", "the journal Nature"
+        )
         if (
             after_word
             and evidence.capitalised_counts.get(lower, 0) <= 1
@@ -1470,6 +1475,13 @@ def _run_word(token: str) -> str:
 
 
 _PREVIOUS_WORD = re.compile(rf"([{LETTER}]+) $")
+#: Common nouns a name stands right after, in apposition: "the charity Shelter", "the journal Nature".
+_NAMING_NOUNS = frozenset((
+    "charity", "journal", "newspaper", "magazine", "company", "firm", "band", "group", "organisation",
+    "organization", "website", "app", "brand", "retailer", "supermarket", "airline", "bank", "club", "team",
+    "party", "programme", "program", "campaign", "agency", "platform", "network", "channel", "broadcaster",
+    "publisher", "carmaker", "chain", "startup", "charities", "newspapers", "journals", "firms", "companies",
+))  # fmt: skip
 
 
 def _ordinary_edge(token: str, evidence: NameEvidence) -> bool:

@@ -223,6 +223,9 @@ def test_dates(text: str, expected: list[str]) -> None:
         # a lone family name after a verb is a name, though its lower-case form is a common word
         ("She defeated Williams in the final.", ["Williams"], [("williams",)]),
         ("Police arrested Jones on Friday.", ["Jones"], [("jones",)]),
+        # an ordinary word capitalised once is a name right after the common noun it names
+        ("The report, by the charity Shelter, found it.", ["Shelter"], [("shelter",)]),
+        ("It was published in the journal Nature last week.", ["Nature"], [("nature",)]),
         ("The U.S. Food and Drug Administration (FDA) agreed.", ["U.S. Food and Drug Administration", "FDA"],
          [("@united states", "@food and drug administration"), ("@food and drug administration",)]),
     ],
