@@ -353,8 +353,12 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
 
 
 _SWAP_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-#: What may stand between two words listed together ("cats and dogs" / "dogs and cats" is no swap).
-_LISTED = re.compile(r"\W*(?:(?:and|or|nor|&)\W+)?", re.IGNORECASE)
+#: What may stand between two words listed together ("cats and dogs" / "dogs and cats" is no swap; nor
+#: is "in the morning and in the evening" / "in the evening and in the morning").
+_LISTED = re.compile(
+    r"\W*(?:(?:and|or|nor|&)\W+(?:(?:in|on|at|for|to|of|by|from)\W+)?(?:(?:the|a|an|its|their|his|her)\W+)?)?",
+    re.IGNORECASE,
+)
 
 
 def _content_swaps(original: Document, rewrite: Document, meaning: MeaningResult) -> list[Finding]:

@@ -311,6 +311,9 @@ def test_a_negated_statement_left_out_is_major_dropped_detail(
         # the same roles said in the passive, and two words listed the other way round
         ("The dog bit the man in the park.", "The man was bitten by the dog in the park.", None),
         ("We sell fresh bread and cheese here.", "We sell fresh cheese and bread here.", None),
+        ("The pool is open in the morning and the evening.", "The pool is open in the evening and the morning.", None),
+        ("The pool is open in the morning and in the evening.", "The pool is open in the evening and in the morning.",
+         None),
     ],
 )  # fmt: skip
 def test_two_words_that_trade_places_are_a_swap(
