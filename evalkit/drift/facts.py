@@ -308,7 +308,7 @@ _DATE_ALTERNATIVES = (
     r"(?P<nd>(?P<nd1>[0-3]?\d)[/.](?P<nd2>[01]?\d)[/.](?P<nd3>(?:19|20)?\d\d))(?![\d/])",
     r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December)",
     # "May" alone only after a word that puts a month there ("in May", "until May"): else it is the modal
-    r"(?:" + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_MAY) + r")(?P<m5>May)",
+    r"(?:" + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_MAY) + r"|(?<=\bmid-))(?P<m5>May)",
     r"(?P<decade>(?:1[5-9]|20)\d0s|(?<=the )(?:[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
     rf"(?P<century>(?P<century_digits>[12]?\d)(?:st|nd|rd|th)|(?P<century_word>{'|'.join(_CENTURY_ORDINALS)}))"
     r"[\s-]+century",

@@ -285,6 +285,10 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The doctor said the tumour was benign.", "The doctor said the tumour was malignant.", "opposite",
          "malignant"),
         ("The scheme is voluntary.", "The scheme is compulsory.", "opposite", "compulsory"),
+        ("The vote took place on Tuesday night.", "The vote took place on Tuesday morning.", "opposite", "morning"),
+        ("The job is full-time.", "The job is part-time.", "opposite", "part-time"),
+        ("The closure is temporary.", "The closure is permanent.", "opposite", "permanent"),
+        ("The event will be held indoors.", "The event will be held outdoors.", "opposite", "outdoors"),
         # ... but not a negated opposite, which says the same, nor a converse, nor another frame
         ("House prices did not rise last year.", "House prices fell last year.", None, None),
         ("The idea came to him as September began to fade.", "He had the idea at the end of September.", None, None),
