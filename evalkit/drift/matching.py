@@ -385,6 +385,7 @@ def match_facts(
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
+    matches = [match for match in matches if not _whole_period_kept(match, sides)]
     matches += _bound_changes(sides, matches)
     matches = _superlative_ranks(sides, matches)
     matches += _rate_changes(sides, matches)
@@ -512,6 +513,31 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
         ):
             gone.add(id(new))
     return [m for m in matches if id(m) not in gone]
+
+
+#: A count that fills its whole period ("seven days a week", "24 hours a day"), by (count, measure, rate),
+#: and the words that say the same without a number ("every day", "around the clock").
+_WHOLE_PERIODS = {
+    (7.0, "day", "week"): r"every day|each day|daily|all week|seven days",
+    (24.0, "h", "day"): r"all day|around the clock|round the clock|24/7|day and night|night and day|every hour",
+    (365.0, "day", "year"): r"every day|each day|daily|all year|year-round|all year round",
+    (12.0, "month", "year"): r"every month|each month|monthly|all year|year-round|all year round",
+    (52.0, "week", "year"): r"every week|each week|weekly|all year|year-round|all year round",
+}
+
+
+def _whole_period_kept(match: Match, sides: Sides) -> bool:
+    """A dropped count that fills its whole period ("open seven days a week") said without a number in an
+    aligned rewrite sentence ("open every day"): kept, not dropped."""
+    a = match.original
+    if match.type != "dropped" or a is None or a.category != "number" or a.key[0] != "count":
+        return False
+    rate = _rate(a, sides.original_texts[a.sentence])
+    said = _WHOLE_PERIODS.get((float(str(a.key[2])), str(a.detail.get("measure") or ""), rate or ""))
+    if said is None or a.sentence >= len(sides.original_groups):
+        return False
+    pattern = re.compile(rf"\b(?:{said})\b", re.IGNORECASE)
+    return any(pattern.search(sides.rewrite_texts[j]) for j in sides.original_groups[a.sentence])
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")

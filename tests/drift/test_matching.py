@@ -837,6 +837,23 @@ def test_a_date_rank_or_rate_said_of_another_period_or_place_is_changed(
 
 
 @pytest.mark.parametrize(
+    ("original", "rewrite", "dropped"),
+    [
+        # a count that fills its whole period, said without a number: kept
+        ("The centre is open from 8am to 6pm, seven days a week.", "The centre is open from 8am to 6pm every day.", []),
+        ("The helpline is staffed 24 hours a day.", "The helpline is staffed around the clock.", []),
+        # ... but not another period
+        ("The centre is open seven days a week.", "The centre is open on weekdays.", ["seven"]),
+    ],
+)  # fmt: skip
+def test_a_count_that_fills_its_period_is_kept_as_every_day(
+    fast_evaluator: Evaluator, original: str, rewrite: str, dropped: list[str]
+) -> None:
+    found = [f["original"]["text"] for f in findings(fast_evaluator, original, rewrite) if f["type"] == "dropped"]
+    assert found == dropped
+
+
+@pytest.mark.parametrize(
     ("original", "rewrite", "swapped"),
     [
         ("Smith won 40% of the vote and Jones won 60%.", "Smith won 60% of the vote and Jones won 40%.",
