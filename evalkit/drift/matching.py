@@ -1214,6 +1214,15 @@ def _says_period(period: str, text: str) -> bool:
     return any(_RATE_PERIODS.get(word) == period for word in re.findall(r"[a-z]+", text.lower()))
 
 
+def _says_rate(rate: str, text: str) -> bool:
+    """Whether a sentence names what a number is counted per anywhere: its period ("annual" says "a year")
+    or its noun ("for each household" says "per household")."""
+    if rate in _RATE_PERIODS.values():
+        return _says_period(rate, text)
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return rate in words or rate + "s" in words or (rate == "person" and bool(words & _PEOPLE))
+
+
 def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
     """A number kept in an aligned sentence per something else: "£100 a day" / "£100 a week", "twice a day" /
     "twice a week" (kind ``rate``); or with its period of time dropped or added where the other sentence
@@ -1236,6 +1245,8 @@ def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
             continue
         for b, rate_b in rates:
             text_b = sides.rewrite_texts[b.sentence]
+            if rate_a and rate_b and _says_rate(rate_b, text_a) and _says_rate(rate_a, text_b):
+                continue  # "an annual charge of £45 per household" / "£45 a year for each household"
             if rate_a is None or rate_b is None:
                 period = rate_a or rate_b or ""
                 if period not in _RATE_PERIODS.values() or _says_period(period, text_b if rate_b is None else text_a):

@@ -819,6 +819,9 @@ def test_a_name_with_a_title_or_pronoun_of_the_other_sex_is_a_changed_name(
         ("Sales grew 5% a year.", "Sales grew by 5% every year.", []),
         ("The jet flew at 725mph.", "The jet flew at 725 miles per hour.", []),
         ("Sales fell 5% a year ago.", "Sales fell 5% last year.", []),
+        ("Residents pay an annual charge of £45 per household.", "It costs £45 a year for each household.", []),
+        ("Residents pay an annual charge of £45 per household.", "It costs £45 a month for each household.",
+         [("number", "£45 per household", "£45 a month")]),
     ],
 )  # fmt: skip
 def test_a_date_rank_or_rate_said_of_another_period_or_place_is_changed(
