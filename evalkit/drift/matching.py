@@ -385,7 +385,7 @@ def match_facts(
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
-    matches = [match for match in matches if not _whole_period_kept(match, sides)]
+    matches = [match for match in matches if not _whole_period_kept(match, sides) and not _week_part_kept(match, sides)]
     matches += _bound_changes(sides, matches)
     matches = _superlative_ranks(sides, matches)
     matches += _rate_changes(sides, matches)
@@ -538,6 +538,35 @@ def _whole_period_kept(match: Match, sides: Sides) -> bool:
         return False
     pattern = re.compile(rf"\b(?:{said})\b", re.IGNORECASE)
     return any(pattern.search(sides.rewrite_texts[j]) for j in sides.original_groups[a.sentence])
+
+
+#: "Monday to Friday" and "Saturday and Sunday", with the words that say them without naming a day.
+_WEEK_PARTS = (
+    (re.compile(r"\bMondays?\s*(?:to|-|–|until|through)\s*Fridays?\b"),
+     re.compile(r"\b(?:week-?days?|working days?|work days?|business days?)\b", re.IGNORECASE)),
+    (re.compile(r"\bSaturdays?\s*(?:and|&|or)\s*Sundays?\b"), re.compile(r"\bweekends?\b", re.IGNORECASE)),
+)  # fmt: skip
+
+
+def _week_part_kept(match: Match, sides: Sides) -> bool:
+    """A weekday dropped or added as one end of "Monday to Friday" (or "Saturday and Sunday") where an
+    aligned sentence of the other side says "weekdays" (or "weekends"): kept, said another way."""
+    fact = match.original if match.type == "dropped" else match.rewrite if match.type == "added" else None
+    if fact is None or fact.category != "date" or fact.key[0] != "weekday":
+        return False
+    texts, other_texts = (
+        (sides.original_texts, sides.rewrite_texts)
+        if match.type == "dropped"
+        else (sides.rewrite_texts, sides.original_texts)
+    )
+    groups = sides.original_groups if match.type == "dropped" else sides.rewrite_groups
+    if fact.sentence >= len(groups):
+        return False
+    for days, words in _WEEK_PARTS:
+        for said in days.finditer(texts[fact.sentence]):
+            if said.start() <= fact.start and fact.end <= said.end():
+                return any(words.search(other_texts[j]) for j in groups[fact.sentence])
+    return False
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")

@@ -857,6 +857,29 @@ def test_a_count_that_fills_its_period_is_kept_as_every_day(
 
 
 @pytest.mark.parametrize(
+    ("original", "rewrite", "found"),
+    [
+        # "Monday to Friday" and "Saturday and Sunday" are "weekdays" and "weekends", both ways
+        ("The line is open between 9am and 5pm on weekdays.", "Call between 9am and 5pm, Monday to Friday.", []),
+        ("The line is open Monday to Friday.", "The line is open on weekdays.", []),
+        ("The shop opens at weekends.", "The shop opens on Saturday and Sunday.", []),
+        # ... not another part of the week
+        ("The line is open between 9am and 5pm on weekdays.", "Call between 9am and 5pm, Monday to Saturday.",
+         [("added", "Monday"), ("added", "Saturday")]),
+    ],
+)  # fmt: skip
+def test_weekdays_said_as_monday_to_friday_are_kept(
+    fast_evaluator: Evaluator, original: str, rewrite: str, found: list[tuple[str, str]]
+) -> None:
+    dates = [
+        (f["type"], (f["rewrite"] or f["original"])["text"])
+        for f in findings(fast_evaluator, original, rewrite)
+        if f["category"] == "date"
+    ]
+    assert dates == found
+
+
+@pytest.mark.parametrize(
     ("original", "rewrite", "swapped"),
     [
         ("Smith won 40% of the vote and Jones won 60%.", "Smith won 60% of the vote and Jones won 40%.",
