@@ -874,7 +874,7 @@ def find_flips(
     unique = []
     for flip in flips:  # a unit and its lexical counterparts may find the same flip
         where = (flip.kind, flip.rewrite.sentence, flip.rewrite.start)
-        if where not in seen and not _negated_opposite(flip, side_o, side_r):
+        if where not in seen and not _negated_opposite(flip, side_o, side_r) and not _requirement(flip, side_o, side_r):
             seen.add(where)
             unique.append(flip)
     for flip in paired:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
@@ -885,6 +885,34 @@ def find_flips(
         unique = [other for other in unique if not _overlap(flip.original, other.original)]
         unique.append(flip)
     return unique
+
+
+#: A negation and a "without" later in its clause (at most eight words on, no clause break between): the
+#: two cancel into a requirement ("should not have the vaccine without speaking to a GP": speak to one first).
+_NOT_WITHOUT = re.compile(
+    r"(?:\b(?:not|never|cannot)\b|n[’']t\b)(?P<between>(?:\s+(?!without\b|but\b|and\b|or\b|if\b|unless\b)"
+    r"[\w’'-]+){0,8}?)\s+without\b",
+    re.IGNORECASE,
+)
+
+
+def _requirement(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """A negation removed (or added) that was one half of a "not … without" on its side, where the other
+    side's sentence has no negative cue at all: the requirement is said plainly ("should not have it without
+    speaking to a GP" / "talk to a GP before you have it"), no flip."""
+    if flip.kind == "negation-removed":
+        negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
+    elif flip.kind == "negation-added":
+        negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
+    else:
+        return False
+    if other_side.cues([other.sentence]) != 0:
+        return False
+    text = own.texts[negation.sentence]
+    return any(
+        match.start() <= negation.start < match.end() and not CLAUSE_BREAK.search(match.group("between"))
+        for match in _NOT_WITHOUT.finditer(text)
+    )
 
 
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
@@ -1015,7 +1043,9 @@ def _scope_rule(
             and negated_here > negated_whole
             and len(plain) > plain_here  # not only the un-negated mentions this side has too
         ):
-            j, start, end, _ = _counterpart_occurrence(kept, mine, fact.sentence, span) or plain[0]
+            j, start, end, _ = _counterpart_occurrence(kept, mine, fact.sentence, span) or _in_context(
+                plain, text, span, other.texts
+            )
             verb = _WORD_BEFORE.search(other.texts[j], 0, start)
             if word != scopes[0][0] and verb is not None and verb.group(1).lower() in LIGHT_VERBS:
                 start = verb.start(1)  # a complement: shown with its linking verb ("felt safe")
@@ -1030,6 +1060,23 @@ def _attributes_quotation(facts: Sequence[Fact], start: int, end: int) -> bool:
     it (:func:`evalkit.drift.facts.extract_facts` records where): "“I'm proud of what I did,” he said" says
     nothing of saying."""
     return any(fact.category == "quote" and fact.detail.get("said_at") == (start, end) for fact in facts)
+
+
+def _in_context(
+    plain: list[tuple[int, int, int, bool]], text: str, span: tuple[int, int] | None, texts: Sequence[str]
+) -> tuple[int, int, int, bool]:
+    """Of the other side's un-negated occurrences of a scope word, the one whose three words before it share
+    most with the three before it here ("should not have the vaccine" / "should have the vaccine", not "a
+    reaction to the vaccine"); the first on a tie."""
+    if span is None or len(plain) == 1:
+        return plain[0]
+    before = {word.lower() for word in _WORDS.findall(text, max(0, span[0] - 40), span[0])[-3:]}
+    return max(
+        plain,
+        key=lambda o: len(
+            before & {word.lower() for word in _WORDS.findall(texts[o[0]], max(0, o[1] - 40), o[1])[-3:]}
+        ),
+    )
 
 
 def _counterpart_occurrence(

@@ -430,6 +430,12 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "accepted"),
         ("The union accepted the plan.", "The union said the plan was acceptable.", None, None),
         ("The old trains were not reliable.", "People could not rely on the old trains.", None, None),
+        # "not … without" is a requirement: said plainly, no flip; "without" alone, a flip shown where it is
+        ("People who had an allergic reaction should not have the vaccine without first speaking to a GP.",
+         "If you had an allergic reaction, talk to a GP before you have the vaccine.", None, None),
+        ("People who had a reaction to the vaccine should not have the vaccine without speaking to a GP.",
+         "If you had a reaction to the vaccine, you should have the vaccine without speaking to a GP.",
+         "negation-removed", "should have the vaccine"),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
