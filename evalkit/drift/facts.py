@@ -187,7 +187,7 @@ MULTIPLIERS = {
     "halving": 0.5,
 }  # fmt: skip
 _MULTIPLIER = re.compile(
-    rf"\b(?:(?P<count>\d+(?:\.\d+)?|{_SPELLED_BELOW_100})\s+times\b(?!\s+(?:a|per|each|every)\b)"
+    rf"\b(?:(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_SPELLED_BELOW_100})\s+times\b(?!\s+(?:a|per|each|every)\b)"
     rf"|(?P<word>{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})\b)",
     re.IGNORECASE,
 )
@@ -1119,7 +1119,11 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         word = (match.group("word") or "").lower()
         count = match.group("count") or ""
-        multiple = float(MULTIPLIERS[word]) if word else float(count) if count[0].isdigit() else spelled_value(count)
+        multiple = (
+            float(MULTIPLIERS[word]) if word
+            else float(count.replace(",", "")) if count[0].isdigit()
+            else spelled_value(count)
+        )  # fmt: skip
         if multiple is None:
             continue
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),

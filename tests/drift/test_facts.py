@@ -36,6 +36,7 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("She has five cats.", "five", ("count", "", 5.0)),
         ("Prices have doubled.", "doubled", ("multiplier", "", 2.0)),
         ("Prices are three times higher.", "three times", ("multiplier", "", 3.0)),
+        ("It can be bent 2,000 times.", "2,000 times", ("multiplier", "", 2000.0)),
         ("Two-thirds of them agreed.", "Two-thirds", ("fraction", "", 0.666667)),
         ("It took over a decade.", "a decade", ("count", "", 10.0)),
         ("He was the third person to try.", "third", ("ordinal", 3)),
