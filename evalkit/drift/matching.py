@@ -1027,14 +1027,25 @@ def _twins(
     return released
 
 
+#: Words of degree that change how strongly a quotation says what it keeps ("promising but early" / "very
+#: promising"): a quotation that adds one is altered, not shortened.
+_DEGREE_WORDS = frozenset((
+    "very", "really", "extremely", "so", "too", "totally", "completely", "absolutely", "highly", "hugely",
+    "quite", "fairly", "rather", "only", "just", "even", "always", "all", "every", "most", "more", "much",
+    "entirely", "fully", "definitely", "certainly", "truly", "deeply", "incredibly", "enormously",
+))  # fmt: skip
+
+
 def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
     """A quotation whose rewrite only leaves words out (function words aside, but not a modal verb it
-    adds) is shortened (detail dropped), not changed."""
+    adds, nor a word of degree such as "very" that the original does not say) is shortened (detail dropped), not
+    changed."""
     if (
         category == "quote"
         and content_stems(b.key) <= content_stems(a.key)
         and _negations(b.key) == _negations(a.key)
         and not _modals(b.key) - _modals(a.key)
+        and not (_DEGREE_WORDS & set(b.key)) - set(a.key)
     ):
         return Match("dropped", a, None, _describe_shortened(a, b), "quote-shortened")
     return Match("changed", a, b, describe(category, "changed", a, b), a.kind)

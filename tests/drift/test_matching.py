@@ -721,6 +721,7 @@ def test_an_ordinal_turned_into_its_opposite_is_one_changed_finding(fast_evaluat
         ("We will not close the road until the bridge is ready,", "quote-shortened"),  # "new" left out
         ("We are not prepared to close the road until the new bridge is ready,", "quote"),  # words put in
         ("We would not close the road until the bridge is ready,", "quote"),  # "will" said as "would"
+        ("We will not close the road until the new bridge is fully ready,", "quote"),  # a word of degree put in
     ],
 )  # fmt: skip
 def test_a_quotation_is_shortened_only_where_words_are_left_out(
