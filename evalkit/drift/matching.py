@@ -1197,7 +1197,7 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
     return results
 
 
-_APPROXIMATE = re.compile(r"^(?:nearly|almost|just under|just over|short of)\b", re.IGNORECASE)
+_APPROXIMATE = re.compile(r"(?:nearly|almost|just under|just over|short of)\b", re.IGNORECASE)
 
 
 def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequence[str]) -> str | None:

@@ -560,6 +560,8 @@ def test_a_name_said_shorter_is_not_dropped(fast_evaluator: Evaluator, original:
         ("Nearly 500 people signed the petition.", "Almost 500 people signed the petition.", None),
         ("Nearly 500 people signed the petition.", "500 people signed the petition.", None),
         ("Just over 200 homes lost power.", "200 homes lost power.", None),
+        ("The shop will open with close to 500 staff.", "The shop will open with nearly 500 staff.", None),
+        ("The storm cut power to nearly 500 homes.", "The storm cut power to 500 homes.", None),
         ("Children under 5 travel free.", "Children younger than 5 travel free.", None),
         ("Children under the age of 5 travel free.", "Children younger than 5 travel free.", None),
         ("It was free for the under-12s.", "It was free for children under 12.", None),
