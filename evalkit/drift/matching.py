@@ -387,7 +387,7 @@ def match_facts(
     matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
     matches = [match for match in matches if not _whole_period_kept(match, sides) and not _week_part_kept(match, sides)]
     matches += _bound_changes(sides, matches)
-    matches = _superlative_ranks(sides, matches)
+    matches = [match for match in _superlative_ranks(sides, matches) if not _same_whole_bound(match, sides)]
     matches += _rate_changes(sides, matches)
     names = _match_category(
         sides, "name", names_equal, _name_compatible, name_similarity, near_miss, mentioned_anywhere=True,
@@ -1056,6 +1056,7 @@ def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
 _BELOW_BEFORE = re.compile(
     r"\b(?:no (?:more|greater|higher|older|later) than|not more than|nearly|almost|under|just under|"
     r"(?:less|fewer|younger|lower|smaller|cheaper|shorter|earlier) than|not even|up to|at most|below|short of|"
+    r"as (?:much|many|high|long) as|"
     r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?)(?:\s*|-)$",
     re.IGNORECASE,
 )
@@ -1074,7 +1075,7 @@ _MOVED_UP = re.compile(
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
 _NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(
-    r"\s+or\s+(?P<word>more|over|above|greater|higher|fewer|less|under|below|lower)\b", re.IGNORECASE
+    r"\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b", re.IGNORECASE
 )
 
 
@@ -1093,9 +1094,16 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         if _NEGATED_BOUND.search(text, 0, offset + start):  # "must not earn more than": at most
             side = "below" if side == "above" else "above"
         return side, offset + start, fact.end
-    after = _BOUND_AFTER.match(text, fact.end)
+    unit_end = fact.detail.get("unit_end")
+    after = _BOUND_AFTER.match(text, fact.end) or (
+        _BOUND_AFTER.match(text, unit_end) if isinstance(unit_end, int) else None
+    )  # "20 or more", "five years or more"
     if after is not None:
-        side = "above" if after.group("word").lower() in ("more", "over", "above", "greater", "higher") else "below"
+        side = (
+            "above"
+            if after.group("word").lower() in ("more", "over", "above", "greater", "higher", "older")
+            else "below"
+        )
         return side, fact.start, after.end()
     return None
 
@@ -1195,6 +1203,38 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
             taken.add(id(b))
             break
     return results
+
+
+#: A bound that takes in its number ("at least 16", "15 or younger"), as against one that leaves it out
+#: ("over 16", "under 16").
+_INCLUSIVE_BOUND = re.compile(
+    r"\bor (?:more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b|\bat (?:least|most)\b"
+    r"|\bup to\b|\bno (?:more|fewer|less|older|younger|later|earlier) than\b|\b(?:minimum|maximum)\b|\bas \w+ as\b",
+    re.IGNORECASE,
+)
+
+
+def _same_whole_bound(match: Match, sides: Sides) -> bool:
+    """A changed whole number that states the same bound another way: "under 16" / "15 or younger", "over
+    65" / "66 or older", "more than 4" / "at least 5"."""
+    a, b = match.original, match.rewrite
+    if match.type != "changed" or a is None or b is None or a.category != "number" or a.key[0] != "count":
+        return False
+    if b.key[0] != "count" or a.key[1] != b.key[1]:
+        return False
+    value_a, value_b = float(str(a.key[2])), float(str(b.key[2]))
+    if not (value_a.is_integer() and value_b.is_integer()) or abs(value_a - value_b) != 1:
+        return False
+    text_a, text_b = sides.original_texts[a.sentence], sides.rewrite_texts[b.sentence]
+    bound_a, bound_b = _bound(a, text_a), _bound(b, text_b)
+    if bound_a is None or bound_b is None or bound_a[0] != bound_b[0]:
+        return False
+    inclusive_a = _INCLUSIVE_BOUND.search(text_a, bound_a[1], bound_a[2]) is not None
+    inclusive_b = _INCLUSIVE_BOUND.search(text_b, bound_b[1], bound_b[2]) is not None
+    if inclusive_a == inclusive_b:
+        return False
+    strict, inclusive = (value_a, value_b) if inclusive_b else (value_b, value_a)
+    return inclusive == strict + (1 if bound_a[0] == "above" else -1)
 
 
 _APPROXIMATE = re.compile(r"(?:nearly|almost|just under|just over|short of)\b", re.IGNORECASE)
@@ -1353,10 +1393,11 @@ def _superlative_ranks(sides: Sides, found: list[Match]) -> list[Match]:
     return results
 
 
-#: The word before a date that makes it the end of a period ("until May", "by 2030") or its start ("from
-#: May", "since 2019"); "before" / "after" are opposites of their own (:mod:`evalkit.drift.polarity`).
+#: The word before a date that makes it the end of a period ("until May", "before 2030") or its start
+#: ("from May", "since 2019"); "before" / "after" are opposites of their own (:mod:`evalkit.drift.polarity`).
+#: Not "by": a deadline ("by 2030, all new cars must be electric") is often the start of what it requires.
 _DATE_ROLE_BEFORE = re.compile(
-    r"\b(?P<role>up until|until|till|up to|through|no later than|by|before|from|since|starting(?: from| in| on)?|"
+    r"\b(?P<role>up until|until|till|up to|through|before|from|since|starting(?: from| in| on)?|"
     r"beginning(?: in| on)?|as of|as from|after)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

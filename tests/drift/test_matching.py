@@ -562,6 +562,13 @@ def test_a_name_said_shorter_is_not_dropped(fast_evaluator: Evaluator, original:
         ("Just over 200 homes lost power.", "200 homes lost power.", None),
         ("The shop will open with close to 500 staff.", "The shop will open with nearly 500 staff.", None),
         ("The storm cut power to nearly 500 homes.", "The storm cut power to 500 homes.", None),
+        ("Households will receive up to £400.", "Households will get as much as £400.", None),
+        ("The project will take at least five years.", "The project will take five years or more.", None),
+        # the same bound on a whole number, with and without the number itself
+        ("Children under 16 must be with an adult.", "If you are 15 or younger, you must come with an adult.", None),
+        ("The scheme is for people over 65.", "The scheme is for people aged 66 or older.", None),
+        ("More than 4 people must attend.", "At least 5 people must attend.", None),
+        ("The scheme is for people over 65.", "The scheme is for people aged 67 or older.", ("65", "67")),
         ("Children under 5 travel free.", "Children younger than 5 travel free.", None),
         ("Children under the age of 5 travel free.", "Children younger than 5 travel free.", None),
         ("It was free for the under-12s.", "It was free for children under 12.", None),
@@ -801,6 +808,7 @@ def test_a_name_with_a_title_or_pronoun_of_the_other_sex_is_a_changed_name(
         ("The offer is open until 30 June.", "The offer is open till 30 June.", []),
         ("Applications must be made before 1 May.", "Applications must be made after 1 May.",
          [("negation", "before", "after")]),
+        ("By 2030, all new cars must be electric.", "All new cars must be electric from 2030.", []),  # a deadline
         # a rank with another period of time, and a rank dropped from before a superlative
         ("The hospital treated 300 patients in its first week.", "The hospital treated 300 patients in its first month.",
          [("number", "first week", "first month")]),
