@@ -656,6 +656,28 @@ FAITHFUL_PLAIN = [
     ("The storm killed two people and injured ten.", "Two people died in the storm and ten were hurt."),
     ("Unemployment rose to 5% in March.", "In March, 5% of people were unemployed."),
     ("The vaccine might cause mild side effects.", "Some people get mild side effects from the vaccine."),
+    # rates, bounds, periods, titles and pronouns said another way (stop 34's rules must leave them alone)
+    ("The fine is £100 a day.", "There is a daily fine of £100."),
+    ("Residents pay an annual charge of £45 per household.", "It costs £45 a year for each household."),
+    ("The service costs £12 per week.", "It costs £12 every week."),
+    ("Households will receive up to £400.", "Households will get as much as £400."),
+    ("The fund will pay up to 80% of the cost.", "The fund will pay a maximum of 80% of the cost."),
+    ("The project will take at least five years.", "The project will take five years or more."),
+    ("Children under 16 must be with an adult.", "If you are 15 or younger, you must come with an adult."),
+    ("The centre is open from 8am to 6pm, seven days a week.", "The centre is open from 8am to 6pm every day."),
+    ("The line is open between 9am and 5pm on weekdays.", "Call between 9am and 5pm, Monday to Friday."),
+    ("The work will continue until the end of March.", "The work will go on until the end of March."),
+    ("Since 2019, the scheme has helped 3,000 people.", "The scheme has helped 3,000 people since 2019."),
+    ("By 2030, all new cars must be electric.", "All new cars must be electric from 2030."),
+    ("Ms Adebayo said she was delighted.", "Ms Adebayo said she was very happy."),
+    ("Mr and Mrs Green said they were shocked.", "The Greens said they were shocked."),
+    ("She told her husband, who said he would help.", "She told her husband. He said he would help."),
+    ("Lord Smith chaired the inquiry.", "The inquiry was led by Lord Smith."),
+    ("All 30 passengers survived.", "None of the 30 passengers died."),
+    (
+        "People who had an allergic reaction should not have the vaccine without first speaking to a GP.",
+        "If you had an allergic reaction, talk to a GP before you have the vaccine.",
+    ),
 ]
 
 
