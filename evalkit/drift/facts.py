@@ -155,7 +155,7 @@ _NUMBER = re.compile(
     rf"|(?P<article>\ban?)(?=\s+(?:{_SCALE_WORDS})\b))"
     rf"(?:[\s-]?(?P<scale>(?:{_SCALE_WORDS}|bn|mn|tn|m|k)(?![\w])))?"
     r"(?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
-    r"(?P<glued>mph|kph|kmh|km|kg|ft|cm|mm|lbs?|ml|gb|mb|mw|gw|kw|sq|(?<=\d)s|(?<=\d)°?[CF])?"
+    r"(?P<glued>mph|kph|kmh|km|kg|ft|cm|mm|lbs?|ml|gb|mb|mw|gw|kw|sq|(?<=\d)s|(?<=\d)°?[CF]|(?<=\d)p)?"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -1189,6 +1189,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             unit = glued.lower()
         if not currency and unit in CURRENCIES:
             currency = CURRENCIES[unit]
+        if not currency and not scale and not percent and unit in ("p", "pence", "penny") and value < 1000:  # "50p"
+            currency, value = "GBP", value / 100
         measure = MEASURES.get(unit, "") if not currency else ""
         kind = ("points" if "point" in percent else "percent") if percent else "money" if currency else "count"
         unit_word = _UNIT_AFTER.match(text, end) if measure and not glued else None

@@ -54,6 +54,9 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("They work with nil visibility.", "nil", ("count", "", 0.0)),
         ("Seven out of ten people agree.", "Seven out of ten", ("percent", "", 70.0)),
         ("It rose by 5 in 2020.", "5", ("count", "", 5.0)),  # a year, no ratio
+        # pence are money
+        ("A stamp costs 95p.", "95p", ("money", "GBP", 0.95)),
+        ("Sweets cost 20 pence each.", "20", ("money", "GBP", 0.2)),
         # below zero, with the sign in its span
         ("The temperature fell to minus 5C.", "minus 5C", ("count", "", -5.0)),
         ("The temperature fell to -5C.", "-5C", ("count", "", -5.0)),
