@@ -164,6 +164,8 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)|\w['’]s)\s+$", re.IGNORECASE
 )  # a possessive determines too: "the world's second-largest"
 _NUMBER_AFTER = re.compile(r"\s+\d")
+#: What makes an ordinal part of a compound that ranks nothing ("second-hand", "third-party", "first-time").
+_NO_RANK_AFTER = re.compile(r"-(?:hand|party|rate|person|time|guess|guessed|guessing)\b", re.IGNORECASE)
 #: A period of time an ordinal counts ("its first week", "the third quarter"): its measure.
 _ORDINAL_PERIOD = re.compile(
     r"[\s-]+(?P<unit>day|week|month|year|decade|century|quarter|hour|minute|term|season)s?\b", re.IGNORECASE
@@ -1091,6 +1093,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         ):
             continue  # "sign up first", "First, ...": an adverb, not a rank
         word = (match.group("word") or "").lower()
+        if _NO_RANK_AFTER.match(text, end):
+            continue  # "second-hand", "third-party", "a first-time buyer": a compound, no rank
         if word in FRACTIONS and _SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start):
             continue  # "a third of all deaths": a fraction, not a rank
         rank = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))

@@ -44,6 +44,7 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("The drug cut the risk by a third.", "a third", ("fraction", "", 0.333333)),
         ("Prices fell by a quarter, the report said.", "a quarter", ("fraction", "", 0.25)),
         ("Sales rose in the third quarter.", "third", ("ordinal", 3)),
+        ("Her first-ever win came in May.", "first", ("ordinal", 1)),
         ("Dozens of people came.", "Dozens", ("vague", "dozens")),
         ("A child has a one in four chance.", "one in four", ("percent", "", 25.0)),
         ("It is right about 55 out of 100 times.", "55 out of 100", ("percent", "", 55.0)),
@@ -113,6 +114,8 @@ def test_cents_are_no_temperature() -> None:
         ("The G7 and MI5 met.", []),  # digits inside names
         ("He stood 100m tall.", ["100"]),  # metres, not millions
         ("The rule applies to under-12s.", ["12s"]),
+        ("He bought a second-hand car from a third-party seller.", []),  # compounds, no ranks
+        ("The scheme helps first-time buyers.", []),
     ],
 )
 def test_not_numbers(text: str, expected: list[str]) -> None:
