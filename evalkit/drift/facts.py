@@ -307,6 +307,7 @@ _DATE_ALTERNATIVES = (
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
     rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?",
     rf"(?P<m3>{_MONTH})(?:\s?,)?\s+(?P<y3>{_YEAR})",
+    r"(?P<iso>(?P<iso_y>(?:1[5-9]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]))(?![\d-])",
     r"(?P<nd>(?P<nd1>[0-3]?\d)[/.](?P<nd2>[01]?\d)[/.](?P<nd3>(?:19|20)?\d\d))(?![\d/])",
     r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December)",
     # "May" alone only after a word that puts a month there ("in May", "until May"): else it is the modal
@@ -1005,6 +1006,8 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             number = groups["century_digits"]
             count = int(number) if number else _CENTURY_ORDINALS[groups["century_word"].lower()]
             key, kind = ("decade", f"{count - 1}00s"), "century"
+        elif groups["iso"]:  # ISO 8601: "2024-05-12"
+            key, kind = ("date", int(groups["iso_m"]), int(groups["iso_d"]), int(groups["iso_y"])), "date"
         elif groups["nd"]:
             year_text = groups["nd3"] or ""
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)

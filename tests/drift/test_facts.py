@@ -181,6 +181,7 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         # tokenised text's comma apart
         ("He died on May 29 , 1518 in Madrid .", ["May 29 , 1518"]),
         ("In December , 1967 , she was honoured .", ["December , 1967"]),
+        ("The consultation closes on 2027-03-15.", ["2027-03-15"]),  # ISO 8601
         # "May" after "mid-" is the month
         ("The museum reopened in mid-May.", ["May"]),
     ],
