@@ -415,14 +415,21 @@ def match_facts(
     matches += _swapped(sides, "date", dates_equal)
     matches += _date_role_changes(sides)
     matches += _dates_of_numbers(sides, matches)
-    bounds = [match.rewrite for match in matches if match.kind == "bound" and match.rewrite is not None]
-    polar = [  # "over 65" / "under 65": the bound's finding says it, with its number
+    # "over 65" / "under 65": the bound's finding says it, with its number; "South Korea" / "North Korea":
+    # the changed name says it
+    covering = [
+        match.rewrite
+        for match in matches
+        if match.rewrite is not None
+        and (match.kind == "bound" or (match.type == "changed" and match.rewrite.category == "name"))
+    ]
+    polar = [
         match
         for match in _match_polarity(sides)
         if not (
             match.kind == "opposite"
             and match.rewrite is not None
-            and any(_inside(match.rewrite, bound) for bound in bounds)
+            and any(_inside(match.rewrite, cover) for cover in covering)
         )
     ]
     opposites = [match.original for match in polar if match.kind == "opposite" and match.original is not None]

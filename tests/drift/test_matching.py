@@ -738,6 +738,14 @@ def test_another_name_in_a_name_s_place_is_a_changed_name(
         assert all(kind != "changed" for kind, _, _ in found) and found
 
 
+def test_an_opposite_inside_a_changed_name_is_one_changed_finding(fast_evaluator: Evaluator) -> None:
+    found = [
+        (f["type"], f["category"], f["original"]["text"])
+        for f in findings(fast_evaluator, "The team from South Korea won.", "The team from North Korea won.")
+    ]
+    assert found == [("changed", "name", "South Korea")]
+
+
 def test_an_ordinal_turned_into_its_opposite_is_one_changed_finding(fast_evaluator: Evaluator) -> None:
     found = [
         (f["type"], f["category"], f["kind"])
