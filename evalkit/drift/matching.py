@@ -771,6 +771,15 @@ def _position_closeness(a: Fact, b: Fact) -> float:
     return same_unit + 1.0 / (1 + abs(a.start - b.start) / 100)
 
 
+def _aligned_facts(sides: Sides, a: Fact) -> list[Fact]:
+    """The rewrite's facts of ``a``'s category in the sentences aligned with ``a``'s (:meth:`Sides.aligned`),
+    in text order: looked up through the alignment, not by testing every fact of the rewrite."""
+    groups = sides.original_groups
+    if a.sentence >= len(groups):
+        return []
+    return [b for j in sorted(groups[a.sentence]) for b in sides.rewrite[j] if b.category == a.category]
+
+
 def _facts_of(facts: Sequence[Sequence[Fact]], category: str) -> list[Fact]:
     return [fact for sentence in facts for fact in sentence if fact.category == category]
 
@@ -1157,8 +1166,9 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
             continue
         bound_a = _bound(a, sides.original_texts[a.sentence])
         role_a = _role(a, sides.original_texts[a.sentence])
-        for b in _facts_of(sides.rewrite, "number"):
-            if id(b) in reported or id(b) in taken or not sides.aligned(a, b) or a.key != b.key:
+        aligned = _aligned_facts(sides, a)
+        for b in aligned:
+            if id(b) in reported or id(b) in taken or a.key != b.key:
                 continue
             role_b = _role(b, sides.rewrite_texts[b.sentence])
             if role_a is not None and role_b is not None and role_a[0] != role_b[0]:
@@ -1179,8 +1189,8 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 said = _strict_bound(a, bound_a, sides.original_texts) or _strict_bound(b, bound_b, sides.rewrite_texts)
                 if said is None or any(  # another of its aligned counterparts says it as the original does
                     (_bound(other, sides.rewrite_texts[other.sentence]) is None) == (bound_a is None)
-                    for other in _facts_of(sides.rewrite, "number")
-                    if other is not b and sides.aligned(a, other) and other.key == a.key
+                    for other in aligned
+                    if other is not b and other.key == a.key
                 ):
                     continue
                 shown_a = a if bound_a is None else _widened(a, bound_a[1], bound_a[2], sides.original_texts)
@@ -1316,7 +1326,6 @@ def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
     does not say that period at all: "a fine of £100 a day" / "a fine of £100". Not where another mention
     there says it as the original does."""
     reported = {id(fact) for match in found for fact in (match.original, match.rewrite) if fact is not None}
-    rewrite_numbers = [b for b in _facts_of(sides.rewrite, "number") if id(b) not in reported]
     results: list[Match] = []
     for a in _facts_of(sides.original, "number"):
         if id(a) in reported:
@@ -1324,8 +1333,8 @@ def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
         text_a = sides.original_texts[a.sentence]
         rate_a = _rate(a, text_a)
         same = [
-            b for b in rewrite_numbers
-            if sides.aligned(a, b) and numbers_equal(a, b, sides.rewrite_texts[b.sentence])
+            b for b in _aligned_facts(sides, a)
+            if id(b) not in reported and numbers_equal(a, b, sides.rewrite_texts[b.sentence])
         ]  # fmt: skip
         rates = [(b, _rate(b, sides.rewrite_texts[b.sentence])) for b in same]
         if not rates or any(rate == rate_a for _, rate in rates):
@@ -1426,12 +1435,11 @@ def _date_role_changes(sides: Sides) -> list[Match]:
     """The same date in an aligned sentence as the other end of a period: "until March" / "from March",
     "since 2019" / "by 2019" (kind ``role``); not where another mention there says it as the original does."""
     results: list[Match] = []
-    rewrite_dates = _facts_of(sides.rewrite, "date")
     for a in _facts_of(sides.original, "date"):
         role_a = _date_role(a, sides.original_texts[a.sentence])
         if role_a is None:
             continue
-        same = [b for b in rewrite_dates if sides.aligned(a, b) and dates_equal(a, b)]
+        same = [b for b in _aligned_facts(sides, a) if dates_equal(a, b)]
         roles = [(b, _date_role(b, sides.rewrite_texts[b.sentence])) for b in same]
         if any(role is not None and role[0] == role_a[0] for _, role in roles):
             continue
@@ -1749,12 +1757,11 @@ def _title_changes(sides: Sides) -> list[Match]:
     """The same name in an aligned sentence with a title of the other sex: "Mr Patel" / "Ms Patel" (kind
     ``title``); not where another mention there keeps the original's title (Mr and Mrs Patel)."""
     results: list[Match] = []
-    rewrite_names = _facts_of(sides.rewrite, "name")
     for a in _facts_of(sides.original, "name"):
         title_a = _gendered_title(a, sides.original_texts[a.sentence])
         if title_a is None:
             continue
-        same = [b for b in rewrite_names if sides.aligned(a, b) and names_equal(a, b)]
+        same = [b for b in _aligned_facts(sides, a) if names_equal(a, b)]
         titles = [(b, _gendered_title(b, sides.rewrite_texts[b.sentence])) for b in same]
         if any(title is not None and title[0] == title_a[0] for _, title in titles):
             continue
