@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from evalkit.drift.facts import (
     CONVERSIONS,
@@ -1433,27 +1433,47 @@ def _date_role(fact: Fact, text: str) -> tuple[str, str, int] | None:
 
 def _date_role_changes(sides: Sides) -> list[Match]:
     """The same date in an aligned sentence as the other end of a period: "until March" / "from March",
-    "since 2019" / "by 2019" (kind ``role``); not where another mention there says it as the original does."""
+    "since 2019" / "until 2019" (kind ``role``); not where another mention there says it as the original
+    does, nor "before" / "after" (an opposite of its own)."""
+    return _marked_changes(
+        sides, "date", dates_equal, _date_role,
+        lambda a, b, mark_a, mark_b: f"date changed: '{a.text}' became '{b.text}' (the {mark_a[0]} of a period "
+        f"became its {mark_b[0]})",
+        "role",
+        same_anyway=lambda mark_a, mark_b: {mark_a[1], mark_b[1]} == {"before", "after"},
+    )  # fmt: skip
+
+
+_Mark = tuple[Any, ...]  # its class first, where it starts last
+
+
+def _marked_changes(
+    sides: Sides,
+    category: str,
+    equal: Callable[[Fact, Fact], bool],
+    mark: Callable[[Fact, str], _Mark | None],
+    message: Callable[[Fact, Fact, _Mark, _Mark], str],
+    kind: str,
+    *,
+    same_anyway: Callable[[_Mark, _Mark], bool] = lambda mark_a, mark_b: False,
+) -> list[Match]:
+    """Facts kept in an aligned sentence with a mark of another class before them (``mark``: its class
+    first, where the mark starts last; the end of a period a date is, the sex a title says): changed, shown
+    with the mark on both sides. Not where another mention there keeps the original's class."""
     results: list[Match] = []
-    for a in _facts_of(sides.original, "date"):
-        role_a = _date_role(a, sides.original_texts[a.sentence])
-        if role_a is None:
+    for a in _facts_of(sides.original, category):
+        mark_a = mark(a, sides.original_texts[a.sentence])
+        if mark_a is None:
             continue
-        same = [b for b in _aligned_facts(sides, a) if dates_equal(a, b)]
-        roles = [(b, _date_role(b, sides.rewrite_texts[b.sentence])) for b in same]
-        if any(role is not None and role[0] == role_a[0] for _, role in roles):
+        marks = [(b, mark(b, sides.rewrite_texts[b.sentence])) for b in _aligned_facts(sides, a) if equal(a, b)]
+        if any(mark_b is not None and mark_b[0] == mark_a[0] for _, mark_b in marks):
             continue
-        for b, role_b in roles:
-            if role_b is None or {role_a[1], role_b[1]} == {"before", "after"}:
+        for b, mark_b in marks:
+            if mark_b is None or same_anyway(mark_a, mark_b):
                 continue
-            shown_a = _widened(a, role_a[2], a.end, sides.original_texts)
-            shown_b = _widened(b, role_b[2], b.end, sides.rewrite_texts)
-            results.append(Match(
-                "changed", shown_a, shown_b,
-                f"date changed: '{shown_a.text}' became '{shown_b.text}' (the {role_a[0]} of a period became "
-                f"its {role_b[0]})",
-                "role",
-            ))  # fmt: skip
+            shown_a = _widened(a, mark_a[-1], a.end, sides.original_texts)
+            shown_b = _widened(b, mark_b[-1], b.end, sides.rewrite_texts)
+            results.append(Match("changed", shown_a, shown_b, message(shown_a, shown_b, mark_a, mark_b), kind))
             break
     return results
 
@@ -1756,26 +1776,12 @@ def _gendered_title(fact: Fact, text: str) -> tuple[str, int] | None:
 def _title_changes(sides: Sides) -> list[Match]:
     """The same name in an aligned sentence with a title of the other sex: "Mr Patel" / "Ms Patel" (kind
     ``title``); not where another mention there keeps the original's title (Mr and Mrs Patel)."""
-    results: list[Match] = []
-    for a in _facts_of(sides.original, "name"):
-        title_a = _gendered_title(a, sides.original_texts[a.sentence])
-        if title_a is None:
-            continue
-        same = [b for b in _aligned_facts(sides, a) if names_equal(a, b)]
-        titles = [(b, _gendered_title(b, sides.rewrite_texts[b.sentence])) for b in same]
-        if any(title is not None and title[0] == title_a[0] for _, title in titles):
-            continue
-        for b, title_b in titles:
-            if title_b is not None:
-                shown_a = _widened(a, title_a[1], a.end, sides.original_texts)
-                shown_b = _widened(b, title_b[1], b.end, sides.rewrite_texts)
-                results.append(Match(
-                    "changed", shown_a, shown_b,
-                    f"name changed: '{shown_a.text}' became '{shown_b.text}' (a {title_a[0]} became a {title_b[0]})",
-                    "title",
-                ))  # fmt: skip
-                break
-    return results
+    return _marked_changes(
+        sides, "name", names_equal, _gendered_title,
+        lambda a, b, mark_a, mark_b: f"name changed: '{a.text}' became '{b.text}' (a {mark_a[0]} became a "
+        f"{mark_b[0]})",
+        "title",
+    )  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------- negation, modals
