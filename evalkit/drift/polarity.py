@@ -58,7 +58,9 @@ aligned with and the rewrite's nowhere in its sources. A verb of belief said as 
 way round (``certainty``: "I think it will" / "I know it will") is a ``modality`` flip by the same rule, its
 frame also met by sentences that share most of their content words. And a negation of a word whose opposite
 stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no flip: it says the
-same thing.
+same thing; "none", "no" or "nobody" bears on the verb of its clause there too ("None of the passengers
+died" / "All the passengers survived"). A "not … without" ("should not have the vaccine without speaking to
+a GP") is a requirement: said plainly in a sentence with no negative cue, it is no flip either.
 """
 
 from __future__ import annotations
