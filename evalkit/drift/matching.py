@@ -1290,20 +1290,26 @@ _PEOPLE = frozenset({"person", "people", "head", "capita", "individual", "adult"
 
 
 def _rate(fact: Fact, text: str) -> str | None:
-    """What a number is counted per (:data:`_RATE_AFTER`): a period of time (:data:`_RATE_PERIODS`), or after
-    "per" or "each" any noun ("per person"); ``None`` for none."""
+    """What a number is counted per (:func:`_rate_said`); ``None`` for none."""
+    said = _rate_said(fact, text)
+    return said[0] if said else None
+
+
+def _rate_said(fact: Fact, text: str) -> tuple[str, int] | None:
+    """What a number is counted per (:data:`_RATE_AFTER`), and where the words that say it end: a period of
+    time (:data:`_RATE_PERIODS`), or after "per" or "each" any noun ("per person"); ``None`` for none."""
     end = fact.detail.get("unit_end")
     found = _RATE_AFTER.match(text, end if isinstance(end, int) else fact.end)
     if found is None or fact.detail.get("measure") in _SPEEDS:  # "725 miles per hour" is 725mph
         return None
     per = found.group("per").lower()
     if per in _RATE_PERIODS:
-        return _RATE_PERIODS[per]
+        return _RATE_PERIODS[per], found.end()
     if per in _PEOPLE:
-        return "person"
+        return "person", found.end()
     word = (found.group("word") or "").lower()
     if word in ("per", "each") and per not in ("cent", "centum") and per not in FUNCTION_WORDS:
-        return per[:-1] if per.endswith("s") and not per.endswith("ss") else per
+        return (per[:-1] if per.endswith("s") and not per.endswith("ss") else per), found.end()
     return None
 
 
@@ -1359,11 +1365,8 @@ def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
 
 
 def _with_rate(fact: Fact, text: str) -> Fact:
-    end = fact.detail.get("unit_end")
-    found = _RATE_AFTER.match(text, end if isinstance(end, int) else fact.end)
-    if found is None or _rate(fact, text) is None:
-        return fact
-    return replace(fact, end=found.end(), text=text[fact.start : found.end()])
+    said = _rate_said(fact, text)
+    return fact if said is None else replace(fact, end=said[1], text=text[fact.start : said[1]])
 
 
 #: A superlative just after a rank: "second-largest", "third most popular", "second best".
