@@ -525,11 +525,14 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
 #: A count that fills its whole period ("seven days a week", "24 hours a day"), by (count, measure, rate),
 #: and the words that say the same without a number ("every day", "around the clock").
 _WHOLE_PERIODS = {
-    (7.0, "day", "week"): r"every day|each day|daily|all week|seven days",
-    (24.0, "h", "day"): r"all day|around the clock|round the clock|24/7|day and night|night and day|every hour",
-    (365.0, "day", "year"): r"every day|each day|daily|all year|year-round|all year round",
-    (12.0, "month", "year"): r"every month|each month|monthly|all year|year-round|all year round",
-    (52.0, "week", "year"): r"every week|each week|weekly|all year|year-round|all year round",
+    key: re.compile(rf"\b(?:{said})\b", re.IGNORECASE)
+    for key, said in (
+        ((7.0, "day", "week"), r"every day|each day|daily|all week|seven days"),
+        ((24.0, "h", "day"), r"all day|around the clock|round the clock|24/7|day and night|night and day|every hour"),
+        ((365.0, "day", "year"), r"every day|each day|daily|all year|year-round|all year round"),
+        ((12.0, "month", "year"), r"every month|each month|monthly|all year|year-round|all year round"),
+        ((52.0, "week", "year"), r"every week|each week|weekly|all year|year-round|all year round"),
+    )
 }
 
 
@@ -543,8 +546,7 @@ def _whole_period_kept(match: Match, sides: Sides) -> bool:
     said = _WHOLE_PERIODS.get((float(str(a.key[2])), str(a.detail.get("measure") or ""), rate or ""))
     if said is None or a.sentence >= len(sides.original_groups):
         return False
-    pattern = re.compile(rf"\b(?:{said})\b", re.IGNORECASE)
-    return any(pattern.search(sides.rewrite_texts[j]) for j in sides.original_groups[a.sentence])
+    return any(said.search(sides.rewrite_texts[j]) for j in sides.original_groups[a.sentence])
 
 
 #: "Monday to Friday" and "Saturday and Sunday", with the words that say them without naming a day.
@@ -1391,16 +1393,10 @@ def _superlative_ranks(sides: Sides, found: list[Match]) -> list[Match]:
             continue
         after = _SUPERLATIVE_AFTER.match(sides.original_texts[a.sentence], a.end)
         word = after.group("word").lower() if after else ""
+        groups = sides.original_groups[a.sentence] if a.sentence < len(sides.original_groups) else ()
         kept = None
         if after is not None and word not in _NOT_SUPERLATIVES:
-            for j in sides.original_groups[a.sentence] if a.sentence < len(sides.original_groups) else ():
-                text = sides.rewrite_texts[j]
-                for said in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
-                    if not re.search(rf"{_ORDINAL_WORDS}[\s-]+$", text[max(0, said.start() - 12) : said.start()]):
-                        kept = Fact("number", j, said.start(), said.end(), said.group(), ("ordinal", 1))
-                        break
-                if kept is not None:
-                    break
+            kept = next((fact for j in groups if (fact := _unranked(word, j, sides.rewrite_texts[j]))), None)
         if kept is None:
             results.append(match)
             continue
@@ -1410,6 +1406,17 @@ def _superlative_ranks(sides: Sides, found: list[Match]) -> list[Match]:
             "ordinal",
         ))  # fmt: skip
     return results
+
+
+_RANK_BEFORE = re.compile(rf"{_ORDINAL_WORDS}[\s-]+$")
+
+
+def _unranked(word: str, sentence: int, text: str) -> Fact | None:
+    """The first mention of a superlative in a rewrite sentence with no rank before it, as a rank of 1."""
+    for said in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        if not _RANK_BEFORE.search(text[max(0, said.start() - 12) : said.start()]):
+            return Fact("number", sentence, said.start(), said.end(), said.group(), ("ordinal", 1))
+    return None
 
 
 #: The word before a date that makes it the end of a period ("until May", "before 2030") or its start
@@ -1731,9 +1738,10 @@ def _pronoun_changes(sides: Sides) -> list[Match]:
     aligned to rewrite sentences that say only "he" or "his" (or the other way round), each of which comes
     from no original sentence with the rewrite's pronouns (kind ``pronoun``)."""
     results: list[Match] = []
-    for i, text in enumerate(sides.original_texts):
+    pronouns_o = [_pronouns(text) for text in sides.original_texts]  # each sentence read once
+    pronouns_r = [_pronouns(text) for text in sides.rewrite_texts]
+    for i, said in enumerate(pronouns_o):
         group = sides.original_groups[i] if i < len(sides.original_groups) else ()
-        said = _pronouns(text)
         sexes = [sex for sex, found in said.items() if found]
         if len(sexes) != 1 or not group:
             continue
@@ -1741,9 +1749,9 @@ def _pronoun_changes(sides: Sides) -> list[Match]:
         other = "man" if sex == "woman" else "woman"
         shown: tuple[int, re.Match[str]] | None = None
         for j in group:
-            theirs = _pronouns(sides.rewrite_texts[j])
+            theirs = pronouns_r[j]
             sources = sides.rewrite_groups[j] if j < len(sides.rewrite_groups) else ()
-            if theirs[sex] or any(_pronouns(sides.original_texts[k])[other] for k in sources):
+            if theirs[sex] or any(pronouns_o[k][other] for k in sources):
                 shown = None
                 break
             if theirs[other] and shown is None:
