@@ -168,8 +168,10 @@ _NUMBER_AFTER = re.compile(r"\s+\d")
 _NO_RANK_AFTER = re.compile(r"-(?:hand|party|rate|person|time|guess|guessed|guessing)\b", re.IGNORECASE)
 #: A period of time an ordinal counts ("its first week", "the third quarter"): its measure.
 _ORDINAL_PERIOD = re.compile(
-    r"[\s-]+(?P<unit>day|week|month|year|decade|century|quarter|hour|minute|term|season)s?\b", re.IGNORECASE
+    r"[\s-]+(?P<unit>day|week|month|year|decade|century|quarter|half|hour|minute|term|season)s?\b", re.IGNORECASE
 )
+#: Words before "half" that make it a part of a whole, no share: "the second half", "the other half".
+_HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-]+$", re.IGNORECASE)
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
@@ -191,6 +193,16 @@ MULTIPLIERS = {
 _MULTIPLIER = re.compile(
     rf"\b(?:(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_SPELLED_BELOW_100})\s+times\b(?!\s+(?:a|per|each|every)\b)"
     rf"|(?P<word>{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})\b)",
+    re.IGNORECASE,
+)
+#: A frequency said with "twice" ("twice a week"): a count of times, as "two times a week" is.
+_TWICE_PER = re.compile(r"\s+(?:a|an|per|each|every)\b", re.IGNORECASE)
+#: Fortnights, counted as weeks: "a fortnight" is two weeks.
+_FORTNIGHTS = re.compile(rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+fortnights?\b", re.IGNORECASE)
+#: A reduction by half ("cut by half", "reduced in half"): halved, a multiplier of 0.5.
+_HALVED_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|reduced?|reduces|reducing|slashed?|slashes|slashing|fallen|fell|falls?|falling|dropped"
+    r"|drops?|dropping|decreased?|decreases|decreasing|shrunk|shrank|shrinks?|down)\s+(?:by|in)\s+$",
     re.IGNORECASE,
 )
 _SPANS_OF_YEARS = re.compile(
@@ -302,6 +314,12 @@ _CENTURY_ORDINALS = {
 #: Words after which a capital "May" is the month, not the modal verb.
 _BEFORE_MAY = ("in", "since", "by", "until", "till", "from", "of", "early", "late", "mid", "last", "next", "this",
                "during", "before", "after", "through", "and")  # fmt: skip
+#: Words after which a season is a time of year ("in the spring", "until late autumn").
+_BEFORE_SEASON = (
+    *(f"{word} the" for word in ("in", "by", "until", "till", "from", "during", "over", "through", "throughout",
+                                 "since", "before", "after", "for")),
+    "in", "early", "late", "in early", "in late",
+)  # fmt: skip
 _DATE_ALTERNATIVES = (
     # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
@@ -317,8 +335,13 @@ _DATE_ALTERNATIVES = (
     r"[\s-]+century",
     rf"(?P<y4>{_YEAR})(?![\w%$£€]|[,.]\d)",
     r"(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)",
+    # a season as a time of year ("in the spring", "by late autumn"), not "a hot spring" or "summer clothes"
+    r"(?:" + "|".join(rf"(?<=\b{words} )" for words in _BEFORE_SEASON) + r"|(?<=\bmid-))"
+    r"(?P<season>spring|summer|autumn|winter)"
+    r"(?=\s*(?:[,.;:!?)]|$|(?:and|or|to|when|while|as|after|before|until|but|of|in|on|at|for|with|this|next"
+    r"|last|\d{4})\b))",
     r"(?P<relative>today|tonight|yesterday|tomorrow|this (?:morning|evening)|the day before"
-    r"|(?:last|next|this|earlier this|later this|the previous|the following|the past|the coming)\s+"
+    r"|(?:last|next|this|earlier this|later this|the previous|the following|the past|the coming|the current|current)\s+"
     r"(?:(?:financial|academic|calendar|school|fiscal|tax)\s+)?"
     r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|century|decade)"
     rf"|(?:a|\d+|{_SPELLED_BELOW_100})\s+(?:days?|weeks?|months?|years?|decades?)"
@@ -717,13 +740,18 @@ def _attribution(text: str, start: int, end: int) -> Attribution | None:
     return Attribution(speaker, verb)
 
 
+#: A possessive after a name with words after it: the name is whose the speaker is ("Ellison's lawyer").
+_POSSESSOR = re.compile(r"(?:['’]s|(?<=s)['’])\s+\w")
+
+
 def speaker_units(speaker: str | None, evidence: NameEvidence) -> tuple[str, ...] | None:
     """The name units of a speaker ("Mr Iguchi, the founder" -> ("iguchi",)); ``None`` for a pronoun or
     a description without a name."""
     if not speaker:
         return None
-    for start, end, name in _names(speaker, evidence, at_start_ok=True):
-        del start, end
+    for _, end, name in _names(speaker, evidence, at_start_ok=True):
+        if _POSSESSOR.match(speaker, end):
+            continue  # "Ellison's lawyer": someone else, who speaks for the name
         units = _name_units(name)
         if units:
             return units
@@ -862,7 +890,8 @@ _NUMBER_STARTS = frozenset({*_SPELLED_STARTS, "a", "an", "us", "hk", "c"})
 _DATE_STARTS = frozenset(
     {*MONTHS, *WEEKDAYS, *(day + "s" for day in WEEKDAYS), *_SPELLED_STARTS, "today", "tonight", "yesterday",
      "tomorrow", "this", "last", "next", "earlier", "later", "the", "a", "noon", "midday", "midnight", "sept",
-     "previous", "following", *_CENTURY_ORDINALS, *(tens[:-1] + "ies" for tens in TENS)}
+     "previous", "following", "current", "spring", "summer", "autumn", "winter",
+     *_CENTURY_ORDINALS, *(tens[:-1] + "ies" for tens in TENS)}
 )  # fmt: skip
 _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
@@ -995,9 +1024,12 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             relative = re.sub(r"\s+", " ", groups["relative"].lower())
             relative = re.sub(r"^(?:the previous|the past)\b", "last", relative)
             relative = re.sub(r"^(?:the following|the coming)\b", "next", relative)
+            relative = re.sub(r"^(?:the current|current)\b", "this", relative)
             relative = re.sub(r"\b(?:financial|academic|calendar|school|fiscal|tax) ", "", relative)
             relative = _counted_in_digits(RELATIVE_SYNONYMS.get(relative, relative))
             key, kind, span = ("relative", relative), "relative", _span(relative)
+        elif groups["season"]:
+            key, kind = ("season", groups["season"].lower()), "season"
         elif groups["time"]:
             key, kind = _time_key(groups), "time"
         elif groups["decade"]:
@@ -1133,8 +1165,23 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         )  # fmt: skip
         if multiple is None:
             continue
+        if word == "twice" and _TWICE_PER.match(text, end):  # "twice a week" is "two times a week"
+            add(Fact("number", sentence, start, end, text[start:end], ("count", "", 2.0),
+                     {"kind": "count", "value": 2.0, "measure": "", "unit": "tim", "display": "2", "millions": None,
+                      "unit_end": None}))  # fmt: skip
+            continue
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),
                  {"kind": "multiplier", "value": multiple}))  # fmt: skip
+
+    for match in _scan(_FORTNIGHTS, text, tokens, _SPAN_STARTS):
+        start, end = match.span()
+        fortnights = _counted(match.group("count").lower())
+        if fortnights is None or not free(start, end):
+            continue
+        weeks = 2 * fortnights
+        add(Fact("number", sentence, start, end, text[start:end], ("count", "", weeks),
+                 {"kind": "count", "value": weeks, "measure": "week", "unit": "week", "display": _format_value(weeks),
+                  "millions": None, "unit_end": end}))  # fmt: skip
 
     for match in _scan(_MIXED, text, tokens, _SPELLED_STARTS):
         start, end = match.span()
@@ -1155,6 +1202,12 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if not match.group("count") and match.group("part").lower() in ("third", "quarter"):
             continue  # "came third", "the third quarter": a rank or a period; a share has "a" or a count
         count_word = (match.group("count") or "a").lower()
+        if not match.group("count") and _HALF_OF_WHOLE.search(text, max(0, start - 12), start):
+            continue  # "the second half" of a year or a match: a part, counted by its ordinal
+        if not match.group("count") and _HALVED_BEFORE.search(text, max(0, start - 24), start):
+            add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", 0.5),
+                     {"kind": "multiplier", "value": 0.5}))  # fmt: skip  # "cut by half" is "halved"
+            continue
         parts = 1 if count_word in ("a", "an") else UNITS.get(count_word, 1)
         share = round(parts * FRACTIONS[match.group("part").lower()], 6)
         add(Fact("number", sentence, start, end, text[start:end], ("fraction", "", share),

@@ -416,12 +416,12 @@ def match_facts(
     matches += _date_role_changes(sides)
     matches += _dates_of_numbers(sides, matches)
     # "over 65" / "under 65": the bound's finding says it, with its number; "South Korea" / "North Korea":
-    # the changed name says it
+    # the changed name says it; "in the spring" / "in the autumn": the changed date
     covering = [
         match.rewrite
         for match in matches
         if match.rewrite is not None
-        and (match.kind == "bound" or (match.type == "changed" and match.rewrite.category == "name"))
+        and (match.kind == "bound" or (match.type == "changed" and match.rewrite.category in ("name", "date")))
     ]
     polar = [
         match
@@ -859,6 +859,17 @@ def _match_category(
                 if same(i, j):
                     keepers.setdefault(i, []).append(j)
                     kept_r.add(j)
+    if not mentioned_anywhere:  # a fact kept only by a vaguer one beside its sentence may be a changed one
+        for j in sorted(kept_r):
+            far = [i for i, js in keepers.items() if j in js]
+            if not any(sides.aligned(all_o[i], all_r[j]) for i in far) and _said_more_nearly(
+                all_o, all_r[j], far, [i for i in range(len(all_o)) if i not in keepers], every_r, same, sides
+            ):
+                kept_r.discard(j)
+                for i in far:
+                    keepers[i].remove(j)
+                    if not keepers[i]:
+                        del keepers[i]
     kept_o = set(keepers)
     if category == "number":
         kept_o -= _kept_twice(all_o, all_r, keepers, sides)
@@ -867,6 +878,11 @@ def _match_category(
     # a rewrite fact equal to an original fact that is not kept locally may be that fact, moved
     pending_once = _one_per_identity(pending, identities_o)
     moved = {j for j in range(len(all_r)) if j not in kept_r and any(same(i, j) for i in pending_once)}
+    # ... unless an aligned fact said as fully says it more nearly (:func:`_said_more_nearly`)
+    moved -= {
+        j for j in moved
+        if _said_more_nearly(all_o, all_r[j], [i for i in pending_once if same(i, j)], pending, every_r, same, sides)
+    } if not mentioned_anywhere else set()  # fmt: skip
     if mentioned_anywhere:
         moved |= {j for j in range(len(all_r)) if j not in kept_r and any(same(i, j) for i in every_o)}
     spare = [j for j in range(len(all_r)) if j not in kept_r and j not in moved]
@@ -918,6 +934,40 @@ def _match_category(
 
 def _key(fact: Fact) -> tuple[object, ...]:
     return fact.key
+
+
+def _said_more_nearly(
+    all_o: Sequence[Fact],
+    b: Fact,
+    far: Sequence[int],
+    candidates: Sequence[int],
+    every_r: Sequence[int],
+    same: Callable[[int, int], bool],
+    sides: Sides,
+) -> bool:
+    """Whether a rewrite fact that equals only original facts outside its alignment group (``far``), each
+    of them said less fully (a month without the day, a count without the unit), has a changed source in
+    its aligned sentences: a fact said as fully, of a family it may change into, that the rewrite says
+    nowhere. "set for 14 May" / "held on 14 March", where another sentence says "a trial due in March";
+    "more than three miles" / "more than two miles", where a neighbour says "between two and six miles"."""
+    if not far or any(sides.aligned(all_o[i], b) or not _vaguer(all_o[i], b) for i in far):
+        return False
+    return any(
+        sides.aligned(all_o[i], b)
+        and not _vaguer(all_o[i], b)
+        and _family(all_o[i]) == _family(b)
+        and not any(same(i, k) for k in every_r)
+        for i in candidates
+    )
+
+
+def _vaguer(a: Fact, b: Fact) -> bool:
+    """Whether ``a`` leaves out something ``b`` says: a date's day or month, a number's unit of measurement."""
+    if a.category == "date" and a.key[0] == b.key[0] == "date":
+        return any(x is None and y is not None for x, y in zip(a.key[1:3], b.key[1:3], strict=True))
+    if a.category == "number":
+        return not a.detail.get("measure") and bool(b.detail.get("measure"))
+    return False
 
 
 def _one_per_identity(indices: Iterable[int], identities: Sequence[Hashable]) -> list[int]:
@@ -1081,7 +1131,7 @@ _BELOW_BEFORE = re.compile(
 _ABOVE_BEFORE = re.compile(
     r"\b(?:no (?:fewer|less|lower|younger|earlier) than|not less than|over|just over|at least|above|upwards of|"
     r"(?:more|greater|higher|older|larger|bigger|longer|later) than|(?:over|above) the age of|in excess of|"
-    r"exceeding|(?:a )?minimum of)(?:\s*|-)$",
+    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?:a )?minimum of)(?:\s*|-)$",
     re.IGNORECASE,
 )
 #: "went up to £80" is where a change ended, not a bound ("up to £80").
@@ -1093,7 +1143,9 @@ _MOVED_UP = re.compile(
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
 _NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(
-    r"\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b", re.IGNORECASE
+    r"\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b"
+    r"|\s+and\s+(?P<word_and>over|above|older|upwards|under|below|younger)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1116,12 +1168,9 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
     after = _BOUND_AFTER.match(text, fact.end) or (
         _BOUND_AFTER.match(text, unit_end) if isinstance(unit_end, int) else None
     )  # "20 or more", "five years or more"
-    if after is not None:
-        side = (
-            "above"
-            if after.group("word").lower() in ("more", "over", "above", "greater", "higher", "older")
-            else "below"
-        )
+    if after is not None:  # "20 or more", "aged 12 and over"
+        word = (after.group("word") or after.group("word_and")).lower()
+        side = "above" if word in ("more", "over", "above", "greater", "higher", "older", "upwards") else "below"
         return side, fact.start, after.end()
     return None
 
@@ -1189,10 +1238,14 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 continue
             if bound_a is None or bound_b is None:
                 said = _strict_bound(a, bound_a, sides.original_texts) or _strict_bound(b, bound_b, sides.rewrite_texts)
-                if said is None or any(  # another of its aligned counterparts says it as the original does
-                    (_bound(other, sides.rewrite_texts[other.sentence]) is None) == (bound_a is None)
-                    for other in aligned
-                    if other is not b and other.key == a.key
+                if (
+                    said is None
+                    or any(  # another of its aligned counterparts says it as the original does
+                        (_bound(other, sides.rewrite_texts[other.sentence]) is None) == (bound_a is None)
+                        for other in aligned
+                        if other is not b and other.key == a.key
+                    )
+                    or _bound_said_elsewhere(sides, a, bound_a, b, bound_b)
                 ):
                     continue
                 shown_a = a if bound_a is None else _widened(a, bound_a[1], bound_a[2], sides.original_texts)
@@ -1209,8 +1262,20 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 ))  # fmt: skip
                 taken.add(id(b))
                 break
-            if bound_b[0] == bound_a[0]:
-                continue
+            if bound_b[0] == bound_a[0] and _age_limit_moved(a, bound_a, b, bound_b, sides):
+                shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
+                shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
+                results.append(Match(
+                    "changed", shown_a, shown_b,
+                    f"number changed: '{shown_a.text}' became '{shown_b.text}' (an age limit that "
+                    f"{'left out' if _inclusive(b, bound_b, sides.rewrite_texts) else 'took in'} its own age now "
+                    f"{'takes it in' if _inclusive(b, bound_b, sides.rewrite_texts) else 'leaves it out'})",
+                    "bound",
+                ))  # fmt: skip
+                taken.add(id(b))
+                break
+            if bound_b[0] == bound_a[0] or _bound_said_elsewhere(sides, a, None, b, bound_b):
+                continue  # the same bound, or the original says the rewrite's at another mention
             shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
             shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
             results.append(Match(
@@ -1224,10 +1289,54 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
     return results
 
 
+#: Words that make a number in a sentence an age.
+_AGE_WORDS = re.compile(
+    r"\b(?:aged?|ages|years? old|year-olds?|children|child|kids|pupils|adults|teenagers|under-\d+s|over-\d+s)\b",
+    re.IGNORECASE,
+)
+
+
+def _inclusive(fact: Fact, bound: tuple[str, int, int], texts: Sequence[str]) -> bool:
+    return _INCLUSIVE_BOUND.search(texts[fact.sentence], bound[1], bound[2]) is not None
+
+
+def _age_limit_moved(
+    a: Fact, bound_a: tuple[str, int, int], b: Fact, bound_b: tuple[str, int, int], sides: Sides
+) -> bool:
+    """An age limit on the same side with its own age taken in on one side only: "children under 12" /
+    "children aged 12 and under" lets 12-year-olds in. Only for ages, where a year is the rule; "more than
+    20 people" / "at least 20 people" is a loose way news says a count."""
+    text_a, text_b = sides.original_texts[a.sentence], sides.rewrite_texts[b.sentence]
+    return (
+        a.key[0] == "count"
+        and float(str(a.key[2])).is_integer()
+        and _AGE_WORDS.search(text_a) is not None
+        and _AGE_WORDS.search(text_b) is not None
+        and _inclusive(a, bound_a, sides.original_texts) != _inclusive(b, bound_b, sides.rewrite_texts)
+    )
+
+
+def _bound_said_elsewhere(
+    sides: Sides, a: Fact, bound_a: tuple[str, int, int] | None, b: Fact, bound_b: tuple[str, int, int] | None
+) -> bool:
+    """Whether the side without the bound says the number with that bound at another mention: a headline's
+    "85mph gusts" over "gusts of up to 85mph" / "gusts of up to 85mph" twice."""
+    side, facts, texts, key = (
+        (bound_a[0], sides.rewrite, sides.rewrite_texts, a.key)
+        if bound_a is not None
+        else (bound_b[0] if bound_b is not None else "", sides.original, sides.original_texts, b.key)
+    )
+    return any(
+        fact.key == key and (bound := _bound(fact, texts[fact.sentence])) is not None and bound[0] == side
+        for fact in _facts_of(facts, "number")
+    )
+
+
 #: A bound that takes in its number ("at least 16", "15 or younger"), as against one that leaves it out
 #: ("over 16", "under 16").
 _INCLUSIVE_BOUND = re.compile(
-    r"\bor (?:more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b|\bat (?:least|most)\b"
+    r"\b(?:or|and) (?:more|over|above|greater|higher|older|fewer|less|under|below|lower|younger|upwards)\b"
+    r"|\bat (?:least|most)\b"
     r"|\bup to\b|\bno (?:more|fewer|less|older|younger|later|earlier) than\b|\b(?:minimum|maximum)\b|\bas \w+ as\b",
     re.IGNORECASE,
 )
@@ -1256,7 +1365,11 @@ def _same_whole_bound(match: Match, sides: Sides) -> bool:
     return inclusive == strict + (1 if bound_a[0] == "above" else -1)
 
 
-_APPROXIMATE = re.compile(r"(?:nearly|almost|just under|just over|short of)\b", re.IGNORECASE)
+#: Bounds that say about that many, or no more than a period itself says ("within the last three months" is
+#: "the last three months"): no strict bound.
+_APPROXIMATE = re.compile(
+    r"(?:nearly|almost|just under|just over|short of|within the (?:previous|last|past|next|first))\b", re.IGNORECASE
+)
 
 
 def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequence[str]) -> str | None:
@@ -1271,7 +1384,8 @@ _ORDINAL_WORDS = rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
 #: What a number is counted per, after it (and its unit): "£100 a day", "£5 per person", "twice a week",
 #: "£800/month". Not "a year ago", nor "per cent".
 _RATE_AFTER = re.compile(
-    r"\s*(?:(?P<word>per|a|an|each|every)\s+|/\s*)(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|on)\b)",
+    r"(?:\s+of\s+[a-z]+)?"  # what is counted, between: "two litres of water per day"
+    r"\s*(?:(?:for\s+)?(?P<word>per|a|an|each|every)\s+|/\s*)(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|on)\b)",
     re.IGNORECASE,
 )
 #: Periods of time, each with the words that say it (a rate's period is one of them; a sentence that says
@@ -1347,6 +1461,7 @@ def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
         rates = [(b, _rate(b, sides.rewrite_texts[b.sentence])) for b in same]
         if not rates or any(rate == rate_a for _, rate in rates):
             continue
+        rates.sort(key=lambda counted: counted[1] is None)  # "twice a week" before "two (tablets)" for "twice a day"
         for b, rate_b in rates:
             text_b = sides.rewrite_texts[b.sentence]
             if rate_a and rate_b and _says_rate(rate_b, text_a) and _says_rate(rate_a, text_b):
@@ -1591,7 +1706,8 @@ def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -
     beat Smith in the final", "won 40% of the vote and Jones won 60%" / "won 60% of the vote and Jones won
     40%", "opened in 1998 and the library in 2004" / "opened in 2004 and the library in 1998"). Not two facts
     listed the other way round ("Leeds and York" / "York and Leeds"), and only facts said once in each
-    sentence."""
+    sentence. Names need the same words on one side only, as a sentence reordered around them keeps one
+    ("Brentford beat Southampton 2-1" / "On Saturday, Southampton beat Brentford 2-1")."""
     results: list[Match] = []
     for i, facts_i in enumerate(sides.original):
         own = [a for a in facts_i if a.category == category]
@@ -1613,7 +1729,15 @@ def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -
                 ):
                     continue
                 slot_a1, slot_a2 = _slot(a1, text_i), _slot(a2, text_i)
-                if slot_a1 == slot_a2 or (_slot(b1[0], text_j), _slot(b2[0], text_j)) != (slot_a2, slot_a1):
+                slot_b1, slot_b2 = _slot(b1[0], text_j), _slot(b2[0], text_j)
+                if slot_a1 == slot_a2 or not (
+                    (slot_b1, slot_b2) == (slot_a2, slot_a1)
+                    # a name's words on one side: "Brentford beat Southampton" / "…, Southampton beat Brentford"
+                    or (
+                        category == "name"
+                        and any(slot_b1[side] == slot_a2[side] != slot_a1[side] == slot_b2[side] for side in (0, 1))
+                    )
+                ):
                     continue
                 said = replace(first, end=second.end, text=text_i[first.start : second.end])
                 shown = replace(other_first, end=other_second.end, text=text_j[other_first.start : other_second.end])
@@ -1701,29 +1825,65 @@ def _replaced_in_place(sides: Sides, found: list[Match]) -> list[Match]:
 
 
 def _speaker_changes(sides: Sides) -> list[Match]:
-    """Quotations kept word for word but put in another named person's mouth."""
+    """Quotations kept word for word but put in another named person's mouth; a speaker said as "he" or
+    "she" is the person the sentence before says something ("Tom Albright said …. 'We have absorbed a great
+    deal,' he said." / "… said Ms Kaur")."""
     results: list[Match] = []
     for a in _facts_of(sides.original, "quote"):
-        speaker_a = a.detail.get("speaker_units")
-        if not isinstance(speaker_a, tuple):
+        speaker_a = _speaker(a, sides.original, sides.original_texts)
+        if speaker_a is None:
             continue
         for b in _facts_of(sides.rewrite, "quote"):
-            speaker_b = b.detail.get("speaker_units")
-            if not isinstance(speaker_b, tuple) or not sides.local(a, b) or not quotes_equal(a, b):
+            if not sides.local(a, b) or not quotes_equal(a, b):
                 continue
-            fake_a = Fact("name", a.sentence, a.start, a.end, str(a.detail.get("speaker")), ("name", speaker_a))
-            fake_b = Fact("name", b.sentence, b.start, b.end, str(b.detail.get("speaker")), ("name", speaker_b))
+            speaker_b = _speaker(b, sides.rewrite, sides.rewrite_texts)
+            if speaker_b is None:
+                continue
+            fake_a = Fact("name", a.sentence, a.start, a.end, speaker_a[1], ("name", speaker_a[0]))
+            fake_b = Fact("name", b.sentence, b.start, b.end, speaker_b[1], ("name", speaker_b[0]))
             if not names_equal(fake_a, fake_b):
                 results.append(Match(
                     "changed", a, b,
-                    f"quotation attributed to someone else: '{a.detail.get('speaker')}' in the original, "
-                    f"'{b.detail.get('speaker')}' in the rewrite", "speaker",
+                    f"quotation attributed to someone else: '{speaker_a[1]}' in the original, "
+                    f"'{speaker_b[1]}' in the rewrite", "speaker",
                 ))  # fmt: skip
     return results
 
 
+#: A person's name followed by a verb of saying, an aside about them allowed between ("Tom Albright, the
+#: finance director, said"): the person the sentence reports.
+_SAYS_AFTER = re.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:said|says|told|added|explained|warned|argued|insisted|claimed|admitted|stressed)\b"
+)
+_PERSONAL_PRONOUNS = frozenset(("he", "she"))
+
+
+def _speaker(quote: Fact, facts: Sequence[Sequence[Fact]], texts: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
+    """Who a quotation is attributed to, as name units and as written: its named speaker, or for "he" or
+    "she" the named person whom the sentence before reports saying something; ``None`` where no name says."""
+    units = quote.detail.get("speaker_units")
+    if isinstance(units, tuple):
+        return units, str(quote.detail.get("speaker"))
+    speaker = str(quote.detail.get("speaker") or "").lower()
+    if speaker not in _PERSONAL_PRONOUNS or quote.sentence == 0:
+        return None
+    before = quote.sentence - 1
+    for fact in facts[before]:
+        if fact.category == "name" and _SAYS_AFTER.match(texts[before], fact.end):
+            return _name_units(fact), fact.text
+    return None
+
+
 #: Pronouns that say whether a person is a man or a woman.
 _SEXED_PRONOUNS = re.compile(r"\b(?:(?P<woman>she|her|hers|herself)|(?P<man>he|him|his|himself))\b", re.IGNORECASE)
+
+
+#: Each sexed pronoun's forms of the other sex in the same place in a sentence: "he" is "she", never "her".
+_COUNTERPARTS = {
+    "he": frozenset({"she"}), "she": frozenset({"he"}), "him": frozenset({"her"}), "his": frozenset({"her", "hers"}),
+    "her": frozenset({"him", "his"}), "hers": frozenset({"his"}), "himself": frozenset({"herself"}),
+    "herself": frozenset({"himself"}),
+}  # fmt: skip
 
 
 def _pronouns(text: str) -> dict[str, list[re.Match[str]]]:
@@ -1754,8 +1914,10 @@ def _pronoun_changes(sides: Sides) -> list[Match]:
             if theirs[sex] or any(pronouns_o[k][other] for k in sources):
                 shown = None
                 break
-            if theirs[other] and shown is None:
-                shown = (j, theirs[other][0])
+            if shown is None:  # a pronoun in the place of one the original says ("his" / "her", not "his" / "she")
+                forms = {match.group().lower() for match in said[sex]}
+                counterparts = (match for match in theirs[other] if _COUNTERPARTS[match.group().lower()] & forms)
+                shown = next(((j, match) for match in counterparts), None)
         if shown is None:
             continue
         first = said[sex][0]

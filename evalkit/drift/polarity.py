@@ -71,7 +71,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
-from itertools import filterfalse
+from itertools import filterfalse, islice
 
 from evalkit.drift.facts import (
     ASIDE,
@@ -83,6 +83,7 @@ from evalkit.drift.facts import (
     NOT_SCOPES,
     SPEECH_STEMS,
     Fact,
+    spelled_value,
     word_pairs,
     words,
 )
@@ -133,7 +134,9 @@ CERTAINTY = {"possible": 0, "conditional": 1, "able": 1, "advisable": 1, "certai
 AUXILIARIES = words("auxiliaries_before")
 _NEGATIVE_PHRASES = re.compile(
     r"\b(?:rather than|instead of|far from|free of|apart from|regardless of|no matter|wary of"
-    r"|remains? to be seen)\b",
+    r"|remains? to be seen|(?:stay|stays|stayed|staying|keep|keeps|kept|keeping|steer|steers|steered)"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear)"
+    r"|declin(?:e|es|ed|ing) to)\b",
     re.IGNORECASE,
 )
 #: A comparison negated in place, which no negation fact stands for: "is no more than", "not less than".
@@ -174,7 +177,7 @@ class _Side:
 
     @cached_property
     def _stems(self) -> list[frozenset[str]]:
-        return [frozenset(map(stem, words)) for words in self._words]
+        return [frozenset(map(stem, words)) for words in self._lower]
 
     @cached_property
     def _content(self) -> list[frozenset[str]]:
@@ -182,7 +185,7 @@ class _Side:
 
     @cached_property
     def _lower(self) -> list[list[str]]:
-        return [[word.lower() for word in words] for words in self._words]
+        return [_one_word_verbs([word.lower() for word in words]) for words in self._words]
 
     @cached_property
     def _lower_sets(self) -> list[frozenset[str]]:
@@ -232,6 +235,48 @@ class _Side:
 
     def stems(self, sentences: Sequence[int]) -> set[str]:
         return set().union(*(self._stems[i] for i in sentences))
+
+
+#: Phrasal verbs of going up or down, each form with the one-word verb it says ("went up" is "rose"; the
+#: tables of opposites list one-word verbs), and "declined to", which is "refused to", not "fell".
+_PHRASAL_VERBS = {
+    (verb, particle): said
+    for particle, forms in (
+        ("up", (("go", "rise"), ("goes", "rises"), ("went", "rose"), ("gone", "risen"), ("going", "rising"))),
+        ("down", (("go", "fall"), ("goes", "falls"), ("went", "fell"), ("gone", "fallen"), ("going", "falling"),
+                  ("come", "fall"), ("comes", "falls"), ("came", "fell"), ("coming", "falling"))),
+        ("to", (("decline", "refuse"), ("declines", "refuses"), ("declined", "refused"), ("declining", "refusing"))),
+        ("from", (("up", "rose"), ("down", "fell"))),  # "2.4km, down from 3.1km"
+    )
+    for verb, said in forms
+}  # fmt: skip
+
+
+def _one_word_verbs(words: list[str]) -> list[str]:
+    """A sentence's words (lower case) with the verb of a phrasal verb of :data:`_PHRASAL_VERBS` read as the
+    one-word verb it says ("prices went up" as "prices rose up"); as many words, so indices still hold."""
+    said = list(words)
+    for k, word in enumerate(words[:-1]):
+        one = _PHRASAL_VERBS.get((word, words[k + 1]))
+        if one is not None and (words[k + 1] != "to" or _verb_after_to(words, k + 2)):
+            said[k] = one
+    return said
+
+
+def _verb_after_to(words: Sequence[str], k: int) -> bool:
+    """Whether the ``k``-th word may be the verb of "declined to …" ("declined to comment"), not where a
+    fall ended ("declined to £5m", "declined to five per cent", "declined to a record low")."""
+    return (
+        k < len(words)
+        and len(words[k]) >= 3
+        and not _function_word(words[k])
+        and words[k] not in _NOT_VERBS_AFTER_TO
+        and spelled_value(words[k]) is None
+    )
+
+
+#: Words after "declined to" that say where a fall ended, not what was refused.
+_NOT_VERBS_AFTER_TO = frozenset(("per", "cent", "percent", "record", "zero", "levels", "level", "lows", "low", "just"))
 
 
 def double_negation(fact: Fact) -> bool:
@@ -876,7 +921,12 @@ def find_flips(
     unique = []
     for flip in flips:  # a unit and its lexical counterparts may find the same flip
         where = (flip.kind, flip.rewrite.sentence, flip.rewrite.start)
-        if where not in seen and not _negated_opposite(flip, side_o, side_r) and not _requirement(flip, side_o, side_r):
+        if (
+            where not in seen
+            and not _negated_opposite(flip, side_o, side_r)
+            and not _requirement(flip, side_o, side_r)
+            and not _only_if(flip, side_o, side_r)
+        ):
             seen.add(where)
             unique.append(flip)
     for flip in paired:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
@@ -914,6 +964,27 @@ def _requirement(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     return any(
         match.start() <= negation.start < match.end() and not CLAUSE_BREAK.search(match.group("between"))
         for match in _NOT_WITHOUT.finditer(text)
+    )
+
+
+#: "unless" after a negation in its clause; "only if" (or "only when", "only with") on the other side.
+_UNLESS_AFTER = re.compile(r"[^.;:!?]{0,80}?\bunless\b", re.IGNORECASE)
+_ONLY_IF = re.compile(r"\bonly\b(?:\s+[\w’'-]+){0,6}?\s+(?:if|when|with)\b", re.IGNORECASE)
+
+
+def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """A negation removed (or added) whose clause goes on with "unless", where the other side's sentence says
+    "only if": "cannot park unless they have a permit" / "can park only if they have a permit" say one
+    thing."""
+    if flip.kind == "negation-removed":
+        negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
+    elif flip.kind == "negation-added":
+        negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
+    else:
+        return False
+    return (
+        _UNLESS_AFTER.match(own.texts[negation.sentence], negation.end) is not None
+        and _ONLY_IF.search(other_side.texts[other.sentence]) is not None
     )
 
 
@@ -1148,8 +1219,7 @@ def _removed(
     if not flips:  # an implicit negation the rewrite turned positive ("unless" -> "if")
         for index in sources:
             text = side_o.texts[index]
-            for match in _WORDS.finditer(text):
-                word = match.group().lower()
+            for match, word in zip(_WORDS.finditer(text), side_o.lower(index), strict=True):  # "declined to": "refused"
                 if word not in STRONG_IMPLICIT or word in _EXPLICIT:
                     continue
                 cue = Fact(
@@ -1701,20 +1771,23 @@ def _paired_words_changed(
             continue
         stems_o, stems_r = side_o.stems(whole_sources), side_r.stems(whole_group)
         for j, k, wanted in candidates:
-            if stem(side_r.lower(j)[k]) in stems_o or any(stem(other) in stems_r for other in wanted):
+            if stem(side_r.lower(j)[k]) in stems_o:
                 continue
+            # the original's word that the rewrite's stands for: one the rewrite says nowhere ("the river level
+            # dropped overnight, easing fears" / "the river rose overnight. This eased fears")
+            unsaid = frozenset(other for other in wanted if stem(other) not in stems_r)
             for index in sources:
-                if not side_o.holds_any(index, wanted):
+                if not side_o.holds_any(index, unsaid):
                     continue
-                at = next(m for m, other in enumerate(side_o.lower(index)) if other in wanted)
+                at = next(m for m, other in enumerate(side_o.lower(index)) if other in unsaid)
                 framed = _same_frame(side_r.lower(j), k, side_o.lower(index), at)
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
                 if not framed:
                     continue
-                cue = _pseudo(index, *_word_span(side_o.texts[index], at), side_o.texts)
-                other = _pseudo(j, *_word_span(side_r.texts[j], k), side_r.texts)
+                cue = _pseudo(index, *_verb_span(side_o.texts[index], at), side_o.texts)
+                other = _pseudo(j, *_verb_span(side_r.texts[j], k), side_r.texts)
                 flips.append(Flip(kind, cue, other, f"{said}: '{cue.text}' became '{other.text}'"))
                 break
     return flips
@@ -1723,6 +1796,14 @@ def _paired_words_changed(
 def _word_span(text: str, k: int) -> tuple[int, int]:
     """The span of the ``k``-th word (``_WORDS``) of a text."""
     return next(match.span() for n, match in enumerate(_WORDS.finditer(text)) if n == k)
+
+
+def _verb_span(text: str, k: int) -> tuple[int, int]:
+    """:func:`_word_span`, with the particle of a phrasal verb of :data:`_PHRASAL_VERBS` ("went up")."""
+    words = list(islice(_WORDS.finditer(text), k, k + 2))
+    if len(words) == 2 and (words[0].group().lower(), words[1].group().lower()) in _PHRASAL_VERBS:
+        return words[0].start(), words[1].end()
+    return words[0].span()
 
 
 def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
@@ -1734,7 +1815,7 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                 continue
             others = [f for f in modals_r if scope_stem(f) == scope_stem(fact)]
             level = CERTAINTY[str(fact.key[1])]
-            if others and all(abs(CERTAINTY[str(f.key[1])] - level) >= 2 for f in others):
+            if others and all(_another_modality(str(fact.key[1]), str(f.key[1])) for f in others):
                 other = others[0]
                 flips.append(Flip(
                     "modality", fact, other,
@@ -1751,6 +1832,12 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                         f"modality changed: '{said.text}' became '{shown.text}' (a possibility stated as a fact)",
                     ))  # fmt: skip
     return flips
+
+
+def _another_modality(original: str, rewrite: str) -> bool:
+    """Whether two modal meanings (:data:`CERTAINTY`'s names) say different things: two steps apart ("may" /
+    "will"), or an obligation and a permission ("must wear" / "can wear")."""
+    return abs(CERTAINTY[original] - CERTAINTY[rewrite]) >= 2 or {original, rewrite} == {"necessary", "able"}
 
 
 #: Words that hedge a claim: a rewrite sentence with one of them still says "perhaps".

@@ -63,6 +63,14 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("The temperature fell to -5C.", "-5C", ("count", "", -5.0)),
         ("It was −12C at night.", "−12C", ("count", "", -12.0)),
         ("It was 12C at night.", "12C", ("count", "", 12.0)),
+        # a frequency with "twice" is a count of times, as "two times a week"; a fortnight is two weeks; a
+        # reduction by half is halved
+        ("They meet twice a week.", "twice", ("count", "", 2.0)),
+        ("They meet two times a week.", "two", ("count", "", 2.0)),
+        ("It is twice the size.", "twice", ("multiplier", "", 2.0)),
+        ("It closes for a fortnight.", "a fortnight", ("count", "", 2.0)),
+        ("The budget was cut by half.", "half", ("multiplier", "", 0.5)),
+        ("Half of the pupils came.", "Half", ("fraction", "", 0.5)),
     ],
 )
 def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> None:
@@ -116,6 +124,8 @@ def test_cents_are_no_temperature() -> None:
         ("The rule applies to under-12s.", ["12s"]),
         ("He bought a second-hand car from a third-party seller.", []),  # compounds, no ranks
         ("The scheme helps first-time buyers.", []),
+        ("Growth will come in the second half.", ["second"]),  # a part of a year, no share
+        ("The other half went home.", []),
     ],
 )
 def test_not_numbers(text: str, expected: list[str]) -> None:
@@ -149,6 +159,8 @@ def test_vague_quantities(text: str, expected: list[str]) -> None:
         ("It was built in 2014, they said.", "It was built in 2014."),
         ("During the previous financial year, sales fell.", "Last year, sales fell."),
         ("It opened a week ago.", "It opened last week."),
+        ("It adds £28m to costs in the current financial year.", "It adds £28m to costs this year."),
+        ("Work starts in the spring.", "Work starts in early spring."),
     ],
 )
 def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
@@ -184,6 +196,11 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         ("The consultation closes on 2027-03-15.", ["2027-03-15"]),  # ISO 8601
         # "May" after "mid-" is the month
         ("The museum reopened in mid-May.", ["May"]),
+        # a season as a time of year, not as a noun of another kind
+        ("Repairs begin in the spring and end by late autumn 2027.", ["spring", "autumn", "2027"]),
+        ("The town grew around a hot spring.", []),
+        ("Summer clothes went on sale.", []),
+        ("Pupils went back after the summer holidays.", []),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:

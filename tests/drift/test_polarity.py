@@ -436,6 +436,24 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("People who had a reaction to the vaccine should not have the vaccine without speaking to a GP.",
          "If you had a reaction to the vaccine, you should have the vaccine without speaking to a GP.",
          "negation-removed", "should have the vaccine"),
+        # a phrasal verb is the one-word verb it says; an opposite the rewrite says of another thing is no
+        # counterpart ("easing fears" / "eased fears")
+        ("Sales of electric cars fell in March.", "Sales of electric cars went up in March.", "opposite", "went up"),
+        ("Prices went up in March.", "Prices rose in March.", None, None),
+        ("The river level dropped overnight, easing fears of flooding.",
+         "The river rose overnight. This eased fears of flooding.", "opposite", "rose"),
+        # an obligation made a permission
+        ("Passengers must wear a face covering.", "Passengers can wear a face covering.", "modality", "can"),
+        # "declined to" is a refusal, not a fall
+        ("The judge declined to give the company more time.", "The judge gave the company more time.",
+         "negation-removed", "gave the company more time"),
+        ("Sales declined to £5m.", "Sales fell to £5m.", None, None),
+        ("The distance was 2.4km, down from 3.1km.", "The distance was 2.4km, up from 3.1km.", "opposite", "up from"),
+        # "not … unless" said as "only if"; a plain "if" drops the restriction
+        ("Residents cannot park in the bay unless they have a permit.",
+         "Residents can park in the bay only if they have a permit.", None, None),
+        ("Residents cannot park in the bay unless they have a permit.",
+         "Residents can park in the bay if they have a permit.", "negation-removed", "can park"),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
