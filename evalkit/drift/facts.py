@@ -138,7 +138,8 @@ CONVERSIONS = {
     "kg": ("mass", 1.0), "g": ("mass", 0.001), "t": ("mass", 1000.0), "lb": ("mass", 0.45359237),
     "oz": ("mass", 0.028349523), "mph": ("speed", 0.44704), "kmh": ("speed", 0.277778),
     "l": ("volume", 1.0), "gal": ("volume", 3.785411784), "acre": ("area", 4046.8564224),
-    "ha": ("area", 10000.0),
+    "ha": ("area", 10000.0), "s": ("time", 1.0), "min": ("time", 60.0), "h": ("time", 3600.0),
+    "day": ("time", 86400.0), "week": ("time", 604800.0),
 }  # fmt: skip
 _DIMENSION_WORDS = words("dimension_words")
 
@@ -169,6 +170,11 @@ _NO_RANK_AFTER = re.compile(r"-(?:hand|party|rate|person|time|guess|guessed|gues
 #: A period of time an ordinal counts ("its first week", "the third quarter"): its measure.
 _ORDINAL_PERIOD = re.compile(
     r"[\s-]+(?P<unit>day|week|month|year|decade|century|quarter|half|hour|minute|term|season)s?\b", re.IGNORECASE
+)
+#: The whole a fraction is taken of, as a count: "half of the 40 farms".
+_OF_WHOLE = re.compile(
+    rf"\s+of\s+(?:the|these|those|its|their|all)?\s*(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d+|{_SPELLED_BELOW_100})\b(?![.,]\d|%)",
+    re.IGNORECASE,
 )
 #: Words before "half" that make it a part of a whole, no share: "the second half", "the other half".
 _HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-]+$", re.IGNORECASE)
@@ -1210,8 +1216,12 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         parts = 1 if count_word in ("a", "an") else UNITS.get(count_word, 1)
         share = round(parts * FRACTIONS[match.group("part").lower()], 6)
-        add(Fact("number", sentence, start, end, text[start:end], ("fraction", "", share),
-                 {"kind": "fraction", "value": share}))  # fmt: skip
+        fraction: dict[str, object] = {"kind": "fraction", "value": share}
+        of_whole = _OF_WHOLE.match(text, end)
+        whole_count = _count_value(of_whole.group("whole")) if of_whole is not None else None
+        if whole_count and (share * whole_count).is_integer():  # "half of the 40 farms" is 20 of them
+            fraction["of_whole"] = share * whole_count
+        add(Fact("number", sentence, start, end, text[start:end], ("fraction", "", share), fraction))
 
     for match in _scan(_NUMBER, text, tokens, _NUMBER_STARTS):
         start, end = match.span()
@@ -1514,6 +1524,7 @@ def _clean_run(
             and before.group(1).islower()
             and before.group(1) not in FUNCTION_WORDS
             and before.group(1) not in _NAMING_NOUNS  # "the charity Shelter", "the journal Nature"
+            and before.group(1) not in _VERBS_BEFORE_NAMES  # "beat Everton on Saturday"
         )
         if (
             after_word
@@ -1547,6 +1558,19 @@ _NAMING_NOUNS = frozenset((
     "organization", "website", "app", "brand", "retailer", "supermarket", "airline", "bank", "club", "team",
     "party", "programme", "program", "campaign", "agency", "platform", "network", "channel", "broadcaster",
     "publisher", "carmaker", "chain", "startup", "charities", "newspapers", "journals", "firms", "companies",
+))  # fmt: skip
+
+
+#: Verbs and prepositions a name stands right after as their object ("beat Everton", "against Fulham"),
+#: where a list item run into a sentence does not.
+_VERBS_BEFORE_NAMES = frozenset((
+    "beat", "beats", "beating", "defeated", "play", "plays", "played", "playing", "face", "faces", "faced",
+    "facing", "meet", "meets", "met", "meeting", "join", "joins", "joined", "joining", "visit", "visits",
+    "visited", "visiting", "sign", "signs", "signed", "sue", "sues", "sued", "suing", "told", "thanked", "host",
+    "hosts", "hosted", "lead", "leads", "led", "leave", "leaves", "left", "leaving", "bought", "sold", "acquired",
+    "against", "versus", "vs", "v", "including", "like", "unlike", "via", "overtook", "overtaken", "replaced",
+    "replace", "replaces", "succeeded", "succeeds", "succeed", "criticised", "criticized", "blamed", "accused",
+    "praised", "supported", "backed",
 ))  # fmt: skip
 
 

@@ -228,7 +228,12 @@ def numbers_equal(a: Fact, b: Fact, rewrite_text: str = "") -> bool:
 
 
 def _readings(fact: Fact) -> tuple[Fact, ...]:
-    """A number as read, and a bare "10.1m" (no unit after it: "rose to 10.1m.") also as 10.1 million."""
+    """A number as read, and a bare "10.1m" (no unit after it: "rose to 10.1m.") also as 10.1 million, a
+    fraction of a counted whole also as its count ("half of the 40 farms": 20)."""
+    of_whole = fact.detail.get("of_whole")
+    if isinstance(of_whole, float):
+        detail = {"kind": "count", "value": of_whole, "measure": "", "unit": ""}
+        return fact, replace(fact, key=("count", "", round(of_whole, 6)), detail=detail)
     millions = fact.detail.get("millions")
     if not isinstance(millions, float):
         return (fact,)
@@ -745,8 +750,8 @@ def _same_family(a: Fact, b: Fact) -> bool:
 
 
 def _number_compatible(a: Fact, b: Fact) -> bool:
-    if _family(a) != _family(b):
-        return False
+    if _family(a) != _family(b) and not any(_family(x) == _family(y) for x in _readings(a) for y in _readings(b)):
+        return False  # "half of the 40 farms" may have become "thirty of them"
     return a.key[0] != "ordinal" or b.key[0] == "ordinal"
 
 

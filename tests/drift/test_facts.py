@@ -253,6 +253,9 @@ def test_dates(text: str, expected: list[str]) -> None:
         # an ordinary word capitalised once is a name right after the common noun it names
         ("The report, by the charity Shelter, found it.", ["Shelter"], [("shelter",)]),
         ("It was published in the journal Nature last week.", ["Nature"], [("nature",)]),
+        # ... or right after a verb or preposition it is the object of; not a list item run into a sentence
+        ("They were unlucky not to beat Everton on Saturday.", ["Everton"], [("everton",)]),
+        ("Bring a coat Gloves and boots.", [], []),
         ("The U.S. Food and Drug Administration (FDA) agreed.", ["U.S. Food and Drug Administration", "FDA"],
          [("@united states", "@food and drug administration"), ("@food and drug administration",)]),
     ],

@@ -720,6 +720,11 @@ FAITHFUL_PLAIN = [
     ("Sales declined to £5m.", "Sales fell to £5m."),
     # the words of a phrasal verb said with one word
     ("Prices went up in March.", "Prices rose in March."),
+    # a time said in other units, a fraction of a counted whole said as its count
+    ("The flight was delayed by two and a half hours.", "The flight was 150 minutes late."),
+    ("The bridge will be closed for 14 days.", "The bridge will be shut for two weeks."),
+    ("The strike will last 48 hours.", "The strike will go on for two days."),
+    ("Half of the 40 farms surveyed reported losses.", "Twenty of the 40 farms said they had made losses."),
     (
         "People who had an allergic reaction should not have the vaccine without first speaking to a GP.",
         "If you had an allergic reaction, talk to a GP before you have the vaccine.",
@@ -932,6 +937,14 @@ def test_a_quotation_put_in_another_person_s_mouth_is_a_changed_speaker(
         ("Residents pay an annual charge of £45 per household.", "It costs £45 a year for each household.", []),
         ("Residents pay an annual charge of £45 per household.", "It costs £45 a month for each household.",
          [("number", "£45 per household", "£45 a month")]),
+        # a time in other units that is another time; a fraction of a whole said as another count
+        ("The strike will last 48 hours.", "The strike will go on for three days.",
+         [("number", "48 hours", "three days")]),
+        ("Half of the 40 farms reported losses.", "Thirty of the 40 farms reported losses.",
+         [("number", "Half", "Thirty")]),
+        # a club after the verb it is the object of is a name
+        ("The team was unlucky not to beat Everton on Saturday.", "The team was unlucky not to beat Fulham on Saturday.",
+         [("name", "Everton", "Fulham")]),
         # a season as a time of year, and the current year said as "this year"
         ("Repairs to the bridge are due to begin in the spring.", "Repairs to the bridge will start in the autumn.",
          [("date", "spring", "autumn")]),

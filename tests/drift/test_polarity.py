@@ -449,6 +449,15 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "negation-removed", "gave the company more time"),
         ("Sales declined to £5m.", "Sales fell to £5m.", None, None),
         ("The distance was 2.4km, down from 3.1km.", "The distance was 2.4km, up from 3.1km.", "opposite", "up from"),
+        # a claim made more certain, an obligation made advice, too little made enough
+        ("The study suggests that walking might reduce the risk.", "The study shows that walking cuts the risk.",
+         "modality", "shows"),
+        ("The strikes would probably go ahead on Monday.", "The strikes will definitely go ahead on Monday.",
+         "modality", "definitely"),
+        ("Universities are required to publish their data.", "Universities are encouraged to publish their data.",
+         "modality", "encouraged"),
+        ("There was insufficient evidence to charge the driver.", "There was enough evidence to charge the driver.",
+         "opposite", "enough"),
         # "not … unless" said as "only if"; a plain "if" drops the restriction
         ("Residents cannot park in the bay unless they have a permit.",
          "Residents can park in the bay only if they have a permit.", None, None),
