@@ -40,7 +40,8 @@ not)"), makes every word before it in its sentence count as negated too.
 A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
 clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
 verb is changed when one of another strength bears on the same word ("may close" / "will close"; "could" /
-"can" and "would" / "will" are one step apart and pass), and a "may", "might" or "could" when the verb it
+"can" and "would" / "will" are one step apart and pass), or an obligation becomes a permission or advice
+("must wear" / "can wear", "must wear" / "should wear"), and a "may", "might" or "could" when the verb it
 hedged stands as a fact in a rewrite sentence with no hedge left ("could reduce" / "reduces";
 :func:`_stated_as_fact`). A verb said of the future on one side and of the past on the other ("will open" /
 "opened", "has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). An open question stated
@@ -50,17 +51,21 @@ another strength is changed too (:data:`QUANTITY`): "most people" / "all people"
 late", "some schools" / "most schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all",
 "first of all", "the most important", "each other") and negated ones ("not all": rules 1-6) are left out. A
 word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" /
-"rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form, "safe" / "unsafe") is
+"rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form, "safe" / "unsafe";
+a phrasal verb read as the one word it says, "went up" as "rose", "declined to comment" as "refused") is
 an ``opposite`` flip where the two stand in the same frame (a content word shared within two words either
 side, or the same nearest content word on one side: "the north of the country" / "the south of the country")
 with as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence is
-aligned with and the rewrite's nowhere in its sources. A verb of belief said as one of knowledge or the other
-way round (``certainty``: "I think it will" / "I know it will") is a ``modality`` flip by the same rule, its
+aligned with and the rewrite's not said for another of the original's words there. A verb of belief said as
+one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will", "suggests" /
+"shows", "probably" / "definitely", "required" / "encouraged") is a ``modality`` flip by the same rule, its
 frame also met by sentences that share most of their content words. And a negation of a word whose opposite
 stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no flip: it says the
 same thing; "none", "no" or "nobody" bears on the verb of its clause there too ("None of the passengers
 died" / "All the passengers survived"). A "not … without" ("should not have the vaccine without speaking to
-a GP") is a requirement: said plainly in a sentence with no negative cue, it is no flip either.
+a GP") is a requirement: said plainly in a sentence with no negative cue, it is no flip either; nor is a
+"not … unless" said as "only if" ("cannot park unless they have a permit" / "can park only if they have a
+permit").
 """
 
 from __future__ import annotations
@@ -1836,8 +1841,14 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
 
 def _another_modality(original: str, rewrite: str) -> bool:
     """Whether two modal meanings (:data:`CERTAINTY`'s names) say different things: two steps apart ("may" /
-    "will"), or an obligation and a permission ("must wear" / "can wear")."""
-    return abs(CERTAINTY[original] - CERTAINTY[rewrite]) >= 2 or {original, rewrite} == {"necessary", "able"}
+    "will"), or an obligation and a permission or advice ("must wear" / "can wear", "must wear" / "should
+    wear")."""
+    return abs(CERTAINTY[original] - CERTAINTY[rewrite]) >= 2 or {original, rewrite} in _OBLIGATION_CHANGES
+
+
+#: An obligation against a permission or a piece of advice: "must" is a rule, "can" a choice and "should"
+#: advice (the GOV.UK style guide keeps "must" for what the law requires).
+_OBLIGATION_CHANGES = ({"necessary", "able"}, {"necessary", "advisable"})
 
 
 #: Words that hedge a claim: a rewrite sentence with one of them still says "perhaps".

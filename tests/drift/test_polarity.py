@@ -444,6 +444,7 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "The river rose overnight. This eased fears of flooding.", "opposite", "rose"),
         # an obligation made a permission
         ("Passengers must wear a face covering.", "Passengers can wear a face covering.", "modality", "can"),
+        ("Passengers must wear a face covering.", "Passengers should wear a face covering.", "modality", "should"),
         # "declined to" is a refusal, not a fall
         ("The judge declined to give the company more time.", "The judge gave the company more time.",
          "negation-removed", "gave the company more time"),
