@@ -54,7 +54,8 @@ word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" / "
 "rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form, "safe" / "unsafe";
 a phrasal verb read as the one word it says, "went up" as "rose", "declined to comment" as "refused") is
 an ``opposite`` flip where the two stand in the same frame (a content word shared within two words either
-side, or the same nearest content word on one side: "the north of the country" / "the south of the country")
+side, the same nearest content word on one side, "the north of the country" / "the south of the country", or
+one after a comparison's "than", "less than the national average" / "more than the average")
 with as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence is
 aligned with and the rewrite's not said for another of the original's words there. A verb of belief said as
 one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will", "suggests" /
@@ -65,7 +66,8 @@ same thing; "none", "no" or "nobody" bears on the verb of its clause there too (
 died" / "All the passengers survived"). A "not … without" ("should not have the vaccine without speaking to
 a GP") is a requirement: said plainly in a sentence with no negative cue, it is no flip either; nor is a
 "not … unless" said as "only if" ("cannot park unless they have a permit" / "can park only if they have a
-permit").
+permit"), nor a negated relative clause that picks out part of a group, said as "the others" ("families who do
+not qualify" / "other families").
 """
 
 from __future__ import annotations
@@ -931,6 +933,7 @@ def find_flips(
             and not _negated_opposite(flip, side_o, side_r)
             and not _requirement(flip, side_o, side_r)
             and not _only_if(flip, side_o, side_r)
+            and not _the_others(flip, side_o, side_r)
         ):
             seen.add(where)
             unique.append(flip)
@@ -990,6 +993,34 @@ def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     return (
         _UNLESS_AFTER.match(own.texts[negation.sentence], negation.end) is not None
         and _ONLY_IF.search(other_side.texts[other.sentence]) is not None
+    )
+
+
+#: A negation in a relative clause that picks out whom a sentence is about ("families who do not qualify").
+_NEGATED_RELATIVE = re.compile(
+    r"\b(?:who|that|which)\s+(?:do|does|did|are|is|were|was|have|has|had|can|could|will|would)\s*(?:not\b|n['’]t\b)",
+    re.IGNORECASE,
+)
+#: Words that pick out the rest of a group named before: "other families", "the rest", "everyone else".
+_THE_OTHERS = re.compile(r"\b(?:other|others|the rest|everyone else|anyone else|all other)\b", re.IGNORECASE)
+
+
+def _the_others(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """A negation removed (or added) in a relative clause that picks out part of a group, where the other
+    side's sentence calls that part the others: "Families who do not qualify may buy a seat" / "Other
+    families can pay" (the sentence before names who qualifies)."""
+    if flip.kind == "negation-removed":
+        negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
+    elif flip.kind == "negation-added":
+        negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
+    else:
+        return False
+    return (
+        any(
+            match.start() <= negation.start < match.end()
+            for match in _NEGATED_RELATIVE.finditer(own.texts[negation.sentence])
+        )
+        and _THE_OTHERS.search(other_side.texts[other.sentence]) is not None
     )
 
 
@@ -1716,10 +1747,24 @@ def _same_frame(rewrite: Sequence[str], k: int, original: Sequence[str], at: int
         (word := _nearest(rewrite, k, step)) is not None and word == _nearest(original, at, step) for step in (-1, 1)
     ):
         return True
+    if _compared_with(rewrite, k) & _compared_with(original, at):  # "less than the national average" / "more
+        return True  # than the average for the whole country"
     return any(
         (subject := _passive_subject(one, i)) is not None and subject in _object_of(other, j)
         for one, i, other, j in ((original, at, rewrite, k), (rewrite, k, original, at))
     )
+
+
+#: How many words after a comparison's "than" say what is compared with.
+THAN_WORDS = 3
+
+
+def _compared_with(lower: Sequence[str], k: int) -> set[str]:
+    """The stems of the content words of the :data:`THAN_WORDS` after a "than" right after the ``k``-th
+    word ("less than the national average": "nation", "average"); none without a "than"."""
+    if k + 1 >= len(lower) or lower[k + 1] != "than":
+        return set()
+    return {stem(word) for word in lower[k + 2 : k + 2 + THAN_WORDS] if not _function_word(word)}
 
 
 #: Forms of "be" that make the participle after them passive ("was lowered", "has been raised").

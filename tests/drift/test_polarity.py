@@ -459,6 +459,14 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "modality", "encouraged"),
         ("There was insufficient evidence to charge the driver.", "There was enough evidence to charge the driver.",
          "opposite", "enough"),
+        # a comparison turned round, its frame the words after "than"
+        ("Prices rose by 3%, which was less than the national average.",
+         "This was more than the average for the country.", "opposite", "more"),
+        # the part of a group a negated relative clause picks out, said as "the others"
+        ("Families who do not qualify may buy a seat on the bus.", "Other families can buy a seat on the bus.",
+         None, None),
+        ("Families who do not qualify may buy a seat on the bus.", "Families who qualify may buy a seat on the bus.",
+         "negation-removed", "qualify"),
         # "not … unless" said as "only if"; a plain "if" drops the restriction
         ("Residents cannot park in the bay unless they have a permit.",
          "Residents can park in the bay only if they have a permit.", None, None),
