@@ -203,8 +203,12 @@ _MULTIPLIER = re.compile(
 )
 #: A frequency said with "twice" ("twice a week"): a count of times, as "two times a week" is.
 _TWICE_PER = re.compile(r"\s+(?:a|an|per|each|every)\b", re.IGNORECASE)
-#: Fortnights, counted as weeks: "a fortnight" is two weeks.
-_FORTNIGHTS = re.compile(rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+fortnights?\b", re.IGNORECASE)
+#: Fortnights, counted as weeks: "a fortnight" is two weeks, "fortnightly" every two weeks.
+_FORTNIGHTS = re.compile(
+    rf"\b(?:(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+fortnights?|(?P<every>fortnightly))\b", re.IGNORECASE
+)
+#: Half of a unit of measurement: "half an hour", "half a metre" (as 0.5 of the unit).
+_HALF_A_UNIT = re.compile(r"\s+an?\s+(?P<unit>[a-z]+)\b", re.IGNORECASE)
 #: A reduction by half ("cut by half", "reduced in half"): halved, a multiplier of 0.5.
 _HALVED_BEFORE = re.compile(
     r"\b(?:cut|cuts|cutting|reduced?|reduces|reducing|slashed?|slashes|slashing|fallen|fell|falls?|falling|dropped"
@@ -902,13 +906,14 @@ _DATE_STARTS = frozenset(
 _ORDINAL_STARTS = frozenset(ORDINALS)
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
 _SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
+_FORTNIGHT_STARTS = frozenset({*_SPAN_STARTS, "fortnightly"})
 _FRACTION_STARTS = frozenset({*UNITS, "a", "an", "half", "third", "thirds", "quarter", "quarters"})
 #: The word starts of the scanned patterns, each with a bit of its own.
 _START_BITS = {
     starts: 1 << index
     for index, starts in enumerate(
         (_SPELLED_STARTS, _NUMBER_STARTS, _DATE_STARTS, _ORDINAL_STARTS, _MULTIPLIER_STARTS, _SPAN_STARTS,
-         _FRACTION_STARTS, VAGUE)
+         _FRACTION_STARTS, VAGUE, _FORTNIGHT_STARTS)
     )
 }  # fmt: skip
 #: Every word that can start a match of one of the scanned patterns: the bits of the patterns it can start.
@@ -1179,9 +1184,9 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),
                  {"kind": "multiplier", "value": multiple}))  # fmt: skip
 
-    for match in _scan(_FORTNIGHTS, text, tokens, _SPAN_STARTS):
+    for match in _scan(_FORTNIGHTS, text, tokens, _FORTNIGHT_STARTS):
         start, end = match.span()
-        fortnights = _counted(match.group("count").lower())
+        fortnights = _counted(match.group("count").lower()) if match.group("count") else 1.0
         if fortnights is None or not free(start, end):
             continue
         weeks = 2 * fortnights
@@ -1210,6 +1215,20 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         count_word = (match.group("count") or "a").lower()
         if not match.group("count") and _HALF_OF_WHOLE.search(text, max(0, start - 12), start):
             continue  # "the second half" of a year or a match: a part, counted by its ordinal
+        unit_after = _HALF_A_UNIT.match(text, end) if match.group("part").lower() == "half" else None
+        unit_word = unit_after.group("unit").lower() if unit_after is not None else ""
+        if not match.group("count") and unit_word == "dozen":  # "half a dozen" is six
+            end = unit_after.end() if unit_after is not None else end
+            add(Fact("number", sentence, start, end, text[start:end], ("count", "", 6.0),
+                     {"kind": "count", "value": 6.0, "measure": "", "unit": "", "display": "6", "millions": None,
+                      "unit_end": None}))  # fmt: skip
+            continue
+        if not match.group("count") and unit_after is not None and unit_word in MEASURES:
+            end = unit_after.end()  # "half an hour" is 0.5 hours
+            add(Fact("number", sentence, start, end, text[start:end], ("count", "", 0.5),
+                     {"kind": "count", "value": 0.5, "measure": MEASURES[unit_word], "unit": stem(unit_word),
+                      "display": "0.5", "millions": None, "unit_end": end}))  # fmt: skip
+            continue
         if not match.group("count") and _HALVED_BEFORE.search(text, max(0, start - 24), start):
             add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", 0.5),
                      {"kind": "multiplier", "value": 0.5}))  # fmt: skip  # "cut by half" is "halved"

@@ -1308,15 +1308,16 @@ def _inclusive(fact: Fact, bound: tuple[str, int, int], texts: Sequence[str]) ->
 def _age_limit_moved(
     a: Fact, bound_a: tuple[str, int, int], b: Fact, bound_b: tuple[str, int, int], sides: Sides
 ) -> bool:
-    """An age limit on the same side with its own age taken in on one side only: "children under 12" /
-    "children aged 12 and under" lets 12-year-olds in. Only for ages, where a year is the rule; "more than
-    20 people" / "at least 20 people" is a loose way news says a count."""
+    """An upper age limit with its own age taken in on one side only: "children under 12" / "children aged
+    12 and under" lets 12-year-olds in. Only for ages, where a year is the rule ("more than 20 people" /
+    "at least 20 people" is a loose way news says a count), and only from below: "over 65" is said loosely
+    for "65 or over" (the over-65s), "under 12" is not."""
     text_a, text_b = sides.original_texts[a.sentence], sides.rewrite_texts[b.sentence]
     return (
-        a.key[0] == "count"
+        bound_a[0] == "below"
+        and a.key[0] == "count"
         and float(str(a.key[2])).is_integer()
-        and _AGE_WORDS.search(text_a) is not None
-        and _AGE_WORDS.search(text_b) is not None
+        and (_AGE_WORDS.search(text_a) is not None or _AGE_WORDS.search(text_b) is not None)
         and _inclusive(a, bound_a, sides.original_texts) != _inclusive(b, bound_b, sides.rewrite_texts)
     )
 

@@ -142,8 +142,7 @@ AUXILIARIES = words("auxiliaries_before")
 _NEGATIVE_PHRASES = re.compile(
     r"\b(?:rather than|instead of|far from|free of|apart from|regardless of|no matter|wary of"
     r"|remains? to be seen|(?:stay|stays|stayed|staying|keep|keeps|kept|keeping|steer|steers|steered)"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear)"
-    r"|declin(?:e|es|ed|ing) to)\b",
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear))\b",
     re.IGNORECASE,
 )
 #: A comparison negated in place, which no negation fact stands for: "is no more than", "not less than".
@@ -176,10 +175,10 @@ class _Side:
         return [_WORDS.findall(text) for text in self.texts]
 
     @cached_property
-    def _cues(self) -> list[int]:
+    def _cues(self) -> list[int]:  # the words as read: "turned down" is "rejected", "declined to go" "refused"
         return [
             _negative_cues(text, facts, words)
-            for text, facts, words in zip(self.texts, self.facts, self._words, strict=True)
+            for text, facts, words in zip(self.texts, self.facts, self._lower, strict=True)
         ]
 
     @cached_property
@@ -254,6 +253,7 @@ _PHRASAL_VERBS = {
                   ("come", "fall"), ("comes", "falls"), ("came", "fell"), ("coming", "falling"))),
         ("to", (("decline", "refuse"), ("declines", "refuses"), ("declined", "refused"), ("declining", "refusing"))),
         ("from", (("up", "rose"), ("down", "fell"))),  # "2.4km, down from 3.1km"
+        ("down", (("turn", "reject"), ("turns", "rejects"), ("turned", "rejected"), ("turning", "rejecting"))),
     )
     for verb, said in forms
 }  # fmt: skip

@@ -725,6 +725,13 @@ FAITHFUL_PLAIN = [
     ("The bridge will be closed for 14 days.", "The bridge will be shut for two weeks."),
     ("The strike will last 48 hours.", "The strike will go on for two days."),
     ("Half of the 40 farms surveyed reported losses.", "Twenty of the 40 farms said they had made losses."),
+    ("Bins are collected fortnightly on Fridays.", "Bins are collected every two weeks on Fridays."),
+    ("The bus runs every 30 minutes after 7pm.", "After 7pm, the bus comes every half an hour."),
+    ("The river may rise by up to half a metre.", "The river may rise by as much as 50cm."),
+    ("Half a dozen homes were flooded.", "Six homes were flooded."),
+    # a refusal and an acquittal said another way
+    ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
+    ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
     (
         "People who had an allergic reaction should not have the vaccine without first speaking to a GP.",
         "If you had an allergic reaction, talk to a GP before you have the vaccine.",

@@ -449,6 +449,7 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The judge declined to give the company more time.", "The judge gave the company more time.",
          "negation-removed", "gave the company more time"),
         ("Sales declined to £5m.", "Sales fell to £5m.", None, None),
+        ("The committee turned down the plan.", "The committee approved the plan.", "negation-removed", "approved"),
         ("The distance was 2.4km, down from 3.1km.", "The distance was 2.4km, up from 3.1km.", "opposite", "up from"),
         # a claim made more certain, an obligation made advice, too little made enough
         ("The study suggests that walking might reduce the risk.", "The study shows that walking cuts the risk.",
