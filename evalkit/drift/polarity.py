@@ -996,32 +996,45 @@ def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     )
 
 
-#: A negation in a relative clause that picks out whom a sentence is about ("families who do not qualify").
+#: A negation in a relative clause that picks out whom a sentence is about ("families who do not qualify"),
+#: with the noun it picks them out of.
 _NEGATED_RELATIVE = re.compile(
-    r"\b(?:who|that|which)\s+(?:do|does|did|are|is|were|was|have|has|had|can|could|will|would)\s*(?:not\b|n['’]t\b)",
+    rf"(?P<head>[{LETTER}]+)\s+(?:who|that|which)\s+(?:do|does|did|are|is|were|was|have|has|had|can|could|will|would)"
+    r"\s*(?:not\b|n['’]t\b)",
     re.IGNORECASE,
 )
-#: Words that pick out the rest of a group named before: "other families", "the rest", "everyone else".
-_THE_OTHERS = re.compile(r"\b(?:other|others|the rest|everyone else|anyone else|all other)\b", re.IGNORECASE)
+#: Words that stand for people in general, whose rest is "others", "the rest", "everyone else".
+_PEOPLE_HEADS = frozenset(("those", "people", "anyone", "anybody", "everyone", "everybody", "someone", "applicants"))
+_THE_REST = re.compile(r"\b(?:others|the rest|everyone else|anyone else)\b", re.IGNORECASE)
 
 
 def _the_others(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     """A negation removed (or added) in a relative clause that picks out part of a group, where the other
-    side's sentence calls that part the others: "Families who do not qualify may buy a seat" / "Other
-    families can pay" (the sentence before names who qualifies)."""
+    side's sentence calls that part the others, by its noun: "Families who do not qualify may buy a seat" /
+    "Other families can pay" (the sentence before names who qualifies); not any "other" ("a bacteria that is
+    not resistant to methicillin and all other penicillins")."""
     if flip.kind == "negation-removed":
         negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
     elif flip.kind == "negation-added":
         negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
     else:
         return False
-    return (
-        any(
-            match.start() <= negation.start < match.end()
-            for match in _NEGATED_RELATIVE.finditer(own.texts[negation.sentence])
+    text = other_side.texts[other.sentence]
+    for match in _NEGATED_RELATIVE.finditer(own.texts[negation.sentence]):
+        if not match.start() <= negation.start < match.end():
+            continue
+        head = match.group("head").lower()
+        if head in _PEOPLE_HEADS and _THE_REST.search(text):
+            return True
+        # "families who do not qualify" / "other families", "other local families"
+        return any(
+            stem(head) in {stem(word) for word in found.groups() if word} for found in _OTHER_NOUN.finditer(text)
         )
-        and _THE_OTHERS.search(other_side.texts[other.sentence]) is not None
-    )
+    return False
+
+
+#: "other" and the next two words: the noun it picks out is one of them.
+_OTHER_NOUN = re.compile(rf"\bother\s+([{LETTER}]+)(?:\s+([{LETTER}]+))?", re.IGNORECASE)
 
 
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:

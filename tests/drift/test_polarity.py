@@ -468,6 +468,10 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          None, None),
         ("Families who do not qualify may buy a seat on the bus.", "Families who qualify may buy a seat on the bus.",
          "negation-removed", "qualify"),
+        # ... by its noun, not any "other"
+        ("MRSA is a bacteria that is resistant to methicillin and all other penicillins.",
+         "MRSA is a bacteria that is not resistant to methicillin and all other penicillins.", "negation-added",
+         "is not"),
         # "not … unless" said as "only if"; a plain "if" drops the restriction
         ("Residents cannot park in the bay unless they have a permit.",
          "Residents can park in the bay only if they have a permit.", None, None),
