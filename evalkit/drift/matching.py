@@ -411,7 +411,8 @@ def match_facts(
         identity=_key,
     )
     matches += _speaker_changes(sides) + _title_changes(sides) + _pronoun_changes(sides)
-    matches += _swapped_names(sides)
+    swaps = _swapped_names(sides)
+    matches += swaps + _roles_changed(sides, swaps)
     roles = [m.original for m in matches if m.kind == "role" and m.original is not None]
     matches += [  # "rose from £2 to £3" / "rose from £3 to £2": the role findings say it, number by number
         swap for swap in _swapped(sides, "number", number_equal)
@@ -865,16 +866,19 @@ def _match_category(
                     keepers.setdefault(i, []).append(j)
                     kept_r.add(j)
     if not mentioned_anywhere:  # a fact kept only by a vaguer one beside its sentence may be a changed one
-        for j in sorted(kept_r):
-            far = [i for i, js in keepers.items() if j in js]
-            if not any(sides.aligned(all_o[i], all_r[j]) for i in far) and _said_more_nearly(
-                all_o, all_r[j], far, [i for i in range(len(all_o)) if i not in keepers], every_r, same, sides
-            ):
+        kept_by: dict[int, list[int]] = {}
+        for i, js in keepers.items():
+            for j in js:
+                kept_by.setdefault(j, []).append(i)
+        unkept = [i for i in range(len(all_o)) if i not in keepers]
+        for j, far in sorted(kept_by.items()):
+            if _said_more_nearly(all_o, all_r[j], far, unkept, every_r, same, sides):
                 kept_r.discard(j)
                 for i in far:
                     keepers[i].remove(j)
                     if not keepers[i]:
                         del keepers[i]
+                        unkept.append(i)
     kept_o = set(keepers)
     if category == "number":
         kept_o -= _kept_twice(all_o, all_r, keepers, sides)
@@ -1704,6 +1708,105 @@ def _with_units(match: Match, sides: Sides) -> Match:
 def _swapped_names(sides: Sides) -> list[Match]:
     """Two names of aligned sentences that have swapped places (:func:`_swapped`)."""
     return _swapped(sides, "name", names_equal)
+
+
+#: A passive verb and its "by": "were beaten 2-0 by", "was carried out by" (a few words may stand between).
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[\w’'-]+){0,3}?\s+by\s+",
+    re.IGNORECASE,
+)
+#: What may stand between an active verb's subject and the verb: auxiliaries and an adverb.
+_ACTIVE_GAP = re.compile(r"(?:\s+(?:has|have|had|will|would|was|were|is|are|did|does|do|[a-z]+ly))*\s+", re.IGNORECASE)
+#: What may stand between "by" and the agent's name: an article, no head noun ("by the ruler of Gujarat"
+#: names the ruler, not Gujarat).
+_AGENT_AFTER_BY = re.compile(r"(?:the\s+)?", re.IGNORECASE)
+#: A preposition right before a name: the name is inside a phrase, not the subject of the verb after it
+#: ("the ruler of Gujarat in India sent").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|for|with|to|on|near|by|about)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _roles(facts: Sequence[Fact], text: str) -> list[tuple[str, Fact, Fact | None, Fact]]:
+    """Who does what to whom in a sentence, as (verb stem, agent, patient, the words that say it; the
+    patient ``None`` where no name stands before a passive verb) between its names: a passive
+    verb's "by" names its agent and the name before the verb its patient ("Hartley Town were beaten 2-0 by
+    Ashford Rovers"); an active verb right after a name makes it the agent of the name after ("Hartley Town
+    beat Ashford Rovers 2-0"), with no comma, "and" or "by" between."""
+    names = sorted((fact for fact in facts if fact.category == "name"), key=lambda fact: fact.start)
+    roles: list[tuple[str, Fact, Fact | None, Fact]] = []
+    passive_spans: list[tuple[int, int]] = []
+    for match in _PASSIVE_BY.finditer(text):
+        agent = next((n for n in names if _AGENT_AFTER_BY.fullmatch(text, match.end(), n.start)), None)
+        if agent is None:
+            continue
+        before = [
+            n for n in names if n.end <= match.start() and not re.search(r"[.,;:!?]", text[n.end : match.start()])
+        ]
+        patient = before[-1] if before else None
+        start = patient.start if patient is not None else match.start()
+        said = replace(agent, start=start, text=text[start : agent.end])
+        roles.append((stem(match.group("verb")), agent, patient, said))
+        passive_spans.append((match.start(), agent.end))
+    for first, second in itertools.pairwise(names):
+        between = text[first.end : second.start]
+        gap = _ACTIVE_GAP.match(between) if between[:1].isspace() else None
+        if gap is None or any(start <= first.end < end for start, end in passive_spans):
+            continue
+        if _PREPOSITION_BEFORE.search(text, max(0, first.start - 16), first.start):
+            continue
+        words = between[gap.end() :].split()
+        if not 1 <= len(words) <= 3 or re.search(r"[,;:()]|\b(?:and|or|by|of|with|from|to|in|at|for)\b", between, re.I):
+            continue
+        roles.append(
+            (stem(words[0]), first, second, replace(first, end=second.end, text=text[first.start : second.end]))
+        )
+    return roles
+
+
+def _roles_changed(sides: Sides, found: Sequence[Match]) -> list[Match]:
+    """Two names of aligned sentences that trade the roles of one verb, said in the passive on one side
+    and in the active or the passive on the other: "Hartley Town were beaten 2-0 by Ashford Rovers" /
+    "Hartley Town beat Ashford Rovers 2-0", "funded by the Wellcome Trust, carried out by the University of
+    Bristol" / "carried out by the Wellcome Trust". Not where both sides say it in the active (the swap of
+    :func:`_swapped` reads those), nor where a swap was found already."""
+    shown = {(match.original.sentence, match.rewrite.sentence) for match in found if match.original and match.rewrite}
+    results: list[Match] = []
+    for i, facts_i in enumerate(sides.original):
+        if i >= len(sides.original_groups):
+            continue
+        roles_o = _roles(facts_i, sides.original_texts[i])
+        if not roles_o:
+            continue
+        for j in sides.original_groups[i]:
+            if (i, j) in shown:
+                continue
+            roles_r = _roles(sides.rewrite[j], sides.rewrite_texts[j])
+            passive_o = {id(agent) for _, agent, _, _ in roles_o if _is_passive_agent(agent, sides.original_texts[i])}
+            passive_r = {id(agent) for _, agent, _, _ in roles_r if _is_passive_agent(agent, sides.rewrite_texts[j])}
+            for verb, agent_o, _, said_o in roles_o:
+                for verb_r, agent_r, _, said_r in roles_r:
+                    if verb_r != verb or (id(agent_o) not in passive_o and id(agent_r) not in passive_r):
+                        continue
+                    if names_equal(agent_o, agent_r):
+                        continue
+                    others = [n for n in facts_i if n.category == "name" and n is not agent_o]
+                    if not any(names_equal(other, agent_r) for other in others):
+                        continue  # another person altogether: the name's own finding says it
+                    results.append(Match(
+                        "changed", said_o, said_r,
+                        f"names swapped: '{agent_o.text}' does it in the original ('{said_o.text}'), '{agent_r.text}' "
+                        f"in the rewrite ('{said_r.text}')",
+                        "swap",
+                    ))  # fmt: skip
+                    shown.add((i, j))
+                    break
+                if (i, j) in shown:
+                    break
+    return results
+
+
+def _is_passive_agent(agent: Fact, text: str) -> bool:
+    """Whether a name stands after a passive verb's "by"."""
+    return any(_AGENT_AFTER_BY.fullmatch(text, match.end(), agent.start) for match in _PASSIVE_BY.finditer(text))
 
 
 def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -> list[Match]:

@@ -758,6 +758,17 @@ def test_a_plain_rewrite_of_a_bound_a_time_or_a_hedge_is_neither_changed_nor_add
         # names listed the other way round, or the same roles said another way: no change
         ("The festival takes place in Leeds and York.", "The festival takes place in York and Leeds.", None),
         ("Anna Lee met Tom Brown in Paris.", "In Paris, Tom Brown met Anna Lee.", None),
+        # a passive said in the active with the roles turned round, or the agent of one verb put in another's
+        ("On Tuesday, Hartley Town were beaten 2-0 by Ashford Rovers.", "On Tuesday, Hartley Town beat Ashford Rovers 2-0.",
+         ("Hartley Town were beaten 2-0 by Ashford Rovers", "Hartley Town beat Ashford Rovers")),
+        ("The study, funded by the Wellcome Trust, was carried out by the University of Bristol.",
+         "The study was carried out by the Wellcome Trust and paid for by the University of Bristol.",
+         ("was carried out by the University of Bristol", "was carried out by the Wellcome Trust")),
+        # ... not the same roles in the active, nor a name inside the agent's phrase
+        ("On Tuesday, Hartley Town were beaten 2-0 by Ashford Rovers.", "On Tuesday, Ashford Rovers beat Hartley Town 2-0.",
+         None),
+        ("A rhinoceros was sent by the ruler of Gujarat in India to the king of Portugal.",
+         "The ruler of Gujarat in India sent a rhinoceros to the king of Portugal.", None),
     ],
 )  # fmt: skip
 def test_two_names_that_trade_places_are_a_changed_name(
