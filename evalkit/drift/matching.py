@@ -1243,59 +1243,58 @@ def _bound_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 taken.add(id(b))
                 break
             bound_b = _bound(b, sides.rewrite_texts[b.sentence])
-            if bound_a is None and bound_b is None:
+            why = _bound_change(sides, a, bound_a, b, bound_b, aligned)
+            if why is None:
                 continue
-            if bound_a is None or bound_b is None:
-                said = _strict_bound(a, bound_a, sides.original_texts) or _strict_bound(b, bound_b, sides.rewrite_texts)
-                if (
-                    said is None
-                    or any(  # another of its aligned counterparts says it as the original does
-                        (_bound(other, sides.rewrite_texts[other.sentence]) is None) == (bound_a is None)
-                        for other in aligned
-                        if other is not b and other.key == a.key
-                    )
-                    or _bound_said_elsewhere(sides, a, bound_a, b, bound_b)
-                ):
-                    continue
-                shown_a = a if bound_a is None else _widened(a, bound_a[1], bound_a[2], sides.original_texts)
-                shown_b = b if bound_b is None else _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
-                what = (
-                    f"{said} that many became exactly that many"
-                    if bound_b is None
-                    else f"exactly that many became {said} that many"
-                )
-                results.append(Match(
-                    "changed", shown_a, shown_b,
-                    f"number changed: '{shown_a.text}' became '{shown_b.text}' ({what})",
-                    "bound",
-                ))  # fmt: skip
-                taken.add(id(b))
-                break
-            if bound_b[0] == bound_a[0] and _age_limit_moved(a, bound_a, b, bound_b, sides):
-                shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
-                shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
-                results.append(Match(
-                    "changed", shown_a, shown_b,
-                    f"number changed: '{shown_a.text}' became '{shown_b.text}' (an age limit that "
-                    f"{'left out' if _inclusive(b, bound_b, sides.rewrite_texts) else 'took in'} its own age now "
-                    f"{'takes it in' if _inclusive(b, bound_b, sides.rewrite_texts) else 'leaves it out'})",
-                    "bound",
-                ))  # fmt: skip
-                taken.add(id(b))
-                break
-            if bound_b[0] == bound_a[0] or _bound_said_elsewhere(sides, a, None, b, bound_b):
-                continue  # the same bound, or the original says the rewrite's at another mention
-            shown_a = _widened(a, bound_a[1], bound_a[2], sides.original_texts)
-            shown_b = _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
-            results.append(Match(
-                "changed", shown_a, shown_b,
-                f"number changed: '{shown_a.text}' became '{shown_b.text}' ({_BOUNDS[bound_a[0]]} that many "
-                f"became {_BOUNDS[bound_b[0]]})",
-                "bound",
-            ))  # fmt: skip
+            shown_a = a if bound_a is None else _widened(a, bound_a[1], bound_a[2], sides.original_texts)
+            shown_b = b if bound_b is None else _widened(b, bound_b[1], bound_b[2], sides.rewrite_texts)
+            message = f"number changed: '{shown_a.text}' became '{shown_b.text}' ({why})"
+            results.append(Match("changed", shown_a, shown_b, message, "bound"))
             taken.add(id(b))
             break
     return results
+
+
+def _bound_change(
+    sides: Sides,
+    a: Fact,
+    bound_a: tuple[str, int, int] | None,
+    b: Fact,
+    bound_b: tuple[str, int, int] | None,
+    aligned: Sequence[Fact],
+) -> str | None:
+    """How an aligned pair of one number changed its bound, in words; ``None`` for no change: a strict bound
+    dropped or added (not where another aligned counterpart, or another mention of the side without it, says
+    it as the other side does), an upper age limit that takes its own age in on one side only, or a bound
+    the other way (not where the original says the rewrite's at another mention)."""
+    if bound_a is None and bound_b is None:
+        return None
+    if bound_a is None or bound_b is None:
+        said = _strict_bound(a, bound_a, sides.original_texts) or _strict_bound(b, bound_b, sides.rewrite_texts)
+        if (
+            said is None
+            or any(  # another of its aligned counterparts says it as the original does
+                (_bound(other, sides.rewrite_texts[other.sentence]) is None) == (bound_a is None)
+                for other in aligned
+                if other is not b and other.key == a.key
+            )
+            or _bound_said_elsewhere(sides, a, bound_a, b, bound_b)
+        ):
+            return None
+        return (
+            f"{said} that many became exactly that many"
+            if bound_b is None
+            else (f"exactly that many became {said} that many")
+        )
+    if bound_b[0] == bound_a[0] and _age_limit_moved(a, bound_a, b, bound_b, sides):
+        takes_in = _inclusive(b, bound_b, sides.rewrite_texts)
+        return (
+            f"an age limit that {'left out' if takes_in else 'took in'} its own age now "
+            f"{'takes it in' if takes_in else 'leaves it out'}"
+        )
+    if bound_b[0] == bound_a[0] or _bound_said_elsewhere(sides, a, None, b, bound_b):
+        return None  # the same bound, or the original says the rewrite's at another mention
+    return f"{_BOUNDS[bound_a[0]]} that many became {_BOUNDS[bound_b[0]]}"
 
 
 #: Words that make a number in a sentence an age.

@@ -956,16 +956,24 @@ _NOT_WITHOUT = re.compile(
 )
 
 
+def _negated_side(flip: Flip, side_o: _Side, side_r: _Side) -> tuple[Fact, _Side, Fact, _Side] | None:
+    """A removed or added negation's fact and side, then where the other side stands and that side; ``None``
+    for a flip of another kind."""
+    if flip.kind == "negation-removed":
+        return flip.original, side_o, flip.rewrite, side_r
+    if flip.kind == "negation-added":
+        return flip.rewrite, side_r, flip.original, side_o
+    return None
+
+
 def _requirement(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     """A negation removed (or added) that was one half of a "not … without" on its side, where the other
     side's sentence has no negative cue at all: the requirement is said plainly ("should not have it without
     speaking to a GP" / "talk to a GP before you have it"), no flip."""
-    if flip.kind == "negation-removed":
-        negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
-    elif flip.kind == "negation-added":
-        negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
-    else:
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
         return False
+    negation, own, other, other_side = negated
     if other_side.cues([other.sentence]) != 0:
         return False
     text = own.texts[negation.sentence]
@@ -984,12 +992,10 @@ def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     """A negation removed (or added) whose clause goes on with "unless", where the other side's sentence says
     "only if": "cannot park unless they have a permit" / "can park only if they have a permit" say one
     thing."""
-    if flip.kind == "negation-removed":
-        negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
-    elif flip.kind == "negation-added":
-        negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
-    else:
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
         return False
+    negation, own, other, other_side = negated
     return (
         _UNLESS_AFTER.match(own.texts[negation.sentence], negation.end) is not None
         and _ONLY_IF.search(other_side.texts[other.sentence]) is not None
@@ -1013,12 +1019,10 @@ def _the_others(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     side's sentence calls that part the others, by its noun: "Families who do not qualify may buy a seat" /
     "Other families can pay" (the sentence before names who qualifies); not any "other" ("a bacteria that is
     not resistant to methicillin and all other penicillins")."""
-    if flip.kind == "negation-removed":
-        negation, own, other, other_side = flip.original, side_o, flip.rewrite, side_r
-    elif flip.kind == "negation-added":
-        negation, own, other, other_side = flip.rewrite, side_r, flip.original, side_o
-    else:
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
         return False
+    negation, own, other, other_side = negated
     text = other_side.texts[other.sentence]
     for match in _NEGATED_RELATIVE.finditer(own.texts[negation.sentence]):
         if not match.start() <= negation.start < match.end():
@@ -1040,13 +1044,11 @@ _OTHER_NOUN = re.compile(rf"\bother\s+([{LETTER}]+)(?:\s+([{LETTER}]+))?", re.IG
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     """A negation on one side of a flip whose word's opposite stands in the other side's sentence: "did not
     rise" / "fell", "is not safe" / "is dangerous" say the same thing."""
-    if flip.kind == "negation-removed":
-        negation, other, texts = flip.original, flip.rewrite, side_r.texts
-    elif flip.kind == "negation-added":
-        negation, other, texts = flip.rewrite, flip.original, side_o.texts
-    else:
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
         return False
-    own = (side_o if flip.kind == "negation-removed" else side_r).texts[negation.sentence]
+    negation, own_side, other, other_side = negated
+    own, texts = own_side.texts[negation.sentence], other_side.texts
     # the scope word, and a light verb's complement ("did not make a profit" / "made a loss")
     words = [word for word, _ in _scopes(negation, own)]
     if negation.text.lower() in _NEGATED_SUBJECTS:  # "None of the passengers died": it bears on the verb too
