@@ -142,7 +142,7 @@ AUXILIARIES = words("auxiliaries_before")
 _NEGATIVE_PHRASES = re.compile(
     r"\b(?:rather than|instead of|far from|free of|apart from|regardless of|no matter|wary of"
     r"|remains? to be seen|(?:stay|stays|stayed|staying|keep|keeps|kept|keeping|steer|steers|steered)"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear))\b",
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear)|(?:has|have|had|is|are|was|were)\s+yet\s+to)\b",
     re.IGNORECASE,
 )
 #: A comparison negated in place, which no negation fact stands for: "is no more than", "not less than".

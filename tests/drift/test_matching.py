@@ -732,6 +732,15 @@ FAITHFUL_PLAIN = [
     # a refusal and an acquittal said another way
     ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
     ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
+    # no charge is free; "has yet to" is "has not"
+    (
+        "The museum will not charge for entry during the holidays.",
+        "During the holidays, entry to the museum will be free.",
+    ),
+    (
+        "The runway was approved in 2018 but has yet to be built.",
+        "The runway was approved in 2018, but it has still not been built.",
+    ),
     (
         "People who had an allergic reaction should not have the vaccine without first speaking to a GP.",
         "If you had an allergic reaction, talk to a GP before you have the vaccine.",
