@@ -1117,6 +1117,24 @@ def _unit_after(text: str, end: int) -> str:
     return unit
 
 
+def _count(
+    text: str,
+    sentence: int,
+    start: int,
+    end: int,
+    value: float,
+    measure: str = "",
+    unit: str = "",
+    *,
+    unit_end: int | None = None,
+) -> Fact:
+    """A count read from words, as :func:`_numbers` reads a number in digits: "a decade" (10 years), "twice a
+    week" (2 times), "a fortnight" (2 weeks), "half an hour" (0.5 hours)."""
+    detail = {"kind": "count", "value": value, "measure": measure, "unit": unit, "display": _format_value(value),
+              "millions": None, "unit_end": unit_end}  # fmt: skip
+    return Fact("number", sentence, start, end, text[start:end], ("count", "", round(value, 6)), detail)
+
+
 def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free, add: _Add) -> None:
     for match in _scan(_RATIO, text, tokens, _SPELLED_STARTS):
         start, end = match.span()
@@ -1159,9 +1177,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if spans is None:
             continue
         years = spans * (100 if match.group("unit").lower().startswith("centur") else 10)
-        add(Fact("number", sentence, start, end, text[start:end], ("count", "", years),
-                 {"kind": "count", "value": years, "measure": "year", "unit": "year",
-                  "display": _format_value(years)}))  # fmt: skip
+        add(_count(text, sentence, start, end, years, "year", "year"))
 
     for match in _scan(_MULTIPLIER, text, tokens, _MULTIPLIER_STARTS):
         start, end = match.span()
@@ -1177,9 +1193,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if multiple is None:
             continue
         if word == "twice" and _TWICE_PER.match(text, end):  # "twice a week" is "two times a week"
-            add(Fact("number", sentence, start, end, text[start:end], ("count", "", 2.0),
-                     {"kind": "count", "value": 2.0, "measure": "", "unit": "tim", "display": "2", "millions": None,
-                      "unit_end": None}))  # fmt: skip
+            add(_count(text, sentence, start, end, 2.0, unit="tim"))
             continue
         add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", multiple),
                  {"kind": "multiplier", "value": multiple}))  # fmt: skip
@@ -1190,9 +1204,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         if fortnights is None or not free(start, end):
             continue
         weeks = 2 * fortnights
-        add(Fact("number", sentence, start, end, text[start:end], ("count", "", weeks),
-                 {"kind": "count", "value": weeks, "measure": "week", "unit": "week", "display": _format_value(weeks),
-                  "millions": None, "unit_end": end}))  # fmt: skip
+        add(_count(text, sentence, start, end, weeks, "week", "week", unit_end=end))
 
     for match in _scan(_MIXED, text, tokens, _SPELLED_STARTS):
         start, end = match.span()
@@ -1202,9 +1214,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         value = (whole + FRACTIONS[match.group("part").lower()]) * SCALES.get((match.group("scale") or "").lower(), 1)
         unit = _unit_after(text, end)
         unit = unit if unit in MEASURES else ""
-        add(Fact("number", sentence, start, end, text[start:end], ("count", "", round(value, 6)),
-                 {"kind": "count", "value": value, "measure": MEASURES.get(unit, ""),
-                  "unit": stem(unit) if unit else "", "display": _format_value(value)}))  # fmt: skip
+        add(_count(text, sentence, start, end, value, MEASURES.get(unit, ""), stem(unit) if unit else ""))
 
     for match in _scan(_FRACTION, text, tokens, _FRACTION_STARTS):
         start, end = match.span()
@@ -1219,15 +1229,11 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         unit_word = unit_after.group("unit").lower() if unit_after is not None else ""
         if not match.group("count") and unit_word == "dozen":  # "half a dozen" is six
             end = unit_after.end() if unit_after is not None else end
-            add(Fact("number", sentence, start, end, text[start:end], ("count", "", 6.0),
-                     {"kind": "count", "value": 6.0, "measure": "", "unit": "", "display": "6", "millions": None,
-                      "unit_end": None}))  # fmt: skip
+            add(_count(text, sentence, start, end, 6.0))
             continue
         if not match.group("count") and unit_after is not None and unit_word in MEASURES:
             end = unit_after.end()  # "half an hour" is 0.5 hours
-            add(Fact("number", sentence, start, end, text[start:end], ("count", "", 0.5),
-                     {"kind": "count", "value": 0.5, "measure": MEASURES[unit_word], "unit": stem(unit_word),
-                      "display": "0.5", "millions": None, "unit_end": end}))  # fmt: skip
+            add(_count(text, sentence, start, end, 0.5, MEASURES[unit_word], stem(unit_word), unit_end=end))
             continue
         if not match.group("count") and _HALVED_BEFORE.search(text, max(0, start - 24), start):
             add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", 0.5),

@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from evalkit.drift.facts import (
     CONVERSIONS,
@@ -1366,8 +1366,8 @@ def _same_whole_bound(match: Match, sides: Sides) -> bool:
     bound_a, bound_b = _bound(a, text_a), _bound(b, text_b)
     if bound_a is None or bound_b is None or bound_a[0] != bound_b[0]:
         return False
-    inclusive_a = _INCLUSIVE_BOUND.search(text_a, bound_a[1], bound_a[2]) is not None
-    inclusive_b = _INCLUSIVE_BOUND.search(text_b, bound_b[1], bound_b[2]) is not None
+    inclusive_a = _inclusive(a, bound_a, sides.original_texts)
+    inclusive_b = _inclusive(b, bound_b, sides.rewrite_texts)
     if inclusive_a == inclusive_b:
         return False
     strict, inclusive = (value_a, value_b) if inclusive_b else (value_b, value_a)
@@ -1724,14 +1724,24 @@ _AGENT_AFTER_BY = re.compile(r"(?:the\s+)?", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|for|with|to|on|near|by|about)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _roles(facts: Sequence[Fact], text: str) -> list[tuple[str, Fact, Fact | None, Fact]]:
-    """Who does what to whom in a sentence, as (verb stem, agent, patient, the words that say it; the
-    patient ``None`` where no name stands before a passive verb) between its names: a passive
+class _Role(NamedTuple):
+    """Who does what to whom: the verb's stem, its agent and patient (``None`` where no name stands before a
+    passive verb), the words that say it, and whether the agent stands after a passive verb's "by"."""
+
+    verb: str
+    agent: Fact
+    patient: Fact | None
+    said: Fact
+    passive: bool
+
+
+def _roles(facts: Sequence[Fact], text: str) -> list[_Role]:
+    """Who does what to whom in a sentence, between its names (:class:`_Role`): a passive
     verb's "by" names its agent and the name before the verb its patient ("Hartley Town were beaten 2-0 by
     Ashford Rovers"); an active verb right after a name makes it the agent of the name after ("Hartley Town
     beat Ashford Rovers 2-0"), with no comma, "and" or "by" between."""
     names = sorted((fact for fact in facts if fact.category == "name"), key=lambda fact: fact.start)
-    roles: list[tuple[str, Fact, Fact | None, Fact]] = []
+    roles: list[_Role] = []
     passive_spans: list[tuple[int, int]] = []
     for match in _PASSIVE_BY.finditer(text):
         agent = next((n for n in names if _AGENT_AFTER_BY.fullmatch(text, match.end(), n.start)), None)
@@ -1743,7 +1753,7 @@ def _roles(facts: Sequence[Fact], text: str) -> list[tuple[str, Fact, Fact | Non
         patient = before[-1] if before else None
         start = patient.start if patient is not None else match.start()
         said = replace(agent, start=start, text=text[start : agent.end])
-        roles.append((stem(match.group("verb")), agent, patient, said))
+        roles.append(_Role(stem(match.group("verb")), agent, patient, said, passive=True))
         passive_spans.append((match.start(), agent.end))
     for first, second in itertools.pairwise(names):
         between = text[first.end : second.start]
@@ -1755,10 +1765,10 @@ def _roles(facts: Sequence[Fact], text: str) -> list[tuple[str, Fact, Fact | Non
         words = between[gap.end() :].split()
         if not 1 <= len(words) <= 3 or re.search(r"[,;:()]|\b(?:and|or|by|of|with|from|to|in|at|for)\b", between, re.I):
             continue
-        roles.append(
-            (stem(words[0]), first, second, replace(first, end=second.end, text=text[first.start : second.end]))
-        )
-    return roles
+        said = replace(first, end=second.end, text=text[first.start : second.end])
+        roles.append(_Role(stem(words[0]), first, second, said, passive=False))
+    passive_agents = {id(role.agent) for role in roles if role.passive}  # a name after "by" is after it in both
+    return [role._replace(passive=id(role.agent) in passive_agents) for role in roles]
 
 
 def _roles_changed(sides: Sides, found: Sequence[Match]) -> list[Match]:
@@ -1768,6 +1778,7 @@ def _roles_changed(sides: Sides, found: Sequence[Match]) -> list[Match]:
     Bristol" / "carried out by the Wellcome Trust". Not where both sides say it in the active (the swap of
     :func:`_swapped` reads those), nor where a swap was found already."""
     shown = {(match.original.sentence, match.rewrite.sentence) for match in found if match.original and match.rewrite}
+    roles_r: dict[int, list[_Role]] = {}  # a rewrite sentence may be aligned with several: read once
     results: list[Match] = []
     for i, facts_i in enumerate(sides.original):
         if i >= len(sides.original_groups):
@@ -1778,12 +1789,11 @@ def _roles_changed(sides: Sides, found: Sequence[Match]) -> list[Match]:
         for j in sides.original_groups[i]:
             if (i, j) in shown:
                 continue
-            roles_r = _roles(sides.rewrite[j], sides.rewrite_texts[j])
-            passive_o = {id(agent) for _, agent, _, _ in roles_o if _is_passive_agent(agent, sides.original_texts[i])}
-            passive_r = {id(agent) for _, agent, _, _ in roles_r if _is_passive_agent(agent, sides.rewrite_texts[j])}
-            for verb, agent_o, _, said_o in roles_o:
-                for verb_r, agent_r, _, said_r in roles_r:
-                    if verb_r != verb or (id(agent_o) not in passive_o and id(agent_r) not in passive_r):
+            if j not in roles_r:
+                roles_r[j] = _roles(sides.rewrite[j], sides.rewrite_texts[j])
+            for verb, agent_o, _, said_o, passive_o in roles_o:
+                for verb_r, agent_r, _, said_r, passive_r in roles_r[j]:
+                    if verb_r != verb or not (passive_o or passive_r):
                         continue
                     if names_equal(agent_o, agent_r):
                         continue
@@ -1801,11 +1811,6 @@ def _roles_changed(sides: Sides, found: Sequence[Match]) -> list[Match]:
                 if (i, j) in shown:
                     break
     return results
-
-
-def _is_passive_agent(agent: Fact, text: str) -> bool:
-    """Whether a name stands after a passive verb's "by"."""
-    return any(_AGENT_AFTER_BY.fullmatch(text, match.end(), agent.start) for match in _PASSIVE_BY.finditer(text))
 
 
 def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -> list[Match]:
