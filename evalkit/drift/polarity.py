@@ -43,32 +43,32 @@ verb is changed when one of another strength bears on the same word ("may close"
 "can" and "would" / "will" are one step apart and pass), or an obligation becomes a permission or advice
 ("must wear" / "can wear", "must wear" / "should wear"), and a "may", "might" or "could" when the verb it
 hedged stands as a fact in a rewrite sentence with no hedge left ("could reduce" / "reduces";
-:func:`_stated_as_fact`). A verb said of the future on one side and of the past on the other ("will open" /
-"opened", "has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). An open question stated
-as a fact ("investigating whether the fire was started deliberately" / "say the fire was started
-deliberately") is a ``modality`` flip (:func:`_questions_answered`). A quantifier or frequency adverb of
-another strength is changed too (:data:`QUANTITY`): "most people" / "all people", "often late" / "always
-late", "some schools" / "most schools"; "many" / "most" pass. Quantifiers that quantify nothing ("at all",
-"first of all", "the most important", "each other") and negated ones ("not all": rules 1-6) are left out. A
-word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" / "fell", "approved" /
-"rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form, "safe" / "unsafe";
-a phrasal verb read as the one word it says, "went up" as "rose", "declined to comment" as "refused") is
-an ``opposite`` flip where the two stand in the same frame (a content word shared within two words either
-side, the same nearest content word on one side, "the north of the country" / "the south of the country", or
-one after a comparison's "than", "less than the national average" / "more than the average")
-with as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence is
+:func:`_stated_as_fact`) or what it hedged is said after a "will" or "must" the original lacks ("could be
+introduced" / "will be brought in"; :func:`_made_certain`). A verb said of the future on one side and of the
+past on the other ("will open" / "opened", "has closed" / "will close") is a ``tense`` flip
+(:func:`_tense_changes`). An open question stated as a fact ("investigating whether the fire was started
+deliberately" / "say the fire was started deliberately") is a ``modality`` flip (:func:`_questions_answered`).
+A quantifier or frequency adverb of another strength is changed too (:data:`QUANTITY`): "most people" / "all
+people", "often late" / "always late", "some schools" / "most schools"; "many" / "most" pass. Quantifiers that
+quantify nothing ("at all", "first of all", "the most important", "each other") and negated ones ("not all":
+rules 1-6) are left out. A word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" /
+"fell", "approved" / "rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form,
+"safe" / "unsafe"; a phrasal verb read as the one word it says, "went up" as "rose", "declined to comment" as
+"refused") is an ``opposite`` flip where the two stand in the same frame (a content word shared within two
+words either side, the same nearest content word on one side, "the north of the country" / "the south of the
+country", or one after a comparison's "than", "less than the national average" / "more than the average") with
+as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence is
 aligned with and the rewrite's not said for another of the original's words there. A verb of belief said as
 one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will", "suggests" /
 "shows", "probably" / "definitely", "required" / "encouraged") is a ``modality`` flip by the same rule, its
 frame also met by sentences that share most of their content words. And a negation of a word whose opposite
 stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no flip: it says the
-same thing; "none", "no" or "nobody" bears on the verb of its clause there too ("None of the passengers
-died" / "All the passengers survived"). A "not … without" ("should not have the vaccine without speaking to
-a GP") is a requirement: said plainly in a sentence with no negative cue, it is no flip either; nor is a
-"not … unless" said as "only if" ("cannot park unless they have a permit" / "can park only if they have a
-permit"), nor a negated relative clause that picks out part of a group, said as "the others" ("families who do
-not qualify" / "other families").
-"""
+same thing; "none", "no" or "nobody" bears on the verb of its clause there too ("None of the passengers died"
+/ "All the passengers survived"). A "not … without" ("should not have the vaccine without speaking to a GP")
+is a requirement: said plainly in a sentence with no negative cue, it is no flip either; nor is a "not …
+unless" said as "only if" ("cannot park unless they have a permit" / "can park only if they have a permit"),
+nor a negated relative clause that picks out part of a group, said as "the others" ("families who do not
+qualify" / "other families")."""
 
 from __future__ import annotations
 
@@ -1889,6 +1889,8 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                 ))  # fmt: skip
             elif not others and level == CERTAINTY["possible"]:
                 stated = _stated_as_fact(fact, side_o.texts[index], side_r, group)
+                if stated is None:
+                    stated = _made_certain(fact, side_o.texts[index], side_r, group)
                 if stated is not None:
                     said = _pseudo(index, fact.start, stated[0], side_o.texts)
                     shown = _pseudo(*stated[1:], side_r.texts)
@@ -1949,6 +1951,34 @@ def _stated_as_fact(fact: Fact, text: str, other: _Side, sentences: Sequence[int
     return None
 
 
+#: Modal verbs of certainty and obligation: what a hedged claim becomes when the hedge is lost.
+_CERTAIN_MODALS = frozenset(("will", "must", "shall"))
+#: Modal verbs that hedge: the hedge a rewrite lost, so not one it still has when the original says it too.
+_MODAL_HEDGES = frozenset(("may", "might", "could", "can", "would"))
+
+
+def _made_certain(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int, int] | None:
+    """Where a clause an original "may", "might" or "could" hedges ("the limit could be introduced on the
+    A38") stands in the rewrite after "will", "must" or "shall" ("the limit will be brought in on the A38"),
+    the verb said another way: a rewrite sentence that shares at least two content words with the hedged
+    clause after such a modal, a modal the original sentence does not have, and no hedge the original
+    sentence does not have too (its "if" is the original's condition, kept); as :func:`_stated_as_fact`."""
+    clause = set(_clause_words(text, fact.end))
+    if len(clause) < 2:
+        return None
+    words_o = frozenset(_WORDS.findall(text.lower()))
+    for index in sentences:
+        if _hedged(other, index, words_o - _MODAL_HEDGES):
+            continue
+        for modal in other.facts[index]:
+            said = str(modal.detail.get("modal"))
+            if modal.kind != "modality" or said not in _CERTAIN_MODALS or said in words_o:
+                continue
+            if len(clause & set(_clause_words(other.texts[index], modal.end))) >= 2:
+                return fact.end, index, modal.start, modal.end
+    return None
+
+
 #: "whether" that opens a question (not "whether to go", a choice; not "whether or not to").
 _WHETHER = re.compile(r"\bwhether\b(?!\s+(?:or\s+not\s+)?to\b)", re.IGNORECASE)
 #: Words of inquiry: a rewrite sentence with one still asks ("asked residents about a new park").
@@ -1986,13 +2016,16 @@ def _questions_answered(side_o: _Side, side_r: _Side, sources: Sequence[int], gr
     return flips
 
 
-def _hedged(side: _Side, index: int) -> bool:
-    """Whether a sentence has a hedge word (:data:`_HEDGES`; "May" mid-sentence is the month)."""
+def _hedged(side: _Side, index: int, kept: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence has a hedge word (:data:`_HEDGES`; "May" mid-sentence is the month), other than
+    ``kept``."""
     lower = side.lower(index)
     if not side.holds_any(index, _HEDGES):
         return False
     words = _WORDS.findall(side.texts[index])
-    return any(word in _HEDGES and (k == 0 or not words[k][0].isupper()) for k, word in enumerate(lower))
+    return any(
+        word in _HEDGES and word not in kept and (k == 0 or not words[k][0].isupper()) for k, word in enumerate(lower)
+    )
 
 
 def _clause_end(text: str, end: int) -> int:

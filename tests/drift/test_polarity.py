@@ -363,6 +363,17 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The drug could reduce the risk.", "Doctors think the drug reduces the risk.", None, None),
         ("You may apply online.", "Apply online.", None, None),
         ("She could hear the trains from her house.", "She heard the trains from her house.", None, None),
+        # ... or said with "will" or "must" about what the hedged clause was about, the verb said another way
+        ("The new 40mph limit could be introduced on the A38 next spring.",
+         "The new 40mph limit will be brought in on the A38 next spring.", "modality", "will"),
+        ("Residents may be asked to boil their tap water if tests show further contamination.",
+         "If tests show more contamination, residents will have to boil their tap water.", "modality", "will"),
+        # ... but not a "will" the original says too, nor one the rewrite still hedges
+        ("We will see smarter machines, but the breakthrough will be when they know what you might be thinking.",
+         "We will see smarter machines, but the breakthrough will be when they understand what we think.", None,
+         None),
+        ("The new limit could be introduced on the A38 next spring.",
+         "The new limit will possibly be brought in on the A38 next spring.", None, None),
         # a verb of not doing turned positive: shown where the rewrite says it, or at the opposite it uses
         ("Please refrain from taking photos during the show.", "Please do take photos during the show.",
          "negation-removed", "do take photos during the show"),
@@ -458,6 +469,10 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "modality", "definitely"),
         ("Universities are required to publish their data.", "Universities are encouraged to publish their data.",
          "modality", "encouraged"),
+        ("Shoppers are advised to check the batch number.", "Shoppers must check the batch number.", "modality",
+         "must"),
+        ("Visitors must wear a mask on the wards.", "Visitors are encouraged to wear a mask on the wards.", "modality",
+         "encouraged"),
         ("There was insufficient evidence to charge the driver.", "There was enough evidence to charge the driver.",
          "opposite", "enough"),
         # a comparison turned round, its frame the words after "than"
