@@ -101,6 +101,7 @@ from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
 from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
 from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations
+from evalkit.drift.roles import swapped_roles
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -339,6 +340,7 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     )  # a run inside a quotation that is a finding of its own is that finding's detail, not another one
     findings = _dropped_negations(original, meaning, facts_o, facts_r, group_o, findings)
     findings.extend(_content_swaps(original, rewrite, meaning))
+    findings.extend(_role_swaps(original, rewrite, meaning, findings))
     findings.sort(key=_finding_order)
     by_category = {
         side: {c: sum(1 for fs in facts for f in fs if f.category == c) for c in (*COUNTED, "negation")}
@@ -397,6 +399,32 @@ def _content_swaps(original: Document, rewrite: Document, meaning: MeaningResult
                 f"('{said.text}' became '{shown.text}')",
                 kind="swap", original_sentence=sentence_o.index, rewrite_sentence=sentence_r.index,
             ))  # fmt: skip
+    return findings
+
+
+def _role_swaps(
+    original: Document, rewrite: Document, meaning: MeaningResult, found: Sequence[Finding]
+) -> list[Finding]:
+    """Parties of one verb that trade roles between aligned sentences (:mod:`evalkit.drift.roles`): "the
+    councillor was criticised by the ombudsman" / "the councillor criticised the ombudsman". Not where a
+    swap of names or words was found in the same two sentences already."""
+    shown = {(f.original_sentence, f.rewrite_sentence) for f in found if f.kind == "swap"}
+    findings: list[Finding] = []
+    for group in meaning.alignment.groups:
+        for i, j in itertools.product(group.original, group.rewrite):
+            if (i, j) in shown:
+                continue
+            sentence_o, sentence_r = original.sentences[i], rewrite.sentences[j]
+            for swap in swapped_roles(sentence_o.text, sentence_r.text):
+                said = original.sentence_span(sentence_o, swap.original.start, swap.original.end)
+                shown_r = rewrite.sentence_span(sentence_r, swap.rewrite.start, swap.rewrite.end)
+                findings.append(Finding(
+                    type="changed", category="other", severity="major", original=said, rewrite=shown_r,
+                    message=f"roles swapped: '{said.text}' became '{shown_r.text}' (who does it to whom)",
+                    kind="swap", original_sentence=i, rewrite_sentence=j,
+                ))  # fmt: skip
+                shown.add((i, j))
+                break
     return findings
 
 

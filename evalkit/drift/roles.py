@@ -1,0 +1,225 @@
+"""Who does what to whom, between common nouns: roles that a rewrite hands to the wrong party.
+
+A passive verb with "by" names its agent after "by" and its patient before the verb ("the councillor was
+criticised by the ombudsman": the ombudsman criticises, the councillor is criticised); an active verb its
+subject before it and its object after ("the ombudsman criticised the councillor"). A verb said in the
+passive on one side of an aligned sentence pair and in either voice on the other has *swapped roles* when
+the other side gives the agent's part to the patient or the patient's part to the agent ("the councillor
+criticised the ombudsman", "a cyclist was hit by a van" / "a cyclist hit a van") and keeps neither party
+in its own part. A voice change that keeps the roles ("the ombudsman criticised the councillor") is the
+same statement and no finding.
+
+The parties are read by position, without a parser: the head of the noun phrase before the verb and its
+auxiliaries, and the last word of the noun phrase after "by" or after an active verb (determiners skipped;
+a preposition, a conjunction, a clause word, punctuation or a participle ends it: "by two men near the
+station" names the men, "by a man posing as a bank official" the man). Heads are compared by stem
+(:func:`evalkit.lexicon.stem`). Only one party needs to be found in the wrong part, as long as neither is
+found in its own: "will be contacted by the hospital" / "you should contact the hospital" makes the hospital
+the one contacted. Names are left to the name rules (:func:`evalkit.drift.matching._roles_changed`), and two
+active sentences to the word swaps of :func:`evalkit.drift._content_swaps`, which need no parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from evalkit import lexicon
+from evalkit.drift.facts import FUNCTION_WORDS, stem
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+#: A form of "be" that makes the participle after it passive.
+_BE = frozenset(("am", "is", "are", "was", "were", "be", "been", "being"))
+#: Words that may stand between a subject and its verb, or between a patient and "be".
+_AUXILIARIES = frozenset(
+    ("has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did",
+     "does", "do", "also", "then", "not", "never", "already", "still", "just", "now", "to", "get", "gets",
+     "got", "being", "been", "be", "is", "are", "was", "were", "am", "soon", "later")
+)  # fmt: skip
+#: Words a noun phrase may open with, skipped when its head is read.
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those",
+     "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "own")
+)  # fmt: skip
+#: Particles of phrasal verbs ("sent off", "carried out", "turned down"), skipped after the verb.
+_PARTICLES = frozenset(("off", "out", "up", "down", "away", "over", "back", "in", "on"))
+#: Pronouns: they stand for a party said elsewhere, so they are no party of their own here ("you" is: the
+#: reader).
+_PRONOUNS = frozenset(
+    ("he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "who", "which", "that", "one",
+     "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no", "none", "nothing")
+)  # fmt: skip
+#: Words that end a noun phrase (prepositions and conjunctions the function-word list may lack).
+_PHRASE_ENDS = frozenset(
+    ("until", "till", "since", "before", "after", "during", "while", "because", "unless", "although", "though",
+     "when", "where", "whether", "if", "than", "as", "via", "per", "including", "despite", "against", "among",
+     "between", "within", "without", "across", "along", "around", "through", "towards", "toward", "under",
+     "over", "above", "below", "near", "beside", "besides", "following", "amid", "and", "or", "but")
+)  # fmt: skip
+#: The most words a party's noun phrase is read over.
+_PHRASE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """The head word of a noun phrase: its stem and where it stands in the sentence."""
+
+    stem: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A verb with the parties it relates: ``agent`` does it to ``patient``; either may be unread."""
+
+    verb: str  # the verb's stem
+    agent: Party | None
+    patient: Party | None
+    passive: bool
+    start: int  # the stretch that says it: from the first party (or the verb) to the last
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """A verb whose parties trade parts between an original sentence and a rewrite sentence."""
+
+    original: Role
+    rewrite: Role
+
+
+@lru_cache(maxsize=4096)
+def _participles() -> frozenset[str]:
+    return lexicon.irregular_verb_forms()
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in _participles()
+
+
+def _content(word: str) -> bool:
+    lower = word.lower()
+    return (
+        word[:1].isalpha() and lower not in FUNCTION_WORDS and lower not in _PRONOUNS and lower not in _PHRASE_ENDS
+    ) or lower == "you"
+
+
+def _auxiliary(word: str) -> bool:
+    """An auxiliary, a negated one ("won’t", "hasn't") or an adverb ("recently")."""
+    return word in _AUXILIARIES or word.endswith(("n't", "n’t", "ly"))
+
+
+def _party_before(tokens: Sequence[re.Match[str]], index: int) -> Party | None:
+    """The head of the noun phrase that ends right before ``tokens[index]``, auxiliaries skipped."""
+    k = index - 1
+    while k >= 0 and _auxiliary(tokens[k].group().lower()):
+        k -= 1
+    if k < 0 or not _content(tokens[k].group()) or (tokens[k].group()[:1].isupper() and k > 0):
+        return None  # punctuation, a function word, or a name (the name rules read those)
+    return Party(stem(tokens[k].group()), tokens[k].start(), tokens[k].end())
+
+
+def _party_after(tokens: Sequence[re.Match[str]], index: int) -> Party | None:
+    """The head of the noun phrase that starts at ``tokens[index]``: its last word before a word that
+    cannot be in it."""
+    k = index
+    while k < len(tokens) and tokens[k].group().lower() in _DETERMINERS:
+        k += 1
+    head: re.Match[str] | None = None
+    for token in tokens[k : k + _PHRASE_WORDS]:
+        word = token.group()
+        lower = word.lower()
+        if not word[:1].isalpha() or ((lower in FUNCTION_WORDS or lower in _PHRASE_ENDS) and not word.isupper()):
+            break  # ("US" is no "us")
+        if lower in _PRONOUNS and lower != "you" and not word.isupper():
+            return None
+        if head is not None and (lower.endswith("ing") or _participle(lower)):
+            break  # "a man posing as", "a boy aged 17"
+        head = token
+    if head is None or head.group()[:1].isupper():
+        return None
+    return Party(stem(head.group().removesuffix("'s").removesuffix("’s")), head.start(), head.end())
+
+
+def roles(text: str) -> list[Role]:
+    """Every passive verb with "by", and every active verb, of a sentence with the parties read around it.
+    Active verbs are read only where they are asked for (:func:`swapped_roles` looks for the verbs of the
+    other side's passives), so this returns the passives; :func:`_active` reads one active verb."""
+    tokens = list(_WORD.finditer(text))
+    found: list[Role] = []
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k].group().lower()
+        if not word[:1].isalpha() or word in FUNCTION_WORDS or tokens[k - 1].group().lower() not in _BE:
+            continue  # the "by" below makes it a participle, whatever its form ("was hit by")
+        by = k + 1
+        if by < len(tokens) and tokens[by].group().lower() in _PARTICLES:
+            by += 1
+        if by >= len(tokens) or tokens[by].group().lower() != "by":
+            continue
+        agent = _party_after(tokens, by + 1)
+        patient = _party_before(tokens, k - 1)
+        if agent is None and patient is None:
+            continue
+        start = patient.start if patient else tokens[k].start()
+        found.append(Role(stem(word), agent, patient, True, start, agent.end if agent else tokens[by].end()))
+    return found
+
+
+def _active(text: str, verb: str) -> list[Role]:
+    """The active uses of ``verb`` (a stem) in a sentence, with the subject before and the object after."""
+    tokens = list(_WORD.finditer(text))
+    found: list[Role] = []
+    for k, token in enumerate(tokens):
+        word = token.group().lower()
+        if not word[:1].isalpha() or stem(word) != verb:
+            continue
+        before = tokens[k - 1].group().lower() if k > 0 else ""
+        if word.endswith("ing") and before not in _BE:
+            continue  # a gerund ("for fouling the striker"): its subject is not before it
+        if (before in _BE and not word.endswith("ing")) or before == "to":
+            continue  # a passive (read by :func:`roles`), or an infinitive without a subject of its own
+        after = k + 1
+        if after < len(tokens) and tokens[after].group().lower() in _PARTICLES:
+            after += 1
+        if after < len(tokens) and tokens[after].group().lower() == "by":
+            continue
+        subject = _party_before(tokens, k)
+        obj = _party_after(tokens, after)
+        if subject is None and obj is None:
+            continue
+        start = subject.start if subject else token.start()
+        found.append(Role(verb, subject, obj, False, start, obj.end if obj else token.end()))
+    return found
+
+
+def _same(a: Party | None, b: Party | None) -> bool:
+    return a is not None and b is not None and a.stem == b.stem
+
+
+def _traded(passive: Role, other: Role) -> bool:
+    """Whether ``other`` gives a party of ``passive`` the other part, and keeps neither in its own."""
+    kept = _same(passive.agent, other.agent) or _same(passive.patient, other.patient)
+    traded = _same(passive.agent, other.patient) or _same(passive.patient, other.agent)
+    return traded and not kept
+
+
+def swapped_roles(original: str, rewrite: str) -> list[Swap]:
+    """The verbs whose parties trade parts between two aligned sentences (see the module docstring)."""
+    swaps: list[Swap] = []
+    passives_o, passives_r = roles(original), roles(rewrite)
+    for role in passives_o:
+        for other in [*(r for r in passives_r if r.verb == role.verb), *_active(rewrite, role.verb)]:
+            if _traded(role, other):
+                swaps.append(Swap(role, other))
+                break
+    for role in passives_r:
+        if any(swap.rewrite == role for swap in swaps):
+            continue
+        for other in _active(original, role.verb):
+            if _traded(role, other):
+                swaps.append(Swap(other, role))
+                break
+    return swaps

@@ -1,0 +1,90 @@
+"""Who does what to whom between common nouns (``evalkit.drift.roles``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit import Evaluator
+from evalkit.drift.roles import roles, swapped_roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The councillor was criticised by the ombudsman.", [("criticis", "ombudsman", "councillor")]),
+        ("A cyclist was hit by a van on the ring road.", [("hit", "van", "cyclist")]),
+        ("A 17-year-old boy was robbed by two men near the station.", [("rob", "man", "boy")]),
+        ("The chain has been bought by a US investment firm for £1bn.", [("buy", "firm", "chain")]),
+        ("He was defrauded by a man posing as a bank official.", [("defraud", "man", None)]),
+        ("The striker was sent off by the referee.", [("send", "refere", "striker")]),
+        ("The merger was blocked by Ofcom.", [("block", None, "merger")]),  # names: the name rules read them
+        # no party to read: a pronoun, a dash
+        ("It was seen by anyone who passed.", []),
+        ("The work – finished at 1am – won’t be seen by anyone until 2114.", []),
+        ("The house stands close to the river.", []),  # no passive
+    ],
+)  # fmt: skip
+def test_passive_roles_are_read_around_the_verb(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    found = [
+        (role.verb, role.agent.stem if role.agent else None, role.patient.stem if role.patient else None)
+        for role in roles(text)
+    ]
+    assert found == expected
+
+
+SWAPPED = [
+    ("The councillor was criticised by the ombudsman for failing to declare an interest.",
+     "The councillor criticised the ombudsman for not declaring an interest."),
+    ("A cyclist was hit by a van on the ring road on Tuesday morning.",
+     "On Tuesday morning, a cyclist hit a van on the ring road."),
+    ("The government has been warned by its own advisers that the target is out of reach.",
+     "The government has warned its own advisers that the target cannot be met."),
+    ("Police said a 17-year-old boy was robbed by two men near the station.",
+     "Police said two men were robbed by a boy aged 17 near the station."),
+    ("The supermarket chain has been bought by a US investment firm for £1.1 billion.",
+     "The supermarket chain has bought a US investment firm for £1.1 billion."),
+    ("Patients whose operations are cancelled will be contacted by the hospital.",
+     "If your operation is cancelled, you should contact the hospital."),
+    ("The ombudsman criticised the councillor for failing to declare an interest.",
+     "The ombudsman was criticised by the councillor for failing to declare an interest."),
+]  # fmt: skip
+
+KEPT = [
+    ("The councillor was criticised by the ombudsman.", "The ombudsman criticised the councillor."),
+    ("The bill was passed by MPs on Tuesday.", "MPs passed the bill on Tuesday."),
+    ("The man was bitten by a dog in the park.", "A dog bit the man in the park."),
+    ("Drivers are being warned by police to avoid the area.", "Police are warning drivers to avoid the area."),
+    ("The man who was attacked by the dog has died.", "The dog attacked a man, who has died."),
+    ("Residents were told by the council to leave their homes.", "The council told residents to leave their homes."),
+    ("The children were taught by volunteers at the library.", "Volunteers taught the children at the library."),
+    ("The report, which was written by the committee, criticised the council.",
+     "The committee wrote the report. It criticised the council."),
+    ("The plan was approved by councillors last night.", "Last night councillors approved the plan."),
+    ("The pupils were praised by inspectors.", "Inspectors praised the pupils and the staff."),
+    ("His novel won’t be seen by anyone until 2114.", "No one will see this novel until 2114."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("original", "rewrite"), SWAPPED)
+def test_roles_handed_to_the_other_party_are_a_swap(original: str, rewrite: str) -> None:
+    assert len(swapped_roles(original, rewrite)) == 1
+
+
+@pytest.mark.parametrize(("original", "rewrite"), KEPT)
+def test_a_change_of_voice_that_keeps_the_roles_is_no_swap(original: str, rewrite: str) -> None:
+    assert swapped_roles(original, rewrite) == []
+    assert swapped_roles(rewrite, original) == []
+
+
+def test_a_role_swap_is_a_major_changed_finding_at_both_stretches(fast_evaluator: Evaluator) -> None:
+    original, rewrite = SWAPPED[0]
+    report = fast_evaluator.evaluate(original, rewrite)
+    swaps = [f for f in report.drift.findings if f.kind == "swap"]
+    assert len(swaps) == 1
+    swap = swaps[0]
+    assert (swap.type, swap.category, swap.severity, swap.weight) == ("changed", "other", "major", 1.0)
+    assert swap.original is not None and swap.rewrite is not None
+    assert swap.original.text == "councillor was criticised by the ombudsman"
+    assert swap.rewrite.text == "councillor criticised the ombudsman"
+    assert original[swap.original.start : swap.original.end] == swap.original.text
+    assert report.drift.score > fast_evaluator.evaluate(original, KEPT[0][1]).drift.score
