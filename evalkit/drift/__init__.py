@@ -100,7 +100,7 @@ from evalkit import lexicon
 from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
 from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
-from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations
+from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations, said_as_only_if
 from evalkit.drift.roles import swapped_roles
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
@@ -684,6 +684,8 @@ def _dropped_negations(
             if weight >= CONTENT_WORD and not any(s <= start < e for s, e in facts)
         ]
         for fact in negations:
+            if any(said_as_only_if(text, fact.start, fact.end, rewrite_texts[j]) for j in counterparts):
+                continue  # "Unless they approve it, it will not go ahead" / "it will only go ahead if they do"
             start, reach, clause_end = negated_clause(fact, text)
             clause = [word for word in content if fact.end <= word[0] and word[1] <= clause_end]
             shown = [word for word in clause if reach and word[1] <= reach[-1][1]]

@@ -983,23 +983,34 @@ def _requirement(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     )
 
 
-#: "unless" after a negation in its clause; "only if" (or "only when", "only with") on the other side.
+#: "unless" after a negation in its clause, or before it in its sentence ("Unless the deal is approved, the
+#: takeover will not go ahead"); "only if" (or "only when", "only with") on the other side.
 _UNLESS_AFTER = re.compile(r"[^.;:!?]{0,80}?\bunless\b", re.IGNORECASE)
+_UNLESS_BEFORE = re.compile(r"\bunless\b[^.;:!?]*$", re.IGNORECASE)
 _ONLY_IF = re.compile(r"\bonly\b(?:\s+[\w’'-]+){0,6}?\s+(?:if|when|with)\b", re.IGNORECASE)
 
 
+def said_as_only_if(text: str, start: int, end: int, other: str) -> bool:
+    """Whether the negation at ``text[start:end]`` goes with an "unless" of its sentence (after it in its
+    clause, before it, or is the "unless") and ``other`` says "only if": "cannot park unless they have a
+    permit" / "can park only if they have a permit", "Unless shareholders approve it, the takeover will not
+    go ahead" / "The takeover will only happen if shareholders agree" say one thing."""
+    unless = (
+        text[start:end].lower() == "unless"
+        or _UNLESS_AFTER.match(text, end) is not None
+        or _UNLESS_BEFORE.search(text, 0, start) is not None
+    )
+    return unless and _ONLY_IF.search(other) is not None
+
+
 def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
-    """A negation removed (or added) whose clause goes on with "unless", where the other side's sentence says
-    "only if": "cannot park unless they have a permit" / "can park only if they have a permit" say one
-    thing."""
+    """A negation removed (or added) that :func:`said_as_only_if` on the other side."""
     negated = _negated_side(flip, side_o, side_r)
     if negated is None:
         return False
     negation, own, other, other_side = negated
-    return (
-        _UNLESS_AFTER.match(own.texts[negation.sentence], negation.end) is not None
-        and _ONLY_IF.search(other_side.texts[other.sentence]) is not None
-    )
+    text = own.texts[negation.sentence]
+    return said_as_only_if(text, negation.start, negation.end, other_side.texts[other.sentence])
 
 
 #: A negation in a relative clause that picks out whom a sentence is about ("families who do not qualify"),
@@ -1377,6 +1388,8 @@ def _unnegated_there(
     no rule places it (rule 4, the clause, only applies when the other side has no cue: ``no_cues``)."""
     if _contrastive(fact, text) and any(_CONTRAST.search(side_there.texts[j]) for j in there):
         return NEGATED_THERE  # "A, not B" said as "A rather than B", "more A than B"
+    if _said_without_negation(fact, text, [side_there.texts[j] for j in there]):
+        return NEGATED_THERE
     where = _scope_rule(fact, text, side_here, side_there, here, there, whole_there, stems_there, widen=widen)
     if where is None:
         where = _context(fact, text, side_there, there)
@@ -1394,6 +1407,35 @@ def _unnegated_there(
         ):  # "is unavailable at weekends" / "cannot use the service at weekends"; not "will not become
             return NEGATED_THERE  # unemployed" / "they're unemployed", which negates the "un" word itself
     return where
+
+
+#: A negation and what says the same without one: "not enough" and "too few" ("insufficient", "a shortage
+#: of"); a negated lower limit ("must not pay less than") and "at least"; a negated upper one ("must not
+#: be more than") and "at most" ("up to").
+_SAID_WITHOUT_NEGATION = (
+    (
+        re.compile(r"\s+(?:[\w’'-]+\s+)?(?:enough|sufficient|adequate)\b", re.IGNORECASE),
+        re.compile(r"\btoo\s+(?:few|little)\b|\b(?:insufficient|inadequate|shortage|lack(?:s|ed|ing)?)\b", re.I),
+    ),
+    (
+        re.compile(r"[^.;:!?]{0,60}?\b(?:(?:less|fewer|lower)\s+than|below)\b", re.IGNORECASE),
+        re.compile(r"\bat\s+least\b|\bor\s+more\b|\bno\s+(?:less|fewer)\s+than\b", re.IGNORECASE),
+    ),
+    (
+        re.compile(r"[^.;:!?]{0,60}?\b(?:(?:more|greater|higher)\s+than|above|exceed(?:s|ed|ing)?)\b", re.I),
+        re.compile(r"\bat\s+most\b|\bor\s+(?:less|fewer)\b|\bup\s+to\b|\bno\s+more\s+than\b", re.IGNORECASE),
+    ),
+)
+
+
+def _said_without_negation(fact: Fact, text: str, there: Sequence[str]) -> bool:
+    """Whether the other side says what the negation ``fact`` says in words without a negation
+    (:data:`_SAID_WITHOUT_NEGATION`): "not enough people used it" / "too few people used it", "must not pay
+    workers less than the minimum wage" / "workers must be paid at least the minimum wage"."""
+    return any(
+        negated.match(text, fact.end) is not None and any(plain.search(other) for other in there)
+        for negated, plain in _SAID_WITHOUT_NEGATION
+    )
 
 
 #: "any" and the noun after it in a negated clause: what the negation denies exists ("did not find any

@@ -274,6 +274,12 @@ _BRIDGE = "The bridge is still safe to use. But engineers said it should be fixe
             "Adults pay £3. Children with an adult get in free.",
             [],
         ),
+        # "Unless …, … not" said as "only if": the restriction is kept
+        (
+            "Unless the deal is approved by shareholders, the takeover will not go ahead.",
+            "The takeover will only happen if shareholders agree to the deal.",
+            [],
+        ),
         # a dropped sentence that carries a negation
         (
             "The bridge will close in June. Lorries will not be able to use the diversion.",

@@ -492,6 +492,24 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "Residents can park in the bay only if they have a permit.", None, None),
         ("Residents cannot park in the bay unless they have a permit.",
          "Residents can park in the bay if they have a permit.", "negation-removed", "can park"),
+        # ... also with the "unless" first
+        ("Unless the deal is approved by shareholders, the takeover will not go ahead.",
+         "The takeover will only happen if shareholders agree to the deal.", None, None),
+        ("Unless the deal is approved by shareholders, the takeover will not go ahead.",
+         "The takeover will happen if shareholders agree to the deal.", "negation-removed",
+         "if shareholders agree to the deal"),
+        # a negation said without one: "not enough" / "too few", "must not pay less than" / "at least"
+        ("The bus was withdrawn in January because too few people used it.",
+         "It was stopped in January because not enough people used it.", None, None),
+        ("Employers must not pay workers less than the minimum wage.",
+         "By law, workers must be paid at least the minimum wage by their employer.", None, None),
+        ("The load must not be more than 20 kilos.", "The load can be up to 20 kilos.", None, None),
+        ("Not enough people used it.", "Enough people used it.", "negation-removed", "people"),
+        ("Employers must not pay workers less than the minimum wage.",
+         "Employers are allowed to pay workers less than the minimum wage.", "negation-removed",
+         "are allowed to pay"),
+        # "illegal" is a negation
+        ("It is illegal to park on the pavement.", "You must not park on the pavement.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
