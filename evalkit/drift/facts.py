@@ -989,10 +989,26 @@ def extract_facts(
         if free(start, end):
             units = _name_units(name)
             if units:
-                add(Fact("name", sentence, start, end, name, ("name", units), {"kind": "name"}))
+                detail: dict[str, object] = {"kind": "name"}
+                if name.endswith("s") and _NOT_POSSESSED.match(text, end) and not _THE_BEFORE.search(text, 0, start):
+                    detail["not_possessive"] = True  # "Gary Lowes said", "Gary Lowes, who": no "Lowe's"
+                add(Fact("name", sentence, start, end, name, ("name", units), detail))
     facts.extend(_polarity(text, sentence))
     facts.sort(key=lambda fact: (fact.start, fact.end, fact.category))
     return facts
+
+
+#: What cannot follow a possessive written without its apostrophe ("Googles mission"): a verb or a relative
+#: clause ("Gary Lowes said", "Gary Lowes, who manages"). Not "and", a preposition or punctuation: "Facebooks
+#: and Apples apps", "alongside Atwoods in a room" are possessives of texts that lost their apostrophes.
+_NOT_POSSESSED = re.compile(
+    r"\s*(?:,\s*)?(?:said|says|say|told|tells|added|who|which|has|have|had|is|was|were|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+#: "the" before a name: "the Greens said" is a family, its "s" a plural.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 #: A relative date that counts units of time back or forward from when the text was written.

@@ -131,20 +131,25 @@ def _name_units(fact: Fact) -> tuple[str, ...]:
 def names_equal(a: Fact, b: Fact) -> bool:
     """Same units, or one name's units inside the other's ("Biden" / "Joe Biden", "U.S." / "U.S.
     Navy"); a demonym is its place ("Japanese" / "Japan"), a capital its country ("Beijing" / "China")."""
-    return _units_equal(_name_units(a), _name_units(b))
+    return _units_equal(
+        _name_units(a), _name_units(b), not a.detail.get("not_possessive"), not b.detail.get("not_possessive")
+    )
 
 
 @lru_cache(maxsize=65536)
-def _units_equal(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+def _units_equal(
+    left: tuple[str, ...], right: tuple[str, ...], bare_left: bool = True, bare_right: bool = True
+) -> bool:
     # names recur through an article: each pair of spellings is compared once
     if not left or not right:
         return False
     if _units_match(left, right):
         return True
     # a possessive written without its apostrophe ("Googles mission", "Brazils protests"): text that lost
-    # its apostrophes on the way has them
-    bare_left, bare_right = _possessive_free(left), _possessive_free(right)
-    return (bare_left, bare_right) != (left, right) and _units_match(bare_left, bare_right)
+    # its apostrophes on the way has them; not a name a verb or a comma follows ("Gary Lowes said")
+    free_left = _possessive_free(left) if bare_left else left
+    free_right = _possessive_free(right) if bare_right else right
+    return (free_left, free_right) != (left, right) and _units_match(free_left, free_right)
 
 
 @lru_cache(maxsize=65536)

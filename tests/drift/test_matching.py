@@ -160,6 +160,10 @@ def _fact(text: str, category: str, context: tuple[str, ...] = ()) -> Any:
         ("New Orleans is loud.", "New Orleanss bars are loud.", True),
         ("Joe Biden spoke.", "Joe Bidens spoke.", True),
         ("Joe Biden spoke.", "Joe Bidan spoke.", False),
+        # ... but not a name a clause word or a comma follows: an "s" that is part of it
+        ("Manager Gary Lowe said so.", "Manager Gary Lowes said so.", False),
+        ("Manager Gary Lowe said so.", "Gary Lowes, who manages the team, agreed.", False),
+        ("Manager Gary Lowe said so.", "It was Gary Lowes decision.", True),
         # written with and without diacritics: one name (style guides drop them); another letter is not
         ("Anders Jägerskog spoke.", "Anders Jagerskog spoke.", True),
         ("It is in Łódź.", "It is in Lodz.", True),
