@@ -1932,7 +1932,7 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
             elif not others and level == CERTAINTY["possible"]:
                 stated = _stated_as_fact(fact, side_o.texts[index], side_r, group)
                 if stated is None:
-                    stated = _made_certain(fact, side_o.texts[index], side_r, group)
+                    stated = _made_certain(fact.end, side_o.texts[index], side_r, group)
                 if stated is not None:
                     said = _pseudo(index, fact.start, stated[0], side_o.texts)
                     shown = _pseudo(*stated[1:], side_r.texts)
@@ -1940,7 +1940,26 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                         "modality", said, shown,
                         f"modality changed: '{said.text}' became '{shown.text}' (a possibility stated as a fact)",
                     ))  # fmt: skip
+        for hedge in _HEDGING_VERBS.finditer(side_o.texts[index]):
+            stated = _made_certain(hedge.end(), side_o.texts[index], side_r, group)
+            if stated is not None:
+                said = _pseudo(index, hedge.start(), hedge.end(), side_o.texts)
+                shown = _pseudo(*stated[1:], side_r.texts)
+                flips.append(Flip(
+                    "modality", said, shown,
+                    f"modality changed: '{said.text}' became '{shown.text}' (a plan or an expectation stated as "
+                    "certain)",
+                ))  # fmt: skip
     return flips
+
+
+#: Verbs that say a thing is considered or expected, not certain: "is considering moving", "is expected to
+#: cause", "are likely to rise", "has proposed closing".
+_HEDGING_VERBS = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:still\s+)?(?:considering|expected\s+to|likely\s+to|proposing|"
+    r"thinking\s+about|looking\s+at)\b|\b(?:has|have|had)\s+proposed\b",
+    re.IGNORECASE,
+)
 
 
 def _another_modality(original: str, rewrite: str) -> bool:
@@ -1999,13 +2018,14 @@ _CERTAIN_MODALS = frozenset(("will", "must", "shall"))
 _MODAL_HEDGES = frozenset(("may", "might", "could", "can", "would"))
 
 
-def _made_certain(fact: Fact, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int, int] | None:
-    """Where a clause an original "may", "might" or "could" hedges ("the limit could be introduced on the
-    A38") stands in the rewrite after "will", "must" or "shall" ("the limit will be brought in on the A38"),
-    the verb said another way: a rewrite sentence that shares at least two content words with the hedged
-    clause after such a modal, a modal the original sentence does not have, and no hedge the original
-    sentence does not have too (its "if" is the original's condition, kept); as :func:`_stated_as_fact`."""
-    clause = set(_clause_words(text, fact.end))
+def _made_certain(end: int, text: str, other: _Side, sentences: Sequence[int]) -> tuple[int, int, int, int] | None:
+    """Where the clause after ``end``, which the original hedges ("the limit could be introduced on the A38",
+    "is considering moving its office"), stands in the rewrite after "will", "must" or "shall" ("the limit
+    will be brought in on the A38"), the verb said another way: a rewrite sentence that shares at least two
+    content words with the hedged clause after such a modal, a modal the original sentence does not have, and
+    no hedge the original sentence does not have too (its "if" is the original's condition, kept); as
+    :func:`_stated_as_fact`."""
+    clause = set(_clause_words(text, end))
     if len(clause) < 2:
         return None
     words_o = frozenset(_WORDS.findall(text.lower()))
@@ -2017,7 +2037,7 @@ def _made_certain(fact: Fact, text: str, other: _Side, sentences: Sequence[int])
             if modal.kind != "modality" or said not in _CERTAIN_MODALS or said in words_o:
                 continue
             if len(clause & set(_clause_words(other.texts[index], modal.end))) >= 2:
-                return fact.end, index, modal.start, modal.end
+                return end, index, modal.start, modal.end
     return None
 
 

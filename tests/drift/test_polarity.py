@@ -368,6 +368,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "The new 40mph limit will be brought in on the A38 next spring.", "modality", "will"),
         ("Residents may be asked to boil their tap water if tests show further contamination.",
          "If tests show more contamination, residents will have to boil their tap water.", "modality", "will"),
+        # ... and a plan or an expectation said with "will"
+        ("The company is considering moving its head office to Birmingham.",
+         "The firm's main office will move to Birmingham.", "modality", "will"),
+        ("Prices are expected to rise in the spring.", "Prices will rise in the spring.", "modality", "will"),
+        ("Prices are expected to rise in the spring.", "Prices will probably rise in the spring.", None, None),
         # ... but not a "will" the original says too, nor one the rewrite still hedges
         ("We will see smarter machines, but the breakthrough will be when they know what you might be thinking.",
          "We will see smarter machines, but the breakthrough will be when they understand what we think.", None,
