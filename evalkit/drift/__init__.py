@@ -101,7 +101,7 @@ from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
 from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
 from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations, said_as_only_if
-from evalkit.drift.roles import swapped_roles
+from evalkit.drift.roles import swapped_comparisons, swapped_roles
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -406,7 +406,8 @@ def _role_swaps(
     original: Document, rewrite: Document, meaning: MeaningResult, found: Sequence[Finding]
 ) -> list[Finding]:
     """Parties of one verb that trade roles between aligned sentences (:mod:`evalkit.drift.roles`): "the
-    councillor was criticised by the ombudsman" / "the councillor criticised the ombudsman". Not where a
+    councillor was criticised by the ombudsman" / "the councillor criticised the ombudsman"; and two things
+    compared the other way round ("women live longer than men" / "men live longer than women"). Not where a
     swap of names or words was found in the same two sentences already."""
     shown = {(f.original_sentence, f.rewrite_sentence) for f in found if f.kind == "swap"}
     findings: list[Finding] = []
@@ -415,16 +416,26 @@ def _role_swaps(
             if (i, j) in shown:
                 continue
             sentence_o, sentence_r = original.sentences[i], rewrite.sentences[j]
-            for swap in swapped_roles(sentence_o.text, sentence_r.text):
-                said = original.sentence_span(sentence_o, swap.original.start, swap.original.end)
-                shown_r = rewrite.sentence_span(sentence_r, swap.rewrite.start, swap.rewrite.end)
+            stretches = [
+                (
+                    (swap.original.start, swap.original.end),
+                    (swap.rewrite.start, swap.rewrite.end),
+                    "who does it to whom",
+                )
+                for swap in swapped_roles(sentence_o.text, sentence_r.text)
+            ] + [
+                (swap.original, swap.rewrite, "compared the other way round")
+                for swap in swapped_comparisons(sentence_o.text, sentence_r.text)
+            ]
+            for (start_o, end_o), (start_r, end_r), what in stretches[:1]:
+                said = original.sentence_span(sentence_o, start_o, end_o)
+                shown_r = rewrite.sentence_span(sentence_r, start_r, end_r)
                 findings.append(Finding(
                     type="changed", category="other", severity="major", original=said, rewrite=shown_r,
-                    message=f"roles swapped: '{said.text}' became '{shown_r.text}' (who does it to whom)",
+                    message=f"roles swapped: '{said.text}' became '{shown_r.text}' ({what})",
                     kind="swap", original_sentence=i, rewrite_sentence=j,
                 ))  # fmt: skip
                 shown.add((i, j))
-                break
     return findings
 
 

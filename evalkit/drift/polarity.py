@@ -95,6 +95,7 @@ from evalkit.drift.facts import (
     words,
 )
 from evalkit.drift.facts import stem as fact_stem
+from evalkit.drift.roles import turned_round
 from evalkit.lexicon import LETTER, irregular_verb_forms, zipf
 
 _WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
@@ -938,7 +939,7 @@ def find_flips(
             seen.add(where)
             unique.append(flip)
     for flip in paired:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
-        if any(_overlap(flip.rewrite, other.rewrite) for other in unique):
+        if any(_overlap(flip.rewrite, other.rewrite) for other in unique) or _turned_round(flip, side_o, side_r):
             continue
         # ... and an implicit negation whose opposite the rewrite says ("forbid" / "allow") is shown at the
         # opposite, once, not also at the words the negation bore on
@@ -1050,6 +1051,19 @@ def _the_others(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
 
 #: "other" and the next two words: the noun it picks out is one of them.
 _OTHER_NOUN = re.compile(rf"\bother\s+([{LETTER}]+)(?:\s+([{LETTER}]+))?", re.IGNORECASE)
+
+
+def _turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """An opposite that is the degree of a comparison turned round with what it compares ("prices rose faster
+    than wages" / "wages rose more slowly than prices", :func:`evalkit.drift.roles.turned_round`): the same
+    statement."""
+    said, shown = flip.original, flip.rewrite
+    return any(
+        start_o <= said.start < end_o and start_r <= shown.start < end_r
+        for (start_o, end_o), (start_r, end_r) in turned_round(
+            side_o.texts[said.sentence], side_r.texts[shown.sentence]
+        )
+    )
 
 
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:

@@ -17,6 +17,11 @@ station" names the men, "by a man posing as a bank official" the man). Heads are
 found in its own: "will be contacted by the hospital" / "you should contact the hospital" makes the hospital
 the one contacted. Names are left to the name rules (:func:`evalkit.drift.matching._roles_changed`), and two
 active sentences to the word swaps of :func:`evalkit.drift._content_swaps`, which need no parse.
+
+Two things compared are parties too: "women live three years longer than men" / "men live three years
+longer than women" trade them around the same degree (:func:`swapped_comparisons`), where "men live shorter
+lives than women" turns the comparison round with its degree and says the same (:func:`turned_round`; the
+opposite rule of :mod:`evalkit.drift.polarity` lets it pass).
 """
 
 from __future__ import annotations
@@ -222,4 +227,69 @@ def swapped_roles(original: str, rewrite: str) -> list[Swap]:
             if _traded(role, other):
                 swaps.append(Swap(other, role))
                 break
+    return swaps
+
+
+#: A comparison and what it compares with: "longer than men", "higher than the national average"; its degree
+#: may take a noun or an adverb ("shorter lives than", "more slowly than").
+_COMPARED = re.compile(
+    r"\b(?P<degree>[A-Za-z]+(?:\s+[a-z]+)?)\s+than\s+(?:(?:the|a|an|those|that|of|in|for|among)\s+){0,3}"
+    r"(?P<other>[A-Za-z][\w'’-]*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonSwap:
+    """Two things compared the other way round: the stretches that say each comparison."""
+
+    original: tuple[int, int]
+    rewrite: tuple[int, int]
+
+
+def _before(text: str, end: int, wanted: str) -> int | None:
+    """Where a word of stem ``wanted`` stands in ``text`` before ``end``, if it does (the last one)."""
+    found = [m.start() for m in _WORD.finditer(text, 0, end) if m.group()[:1].isalpha() and stem(m.group()) == wanted]
+    return found[-1] if found else None
+
+
+def _compared_both_ways(match_o: re.Match[str], original: str, match_r: re.Match[str], rewrite: str) -> bool:
+    """Whether what each comparison compares with is said before "than" on the other side."""
+    other_o, other_r = match_o.group("other"), match_r.group("other")
+    if not (_content(other_o) and _content(other_r)) or stem(other_o) == stem(other_r):
+        return False
+    return (
+        _before(original, match_o.start(), stem(other_r)) is not None
+        and _before(rewrite, match_r.start(), stem(other_o)) is not None
+    )
+
+
+def turned_round(original: str, rewrite: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Comparisons turned round with their degree, which say the same: "prices rose faster than wages" /
+    "wages rose more slowly than prices". The ranges of the two degree words (which differ)."""
+    return [
+        (match_o.span("degree"), match_r.span("degree"))
+        for match_o in _COMPARED.finditer(original)
+        for match_r in _COMPARED.finditer(rewrite)
+        if match_o.group("degree").lower() != match_r.group("degree").lower()
+        and _compared_both_ways(match_o, original, match_r, rewrite)
+    ]
+
+
+def swapped_comparisons(original: str, rewrite: str) -> list[ComparisonSwap]:
+    """Comparisons of one degree whose two sides trade places: "women live three years longer than men" /
+    "men live three years longer than women". The same word before "than" on both sides ("longer"), what
+    each compares with after it different, and each of the two said before "than" on the other side. A
+    comparison turned round with its degree ("longer than men" / "shorter than women") says the same and is
+    no swap."""
+    swaps: list[ComparisonSwap] = []
+    for match_o in _COMPARED.finditer(original):
+        for match_r in _COMPARED.finditer(rewrite):
+            if match_o.group("degree").lower() != match_r.group("degree").lower():
+                continue
+            if _compared_both_ways(match_o, original, match_r, rewrite):
+                first_o = _before(original, match_o.start(), stem(match_r.group("other")))
+                first_r = _before(rewrite, match_r.start(), stem(match_o.group("other")))
+                assert first_o is not None and first_r is not None
+                swaps.append(ComparisonSwap((first_o, match_o.end()), (first_r, match_r.end())))
     return swaps

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evalkit import Evaluator
-from evalkit.drift.roles import roles, swapped_roles
+from evalkit.drift.roles import roles, swapped_comparisons, swapped_roles, turned_round
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,47 @@ def test_a_role_swap_is_a_major_changed_finding_at_both_stretches(fast_evaluator
     assert swap.rewrite.text == "councillor criticised the ombudsman"
     assert original[swap.original.start : swap.original.end] == swap.original.text
     assert report.drift.score > fast_evaluator.evaluate(original, KEPT[0][1]).drift.score
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "swapped"),
+    [
+        ("Women in the area live on average three years longer than men.",
+         "On average, men in the area live three years longer than women.", True),
+        ("Cats sleep longer than dogs.", "Dogs sleep longer than cats.", True),
+        # the same comparison, or one turned round with its degree
+        ("Women live longer than men.", "On average women live longer than men.", False),
+        ("Women live longer than men.", "Men live shorter lives than women.", False),
+        ("Prices rose faster than wages.", "Wages rose more slowly than prices.", False),
+        # a comparison with a number, and one with something said only once
+        ("More than 20 people came.", "People came: more than 20.", False),
+        ("Sales were higher than last year.", "Sales were higher this year than last year.", False),
+    ],
+)  # fmt: skip
+def test_two_things_compared_the_other_way_round_are_a_swap(original: str, rewrite: str, swapped: bool) -> None:
+    assert bool(swapped_comparisons(original, rewrite)) is swapped
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "turned"),
+    [
+        ("Prices rose faster than wages.", "Wages rose more slowly than prices.", ["rose faster", "more slowly"]),
+        ("Women live longer than men.", "Men live shorter lives than women.", ["live longer", "shorter lives"]),
+        ("Prices rose faster than wages.", "Prices rose more slowly than wages.", []),
+    ],
+)  # fmt: skip
+def test_a_comparison_turned_round_with_its_degree_says_the_same(
+    original: str, rewrite: str, turned: list[str]
+) -> None:
+    found = turned_round(original, rewrite)
+    assert [part for (a, b), (c, d) in found for part in (original[a:b], rewrite[c:d])] == turned
+
+
+def test_a_comparison_swap_is_a_finding_and_a_turned_comparison_is_none(fast_evaluator: Evaluator) -> None:
+    swapped = fast_evaluator.evaluate(
+        "Women in the area live on average three years longer than men.",
+        "On average, men in the area live three years longer than women.",
+    )
+    assert [(f.type, f.kind) for f in swapped.drift.findings if f.type != "dropped"] == [("changed", "swap")]
+    turned = fast_evaluator.evaluate("Prices rose faster than wages.", "Wages rose more slowly than prices.")
+    assert [f for f in turned.drift.findings if f.type != "dropped"] == []
