@@ -139,7 +139,8 @@ CONVERSIONS = {
     "oz": ("mass", 0.028349523), "mph": ("speed", 0.44704), "kmh": ("speed", 0.277778),
     "l": ("volume", 1.0), "gal": ("volume", 3.785411784), "acre": ("area", 4046.8564224),
     "ha": ("area", 10000.0), "s": ("time", 1.0), "min": ("time", 60.0), "h": ("time", 3600.0),
-    "day": ("time", 86400.0), "week": ("time", 604800.0),
+    "day": ("time", 86400.0), "week": ("time", 604800.0), "month": ("calendar", 1.0), "year": ("calendar", 12.0),
+    "decade": ("calendar", 120.0), "century": ("calendar", 1200.0),
 }  # fmt: skip
 _DIMENSION_WORDS = words("dimension_words")
 
@@ -184,6 +185,10 @@ _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
 )
+#: A unit and a half: "a year and a half", "two hours and a half".
+_UNIT_AND_A_HALF = re.compile(
+    rf"\b(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+(?P<unit>[a-z]+)\s+and\s+an?\s+half\b", re.IGNORECASE
+)
 #: A mixed number: "two and a half", "two-and-a-half-hour", "three and a quarter million".
 _MIXED = re.compile(
     rf"\b(?P<whole>\d+|{_SPELLED_BELOW_100})[\s-]+and[\s-]+an?[\s-]+(?P<part>half|quarter|third)\b"
@@ -207,6 +212,9 @@ _TWICE_PER = re.compile(r"\s+(?:a|an|per|each|every)\b", re.IGNORECASE)
 _FORTNIGHTS = re.compile(
     rf"\b(?:(?P<count>an?|\d+|{_SPELLED_BELOW_100})\s+fortnights?|(?P<every>fortnightly))\b", re.IGNORECASE
 )
+#: Scales that "half a" halves: "half a million pounds" is £500,000.
+_HALVED_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 #: Half of a unit of measurement: "half an hour", "half a metre" (as 0.5 of the unit).
 _HALF_A_UNIT = re.compile(r"\s+an?\s+(?P<unit>[a-z]+)\b", re.IGNORECASE)
 #: A reduction by half ("cut by half", "reduced in half"): halved, a multiplier of 0.5.
@@ -1222,6 +1230,15 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         weeks = 2 * fortnights
         add(_count(text, sentence, start, end, weeks, "week", "week", unit_end=end))
 
+    if "and a half" in text or "and an half" in text:
+        for match in _UNIT_AND_A_HALF.finditer(text):
+            start, end = match.span()
+            count = 1.0 if match.group("count").lower() in ("a", "an") else _count_value(match.group("count"))
+            unit = match.group("unit").lower()
+            if count is None or unit not in MEASURES or not free(start, end):
+                continue  # "a year and a half" is 1.5 years
+            add(_count(text, sentence, start, end, count + 0.5, MEASURES[unit], stem(unit), unit_end=end))
+
     for match in _scan(_MIXED, text, tokens, _SPELLED_STARTS):
         start, end = match.span()
         whole = _count_value(match.group("whole"))
@@ -1243,6 +1260,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue  # "the second half" of a year or a match: a part, counted by its ordinal
         unit_after = _HALF_A_UNIT.match(text, end) if match.group("part").lower() == "half" else None
         unit_word = unit_after.group("unit").lower() if unit_after is not None else ""
+        if not match.group("count") and unit_word in _HALVED_SCALES:
+            continue  # "half a million": a number of its own (read with the number's scale below)
         if not match.group("count") and unit_word == "dozen":  # "half a dozen" is six
             end = unit_after.end() if unit_after is not None else end
             add(_count(text, sentence, start, end, 6.0))
@@ -1291,6 +1310,10 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
                 end -= 1
         if scale:
             value *= SCALES[scale]
+        if article and scale in _HALVED_SCALES:
+            half = _HALF_BEFORE.search(text, max(0, start - 8), start)
+            if half is not None and free(half.start(), end):
+                start, value = half.start(), value / 2  # "half a million" is 500,000
         glued = match.group("glued") or ""
         if glued in ("c", "f"):  # "40c" is forty cents, no temperature (and was never read as a number)
             continue

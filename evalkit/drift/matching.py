@@ -32,8 +32,11 @@ metres", "half" = "50%", "trebled" = "three times", "June 26" = "26 June" = "Jun
 "China" (a capital for its government), a quotation = a shorter run of its words, or the same words but
 for function words, contractions and the writer's words in square brackets. In aligned sentences, a fact
 said as another kind of fact is kept too: "in the last 30 years" = "30 years ago", "the past decade" =
-"the past ten years", "three widths" = "three times" (:func:`_kept_in_another_form`). A quotation the
-rewrite only shortens is *dropped* detail, not *changed*.
+"the past ten years", "three widths" = "three times" (:func:`_kept_in_another_form`); "six months" = "half
+a year"; an amount per one period of time = the same amount over a year per another ("£8 a month" = "£96 a
+year", :func:`_same_amount_over_time`); and a share the rewrite says as the part it comes to ("240 homes, of
+which 30%" / "72 of them", :func:`_derived_shares`). A quotation the rewrite only shortens is *dropped*
+detail, not *changed*.
 
 Negations and modal verbs are compared within alignment groups (:mod:`evalkit.drift.polarity`).
 """
@@ -389,13 +392,17 @@ def match_facts(
 
     def number_equal(a: Fact, b: Fact) -> bool:
         text = rewrite_texts[b.sentence] if b.sentence < len(rewrite_texts) else ""
-        return numbers_equal(a, b, text)
+        if numbers_equal(a, b, text):
+            return True
+        text_a = original_texts[a.sentence] if a.sentence < len(original_texts) else ""
+        return _same_amount_over_time(a, b, text_a, text)
 
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
     matches = [match for match in matches if not _whole_period_kept(match, sides) and not _week_part_kept(match, sides)]
+    matches = _derived_shares(matches, sides)
     matches += _bound_changes(sides, matches)
     matches = [match for match in _superlative_ranks(sides, matches) if not _same_whole_bound(match, sides)]
     matches += _rate_changes(sides, matches)
@@ -545,6 +552,45 @@ _WHOLE_PERIODS = {
         ((52.0, "week", "year"), r"every week|each week|weekly|all year|year-round|all year round"),
     )
 }
+
+
+def _derived_shares(matches: list[Match], sides: Sides) -> list[Match]:
+    """``matches`` without a share the rewrite says as the part it comes to, and that part: "240 homes, of
+    which 30% will be affordable" / "72 of them", "half of the £2m budget" / "£1m of the budget". A fraction
+    or percentage dropped from an original sentence, a number added in a rewrite sentence aligned with it,
+    and a count or sum in the original sentence that the share of makes the added number (within 0.5%),
+    of the same kind (money in the same currency)."""
+    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and m.original.category == "number"]
+    added = [m for m in matches if m.type == "added" and m.rewrite is not None and m.rewrite.category == "number"]
+    gone: set[int] = set()
+    for share_match in dropped:
+        share = share_match.original
+        assert share is not None
+        kind = share.key[0]
+        part = _value(share)
+        if kind not in ("fraction", "percent") or not part or share.sentence >= len(sides.original_groups):
+            continue
+        part = part / 100.0 if kind == "percent" else part
+        wholes = [
+            f for f in sides.original[share.sentence] if f.category == "number" and f.key[0] in ("count", "money")
+        ]
+        aligned = set(sides.original_groups[share.sentence])
+        for added_match in added:
+            said = added_match.rewrite
+            assert said is not None
+            value = _value(said)
+            if id(added_match) in gone or said.sentence not in aligned or not value:
+                continue
+            if any(
+                whole.key[0] == said.key[0]
+                and whole.key[1] == said.key[1]
+                and (whole_value := _value(whole))
+                and abs(part * whole_value - value) <= 0.005 * value
+                for whole in wholes
+            ):
+                gone |= {id(share_match), id(added_match)}
+                break
+    return [m for m in matches if id(m) not in gone]
 
 
 def _whole_period_kept(match: Match, sides: Sides) -> bool:
@@ -1493,6 +1539,23 @@ def _rate_changes(sides: Sides, found: Sequence[Match]) -> list[Match]:
             ))  # fmt: skip
             break
     return results
+
+
+#: How many of each period a year holds: "£8 a month" is "£96 a year", "£10 a week" "£520 a year".
+_PER_YEAR = {"hour": 8760.0, "day": 365.0, "week": 52.0, "fortnight": 26.0, "month": 12.0, "quarter": 4.0, "year": 1.0}
+
+
+def _same_amount_over_time(a: Fact, b: Fact, text_a: str, text_b: str) -> bool:
+    """Two amounts counted per different periods of time that come to the same over a year (within 1%,
+    for a year of 52 weeks or 365 days): "£8 a month" / "£96 a year"."""
+    rate_a, rate_b = _rate(a, text_a), _rate(b, text_b)
+    if rate_a == rate_b or rate_a not in _PER_YEAR or rate_b not in _PER_YEAR or a.key[:2] != b.key[:2]:
+        return False
+    value_a, value_b = _value(a), _value(b)
+    if not value_a or not value_b or a.detail.get("measure") != b.detail.get("measure"):
+        return False
+    yearly_a, yearly_b = value_a * _PER_YEAR[rate_a], value_b * _PER_YEAR[rate_b]
+    return abs(yearly_a - yearly_b) <= 0.01 * abs(yearly_a)
 
 
 def _with_rate(fact: Fact, text: str) -> Fact:

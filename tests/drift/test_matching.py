@@ -733,6 +733,16 @@ FAITHFUL_PLAIN = [
     ("The bus runs every 30 minutes after 7pm.", "After 7pm, the bus comes every half an hour."),
     ("The river may rise by up to half a metre.", "The river may rise by as much as 50cm."),
     ("Half a dozen homes were flooded.", "Six homes were flooded."),
+    # months and years, a unit and a half, half a million, an amount per another period, a share as its part
+    ("The museum will be closed for six months from January.", "It will shut for half a year from January."),
+    ("He was jailed for 18 months.", "He was sent to prison for a year and a half."),
+    ("The firm was fined £500,000.", "The firm was fined half a million pounds."),
+    ("Water bills will rise by £8 a month from April.", "From April, water bills will go up by £96 a year."),
+    (
+        "The estate will have 240 homes, of which 30% will be affordable.",
+        "It will have 240 homes, and 72 of them will be affordable.",
+    ),
+    ("Half of the £2m budget has already been spent.", "£1m of the £2 million budget has been spent already."),
     # a refusal and an acquittal said another way
     ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
     ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
@@ -750,6 +760,24 @@ FAITHFUL_PLAIN = [
         "If you had an allergic reaction, talk to a GP before you have the vaccine.",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "shown"),
+    [
+        ("Water bills will rise by £8 a month.", "Water bills will go up by £80 a year.", "£80"),
+        ("He was jailed for 18 months for the burglary.", "He was jailed for two years for the burglary.", "two"),
+        ("The museum will be closed for six months from May.", "The museum will be closed for 12 months from May.",
+         "12"),
+        ("Half of the £2m budget has been spent.", "£1.5m of the £2 million budget has been spent.", "£1.5m"),
+        ("The firm was fined £500,000.", "The firm was fined half a billion pounds.", "half a billion"),
+    ],
+)  # fmt: skip
+def test_a_wrong_conversion_is_still_a_finding(
+    fast_evaluator: Evaluator, original: str, rewrite: str, shown: str
+) -> None:
+    found = [f["rewrite"]["text"] for f in findings(fast_evaluator, original, rewrite) if f["type"] != "dropped"]
+    assert any(shown in text for text in found)
 
 
 @pytest.mark.parametrize(("original", "rewrite"), FAITHFUL_PLAIN)
