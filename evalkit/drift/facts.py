@@ -130,6 +130,9 @@ MEASURES = {
     "gigawatt": "gw", "gigawatts": "gw",
     "mb": "mb", "gb": "gb", "pixel": "px", "pixels": "px", "storey": "storey", "storeys": "storey",
     "floor": "storey", "floors": "storey",
+    **{f"square {word}": f"{unit}2" for word, unit in (("metre", "m"), ("metres", "m"), ("meter", "m"),
+       ("meters", "m"), ("foot", "ft"), ("feet", "ft"), ("mile", "mile"), ("miles", "mile"), ("kilometre", "km"),
+       ("kilometres", "km"), ("yard", "yard"), ("yards", "yard"))},
 }  # fmt: skip
 #: Measures convertible into one another: (dimension, factor to the SI unit).
 CONVERSIONS = {
@@ -140,7 +143,9 @@ CONVERSIONS = {
     "l": ("volume", 1.0), "gal": ("volume", 3.785411784), "acre": ("area", 4046.8564224),
     "ha": ("area", 10000.0), "s": ("time", 1.0), "min": ("time", 60.0), "h": ("time", 3600.0),
     "day": ("time", 86400.0), "week": ("time", 604800.0), "month": ("calendar", 1.0), "year": ("calendar", 12.0),
-    "decade": ("calendar", 120.0), "century": ("calendar", 1200.0),
+    "decade": ("calendar", 120.0), "century": ("calendar", 1200.0), "m2": ("area", 1.0),
+    "ft2": ("area", 0.09290304), "mile2": ("area", 2589988.110336), "km2": ("area", 1000000.0),
+    "yard2": ("area", 0.83612736),
 }  # fmt: skip
 _DIMENSION_WORDS = words("dimension_words")
 
@@ -1138,6 +1143,10 @@ def _unit_after(text: str, end: int) -> str:
     unit = match.group(1).lower()
     if unit in ("degree", "degrees") and (scale := _TEMPERATURE_SCALE.match(text, match.end())) is not None:
         return "°f" if scale.group("scale")[0] in "Ff" else "°c"
+    if unit in ("square", "sq") and (area := _UNIT_AFTER.match(text, match.end())) is not None:
+        squared = "square " + area.group(1).lower()
+        if squared in MEASURES:
+            return squared  # "12,000 square metres"
     return unit
 
 
@@ -1328,6 +1337,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         measure = MEASURES.get(unit, "") if not currency else ""
         kind = ("points" if "point" in percent else "percent") if percent else "money" if currency else "count"
         unit_word = _UNIT_AFTER.match(text, end) if measure and not glued else None
+        if unit_word is not None and unit.startswith("square "):
+            unit_word = _UNIT_AFTER.match(text, unit_word.end()) or unit_word  # "square metres": both words
         add(Fact(
             "number", sentence, start, end, text[start:end], (kind, currency, round(value, 6)),
             {"kind": kind, "value": value, "measure": measure, "unit": stem(unit) if unit else "",

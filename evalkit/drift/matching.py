@@ -400,7 +400,7 @@ def match_facts(
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
-    matches = [_with_units(match, sides) for match in _kept_in_another_form(matches, sides)]
+    matches = [_with_units(match, sides) for match in _unit_changes(_kept_in_another_form(matches, sides), sides)]
     matches = [match for match in matches if not _whole_period_kept(match, sides) and not _week_part_kept(match, sides)]
     matches = _derived_shares(matches, sides)
     matches += _bound_changes(sides, matches)
@@ -554,6 +554,33 @@ _WHOLE_PERIODS = {
 }
 
 
+def _unit_changes(matches: list[Match], sides: Sides) -> list[Match]:
+    """A number dropped and one of the same figure added nearby, each with a unit of its own that is not the
+    same amount ("4 miles long" / "It is 4 kilometres long", in a sentence the alignment left out): one
+    changed number, not a loss and an addition."""
+    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and m.original.category == "number"]
+    added = [m for m in matches if m.type == "added" and m.rewrite is not None and m.rewrite.category == "number"]
+    pairs: dict[int, Match] = {}
+    used: set[int] = set()
+    for lost in dropped:
+        a = lost.original
+        assert a is not None
+        for new in added:
+            b = new.rewrite
+            assert b is not None
+            if id(new) in used or a.key != b.key or not sides.local(a, b):
+                continue
+            if (
+                a.detail.get("measure")
+                and b.detail.get("measure")
+                and a.detail.get("measure") != b.detail.get("measure")
+            ):
+                pairs[id(lost)] = Match("changed", a, b, describe("number", "changed", a, b), a.kind)
+                used.add(id(new))
+                break
+    return [pairs.get(id(m), m) for m in matches if id(m) not in used]
+
+
 def _derived_shares(matches: list[Match], sides: Sides) -> list[Match]:
     """``matches`` without a share the rewrite says as the part it comes to, and that part: "240 homes, of
     which 30% will be affordable" / "72 of them", "half of the £2m budget" / "£1m of the budget". A fraction
@@ -674,7 +701,28 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
     if fact.key[0] == "vague":  # "hundreds of years" / "centuries"
         own = sides.original_texts if original_side else sides.rewrite_texts
         return said_as_period(fact, own[fact.sentence], there) if fact.sentence < len(own) else False
+    if _in_other_units(fact, sides, region, original_side=original_side):
+        return False
     return written_as_is(fact.text, there) or in_compound(fact.text, there)
+
+
+def _in_other_units(fact: Fact, sides: Sides, region: Sequence[int], *, original_side: bool) -> bool:
+    """Whether the figure of a measured number stands in ``region`` of the other side as a number of another
+    unit that is not the same amount ("4 miles" / "It is 4 kilometres long"): the figure is there, the
+    measure is not."""
+    measure = fact.detail.get("measure")
+    if fact.category != "number" or not measure:
+        return False
+    facts = sides.rewrite if original_side else sides.original
+    return any(
+        other.category == "number"
+        and other.key[2:] == fact.key[2:]
+        and other.detail.get("measure") not in ("", None, measure)
+        and not numbers_equal(fact, other)
+        for k in region
+        if k < len(facts)
+        for other in facts[k]
+    )
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -743,6 +743,7 @@ FAITHFUL_PLAIN = [
         "It will have 240 homes, and 72 of them will be affordable.",
     ),
     ("Half of the £2m budget has already been spent.", "£1m of the £2 million budget has been spent already."),
+    ("The park covers 5 square miles.", "The park covers 12.9 square kilometres."),
     # a refusal and an acquittal said another way
     ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
     ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
@@ -771,6 +772,10 @@ FAITHFUL_PLAIN = [
          "12"),
         ("Half of the £2m budget has been spent.", "£1.5m of the £2 million budget has been spent.", "£1.5m"),
         ("The firm was fined £500,000.", "The firm was fined half a billion pounds.", "half a billion"),
+        # the same figure in another unit, in a sentence the alignment may leave out
+        ("The site covers 12,000 square metres.", "The site covers 12,000 square feet.", "12,000 square feet"),
+        ("The new cycle path is 4 miles long and links Ripon with the village of Bishop Monkton.",
+         "A new cycle path joins Ripon to the village of Bishop Monkton. It is 4 kilometres long.", "4 kilometres"),
     ],
 )  # fmt: skip
 def test_a_wrong_conversion_is_still_a_finding(
