@@ -640,11 +640,12 @@ def _negative_before(text: str, facts: Sequence[Fact], start: int, end: int) -> 
 _CLAUSE_WORDS = re.compile(rf"[{LETTER}][\w'’]*(?:-[\w'’]+){{2,}}|[{LETTER}][\w'’]*|\d[\d,.]*\d|\d")
 
 
-def _clause_words(text: str, end: int) -> list[str]:
-    """Content stems of the clause after a negation (up to six content words, to the next punctuation)."""
+def _clause_words(text: str, end: int, most: int = 6) -> list[str]:
+    """Content stems of the clause after a negation (up to ``most`` content words, to the next
+    punctuation)."""
     stop = _CLAUSE_STOP.search(text, end)
     words = _CLAUSE_WORDS.findall(text, end, stop.start() if stop else len(text))
-    return [stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:6]
+    return [stem(word) for word in words if word.lower() not in NOT_SCOPES and len(word) > 1][:most]
 
 
 #: "if" and the words it governs, up to four, before a scope word (``_unless_as_if``).
@@ -1967,11 +1968,12 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
     return flips
 
 
-#: Verbs that say a thing is considered or expected, not certain: "is considering moving", "is expected to
-#: cause", "are likely to rise", "has proposed closing".
+#: Verbs that say a thing is considered, hoped for or expected, not certain: "is considering moving", "is
+#: expected to cause", "are likely to rise", "has proposed closing", "hopes to open". Not a plan: "plans to
+#: open" said as "will open" is how news reports a firm plan.
 _HEDGING_VERBS = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:still\s+)?(?:considering|expected\s+to|likely\s+to|proposing|"
-    r"thinking\s+about|looking\s+at)\b|\b(?:has|have|had)\s+proposed\b",
+    r"thinking\s+about|looking\s+at|hoping\s+to)\b|\b(?:has|have|had)\s+proposed\b|\b(?:hopes?|hoped)\s+to\b",
     re.IGNORECASE,
 )
 
@@ -2037,22 +2039,38 @@ def _made_certain(end: int, text: str, other: _Side, sentences: Sequence[int]) -
     "is considering moving its office"), stands in the rewrite after "will", "must" or "shall" ("the limit
     will be brought in on the A38"), the verb said another way: a rewrite sentence that shares at least two
     content words with the hedged clause after such a modal, a modal the original sentence does not have, and
-    no hedge the original sentence does not have too (its "if" is the original's condition, kept); as
-    :func:`_stated_as_fact`."""
-    clause = set(_clause_words(text, end))
+    no hedge the original sentence does not have too ("if" sets a condition, it hedges nothing); "is going to"
+    says "will"; as :func:`_stated_as_fact`."""
+    clause = set(_clause_words(text, end, _HEDGED_CLAUSE_WORDS))
     if len(clause) < 2:
         return None
     words_o = frozenset(_WORDS.findall(text.lower()))
     for index in sentences:
-        if _hedged(other, index, words_o - _MODAL_HEDGES):
+        if _hedged(other, index, (words_o - _MODAL_HEDGES) | _CONDITIONS):
             continue
-        for modal in other.facts[index]:
-            said = str(modal.detail.get("modal"))
-            if modal.kind != "modality" or said not in _CERTAIN_MODALS or said in words_o:
-                continue
-            if len(clause & set(_clause_words(other.texts[index], modal.end))) >= 2:
-                return end, index, modal.start, modal.end
+        rewrite = other.texts[index]
+        certain = [
+            (modal.start, modal.end)
+            for modal in other.facts[index]
+            if modal.kind == "modality"
+            and str(modal.detail.get("modal")) in _CERTAIN_MODALS
+            and str(modal.detail.get("modal")) not in words_o
+        ]
+        if "going to" not in text.lower():
+            certain += [going.span() for going in _GOING_TO.finditer(rewrite)]
+        for start, stop in sorted(certain):
+            if len(clause & set(_clause_words(rewrite, stop, _HEDGED_CLAUSE_WORDS))) >= 2:
+                return end, index, start, stop
     return None
+
+
+#: How many content words of a hedged clause are compared (a clause said again, reworded).
+_HEDGED_CLAUSE_WORDS = 10
+#: "Is going to", which says "will".
+_GOING_TO = re.compile(r"\b(?:is|are|am|was|were)\s+going\s+to\b", re.IGNORECASE)
+#: Words that set a condition for the main clause rather than hedging it: "If your immune system is weak, you
+#: will be given another dose" is as certain as its "will".
+_CONDITIONS = frozenset(("if",))
 
 
 #: "whether" that opens a question (not "whether to go", a choice; not "whether or not to").

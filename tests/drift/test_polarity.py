@@ -373,6 +373,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "The firm's main office will move to Birmingham.", "modality", "will"),
         ("Prices are expected to rise in the spring.", "Prices will rise in the spring.", "modality", "will"),
         ("Prices are expected to rise in the spring.", "Prices will probably rise in the spring.", None, None),
+        ("The council is considering a 20mph limit across the town centre.",
+         "A 20mph limit is going to be brought in across the town centre.", "modality", "is going to"),
+        # ... "if" sets a condition, it hedges nothing; a plan said with "will" is how news reports one
+        ("People with a weak immune system may be offered a booster dose in the spring.",
+         "If your immune system is weak, you will be given a booster dose in the spring.", "modality", "will"),
+        ("The museum plans to open a new gallery next year.", "The museum will open a new gallery next year.", None,
+         None),
         # ... but not a "will" the original says too, nor one the rewrite still hedges
         ("We will see smarter machines, but the breakthrough will be when they know what you might be thinking.",
          "We will see smarter machines, but the breakthrough will be when they understand what we think.", None,
@@ -467,6 +474,7 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Sales declined to £5m.", "Sales fell to £5m.", None, None),
         ("The committee turned down the plan.", "The committee approved the plan.", "negation-removed", "approved"),
         ("The distance was 2.4km, down from 3.1km.", "The distance was 2.4km, up from 3.1km.", "opposite", "up from"),
+        ("Tomorrow will be cooler than today.", "Tomorrow will be warmer than today.", "opposite", "warmer"),
         # a claim made more certain, an obligation made advice, too little made enough
         ("The study suggests that walking might reduce the risk.", "The study shows that walking cuts the risk.",
          "modality", "shows"),
