@@ -34,9 +34,11 @@ for function words, contractions and the writer's words in square brackets. In a
 said as another kind of fact is kept too: "in the last 30 years" = "30 years ago", "the past decade" =
 "the past ten years", "three widths" = "three times" (:func:`_kept_in_another_form`); "six months" = "half
 a year"; an amount per one period of time = the same amount over a year per another ("£8 a month" = "£96 a
-year", :func:`_same_amount_over_time`); and a share the rewrite says as the part it comes to ("240 homes, of
-which 30%" / "72 of them", :func:`_derived_shares`). A quotation the rewrite only shortens is *dropped*
-detail, not *changed*.
+year", :func:`_same_amount_over_time`); a share the rewrite says as the part it comes to ("240 homes, of
+which 30%" / "72 of them", :func:`_derived_shares`); and a figure worked out as the original sets it up
+("3.2 million, 400,000 more than the year before" / "up from 2.8 million", :func:`_worked_out`). A figure
+kept with another unit is changed ("4 miles" / "4 kilometres", :func:`_unit_changes`). A quotation the
+rewrite only shortens is *dropped* detail, not *changed*.
 
 Negations and modal verbs are compared within alignment groups (:mod:`evalkit.drift.polarity`).
 """
@@ -402,7 +404,7 @@ def match_facts(
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = [_with_units(match, sides) for match in _unit_changes(_kept_in_another_form(matches, sides), sides)]
     matches = [match for match in matches if not _whole_period_kept(match, sides) and not _week_part_kept(match, sides)]
-    matches = _derived_shares(matches, sides)
+    matches = _worked_out(_derived_shares(matches, sides), sides)
     matches += _bound_changes(sides, matches)
     matches = [match for match in _superlative_ranks(sides, matches) if not _same_whole_bound(match, sides)]
     matches += _rate_changes(sides, matches)
@@ -618,6 +620,78 @@ def _derived_shares(matches: list[Match], sides: Sides) -> list[Match]:
                 gone |= {id(share_match), id(added_match)}
                 break
     return [m for m in matches if id(m) not in gone]
+
+
+#: The smallest figure read as worked out from two others: smaller ones come out of too many pairs by chance
+#: ("2. Elle, 22" gives 11).
+WORKED_OUT_FROM = 100.0
+
+
+def _worked_out(matches: list[Match], sides: Sides) -> list[Match]:
+    """``matches`` without a number the rewrite worked out from two numbers of its aligned original sentences
+    in a way the original sets up (:func:`_results`, within 0.5%): "3.2 million passengers, 400,000 more than
+    the year before" / "up from 2.8 million", "£40,000 a month" for six months / "£240,000", "£1.5m, three
+    times its target" / "a target of £500,000". An added number, or a changed one whose original is one of
+    the two; at least :data:`WORKED_OUT_FROM`, and money only from money of its currency. Any sum or product
+    would be too many: "2. Elle, 22" gives 11, "500 apes in three groups" 1,500."""
+    kept: list[Match] = []
+    for match in matches:
+        b = match.rewrite
+        if (
+            match.type in ("added", "changed")
+            and b is not None
+            and b.category == "number"
+            and (match.original is None or match.original.category == "number")
+            and _from_two(b, match.original, sides)
+        ):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
+    value = _value(b)
+    if value is None or abs(value) < WORKED_OUT_FROM or b.key[0] not in ("count", "money"):
+        return False
+    if b.sentence >= len(sides.rewrite_groups):
+        return False
+    numbers = [
+        (a, sides.original_texts[i]) for i in sides.rewrite_groups[b.sentence] for a in sides.original[i]
+        if a.category == "number" and a.key[0] in ("count", "money", "multiplier") and _value(a)
+    ]  # fmt: skip
+    if source is not None and not any(a is source for a, _ in numbers):
+        return False
+    if source is not None and any(abs(float(_value(a) or 0.0) - value) <= 0.005 * abs(value) for a, _ in numbers):
+        return False  # a figure the original says anyway, put in another's place ("from 700,000 to 2.1 million")
+    for (x, text_x), (y, text_y) in itertools.permutations(numbers, 2):
+        if source is not None and source is not x and source is not y:
+            continue
+        if b.key[0] == "money" and not any(f.key[0] == "money" and f.key[1] == b.key[1] for f in (x, y)):
+            continue
+        if any(abs(result - value) <= 0.005 * abs(value) for result in _results(x, text_x, y, text_y)):
+            return True
+    return False
+
+
+#: A difference the original states after its number: "400,000 more than the year before".
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|bigger|smaller|up|down)\b", re.IGNORECASE)
+
+
+def _results(x: Fact, text_x: str, y: Fact, text_y: str) -> list[float]:
+    """What the original sets up to work out from ``x`` and ``y``: ``y`` plus or minus a difference ``x``
+    states ("3.2 million, 400,000 more than the year before"), an amount ``x`` per a period times a count of
+    that period ``y`` ("£40,000 a month" for "six months"), ``x`` times or over a multiplier ``y`` ("£1.5m,
+    three times its target")."""
+    vx, vy = float(_value(x) or 0.0), float(_value(y) or 0.0)
+    results: list[float] = []
+    end = x.detail.get("unit_end")
+    if _DIFFERENCE_AFTER.match(text_x, end if isinstance(end, int) else x.end):
+        results += [vy + vx, vy - vx]
+    if _rate(x, text_x) is not None and _rate(x, text_x) == y.detail.get("measure"):
+        results.append(vx * vy)
+    if y.key[0] == "multiplier":
+        results += [vx * vy, vx / vy]
+    return results
 
 
 def _whole_period_kept(match: Match, sides: Sides) -> bool:

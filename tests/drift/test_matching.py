@@ -744,6 +744,19 @@ FAITHFUL_PLAIN = [
     ),
     ("Half of the £2m budget has already been spent.", "£1m of the £2 million budget has been spent already."),
     ("The park covers 5 square miles.", "The park covers 12.9 square kilometres."),
+    # a number worked out from two the original gives
+    (
+        "The airport handled 3.2 million passengers last year, 400,000 more than the year before.",
+        "Last year 3.2 million passengers used the airport, up from 2.8 million the previous year.",
+    ),
+    (
+        "The scheme costs £40,000 a month and runs for six months.",
+        "The scheme costs £40,000 a month, £240,000 in all, and runs for six months.",
+    ),
+    (
+        "The appeal raised £1.5m, three times its original target.",
+        "The appeal brought in £1.5m, after first aiming for £500,000.",
+    ),
     # a refusal and an acquittal said another way
     ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
     ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
@@ -772,6 +785,8 @@ FAITHFUL_PLAIN = [
          "12"),
         ("Half of the £2m budget has been spent.", "£1.5m of the £2 million budget has been spent.", "£1.5m"),
         ("The firm was fined £500,000.", "The firm was fined half a billion pounds.", "half a billion"),
+        ("The airport handled 3.2 million passengers last year, 400,000 more than the year before.",
+         "Last year 3.2 million passengers used the airport, up from 2.6 million the previous year.", "2.6 million"),
         # the same figure in another unit, in a sentence the alignment may leave out
         ("The site covers 12,000 square metres.", "The site covers 12,000 square feet.", "12,000 square feet"),
         ("The new cycle path is 4 miles long and links Ripon with the village of Bishop Monkton.",
