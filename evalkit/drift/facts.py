@@ -1239,7 +1239,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         weeks = 2 * fortnights
         add(_count(text, sentence, start, end, weeks, "week", "week", unit_end=end))
 
-    if "and a half" in text or "and an half" in text:
+    if "and a half" in text:
         for match in _UNIT_AND_A_HALF.finditer(text):
             start, end = match.span()
             count = 1.0 if match.group("count").lower() in ("a", "an") else _count_value(match.group("count"))

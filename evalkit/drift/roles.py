@@ -150,9 +150,8 @@ def _party_after(tokens: Sequence[re.Match[str]], index: int) -> Party | None:
 
 
 def roles(text: str) -> list[Role]:
-    """Every passive verb with "by", and every active verb, of a sentence with the parties read around it.
-    Active verbs are read only where they are asked for (:func:`swapped_roles` looks for the verbs of the
-    other side's passives), so this returns the passives; :func:`_active` reads one active verb."""
+    """Every passive verb with "by" in a sentence, with the parties read around it (:func:`_active` reads the
+    active uses of a verb the other side says in the passive)."""
     tokens = list(_WORD.finditer(text))
     found: list[Role] = []
     for k in range(1, len(tokens) - 1):
