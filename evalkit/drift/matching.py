@@ -556,12 +556,24 @@ _WHOLE_PERIODS = {
 }
 
 
+def _number_matches(matches: Sequence[Match], kind: str) -> list[Match]:
+    """The dropped (their original is a number) or added (their rewrite is) matches of numbers."""
+    return [
+        m for m in matches if m.type == kind
+        and (fact := m.original if kind == "dropped" else m.rewrite) is not None and fact.category == "number"
+    ]  # fmt: skip
+
+
+def _close(value: float, target: float) -> bool:
+    """Within 0.5% of ``target``: a figure worked out and rounded."""
+    return abs(value - target) <= 0.005 * abs(target)
+
+
 def _unit_changes(matches: list[Match], sides: Sides) -> list[Match]:
     """A number dropped and one of the same figure added nearby, each with a unit of its own that is not the
     same amount ("4 miles long" / "It is 4 kilometres long", in a sentence the alignment left out): one
     changed number, not a loss and an addition."""
-    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and m.original.category == "number"]
-    added = [m for m in matches if m.type == "added" and m.rewrite is not None and m.rewrite.category == "number"]
+    dropped, added = _number_matches(matches, "dropped"), _number_matches(matches, "added")
     pairs: dict[int, Match] = {}
     used: set[int] = set()
     for lost in dropped:
@@ -589,8 +601,7 @@ def _derived_shares(matches: list[Match], sides: Sides) -> list[Match]:
     or percentage dropped from an original sentence, a number added in a rewrite sentence aligned with it,
     and a count or sum in the original sentence that the share of makes the added number (within 0.5%),
     of the same kind (money in the same currency)."""
-    dropped = [m for m in matches if m.type == "dropped" and m.original is not None and m.original.category == "number"]
-    added = [m for m in matches if m.type == "added" and m.rewrite is not None and m.rewrite.category == "number"]
+    dropped, added = _number_matches(matches, "dropped"), _number_matches(matches, "added")
     gone: set[int] = set()
     for share_match in dropped:
         share = share_match.original
@@ -614,7 +625,7 @@ def _derived_shares(matches: list[Match], sides: Sides) -> list[Match]:
                 whole.key[0] == said.key[0]
                 and whole.key[1] == said.key[1]
                 and (whole_value := _value(whole))
-                and abs(part * whole_value - value) <= 0.005 * value
+                and _close(part * whole_value, value)
                 for whole in wholes
             ):
                 gone |= {id(share_match), id(added_match)}
@@ -650,6 +661,8 @@ def _worked_out(matches: list[Match], sides: Sides) -> list[Match]:
 
 
 def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
+    """Whether rewrite number ``b`` is worked out from two numbers of its aligned original sentences
+    (:func:`_results`), one of them ``source`` where it replaced one."""
     value = _value(b)
     if value is None or abs(value) < WORKED_OUT_FROM or b.key[0] not in ("count", "money"):
         return False
@@ -661,14 +674,14 @@ def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
     ]  # fmt: skip
     if source is not None and not any(a is source for a, _ in numbers):
         return False
-    if source is not None and any(abs(float(_value(a) or 0.0) - value) <= 0.005 * abs(value) for a, _ in numbers):
+    if source is not None and any(_close(float(_value(a) or 0.0), value) for a, _ in numbers):
         return False  # a figure the original says anyway, put in another's place ("from 700,000 to 2.1 million")
-    for (x, text_x), (y, text_y) in itertools.permutations(numbers, 2):
+    for (x, text_x), (y, _) in itertools.permutations(numbers, 2):
         if source is not None and source is not x and source is not y:
             continue
         if b.key[0] == "money" and not any(f.key[0] == "money" and f.key[1] == b.key[1] for f in (x, y)):
             continue
-        if any(abs(result - value) <= 0.005 * abs(value) for result in _results(x, text_x, y, text_y)):
+        if any(_close(result, value) for result in _results(x, text_x, y)):
             return True
     return False
 
@@ -677,7 +690,7 @@ def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|bigger|smaller|up|down)\b", re.IGNORECASE)
 
 
-def _results(x: Fact, text_x: str, y: Fact, text_y: str) -> list[float]:
+def _results(x: Fact, text_x: str, y: Fact) -> list[float]:
     """What the original sets up to work out from ``x`` and ``y``: ``y`` plus or minus a difference ``x``
     states ("3.2 million, 400,000 more than the year before"), an amount ``x`` per a period times a count of
     that period ``y`` ("£40,000 a month" for "six months"), ``x`` times or over a multiplier ``y`` ("£1.5m,

@@ -37,38 +37,40 @@ counts as no negation, and so does a denied denial ("that is not to say rates wi
 elliptical negation, which stands for words said before it ("Skype has calls, but BBM doesn't", "(which is
 not)"), makes every word before it in its sentence count as negated too.
 
-A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated
-clause with its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal
-verb is changed when one of another strength bears on the same word ("may close" / "will close"; "could" /
-"can" and "would" / "will" are one step apart and pass), or an obligation becomes a permission or advice
-("must wear" / "can wear", "must wear" / "should wear"), and a "may", "might" or "could" when the verb it
-hedged stands as a fact in a rewrite sentence with no hedge left ("could reduce" / "reduces";
-:func:`_stated_as_fact`) or what it hedged is said after a "will" or "must" the original lacks ("could be
-introduced" / "will be brought in"; :func:`_made_certain`). A verb said of the future on one side and of the
-past on the other ("will open" / "opened", "has closed" / "will close") is a ``tense`` flip
-(:func:`_tense_changes`). An open question stated as a fact ("investigating whether the fire was started
-deliberately" / "say the fire was started deliberately") is a ``modality`` flip (:func:`_questions_answered`).
-A quantifier or frequency adverb of another strength is changed too (:data:`QUANTITY`): "most people" / "all
-people", "often late" / "always late", "some schools" / "most schools"; "many" / "most" pass. Quantifiers that
-quantify nothing ("at all", "first of all", "the most important", "each other") and negated ones ("not all":
-rules 1-6) are left out. A word replaced by its opposite (``opposites`` of ``drift_words.toml``: "rose" /
-"fell", "approved" / "rejected", "wife" / "husband", "father" / "brother"; and a word against its "un" form,
-"safe" / "unsafe"; a phrasal verb read as the one word it says, "went up" as "rose", "declined to comment" as
-"refused") is an ``opposite`` flip where the two stand in the same frame (a content word shared within two
-words either side, the same nearest content word on one side, "the north of the country" / "the south of the
-country", or one after a comparison's "than", "less than the national average" / "more than the average") with
-as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence is
-aligned with and the rewrite's not said for another of the original's words there. A verb of belief said as
-one of knowledge or the other way round (``certainty``: "I think it will" / "I know it will", "suggests" /
-"shows", "probably" / "definitely", "required" / "encouraged") is a ``modality`` flip by the same rule, its
-frame also met by sentences that share most of their content words. And a negation of a word whose opposite
-stands on the other side ("did not rise" / "fell", "is not safe" / "is dangerous") is no flip: it says the
-same thing; "none", "no" or "nobody" bears on the verb of its clause there too ("None of the passengers died"
-/ "All the passengers survived"). A "not … without" ("should not have the vaccine without speaking to a GP")
-is a requirement: said plainly in a sentence with no negative cue, it is no flip either; nor is a "not …
-unless" said as "only if" ("cannot park unless they have a permit" / "can park only if they have a permit"),
-nor a negated relative clause that picks out part of a group, said as "the others" ("families who do not
-qualify" / "other families")."""
+A rewrite that negates a word another way ("failed to deliver" / "did not deliver") or drops the negated clause with
+its negation is not a flip: the first keeps the cue count, the second keeps no clause. A modal verb is changed when
+one of another strength bears on the same word ("may close" / "will close"; "could" / "can" and "would" / "will" are
+one step apart and pass), or an obligation becomes a permission or advice ("must wear" / "can wear", "must wear" /
+"should wear"), and a "may", "might" or "could" when the verb it hedged stands as a fact in a rewrite sentence with
+no hedge left ("could reduce" / "reduces"; :func:`_stated_as_fact`) or what it hedged is said after a "will" or
+"must" the original lacks ("could be introduced" / "will be brought in"; :func:`_made_certain`), and so is a clause
+a hedging verb puts in doubt ("is considering moving" / "will move", "is expected to rise" / "is going to rise";
+:data:`_HEDGING_VERBS`). A verb said of the future on one side and of the past on the other ("will open" / "opened",
+"has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). An open question stated as a fact
+("investigating whether the fire was started deliberately" / "say the fire was started deliberately") is a
+``modality`` flip (:func:`_questions_answered`). A quantifier or frequency adverb of another strength is changed too
+(:data:`QUANTITY`): "most people" / "all people", "often late" / "always late", "some schools" / "most schools";
+"many" / "most" pass. Quantifiers that quantify nothing ("at all", "first of all", "the most important", "each
+other") and negated ones ("not all": rules 1-6) are left out. A word replaced by its opposite (``opposites`` of
+``drift_words.toml``: "rose" / "fell", "approved" / "rejected", "wife" / "husband", "father" / "brother"; and a word
+against its "un" form, "safe" / "unsafe"; a phrasal verb read as the one word it says, "went up" as "rose",
+"declined to comment" as "refused") is an ``opposite`` flip where the two stand in the same frame (a content word
+shared within two words either side, the same nearest content word on one side, "the north of the country" / "the
+south of the country", or one after a comparison's "than", "less than the national average" / "more than the
+average") with as many explicit negations on both sides, the original's word is nowhere in what the rewrite sentence
+is aligned with and the rewrite's not said for another of the original's words there. A verb of belief said as one
+of knowledge or the other way round (``certainty``: "I think it will" / "I know it will", "suggests" / "shows",
+"probably" / "definitely", "required" / "encouraged") is a ``modality`` flip by the same rule, its frame also met by
+sentences that share most of their content words. And a negation of a word whose opposite stands on the other side
+("did not rise" / "fell", "is not safe" / "is dangerous") is no flip: it says the same thing; "none", "no" or
+"nobody" bears on the verb of its clause there too ("None of the passengers died" / "All the passengers survived").
+A "not … without" ("should not have the vaccine without speaking to a GP") is a requirement: said plainly in a
+sentence with no negative cue, it is no flip either; nor is a "not … unless" said as "only if" ("cannot park unless
+they have a permit" / "can park only if they have a permit"), nor a negated relative clause that picks out part of a
+group, said as "the others" ("families who do not qualify" / "other families"), nor a negation the other side says
+without one ("not enough" / "too few", "must not pay less than" / "at least"; :func:`_said_without_negation`). A
+comparison turned round with its degree ("prices rose faster than wages" / "wages rose more slowly than prices") is
+no opposite flip."""
 
 from __future__ import annotations
 
