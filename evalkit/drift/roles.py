@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from evalkit import lexicon
 from evalkit.drift.facts import FUNCTION_WORDS, stem
@@ -96,12 +96,13 @@ class Swap:
     rewrite: Role
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _participles() -> frozenset[str]:
     return lexicon.irregular_verb_forms()
 
 
 def _participle(word: str) -> bool:
+    """A past participle by its form ("criticised", "beaten") or as an irregular verb's ("bought")."""
     return word.endswith(("ed", "en")) or word in _participles()
 
 
