@@ -1904,7 +1904,9 @@ def _paired_words_changed(
                 if not side_o.holds_any(index, unsaid):
                     continue
                 at = next(m for m, other in enumerate(side_o.lower(index)) if other in unsaid)
-                framed = _same_frame(side_r.lower(j), k, side_o.lower(index), at)
+                framed = _same_frame(side_r.lower(j), k, side_o.lower(index), at) or _same_figure_after(
+                    side_r.texts[j], k, side_o.texts[index], at
+                )
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
@@ -1915,6 +1917,19 @@ def _paired_words_changed(
                 flips.append(Flip(kind, cue, other, f"{said}: '{cue.text}' became '{other.text}'"))
                 break
     return flips
+
+
+#: A figure right after a word, as a frame: "fell 8%", "rose by £2m", "dropped to 4.1%".
+_FIGURE_AFTER = re.compile(r"(?:\s+(?:by|to|from|up|down))?\s+(?P<figure>[£$€]?\d[\d,.]*\d?%?)")
+
+
+def _same_figure_after(rewrite: str, k: int, original: str, at: int) -> bool:
+    """Whether the same figure follows the ``k``-th word of the rewrite sentence and the ``at``-th word of the
+    original one: "shares fell 8%" / "its shares then rose 8%" stand in one frame, whatever else was
+    reworded around them."""
+    after_r = _FIGURE_AFTER.match(rewrite, _verb_span(rewrite, k)[1])
+    after_o = _FIGURE_AFTER.match(original, _verb_span(original, at)[1])
+    return after_r is not None and after_o is not None and after_r.group("figure") == after_o.group("figure")
 
 
 def _word_span(text: str, k: int) -> tuple[int, int]:

@@ -475,6 +475,14 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The committee turned down the plan.", "The committee approved the plan.", "negation-removed", "approved"),
         ("The distance was 2.4km, down from 3.1km.", "The distance was 2.4km, up from 3.1km.", "opposite", "up from"),
         ("Tomorrow will be cooler than today.", "Tomorrow will be warmer than today.", "opposite", "warmer"),
+        # the same figure after both words is a frame, however the rest was reworded
+        ("Shares in the retailer fell 8% after it warned on profits.",
+         "The retailer warned that profits would be smaller. Its shares then rose 8%.", "opposite", "rose"),
+        ("Prices fell by 5% in May.", "In May, the cost of goods fell by 5%.", None, None),
+        ("The A47 remains closed in both directions between Acle and Great Yarmouth.",
+         "The road between Acle and Great Yarmouth has now reopened both ways.", "opposite", "reopened"),
+        ("The council said the road would not reopen until the gas main had been repaired.",
+         "The road will stay shut until the gas main is fixed, the council said.", None, None),
         # a claim made more certain, an obligation made advice, too little made enough
         ("The study suggests that walking might reduce the risk.", "The study shows that walking cuts the risk.",
          "modality", "shows"),
