@@ -661,27 +661,50 @@ def _worked_out(matches: list[Match], sides: Sides) -> list[Match]:
 
 
 def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
-    """Whether rewrite number ``b`` is worked out from two numbers of its aligned original sentences
-    (:func:`_results`), one of them ``source`` where it replaced one."""
+    """Whether rewrite number ``b`` is worked out from numbers of its aligned original sentences: from two
+    (:func:`_results`), one of them ``source`` where it replaced one, or as the total of all the amounts of
+    its kind there ("fined £2,000 and ordered to pay £500 in costs and a £190 surcharge" / "£2,690 in
+    total"), or as an amount per period said per another period the rewrite sentence names ("£9.99 a month"
+    / "over a full year, £119.88")."""
     value = _value(b)
-    if value is None or abs(value) < WORKED_OUT_FROM or b.key[0] not in ("count", "money"):
+    if value is None or b.key[0] not in ("count", "money", "percent"):
         return False
-    if b.sentence >= len(sides.rewrite_groups):
+    if (b.key[0] != "percent" and abs(value) < WORKED_OUT_FROM) or b.sentence >= len(sides.rewrite_groups):
         return False
+    near = sorted({*sides.rewrite_groups[b.sentence], *sides.rewrite_regions[b.sentence]})
     numbers = [
-        (a, sides.original_texts[i]) for i in sides.rewrite_groups[b.sentence] for a in sides.original[i]
+        (a, sides.original_texts[i]) for i in near for a in sides.original[i]
         if a.category == "number" and a.key[0] in ("count", "money", "multiplier") and _value(a)
     ]  # fmt: skip
     if source is not None and not any(a is source for a, _ in numbers):
         return False
     if source is not None and any(_close(float(_value(a) or 0.0), value) for a, _ in numbers):
         return False  # a figure the original says anyway, put in another's place ("from 700,000 to 2.1 million")
+    same_kind = [a for a, _ in numbers if a.key[:2] == b.key[:2] and a.detail.get("measure") == b.detail.get("measure")]
+    if source is None and len(same_kind) >= 2 and _close(sum(float(_value(a) or 0.0) for a in same_kind), value):
+        return True
+    if source is None and b.key[0] == "money" and _per_other_period(b, value, same_kind, sides):
+        return True
     for (x, text_x), (y, _) in itertools.permutations(numbers, 2):
         if source is not None and source is not x and source is not y:
             continue
         if b.key[0] == "money" and not any(f.key[0] == "money" and f.key[1] == b.key[1] for f in (x, y)):
             continue
-        if any(_close(result, value) for result in _results(x, text_x, y)):
+        if any(_close(result, value) for result in _results(x, text_x, y, percent=b.key[0] == "percent")):
+            return True
+    return False
+
+
+def _per_other_period(b: Fact, value: float, amounts: Sequence[Fact], sides: Sides) -> bool:
+    """Whether ``b`` is one of ``amounts``, counted per a period, over another period its sentence names."""
+    words = set(re.findall(r"[a-z]+", sides.rewrite_texts[b.sentence].lower()))
+    named = {period for word, period in _RATE_PERIODS.items() if word in words}
+    for amount in amounts:
+        rate = _rate(amount, sides.original_texts[amount.sentence])
+        if rate in _PER_YEAR and any(
+            _close(float(_value(amount) or 0.0) * _PER_YEAR[rate] / _PER_YEAR[period], value)
+            for period in named & set(_PER_YEAR)
+        ):
             return True
     return False
 
@@ -690,21 +713,40 @@ def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|bigger|smaller|up|down)\b", re.IGNORECASE)
 
 
-def _results(x: Fact, text_x: str, y: Fact) -> list[float]:
+def _results(x: Fact, text_x: str, y: Fact, *, percent: bool = False) -> list[float]:
     """What the original sets up to work out from ``x`` and ``y``: ``y`` plus or minus a difference ``x``
-    states ("3.2 million, 400,000 more than the year before"), an amount ``x`` per a period times a count of
-    that period ``y`` ("£40,000 a month" for "six months"), ``x`` times or over a multiplier ``y`` ("£1.5m,
-    three times its target")."""
+    states ("3.2 million, 400,000 more than the year before"), the change from ``x`` to ``y`` ("rose from
+    18,400 to 21,150": 2,750 more; as a percentage for a ``percent``: "from £2 to £3", 50%), an amount ``x``
+    per a period times a count of that period ``y`` ("£40,000 a month" for "six months"), ``x`` times or over
+    a multiplier ``y`` ("£1.5m, three times its target")."""
     vx, vy = float(_value(x) or 0.0), float(_value(y) or 0.0)
-    results: list[float] = []
     end = x.detail.get("unit_end")
-    if _DIFFERENCE_AFTER.match(text_x, end if isinstance(end, int) else x.end):
+    end_x = end if isinstance(end, int) else x.end
+    if (
+        x.sentence == y.sentence
+        and x.start < y.start
+        and _FROM_BEFORE.search(text_x, max(0, x.start - 8), x.start)
+        and _FROM_TO.fullmatch(text_x, end_x, y.start)
+    ):
+        change = vy - vx
+        if percent:
+            return [abs(change) / vx * 100.0] if vx else []
+        return [abs(change)]
+    if percent:
+        return []
+    results: list[float] = []
+    if _DIFFERENCE_AFTER.match(text_x, end_x):
         results += [vy + vx, vy - vx]
     if _rate(x, text_x) is not None and _rate(x, text_x) == y.detail.get("measure"):
         results.append(vx * vy)
     if y.key[0] == "multiplier":
         results += [vx * vy, vx / vy]
     return results
+
+
+#: "from X to Y": a change the original states, whose size the rewrite may give.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[£$€]\s?)?$", re.IGNORECASE)
+_FROM_TO = re.compile(r"(?:\s+[a-z]+){0,3}?\s+to\s+(?:[£$€]\s?)?", re.IGNORECASE)
 
 
 def _whole_period_kept(match: Match, sides: Sides) -> bool:

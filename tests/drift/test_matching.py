@@ -757,6 +757,22 @@ FAITHFUL_PLAIN = [
         "The appeal raised £1.5m, three times its original target.",
         "The appeal brought in £1.5m, after first aiming for £500,000.",
     ),
+    (
+        "He was fined £2,000 and ordered to pay £500 in costs and a £190 victim surcharge.",
+        "He must pay £2,690 in total: a £2,000 fine, £500 in costs and a £190 victim surcharge.",
+    ),
+    (
+        "Members pay £9.99 a month for the streaming service.",
+        "The streaming service costs members £9.99 each month. Over a full year, that comes to £119.88.",
+    ),
+    (
+        "Average attendance rose from 18,400 last season to 21,150 this season.",
+        "On average, 2,750 more people came to each game this season than last, taking the figure to 21,150.",
+    ),
+    (
+        "The price of a single bus ticket will rise from £2 to £3 in July.",
+        "In July, a single bus ticket will go up by 50%, from £2 to £3.",
+    ),
     # a refusal and an acquittal said another way
     ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
     ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
@@ -787,6 +803,13 @@ FAITHFUL_PLAIN = [
         ("The firm was fined £500,000.", "The firm was fined half a billion pounds.", "half a billion"),
         ("The airport handled 3.2 million passengers last year, 400,000 more than the year before.",
          "Last year 3.2 million passengers used the airport, up from 2.6 million the previous year.", "2.6 million"),
+        ("He was fined £2,000 and ordered to pay £500 in costs and a £190 victim surcharge.",
+         "He must pay £2,790 in total: a £2,000 fine, £500 in costs and a £190 victim surcharge.", "£2,790"),
+        ("Members pay £9.99 a month for the streaming service.",
+         "The streaming service costs members £9.99 each month. Over a full year, that comes to £109.88.",
+         "£109.88"),
+        ("The price of a single bus ticket will rise from £2 to £3 in July.",
+         "In July, a single bus ticket will go up by 30%, from £2 to £3.", "30%"),
         # the same figure in another unit, in a sentence the alignment may leave out
         ("The site covers 12,000 square metres.", "The site covers 12,000 square feet.", "12,000 square feet"),
         ("The new cycle path is 4 miles long and links Ripon with the village of Bishop Monkton.",
