@@ -343,6 +343,11 @@ _BEFORE_SEASON = (
                                  "since", "before", "after", "for")),
     "in", "early", "late", "in early", "in late",
 )  # fmt: skip
+#: The hours and minutes of a time said in words ("a quarter past two", "20 minutes to midnight").
+_CLOCK_HOURS = r"1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|midday|noon"
+_CLOCK_MINUTES = r"[1-5]?\d|" + _SPELLED_BELOW_100
+_CLOCK_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "midnight": 0, "midday": 12, "noon": 12}  # fmt: skip
 _DATE_ALTERNATIVES = (
     # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
@@ -373,6 +378,11 @@ _DATE_ALTERNATIVES = (
     r"\s?(?P<ampm1>[ap]m|[ap]\.m\.)?(?![\d])"
     r"|(?P<hour2>1[0-2]|0?[1-9])\s?(?P<ampm2>[ap]m|[ap]\.m\.)|(?P<hour3>1[0-2]|[1-9])\s+o['’]clock"
     r"|(?P<badhour>1[3-9]|[2-9]\d)(?:[ap]m|[ap]\.m\.)"  # no clock has it ("30am"): a time gone wrong
+    # a time in words: "a quarter past two in the morning", "12 minutes past four", "half past six in the
+    # evening", "a quarter to midnight", "8 in the morning"
+    rf"|(?:(?P<past>(?:a\s+)?quarter|half|(?:{_CLOCK_MINUTES})\s+minutes?)\s+(?P<way>past|to)\s+)?"
+    rf"(?P<whour>{_CLOCK_HOURS})(?(past)(?:\s+o['’]clock)?|(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)))"
+    r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))?"
     r"|(?P<named>noon|midday|midnight))",
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_ALTERNATIVES) + r")(?![\w])", re.IGNORECASE)
@@ -396,6 +406,8 @@ def _time_key(groups: Mapping[str, str | None]) -> tuple[object, ...]:
     """Minutes after midnight; ``None`` for the half of the day when the text does not say it."""
     if groups.get("badhour"):  # "30am", "15pm": equal to no time a clock shows
         return ("time", -int(groups["badhour"] or 0), True)
+    if groups.get("whour"):
+        return _time_in_words(groups)
     named = (groups.get("named") or "").lower()
     if named:
         return ("time", 0 if named == "midnight" else 12 * 60, True)
@@ -408,6 +420,35 @@ def _time_key(groups: Mapping[str, str | None]) -> tuple[object, ...]:
     if groups.get("hour3") or hour <= 12:
         return ("time", (hour % 12) * 60 + minute, False)  # "3 o'clock", "9.30": morning or evening
     return ("time", hour * 60 + minute, True)
+
+
+def _time_in_words(groups: Mapping[str, str | None]) -> tuple[object, ...]:
+    """Minutes after midnight of a time said in words ("a quarter past two in the morning": 2:15am, "a quarter
+    to midnight": 23:45); the half of the day known from "in the morning", "in the evening", "at night",
+    midnight and midday."""
+    hour_word = (groups.get("whour") or "").lower()
+    hour = _CLOCK_WORDS.get(hour_word)
+    if hour is None:
+        hour = int(hour_word)
+    past = re.sub(r"\s+", " ", (groups.get("past") or "").lower())
+    if not past:
+        minutes = 0
+    elif past.endswith("quarter"):
+        minutes = 15
+    elif past == "half":
+        minutes = 30
+    else:
+        minutes = int(_count_value(past.split()[0]) or 0)
+    if (groups.get("way") or "").lower() == "to":
+        minutes = -minutes
+    part = (groups.get("part") or "").lower() or ("night" if groups.get("night") else "")
+    if hour_word in ("midnight", "midday", "noon"):
+        return ("time", (hour * 60 + minutes) % (24 * 60), True)
+    if part:
+        evening = part in ("afternoon", "evening") or (part == "night" and hour != 12 and hour >= 6)
+        hour = hour % 12 + (12 if evening else 0)
+        return ("time", (hour * 60 + minutes) % (24 * 60), True)
+    return ("time", ((hour % 12) * 60 + minutes) % (12 * 60), False)
 
 
 # -------------------------------------------------------------------------------------------------- names
@@ -913,7 +954,7 @@ _NUMBER_STARTS = frozenset({*_SPELLED_STARTS, "a", "an", "us", "hk", "c"})
 _DATE_STARTS = frozenset(
     {*MONTHS, *WEEKDAYS, *(day + "s" for day in WEEKDAYS), *_SPELLED_STARTS, "today", "tonight", "yesterday",
      "tomorrow", "this", "last", "next", "earlier", "later", "the", "a", "noon", "midday", "midnight", "sept",
-     "previous", "following", "current", "spring", "summer", "autumn", "winter",
+     "previous", "following", "current", "spring", "summer", "autumn", "winter", "quarter", "half",
      *_CENTURY_ORDINALS, *(tens[:-1] + "ies" for tens in TENS)}
 )  # fmt: skip
 _ORDINAL_STARTS = frozenset(ORDINALS)

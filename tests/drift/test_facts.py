@@ -162,6 +162,11 @@ def test_vague_quantities(text: str, expected: list[str]) -> None:
         ("It happened on 26th of June.", "It happened on June 26."),
         ("We meet at 3pm.", "We meet at 15:00."),
         ("We meet at 3 p.m.", "We meet at 3pm."),
+        # a time in words
+        ("It happened at 2.15am.", "It happened at a quarter past two in the morning."),
+        ("The last train leaves at 23:45.", "The last train leaves at a quarter to midnight."),
+        ("The surgery closes at 6.30pm.", "The surgery closes at half past six in the evening."),
+        ("The surgery opens at 8am.", "The surgery opens at 8 in the morning."),
         ("It was built in 2014, they said.", "It was built in 2014."),
         ("During the previous financial year, sales fell.", "Last year, sales fell."),
         ("It opened a week ago.", "It opened last week."),

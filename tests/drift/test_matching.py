@@ -773,6 +773,12 @@ FAITHFUL_PLAIN = [
         "The price of a single bus ticket will rise from £2 to £3 in July.",
         "In July, a single bus ticket will go up by 50%, from £2 to £3.",
     ),
+    # a time in words, its half of the day said or left to the reader
+    ("The baby was born at 4.12am on Sunday.", "The baby was born at 12 minutes past four on Sunday morning."),
+    (
+        "The GP surgery is open from 8am to 6.30pm.",
+        "The GP surgery is open from 8 in the morning until half past six in the evening.",
+    ),
     # a refusal and an acquittal said another way
     ("The committee rejected the application for 120 homes.", "The committee turned down the plan for 120 homes."),
     ("The defendant was found not guilty of assault by a jury.", "A jury cleared the defendant of assault."),
@@ -810,6 +816,8 @@ FAITHFUL_PLAIN = [
          "£109.88"),
         ("The price of a single bus ticket will rise from £2 to £3 in July.",
          "In July, a single bus ticket will go up by 30%, from £2 to £3.", "30%"),
+        ("The last train leaves at 23:45.", "The last train leaves at a quarter past eleven at night.",
+         "a quarter past eleven at night"),
         # the same figure in another unit, in a sentence the alignment may leave out
         ("The site covers 12,000 square metres.", "The site covers 12,000 square feet.", "12,000 square feet"),
         ("The new cycle path is 4 miles long and links Ripon with the village of Bishop Monkton.",
