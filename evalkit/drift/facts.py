@@ -346,8 +346,7 @@ _BEFORE_SEASON = (
 #: The hours and minutes of a time said in words ("a quarter past two", "20 minutes to midnight").
 _CLOCK_HOURS = r"1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|midday|noon"
 _CLOCK_MINUTES = r"[1-5]?\d|" + _SPELLED_BELOW_100
-_CLOCK_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "midnight": 0, "midday": 12, "noon": 12}  # fmt: skip
+_NAMED_HOURS = {"midnight": 0, "midday": 12, "noon": 12}
 _DATE_ALTERNATIVES = (
     # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
@@ -427,9 +426,9 @@ def _time_in_words(groups: Mapping[str, str | None]) -> tuple[object, ...]:
     to midnight": 23:45); the half of the day known from "in the morning", "in the evening", "at night",
     midnight and midday."""
     hour_word = (groups.get("whour") or "").lower()
-    hour = _CLOCK_WORDS.get(hour_word)
+    hour = _NAMED_HOURS.get(hour_word)
     if hour is None:
-        hour = int(hour_word)
+        hour = int(_count_value(hour_word) or 0)  # "two", "2"
     past = re.sub(r"\s+", " ", (groups.get("past") or "").lower())
     if not past:
         minutes = 0
@@ -442,7 +441,7 @@ def _time_in_words(groups: Mapping[str, str | None]) -> tuple[object, ...]:
     if (groups.get("way") or "").lower() == "to":
         minutes = -minutes
     part = (groups.get("part") or "").lower() or ("night" if groups.get("night") else "")
-    if hour_word in ("midnight", "midday", "noon"):
+    if hour_word in _NAMED_HOURS:
         return ("time", (hour * 60 + minutes) % (24 * 60), True)
     if part:
         evening = part in ("afternoon", "evening") or (part == "night" and hour != 12 and hour >= 6)
