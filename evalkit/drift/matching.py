@@ -584,11 +584,7 @@ def _unit_changes(matches: list[Match], sides: Sides) -> list[Match]:
             assert b is not None
             if id(new) in used or a.key != b.key or not sides.local(a, b):
                 continue
-            if (
-                a.detail.get("measure")
-                and b.detail.get("measure")
-                and a.detail.get("measure") != b.detail.get("measure")
-            ):
+            if _in_another_unit(a, b):
                 pairs[id(lost)] = Match("changed", a, b, describe("number", "changed", a, b), a.kind)
                 used.add(id(new))
                 break
@@ -839,18 +835,27 @@ def _in_other_units(fact: Fact, sides: Sides, region: Sequence[int], *, original
     """Whether the figure of a measured number stands in ``region`` of the other side as a number of another
     unit that is not the same amount ("4 miles" / "It is 4 kilometres long"): the figure is there, the
     measure is not."""
-    measure = fact.detail.get("measure")
-    if fact.category != "number" or not measure:
+    if fact.category != "number" or not fact.detail.get("measure"):
         return False
     facts = sides.rewrite if original_side else sides.original
     return any(
-        other.category == "number"
-        and other.key[2:] == fact.key[2:]
-        and other.detail.get("measure") not in ("", None, measure)
-        and not numbers_equal(fact, other)
+        other.category == "number" and _in_another_unit(fact, other)
         for k in region
         if k < len(facts)
         for other in facts[k]
+    )
+
+
+def _in_another_unit(a: Fact, b: Fact) -> bool:
+    """Two numbers of one figure, each with a unit of its own, that are not the same amount ("4 miles" / "4
+    kilometres")."""
+    measure_a, measure_b = a.detail.get("measure"), b.detail.get("measure")
+    return (
+        a.key[2:] == b.key[2:]
+        and bool(measure_a)
+        and bool(measure_b)
+        and measure_a != measure_b
+        and not numbers_equal(a, b)
     )
 
 
