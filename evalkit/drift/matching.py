@@ -693,13 +693,11 @@ def _from_two(b: Fact, source: Fact | None, sides: Sides) -> bool:
 
 def _per_other_period(b: Fact, value: float, amounts: Sequence[Fact], sides: Sides) -> bool:
     """Whether ``b`` is one of ``amounts``, counted per a period, over another period its sentence names."""
-    words = set(re.findall(r"[a-z]+", sides.rewrite_texts[b.sentence].lower()))
-    named = {period for word, period in _RATE_PERIODS.items() if word in words}
+    named = [period for period in _PER_YEAR if _says_period(period, sides.rewrite_texts[b.sentence])]
     for amount in amounts:
         rate = _rate(amount, sides.original_texts[amount.sentence])
         if rate in _PER_YEAR and any(
-            _close(float(_value(amount) or 0.0) * _PER_YEAR[rate] / _PER_YEAR[period], value)
-            for period in named & set(_PER_YEAR)
+            _close(float(_value(amount) or 0.0) * _PER_YEAR[rate] / _PER_YEAR[period], value) for period in named
         ):
             return True
     return False
