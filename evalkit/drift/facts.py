@@ -154,11 +154,17 @@ _TENS_WORDS = "|".join(TENS)
 _SPELLED_BELOW_100 = rf"(?:(?:{_TENS_WORDS})(?:[\s-](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 _SPELLED = rf"{_SPELLED_BELOW_100}(?:\s+hundred(?:\s+(?:and\s+)?{_SPELLED_BELOW_100})?)?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|dozen"
+#: A spelled number of several groups, each scale word inside it ("one thousand two hundred", "two million
+#: three hundred thousand", "two thousand and five"); a one-group number takes its scale word after it.
+_SPELLED_GROUPS = (
+    rf"{_SPELLED}\s+(?:thousand|million|billion)"
+    rf"(?:\s+(?:and\s+)?{_SPELLED}(?:\s+(?:thousand|million))?)+"
+)
 _NUMBER = re.compile(
     r"(?<![\w.,$£€¥₹])"
     r"(?P<currency>US\$|A\$|C\$|HK\$|[$£€¥₹])?\s?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"|(?P<spelled>\b(?:{_SPELLED}))"
+    rf"|(?P<spelled>\b(?:{_SPELLED_GROUPS}|{_SPELLED}))"
     rf"|(?P<article>\ban?)(?=\s+(?:{_SCALE_WORDS})\b))"
     rf"(?:[\s-]?(?P<scale>(?:{_SCALE_WORDS}|bn|mn|tn|m|k)(?![\w])))?"
     r"(?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"

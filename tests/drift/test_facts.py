@@ -77,6 +77,14 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("It took two hours and a half.", "two hours and a half", ("count", "", 2.5)),
         ("The budget was cut by half.", "half", ("multiplier", "", 0.5)),
         ("Half of the pupils came.", "Half", ("fraction", "", 0.5)),
+        # a number spelled in several groups is one number, each scale word inside it
+        ("It has one thousand two hundred workers.", "one thousand two hundred", ("count", "", 1200.0)),
+        ("It was built in two thousand and five.", "two thousand and five", ("count", "", 2005.0)),
+        (
+            "About two million three hundred thousand came.",
+            "two million three hundred thousand",
+            ("count", "", 2_300_000.0),
+        ),
     ],
 )
 def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> None:
@@ -94,6 +102,7 @@ def test_numbers(text: str, spelled: str, key: tuple[object, ...] | None) -> Non
         ("It has 5 rooms.", "It has five rooms."),
         ("They raised $5m.", "They raised 5 million dollars."),
         ("It costs £100,000 a year.", "It costs £100000 a year."),
+        ("It employs 1,200 people.", "It employs one thousand two hundred people."),
     ],
 )
 def test_equal_numbers_in_other_words_have_one_key(left: str, right: str) -> None:
