@@ -177,6 +177,7 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)|\w['’]s)\s+$", re.IGNORECASE
 )  # a possessive determines too: "the world's second-largest"
 _NUMBER_AFTER = re.compile(r"\s+\d")
+_PLURAL_PERIOD_AFTER = re.compile(r"\s+(?:minutes|hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
 #: What makes an ordinal part of a compound that ranks nothing ("second-hand", "third-party", "first-time").
 _NO_RANK_AFTER = re.compile(r"-(?:hand|party|rate|person|time|guess|guessed|guessing)\b", re.IGNORECASE)
 #: A period of time an ordinal counts ("its first week", "the third quarter"): its measure.
@@ -246,6 +247,10 @@ _RATIO = re.compile(
 #: A vague quantity on its own ("thousands more", "poured millions into") or with "of"; "scores" only with
 #: "of" ("scores of people"; "she scores").
 _VAGUE = re.compile(rf"\b(?P<word>(?:{'|'.join(sorted(VAGUE - {'scores'}))})\b|scores(?=\s+of\b))", re.IGNORECASE)
+#: What makes the number after it a rank: "world number 57", "the No. 5 seed".
+_RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.)\s?$", re.IGNORECASE)
+#: Currencies named by an everyday word: one only after a large amount ("5,000 won", "3 million real").
+_WORD_CURRENCIES = frozenset({"won", "real"})
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"(?:[\s-]+(?:of\s+)?|(?=°))(°[CF]|[A-Za-z]+)")
 #: The scale after "degrees": "40 degrees Celsius" is 40 °C.
@@ -374,6 +379,7 @@ _DATE_ALTERNATIVES = (
     r"(?=\s*(?:[,.;:!?)]|$|(?:and|or|to|when|while|as|after|before|until|but|of|in|on|at|for|with|this|next"
     r"|last|\d{4})\b))",
     r"(?P<relative>today|tonight|yesterday|tomorrow|this (?:morning|evening)|the day before"
+    r"|(?:earlier|later) in the (?:week|month|year)"
     r"|(?:last|next|this|earlier this|later this|the previous|the following|the past|the coming|the current|current)\s+"
     r"(?:(?:financial|academic|calendar|school|fiscal|tax)\s+)?"
     r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|century|decade)"
@@ -868,7 +874,7 @@ BARE_CONTRACTION = re.compile(
 )
 _NEGATION = _leading(
     "nwc",
-    r"\b(?:no longer|not|never|none|nobody|nothing|nowhere|neither|nor|without|cannot|no)\b"
+    r"\b(?:no longer|not|never|none|nobody|nothing|nowhere|neither|nor|without|cannot|no(?!\.\s?\d))\b"  # "No. 5"
     r"|(?<=[a-z])n[’']t\b|(?<=[a-z] )n[’']t\b"  # tokenised text writes "do n't"
     r"|(?<=[a-z])(?P<bare>nt)\b",  # "nt": kept only where it ends a BARE_CONTRACTION
     re.IGNORECASE,
@@ -1111,6 +1117,7 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             relative = re.sub(r"^(?:the previous|the past)\b", "last", relative)
             relative = re.sub(r"^(?:the following|the coming)\b", "next", relative)
             relative = re.sub(r"^(?:the current|current)\b", "this", relative)
+            relative = re.sub(r"^(earlier|later) in the\b", r"\1 this", relative)  # "later in the year"
             relative = re.sub(r"\b(?:financial|academic|calendar|school|fiscal|tax) ", "", relative)
             relative = _counted_in_digits(RELATIVE_SYNONYMS.get(relative, relative))
             key, kind, span = ("relative", relative), "relative", _span(relative)
@@ -1236,6 +1243,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         ):
             continue  # "sign up first", "First, ...": an adverb, not a rank
         word = (match.group("word") or "").lower()
+        if word == "first" and _PLURAL_PERIOD_AFTER.match(text, end):
+            continue  # "in the first months of the war": its early months, no rank
         if _NO_RANK_AFTER.match(text, end):
             continue  # "second-hand", "third-party", "a first-time buyer": a compound, no rank
         if word in FRACTIONS and _SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start):
@@ -1376,12 +1385,16 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             unit = "°" + glued[-1].lower()
         elif glued and glued != "s":
             unit = glued.lower()
-        if not currency and unit in CURRENCIES:
-            currency = CURRENCIES[unit]
+        if not currency and unit in CURRENCIES and (unit not in _WORD_CURRENCIES or scale or value >= 1000):
+            currency = CURRENCIES[unit]  # "5,000 won"; not "the world number 57 won"
         if not currency and not scale and not percent and unit in ("p", "pence", "penny") and value < 1000:  # "50p"
             currency, value = "GBP", value / 100
         measure = MEASURES.get(unit, "") if not currency else ""
         kind = ("points" if "point" in percent else "percent") if percent else "money" if currency else "count"
+        if kind == "count" and not (scale or measure) and value.is_integer() and _RANK_BEFORE.search(text, 0, start):
+            rank = int(value)  # "the world number 57", "the No. 5 seed": a rank, as "57th" is
+            add(Fact("number", sentence, start, end, text[start:end], ("ordinal", rank), {"kind": "ordinal"}))
+            continue
         unit_word = _UNIT_AFTER.match(text, end) if measure and not glued else None
         if unit_word is not None and unit.startswith("square "):
             unit_word = _UNIT_AFTER.match(text, unit_word.end()) or unit_word  # "square metres": both words

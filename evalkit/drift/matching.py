@@ -403,7 +403,13 @@ def match_facts(
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
     matches += _match_category(sides, "date", dates_equal, _same_family, _position_closeness, identity=_key)
     matches = [_with_units(match, sides) for match in _unit_changes(_kept_in_another_form(matches, sides), sides)]
-    matches = [match for match in matches if not _whole_period_kept(match, sides) and not _week_part_kept(match, sides)]
+    matches = [
+        match
+        for match in matches
+        if not _whole_period_kept(match, sides)
+        and not _week_part_kept(match, sides)
+        and not _present_kept(match, sides)
+    ]
     matches = _worked_out(_derived_shares(matches, sides), sides)
     matches += _bound_changes(sides, matches)
     matches = [match for match in _superlative_ranks(sides, matches) if not _same_whole_bound(match, sides)]
@@ -783,6 +789,30 @@ def _week_part_kept(match: Match, sides: Sides) -> bool:
             if said.start() <= fact.start and fact.end <= said.end():
                 return any(words.search(other_texts[j]) for j in groups[fact.sentence])
     return False
+
+
+#: Words that say "at present", as a sentence that opens on "Today" does ("Today it is a museum").
+_NOWADAYS = re.compile(r"\b(?:now|nowadays|currently|at present|these days|present-day)\b", re.IGNORECASE)
+_OPENING = re.compile(r"[\s\"“‘'(]*(?:(?:and|but|so)\s+)?$", re.IGNORECASE)
+
+
+def _present_kept(match: Match, sides: Sides) -> bool:
+    """ "Today" dropped or added at the start of a sentence, where it means "these days", while an aligned
+    sentence of the other side says "now" or "currently" ("is now protected" / "Today it is protected"):
+    kept, said another way."""
+    fact = match.original if match.type == "dropped" else match.rewrite if match.type == "added" else None
+    if fact is None or fact.category != "date" or fact.key != ("relative", "today"):
+        return False
+    texts, other_texts, groups = (
+        (sides.original_texts, sides.rewrite_texts, sides.original_groups)
+        if match.type == "dropped"
+        else (sides.rewrite_texts, sides.original_texts, sides.rewrite_groups)
+    )
+    if fact.sentence >= len(groups) or fact.text.lower() != "today":
+        return False
+    if not _OPENING.fullmatch(texts[fact.sentence][: fact.start]):
+        return False
+    return any(_NOWADAYS.search(other_texts[j]) for j in groups[fact.sentence])
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
@@ -1363,14 +1393,16 @@ def _changed_or_shortened(category: str, a: Fact, b: Fact) -> Match:
 #: and "at least 20" at least (the longer phrases first: "no more than" is a bound from above).
 _BELOW_BEFORE = re.compile(
     r"\b(?:no (?:more|greater|higher|older|later) than|not more than|nearly|almost|under|just under|"
-    r"(?:less|fewer|younger|lower|smaller|cheaper|shorter|earlier) than|not even|up to|at most|below|short of|"
+    r"(?:less|fewer|younger|lower|smaller|cheaper|shorter|earlier|lighter|slower|narrower|shallower|colder|cooler) "
+    r"than|not even|up to|at most|below|short of|"
     r"as (?:much|many|high|long) as|"
     r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?)(?:\s*|-)$",
     re.IGNORECASE,
 )
 _ABOVE_BEFORE = re.compile(
     r"\b(?:no (?:fewer|less|lower|younger|earlier) than|not less than|over|just over|at least|above|upwards of|"
-    r"(?:more|greater|higher|older|larger|bigger|longer|later) than|(?:over|above) the age of|in excess of|"
+    r"(?:more|greater|higher|older|larger|bigger|longer|later|heavier|faster|wider|taller|deeper|hotter|warmer) "
+    r"than|(?:over|above) the age of|in excess of|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?:a )?minimum of)(?:\s*|-)$",
     re.IGNORECASE,
 )
@@ -1614,10 +1646,32 @@ _APPROXIMATE = re.compile(
 
 def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequence[str]) -> str | None:
     """The bound ("at most" or "at least") of a number said as a strict bound ("up to 90", "more than 200", "12 or
-    more"); ``None`` for none or an approximation ("nearly 500", "just over 200": about that many)."""
-    if bound is None or _APPROXIMATE.match(texts[fact.sentence], bound[1]):
+    more"); ``None`` for none, an approximation ("nearly 500", "just over 200": about that many), or "over" a
+    stretch of time, which says when as often as how long ("sent 40 messages over three months" is "in three
+    months"; not an age, "over three years old")."""
+    text = texts[fact.sentence]
+    if bound is None or _APPROXIMATE.match(text, bound[1]):
         return None
+    if (
+        _OVER_A_STRETCH.match(text, bound[1])
+        and fact.detail.get("measure") in _STRETCHES
+        and not _HOW_LONG_BEFORE.search(text, 0, bound[1])
+    ):
+        unit_end = fact.detail.get("unit_end")
+        if not _AGE_AFTER.match(text, unit_end if isinstance(unit_end, int) else fact.end):
+            return None
     return _BOUNDS[bound[0]]
+
+
+_OVER_A_STRETCH = re.compile(r"over\b", re.IGNORECASE)
+_STRETCHES = frozenset({"day", "week", "month", "year", "decade", "century", "h", "min"})
+_AGE_AFTER = re.compile(r"\s+(?:old|of age)\b", re.IGNORECASE)
+#: Words before "over" that make it say how long ("lasted over three months", "for over a year").
+_HOW_LONG_BEFORE = re.compile(
+    r"\b(?:for|after|last(?:s|ed|ing)?|t(?:ake|akes|aking|ook|aken)|spen[dt]|spending|wait(?:s|ed|ing)?|"
+    r"serv(?:e|es|ed|ing)|been|is|was|are|were)\s+$",
+    re.IGNORECASE,
+)
 
 
 _ORDINAL_WORDS = rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"

@@ -87,6 +87,7 @@ from evalkit.drift.facts import (
     BARE_CONTRACTION,
     BREAK_WINDOW,
     CLAUSE_BREAK,
+    FUNCTION_WORDS,
     IMPLICIT_NEGATIONS,
     MODALS,
     NOT_SCOPES,
@@ -942,7 +943,11 @@ def find_flips(
             seen.add(where)
             unique.append(flip)
     for flip in paired:  # an opposite that another rule already reads as a flip ("won" / "lost") is that
-        if any(_overlap(flip.rewrite, other.rewrite) for other in unique) or _turned_round(flip, side_o, side_r):
+        if (
+            any(_overlap(flip.rewrite, other.rewrite) for other in unique)
+            or _turned_round(flip, side_o, side_r)
+            or _order_turned_round(flip, side_o, side_r)
+        ):
             continue
         # ... and an implicit negation whose opposite the rewrite says ("forbid" / "allow") is shown at the
         # opposite, once, not also at the words the negation bore on
@@ -1067,6 +1072,31 @@ def _turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
             side_o.texts[said.sentence], side_r.texts[shown.sentence]
         )
     )
+
+
+#: "before" or "after" pointing back at the sentence before ("After that, they met").
+_POINTING_BACK = re.compile(r"\s+(?:that|this|which)\b", re.IGNORECASE)
+_ORDER_WORDS = frozenset({"before", "after"})
+
+
+def _order_turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """ "before" / "after" with the two events said the other way round: "A before B" is "B after A", and "A.
+    After that, B" (the event the original's word leads into stands after the rewrite's word, read back, or
+    before it, read forward): the same order. At least half the content words of the original's clause after
+    its word must stand on that side of the rewrite's."""
+    said, shown = flip.original, flip.rewrite
+    if {said.text.lower(), shown.text.lower()} != _ORDER_WORDS:
+        return False
+    text_o, text_r = side_o.texts[said.sentence], side_r.texts[shown.sentence]
+    stop = CLAUSE_BREAK.search(text_o, said.end)
+    led = _content_stems(text_o[said.end : stop.start() if stop else len(text_o)])
+    back = _POINTING_BACK.match(text_r, shown.end)
+    region = text_r[back.end() :] if back else text_r[: shown.start]
+    return bool(led) and 2 * len(led & _content_stems(region)) >= len(led)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {fact_stem(word) for word in re.findall(r"[\w’'-]+", text.lower()) if word not in FUNCTION_WORDS}
 
 
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:

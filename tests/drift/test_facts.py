@@ -77,6 +77,10 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("It took two hours and a half.", "two hours and a half", ("count", "", 2.5)),
         ("The budget was cut by half.", "half", ("multiplier", "", 0.5)),
         ("Half of the pupils came.", "Half", ("fraction", "", 0.5)),
+        # a rank said with "number"; "won" a currency only after a large amount
+        ("The world number 57 won.", "57", ("ordinal", 57)),
+        ("She is the No. 5 seed.", "5", ("ordinal", 5)),
+        ("It cost 5,000 won.", "5,000", ("money", "KRW", 5000.0)),
         # a number spelled in several groups is one number, each scale word inside it
         ("It has one thousand two hundred workers.", "one thousand two hundred", ("count", "", 1200.0)),
         ("It was built in two thousand and five.", "two thousand and five", ("count", "", 2005.0)),
@@ -398,6 +402,7 @@ def test_quote_words_write_contractions_out() -> None:
         ("They don’t know it.", [("n’t", "know")]),
         ("He never came back.", [("never", "came")]),
         ("It is not only cheap but fast.", []),  # does not negate
+        ("She is the No. 5 seed.", []),  # "No." before a number abbreviates "number"
         ("Send it no later than Friday.", []),
         ("Hair cannot show if you are allergic or not.", [("cannot", "show")]),  # "or not": an alternative
         ("Whether or not they agree, it goes ahead.", []),

@@ -624,6 +624,18 @@ def test_a_name_said_shorter_is_not_dropped(fast_evaluator: Evaluator, original:
         ("Prices rose by 5% to 20%.", "Prices rose to 20%.", None),
         ("It spurs everything from zero- and low-emission cars to apps.", "It leads to zero- and low-emission cars.",
          None),
+        # a comparative with "than" is a bound as "over" and "under" are
+        ("Vehicles over 7.5 tonnes are banned.", "Vehicles heavier than 7.5 tonnes are banned.", None),
+        ("Fish under 20cm must be thrown back.", "Fish shorter than 20cm must be thrown back.", None),
+        ("Vehicles over 7.5 tonnes are banned.", "Vehicles lighter than 7.5 tonnes are banned.",
+         ("over 7.5", "lighter than 7.5")),
+        # "over" a stretch of time says when as often as how long; after "lasted" or "for" it says how long
+        ("He sent forty messages over a period of three months.", "Over three months, he sent forty messages.",
+         None),
+        ("Prices rose 5% in three years.", "Prices rose 5% over three years.", None),
+        ("The project lasted three months.", "The project lasted over three months.", ("three", "over three")),
+        ("She was in jail for three years.", "She was in jail for over three years.", ("three", "over three")),
+        ("Children over five years old pay.", "Children five years old pay.", ("over five", "five")),
     ],
 )  # fmt: skip
 def test_a_number_kept_as_a_bound_the_other_way_or_another_part_of_a_change_is_changed(
@@ -651,6 +663,21 @@ def test_a_bound_said_with_its_opposite_word_is_one_finding(fast_evaluator: Eval
 #: Faithful rewrites of public-service text that say numbers' bounds and roles, times, hedges, questions and
 #: negations another way: no rule for a model's errors may fire on them.
 FAITHFUL_PLAIN = [
+    # numbers, ranks and dates said another way
+    ("The company employs around 1,200 people.", "The company has about one thousand two hundred workers."),
+    ("The player, ranked 57th in the world, won on Wednesday.", "On Wednesday, the world number 57 won."),
+    ("It could cut rates later in the year.", "It might cut rates later this year."),
+    ("It gives a glimpse of life in the early months of the war.", "It shows life in the first months of the war."),
+    ("The mill was turned into flats and is now protected.", "The mill was turned into flats. Today it is protected."),
+    # "A before B" said as "A. After that, B" or "B after A"
+    (
+        "He had sent forty messages to his partner before the two men met at a car park.",
+        "He sent forty messages to his partner. After that, the two men met at a car park.",
+    ),
+    (
+        "He had sent forty messages to his partner before the two men met at a car park.",
+        "The two men met at a car park after he had sent forty messages to his partner.",
+    ),
     ("Children under 5 travel free.", "Children younger than 5 travel free."),
     ("The hall holds up to 200 people.", "No more than 200 people can fit in the hall."),
     ("More than 3,000 people signed the petition.", "Over 3,000 people signed the petition."),
