@@ -101,7 +101,7 @@ from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
 from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
 from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations, said_as_only_if
-from evalkit.drift.roles import swapped_comparisons, swapped_roles
+from evalkit.drift.roles import swapped_comparisons, swapped_order, swapped_roles
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -416,17 +416,24 @@ def _role_swaps(
             if (i, j) in shown:
                 continue
             sentence_o, sentence_r = original.sentences[i], rewrite.sentences[j]
-            stretches = [
-                (
-                    (swap.original.start, swap.original.end),
-                    (swap.rewrite.start, swap.rewrite.end),
-                    "who does it to whom",
-                )
-                for swap in swapped_roles(sentence_o.text, sentence_r.text)
-            ] + [
-                (swap.original, swap.rewrite, "compared the other way round")
-                for swap in swapped_comparisons(sentence_o.text, sentence_r.text)
-            ]
+            stretches = (
+                [
+                    (
+                        (swap.original.start, swap.original.end),
+                        (swap.rewrite.start, swap.rewrite.end),
+                        "who does it to whom",
+                    )
+                    for swap in swapped_roles(sentence_o.text, sentence_r.text)
+                ]
+                + [
+                    (swap.original, swap.rewrite, "compared the other way round")
+                    for swap in swapped_comparisons(sentence_o.text, sentence_r.text)
+                ]
+                + [
+                    (swap.original, swap.rewrite, "the two events happen the other way round")
+                    for swap in swapped_order(sentence_o.text, sentence_r.text)
+                ]
+            )
             for (start_o, end_o), (start_r, end_r), what in stretches[:1]:
                 said = original.sentence_span(sentence_o, start_o, end_o)
                 shown_r = rewrite.sentence_span(sentence_r, start_r, end_r)

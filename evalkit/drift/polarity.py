@@ -1692,7 +1692,7 @@ QUANTITY = {
     "some": 0, "several": 0, "sometimes": 0, "occasionally": 0,
 }  # fmt: skip
 _UNIVERSAL = 3
-_QUANTIFIER_WORDS = frozenset(QUANTITY)
+_QUANTIFIER_WORDS = frozenset({*QUANTITY, "few"})  # "a few": some
 #: Words before a quantifier that make it no quantity of what follows ("at all", "after all", "above all",
 #: "first of all", "the most important", "at most"; "once and for all" is read as a phrase), and words after
 #: it ("each other", "all right", "all over").
@@ -1712,10 +1712,12 @@ def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]
     found = []
     for k, match in enumerate(words):
         word = match.group().lower()
+        before = words[k - 1].group().lower() if k else ""
         level = QUANTITY.get(word)
+        if word == "few" and before == "a" and not any(_negation_word(w.group()) for w in words[k + 1 : k + 6]):
+            level = QUANTITY["some"]  # "a few of the passengers"; "a few did not vote" is the negation rules'
         if level is None:
             continue
-        before = words[k - 1].group().lower() if k else ""
         after = words[k + 1].group().lower() if k + 1 < len(words) else ""
         if level == _UNIVERSAL and before in _ALMOST:
             level = _UNIVERSAL - 1  # "almost all", "nearly every": most
@@ -1735,6 +1737,11 @@ def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]
         if scope:
             found.append((level, scope[0], stem(scope[0]), match.start(), match.end()))
     return found
+
+
+def _negation_word(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _EXPLICIT or _contracted_negation(lowered)
 
 
 def _quantity_changes(

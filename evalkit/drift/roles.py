@@ -22,6 +22,10 @@ Two things compared are parties too: "women live three years longer than men" / 
 longer than women" trade them around the same degree (:func:`swapped_comparisons`), where "men live shorter
 lives than women" turns the comparison round with its degree and says the same (:func:`turned_round`; the
 opposite rule of :mod:`evalkit.drift.polarity` lets it pass).
+
+So are two events put in order with "before" or "after": "she cancelled her tour after being diagnosed" /
+"she was diagnosed after cancelling her tour" says they happened the other way round
+(:func:`swapped_order`).
 """
 
 from __future__ import annotations
@@ -293,3 +297,76 @@ def swapped_comparisons(original: str, rewrite: str) -> list[ComparisonSwap]:
                 assert first_o is not None and first_r is not None
                 swaps.append(ComparisonSwap((first_o, match_o.end()), (first_r, match_r.end())))
     return swaps
+
+
+#: "before" or "after" between two events; the clause it leads ends at a clause break.
+_ORDER = re.compile(r"\b(?:before|after)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:!?()]|\.(?!\d)|\s[—–]\s|\b(?:and|but|while|so)\b", re.IGNORECASE)
+_POINTING_BACK = re.compile(r"\s+(?:that|this|which|it|them)\b", re.IGNORECASE)
+
+
+def swapped_order(original: str, rewrite: str) -> list[ComparisonSwap]:
+    """Two events ordered by the same word ("before" or "after") the other way round: what the original's
+    word leads ("after *being diagnosed*") is the rewrite's main event, and what the rewrite's word leads is
+    the original's ("was diagnosed after *cancelling the rest of her tour*"). Each of the two must keep at
+    least half its content words (two at least) in the other's place and share less than half with its own.
+    "After that" points back to another sentence and is left out; "A before B" said as "B after A" changes
+    the word and is the same order."""
+    swaps: list[ComparisonSwap] = []
+    for match_o in _ORDER.finditer(original):
+        events_o = _ordered_events(original, match_o)
+        if events_o is None:
+            continue
+        for match_r in _ORDER.finditer(rewrite):
+            if match_r.group().lower() != match_o.group().lower():
+                continue
+            events_r = _ordered_events(rewrite, match_r)
+            if events_r is None:
+                continue
+            (main_o, led_o, span_o), (main_r, led_r, span_r) = events_o, events_r
+            if _holds(main_r, led_o) and _holds(led_r, main_o) and not _holds(led_r, led_o):
+                swaps.append(ComparisonSwap(span_o, span_r))
+    return swaps
+
+
+def _ordered_events(text: str, order: re.Match[str]) -> tuple[set[str], set[str], tuple[int, int]] | None:
+    """The content stems of the main event and of the event "before" or "after" leads, and the stretch that
+    says both; ``None`` where the word points back ("after that") or either event is missing."""
+    if _POINTING_BACK.match(text, order.end()):
+        return None
+    opening = text[: order.start()].strip(" \"“‘'(") == ""
+    led_end = _clause_end(text, order.end())
+    if opening:  # "After X, Y": the main event follows the comma
+        main_start, main_end = led_end, _clause_end(text, min(len(text), led_end + 1))
+        span = (order.start(), main_end)
+    else:
+        breaks = [m.end() for m in _CLAUSE_END.finditer(text, 0, order.start())]
+        main_start, main_end = (breaks[-1] if breaks else 0), order.start()
+        span = (main_start, led_end)
+    main, led = _stems(text[main_start:main_end]), _stems(text[order.end() : led_end])
+    if len(main) < 2 or len(led) < 2:
+        return None
+    start, end = span
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return main, led, (start, end)
+
+
+def _clause_end(text: str, start: int) -> int:
+    found = _CLAUSE_END.search(text, start)
+    return found.start() if found else len(text)
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        stem(word.lower())
+        for word in _WORD.findall(text)
+        if word[:1].isalpha() and word.lower() not in FUNCTION_WORDS and lexicon.content_weight(word) >= 3.0
+    }
+
+
+def _holds(where: set[str], wanted: set[str]) -> bool:
+    """Whether ``where`` holds at least half of ``wanted``."""
+    return 2 * len(where & wanted) >= len(wanted)

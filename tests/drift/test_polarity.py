@@ -262,6 +262,14 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Patients should continue taking the tablets.", "Patients should stop taking the tablets.", "opposite",
          "stop"),
         ("The storm killed two people.", "The storm injured two people.", "opposite", "injured"),
+        # steps of the law, and roles that exclude each other in one frame
+        ("A man has been arrested on suspicion of fraud.", "A man has been charged with fraud.", "opposite",
+         "charged"),
+        ("A doctor at the hospital has been suspended.", "A nurse at the hospital has been suspended.", "opposite",
+         "nurse"),
+        # "a few" claims some, two steps from "most"
+        ("Most of the passengers were offered rooms.", "A few of the passengers were offered rooms.", "quantity",
+         "few"),
         # a word and its "un" form
         ("Experts agree that the building is safe.", "Experts say the building is unsafe.", "opposite", "unsafe"),
         ("He was unemployed for a year.", "He was employed for a year.", "opposite", "employed"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evalkit import Evaluator
-from evalkit.drift.roles import roles, swapped_comparisons, swapped_roles, turned_round
+from evalkit.drift.roles import roles, swapped_comparisons, swapped_order, swapped_roles, turned_round
 
 
 @pytest.mark.parametrize(
@@ -107,6 +107,28 @@ def test_a_role_swap_is_a_major_changed_finding_at_both_stretches(fast_evaluator
 )  # fmt: skip
 def test_two_things_compared_the_other_way_round_are_a_swap(original: str, rewrite: str, swapped: bool) -> None:
     assert bool(swapped_comparisons(original, rewrite)) is swapped
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "swapped"),
+    [
+        ("The singer cancelled her tour after being diagnosed with a throat infection.",
+         "The singer was diagnosed with a throat infection after cancelling her tour.", True),
+        ("The singer cancelled her tour after being diagnosed with a throat infection.",
+         "After cancelling her tour, the singer was diagnosed with a throat infection.", True),
+        ("Residents must leave their homes before the river bursts its banks.",
+         "The river will burst its banks before residents leave their homes.", True),
+        # the same order: said the other way round with the other word, moved to the front, or pointing back
+        ("The singer cancelled her tour after being diagnosed with a throat infection.",
+         "After being diagnosed with a throat infection, the singer cancelled her tour.", False),
+        ("The singer cancelled her tour after being diagnosed with a throat infection.",
+         "The singer was diagnosed with a throat infection before cancelling her tour.", False),
+        ("The men met at a car park after he sent forty threatening messages.",
+         "He sent forty threatening messages. After that, the men met at a car park.", False),
+    ],
+)  # fmt: skip
+def test_two_events_put_in_the_other_order_are_a_swap(original: str, rewrite: str, swapped: bool) -> None:
+    assert bool(swapped_order(original, rewrite)) is swapped
 
 
 @pytest.mark.parametrize(
