@@ -93,10 +93,18 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000,
           "k": 1_000, "tn": 1_000_000_000_000, "dozen": 12}  # fmt: skip
+_FIRST_NINE = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+}  # fmt: skip
+_TENS_ORDINALS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90,
+}  # fmt: skip
+#: Ordinals in words, compounds first ("thirty-second" before "thirty" could be read as a number).
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15,
-    "twentieth": 20, "thirtieth": 30, "fiftieth": 50, "hundredth": 100,
+    **{f"{tens}-{unit}": TENS[tens] + rank for tens in TENS for unit, rank in _FIRST_NINE.items()},
+    **_FIRST_NINE, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, **_TENS_ORDINALS, "hundredth": 100,
 }  # fmt: skip
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
 #: Vague quantities: compared by the word, not by a value.
@@ -229,10 +237,12 @@ _HALVED_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trilli
 _HALF_BEFORE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 #: Half of a unit of measurement: "half an hour", "half a metre" (as 0.5 of the unit).
 _HALF_A_UNIT = re.compile(r"\s+an?\s+(?P<unit>[a-z]+)\b", re.IGNORECASE)
-#: A reduction by half ("cut by half", "reduced in half"): halved, a multiplier of 0.5.
+#: A reduction by half ("cut by half", "reduced in half", "reduced admissions by almost half"): halved, a
+#: multiplier of 0.5. The verb may stand up to six words before "by".
 _HALVED_BEFORE = re.compile(
     r"\b(?:cut|cuts|cutting|reduced?|reduces|reducing|slashed?|slashes|slashing|fallen|fell|falls?|falling|dropped"
-    r"|drops?|dropping|decreased?|decreases|decreasing|shrunk|shrank|shrinks?|down)\s+(?:by|in)\s+$",
+    r"|drops?|dropping|decreased?|decreases|decreasing|shrunk|shrank|shrinks?|down)(?:\s+[\w’'-]+){0,6}?"
+    r"\s+(?:by|in)\s+(?:(?:almost|nearly|about|around|roughly|more than|over|just over|just under)\s+)?$",
     re.IGNORECASE,
 )
 _SPANS_OF_YEARS = re.compile(
@@ -968,7 +978,7 @@ _DATE_STARTS = frozenset(
      "previous", "following", "current", "spring", "summer", "autumn", "winter", "quarter", "half",
      *_CENTURY_ORDINALS, *(tens[:-1] + "ies" for tens in TENS)}
 )  # fmt: skip
-_ORDINAL_STARTS = frozenset(ORDINALS)
+_ORDINAL_STARTS = frozenset({*ORDINALS, *TENS})
 _MULTIPLIER_STARTS = frozenset({*_SPELLED_STARTS, *MULTIPLIERS})
 _SPAN_STARTS = frozenset({*_SPELLED_STARTS, "a", "an"})
 _FORTNIGHT_STARTS = frozenset({*_SPAN_STARTS, "fortnightly"})
@@ -1078,8 +1088,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 #: A relative date that counts units of time back or forward from when the text was written.
 _COUNTED_BACK = re.compile(r"(?P<count>.+?) (?P<unit>day|week|month|year|decade)s? (?:ago|earlier|later)")
-#: Relative dates that are a span of time up to now: "the past decade" is the past ten years.
-_SPANS_UP_TO_NOW = {"last decade": (10.0, "year")}
+#: Relative dates that are a span of time up to now or from now: "the past decade" is the past ten years.
+_SPANS_UP_TO_NOW = {"last decade": (10.0, "year"), "next decade": (10.0, "year")}
 
 
 def _counted_in_digits(relative: str) -> str:
@@ -1243,6 +1253,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         ):
             continue  # "sign up first", "First, ...": an adverb, not a rank
         word = (match.group("word") or "").lower()
+        if word.endswith("-second") and _ONE_BEFORE.search(text, max(0, start - 6), start):
+            continue  # "a thirty-second advert": thirty seconds long, no rank
         if word == "first" and _PLURAL_PERIOD_AFTER.match(text, end):
             continue  # "in the first months of the war": its early months, no rank
         if _NO_RANK_AFTER.match(text, end):
@@ -1334,7 +1346,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             end = unit_after.end()  # "half an hour" is 0.5 hours
             add(_count(text, sentence, start, end, 0.5, MEASURES[unit_word], stem(unit_word), unit_end=end))
             continue
-        if not match.group("count") and _HALVED_BEFORE.search(text, max(0, start - 24), start):
+        if not match.group("count") and _HALVED_BEFORE.search(text, max(0, start - 90), start):
             add(Fact("number", sentence, start, end, text[start:end], ("multiplier", "", 0.5),
                      {"kind": "multiplier", "value": 0.5}))  # fmt: skip  # "cut by half" is "halved"
             continue

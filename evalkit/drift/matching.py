@@ -1412,6 +1412,11 @@ _MOVED_UP = re.compile(
     r"push(?:es|ed)?|brought|bring|edged|crept|climbed|jumped|shot|rounded)\s+up$",
     re.IGNORECASE,
 )
+#: "spread over 145 square kilometres" says where, not how much: an "over" right after one of these is no bound.
+_SPREAD = re.compile(
+    r"\b(?:spread(?:s|ing)?|stretch(?:es|ed|ing)?|scattered|sprawl(?:s|ed|ing)?|extend(?:s|ed|ing)?)(?:\s+out)?\s+$",
+    re.IGNORECASE,
+)
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
 _NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(
@@ -1429,7 +1434,7 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
     found = [
         (m.start(), side)
         for side, m in (("below", _BELOW_BEFORE.search(before)), ("above", _ABOVE_BEFORE.search(before)))
-        if m and not _MOVED_UP.search(before, 0, m.start() + 2)
+        if m and not _MOVED_UP.search(before, 0, m.start() + 2) and not _SPREAD.search(before, 0, m.start())
     ]
     if found:  # both: the longer phrase ("no fewer than", not "fewer than")
         start, side = min(found)

@@ -939,6 +939,7 @@ def find_flips(
             and not _requirement(flip, side_o, side_r)
             and not _only_if(flip, side_o, side_r)
             and not _the_others(flip, side_o, side_r)
+            and not _delayed_until(flip, side_o, side_r)
         ):
             seen.add(where)
             unique.append(flip)
@@ -1020,6 +1021,30 @@ def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     negation, own, other, other_side = negated
     text = own.texts[negation.sentence]
     return said_as_only_if(text, negation.start, negation.end, other_side.texts[other.sentence])
+
+
+#: "not ... until" a few words on: the thing happens then and not before.
+_NOT_UNTIL = re.compile(r"(?:[\s,]+[\w’'-]+){0,5}?[\s,]+until\b", re.IGNORECASE)
+#: Verbs that put a thing off until later.
+_DELAYED = re.compile(
+    r"\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing|put off|held up|hold(?:s|ing)? up|pushed back)\b", re.IGNORECASE
+)
+
+
+def _delayed_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """A negation removed (or added) with "until" after it, where the other side's sentence puts the thing off
+    with a verb of delay: "Rain delayed the start of play until mid-afternoon" / "play did not start until
+    mid-afternoon" say the same."""
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
+        return False
+    negation, own, other, other_side = negated
+    text = own.texts[negation.sentence]
+    return bool(
+        _NOT_UNTIL.match(text, negation.end)
+        and not _DELAYED.search(text)  # "did not delay the start until ...": the delay itself denied
+        and _DELAYED.search(other_side.texts[other.sentence])
+    )
 
 
 #: A negation in a relative clause that picks out whom a sentence is about ("families who do not qualify"),

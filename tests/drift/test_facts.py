@@ -77,6 +77,12 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("It took two hours and a half.", "two hours and a half", ("count", "", 2.5)),
         ("The budget was cut by half.", "half", ("multiplier", "", 0.5)),
         ("Half of the pupils came.", "Half", ("fraction", "", 0.5)),
+        # an ordinal of two words is one rank; "a thirty-second advert" is thirty seconds long
+        ("The festival is in its thirty-second year.", "thirty-second", ("ordinal", 32)),
+        ("He scored in the ninetieth minute.", "ninetieth", ("ordinal", 90)),
+        ("It ran a thirty-second advert.", "thirty", ("count", "", 30.0)),
+        # a reduction by about half, its verb a few words before "by"
+        ("It reduced admissions among adults by almost half.", "half", ("multiplier", "", 0.5)),
         # a rank said with "number"; "won" a currency only after a large amount
         ("The world number 57 won.", "57", ("ordinal", 57)),
         ("She is the No. 5 seed.", "5", ("ordinal", 5)),

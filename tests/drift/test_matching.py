@@ -663,6 +663,23 @@ def test_a_bound_said_with_its_opposite_word_is_one_finding(fast_evaluator: Eval
 #: Faithful rewrites of public-service text that say numbers' bounds and roles, times, hedges, questions and
 #: negations another way: no rule for a model's errors may fire on them.
 FAITHFUL_PLAIN = [
+    (
+        "The festival, now in its thirty-second year, drew 60,000 visitors.",
+        "The festival is in its 32nd year. It drew 60,000 visitors.",
+    ),
+    (
+        "The vaccine reduced hospital admissions among adults by almost half.",
+        "The vaccine nearly halved the number of adults admitted to hospital.",
+    ),
+    (
+        "The council plans to build 1,200 homes over the next decade.",
+        "Over the next ten years, the council plans to build 1,200 homes.",
+    ),
+    (
+        "The farm has 87 turbines spread across an area of 145 square kilometres.",
+        "The farm has 87 turbines spread over 145 square kilometres.",
+    ),
+    ("Rain delayed the start of play until mid-afternoon.", "Because of rain, play did not start until mid-afternoon."),
     # numbers, ranks and dates said another way
     ("The company employs around 1,200 people.", "The company has about one thousand two hundred workers."),
     ("The player, ranked 57th in the world, won on Wednesday.", "On Wednesday, the world number 57 won."),

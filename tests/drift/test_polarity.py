@@ -262,6 +262,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Patients should continue taking the tablets.", "Patients should stop taking the tablets.", "opposite",
          "stop"),
         ("The storm killed two people.", "The storm injured two people.", "opposite", "injured"),
+        # points of the compass, fresh and salt water; a delay itself denied
+        ("The first cases were found in the south of the region.", "The first cases were found in the east of the "
+         "region.", "opposite", "east"),
+        ("The species lives only in freshwater lakes.", "The species lives only in saltwater lakes.", "opposite",
+         "saltwater"),
+        ("Rain delayed the start of play until mid-afternoon.",
+         "Rain did not delay the start of play until mid-afternoon.", "negation-added", "did not"),
         # steps of the law, and roles that exclude each other in one frame
         ("A man has been arrested on suspicion of fraud.", "A man has been charged with fraud.", "opposite",
          "charged"),
