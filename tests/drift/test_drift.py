@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -12,11 +13,15 @@ from evalkit import Evaluator
 from evalkit.drift import (
     ADDED_RATE,
     DROPPED_RATE,
+    LONE_REWORDED,
     PARAPHRASED_QUOTE,
     Finding,
+    _Content,
+    _reworded,
     drift_score,
     severity,
 )
+from evalkit.meaning import MeaningResult
 from evalkit.spans import TextSpan
 
 
@@ -67,6 +72,67 @@ def test_one_changed_number_is_normalised_by_the_facts_at_stake(facts: int, expe
 def test_content_shares_weigh_invented_more_than_lost() -> None:
     assert ADDED_RATE > DROPPED_RATE
     assert drift_score([], 10, 10, invented=0.2) > drift_score([], 10, 10, lost=0.2)
+
+
+def _grouped(groups: list[tuple[tuple[int, ...], tuple[int, ...]]], dropped: tuple[int, ...] = ()) -> MeaningResult:
+    aligned = [SimpleNamespace(original=o, rewrite=r) for o, r in groups]
+    return cast(
+        MeaningResult, SimpleNamespace(alignment=SimpleNamespace(groups=aligned), dropped=dropped, unsupported=())
+    )
+
+
+@pytest.mark.parametrize(
+    ("lost", "invented", "dropped", "expected"),
+    [
+        # runs against runs: the smaller side is said another way
+        (((3.0,), (0.0,)), ((2.0,), (0.0,)), (), 2.0),
+        # lone words against lone words: only LONE_REWORDED of it ("region" / "island" may be wrong)
+        (((1.0,), (1.0,)), ((1.0,), (1.0,)), (), LONE_REWORDED * 1.0),
+        # a deletion or an insertion on one side only: nothing to offset
+        (((3.0,), (0.0,)), ((0.0,), (0.0,)), (), 0.0),
+        # a sentence dropped whole is never offset
+        (((3.0, 2.0), (0.0, 0.0)), ((4.0,), (0.0,)), (0,), 2.0),
+    ],
+)
+def test_reworded_content_is_offset_in_each_aligned_group(
+    lost: tuple[tuple[float, ...], tuple[float, ...]],
+    invented: tuple[tuple[float, ...], tuple[float, ...]],
+    dropped: tuple[int, ...],
+    expected: float,
+) -> None:
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((0,), (0,))] if len(lost[0]) == 1 else [((0, 1), (0,))]
+    none = tuple(0.0 for _ in lost[0]), tuple(0.0 for _ in invented[0])
+    reworded = _reworded(
+        _grouped(groups, dropped),
+        _Content(10.0, lost[0], lost[1], none[0], []),
+        _Content(10.0, invented[0], invented[1], none[1], []),
+    )
+    assert reworded == pytest.approx(expected)
+
+
+def test_a_clause_long_run_is_never_offset() -> None:
+    """A clause cut and another invented in the same sentence are two errors, not a paraphrase."""
+    lost = _Content(10.0, (3.0,), (0.0,), (3.0,), [])
+    invented = _Content(10.0, (3.0,), (0.0,), (3.0,), [])
+    assert _reworded(_grouped([((0,), (0,))]), lost, invented) == 0.0
+    shorter = _Content(10.0, (3.0,), (0.0,), (0.0,), [])
+    assert _reworded(_grouped([((0,), (0,))]), shorter, invented) == 0.0
+    assert _reworded(_grouped([((0,), (0,))]), shorter, shorter) == pytest.approx(3.0)
+
+
+def test_a_reworded_clause_drifts_less_than_before_and_less_than_a_deleted_one(evaluator: Evaluator) -> None:
+    original = (
+        "The central bank left interest rates unchanged at 3.5 percent on Wednesday, but signalled that it could "
+        "begin lowering them later in the year if inflation continues to ease."
+    )
+    reworded = (
+        "On Wednesday, the central bank kept interest rates at 3.5 percent, but hinted that it might start cutting "
+        "them later this year if inflation keeps going down."
+    )
+    deleted = "The central bank left interest rates unchanged at 3.5 percent on Wednesday."
+    said_otherwise, cut = evaluator.evaluate(original, reworded).drift, evaluator.evaluate(original, deleted).drift
+    assert said_otherwise.score < 0.12 < 0.3 < cut.score
+    assert cut.components.invented == 0.0 and cut.components.lost > 0.3
 
 
 def test_content_findings_count_through_the_shares_not_one_by_one() -> None:
