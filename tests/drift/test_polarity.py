@@ -262,6 +262,8 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Patients should continue taking the tablets.", "Patients should stop taking the tablets.", "opposite",
          "stop"),
         ("The storm killed two people.", "The storm injured two people.", "opposite", "injured"),
+        ("Bag drop desks will close 45 minutes before take-off.", "Bag drop desks will open 45 minutes before "
+         "take-off.", "opposite", "open"),
         # points of the compass, fresh and salt water; a delay itself denied
         ("The first cases were found in the south of the region.", "The first cases were found in the east of the "
          "region.", "opposite", "east"),
