@@ -948,6 +948,7 @@ def find_flips(
             any(_overlap(flip.rewrite, other.rewrite) for other in unique)
             or _turned_round(flip, side_o, side_r)
             or _order_turned_round(flip, side_o, side_r)
+            or _open_until(flip, side_o, side_r)
         ):
             continue
         # ... and an implicit negation whose opposite the rewrite says ("forbid" / "allow") is shown at the
@@ -1118,6 +1119,25 @@ def _order_turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     back = _POINTING_BACK.match(text_r, shown.end)
     region = text_r[back.end() :] if back else text_r[: shown.start]
     return bool(led) and 2 * len(led & _content_stems(region)) >= len(led)
+
+
+_OPEN_WORDS = frozenset({"open", "opens", "opened", "reopen", "reopens", "reopened"})
+_UNTIL_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+(?:until|till|to)\b", re.IGNORECASE)
+
+
+def _open_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """Open until a time, said as closing at it: "will stay open until 9pm" / "will close at 9pm" say the
+    same ("open" a few words before "until" on one side, a word of closing without "until" on the other)."""
+    said, shown = flip.original, flip.rewrite
+    text_o, text_r = side_o.texts[said.sentence], side_r.texts[shown.sentence]
+    opening, closing = ((said, text_o), (shown, text_r))
+    if said.text.lower() not in _OPEN_WORDS:
+        opening, closing = closing, opening
+    return (
+        opening[0].text.lower() in _OPEN_WORDS
+        and _UNTIL_AFTER.match(opening[1], opening[0].end) is not None
+        and _UNTIL_AFTER.match(closing[1], closing[0].end) is None  # "stay closed until 9pm" is the opposite
+    )
 
 
 def _content_stems(text: str) -> set[str]:

@@ -663,6 +663,7 @@ def test_a_bound_said_with_its_opposite_word_is_one_finding(fast_evaluator: Eval
 #: Faithful rewrites of public-service text that say numbers' bounds and roles, times, hedges, questions and
 #: negations another way: no rule for a model's errors may fire on them.
 FAITHFUL_PLAIN = [
+    ("The pool will close at 9pm.", "The pool will be open until 9pm."),
     (
         "The festival, now in its thirty-second year, drew 60,000 visitors.",
         "The festival is in its 32nd year. It drew 60,000 visitors.",
