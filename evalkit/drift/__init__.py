@@ -390,8 +390,11 @@ def _content_swaps(original: Document, rewrite: Document, meaning: MeaningResult
             p1, p2, q1, q2 = once_o[first], once_o[second], once_r[first], once_r[second]
             if q1 < q2:
                 continue  # the same order: no swap
-            slot1, slot2 = _word_slot(words_o, p1), _word_slot(words_o, p2)
-            if slot1 == slot2 or (_word_slot(words_r, q2), _word_slot(words_r, q1)) != (slot1, slot2):
+            slot1, slot2 = _word_slot(words_o, p1, words_r, q1), _word_slot(words_o, p2, words_r, q2)
+            if slot1 == slot2 or (
+                _word_slot(words_r, q2, words_o, p2),
+                _word_slot(words_r, q1, words_o, p1),
+            ) != (slot1, slot2):
                 continue
             text_o, text_r = sentence_o.text, sentence_r.text
             if _LISTED.fullmatch(text_o, words_o[p1].end(), words_o[p2].start()) or _LISTED.fullmatch(
@@ -463,11 +466,22 @@ def _once(words: Sequence[re.Match[str]]) -> dict[str, int]:
     return {key: positions[0] for key, positions in seen.items() if len(positions) == 1}
 
 
-def _word_slot(words: Sequence[re.Match[str]], position: int) -> tuple[str, str]:
-    """The words either side of the ``position``-th word, in lower case ("^"/"$" at the ends)."""
-    before = words[position - 1].group().lower() if position > 0 else "^"
+def _word_slot(
+    words: Sequence[re.Match[str]], position: int, other: Sequence[re.Match[str]], other_position: int
+) -> tuple[str, str]:
+    """The words either side of the ``position``-th word, in lower case ("^"/"$" at the ends); content words
+    that stand right before it on both sides moved with it ("the *defending* champions") and are skipped."""
+    before, mate = position - 1, other_position - 1
+    while (
+        before >= 0
+        and mate >= 0
+        and words[before].group().lower() == other[mate].group().lower()
+        and words[before].group().islower()
+        and lexicon.content_weight(words[before].group()) >= CONTENT_WORD
+    ):
+        before, mate = before - 1, mate - 1
     after = words[position + 1].group().lower() if position + 1 < len(words) else "$"
-    return before, after
+    return (words[before].group().lower() if before >= 0 else "^"), after
 
 
 def _covered(facts: Sequence[Sequence[Fact]]) -> dict[int, list[tuple[int, int]]]:
