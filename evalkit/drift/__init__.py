@@ -102,8 +102,8 @@ from typing import Any, Literal
 
 from evalkit import lexicon
 from evalkit.document import Document
-from evalkit.drift.facts import Fact, NameEvidence, extract_facts, name_evidence, stem
-from evalkit.drift.matching import POLARITY_KINDS, Match, content_stems, match_facts, word_list
+from evalkit.drift.facts import Fact, NameEvidence, content_stems, extract_facts, name_evidence, stem
+from evalkit.drift.matching import POLARITY_KINDS, Match, match_facts, word_list
 from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations, said_as_only_if
 from evalkit.drift.roles import swapped_comparisons, swapped_order, swapped_roles
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch

@@ -924,6 +924,11 @@ _AUXILIARIES = words("auxiliaries")
 FUNCTION_WORDS = words("function_words")
 
 
+def content_stems(words: Iterable[object]) -> frozenset[str]:
+    """The stems of words other than function words (a quotation's words, a clause's)."""
+    return frozenset(stem(str(word)) for word in words if str(word) not in FUNCTION_WORDS)
+
+
 #: Function words a negation is not compared on; quantifiers stay ("not all", "not enough").
 NOT_SCOPES = FUNCTION_WORDS - {"all", "any", "some", "every", "each", "both", "much", "many", "more", "most"}
 

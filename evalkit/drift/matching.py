@@ -64,6 +64,7 @@ from evalkit.drift.facts import (
     TITLES,
     UNITS,
     Fact,
+    content_stems,
     entity,
     significant_digits,
     stem,
@@ -318,11 +319,6 @@ def dates_equal(a: Fact, b: Fact) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def content_stems(words: tuple[object, ...]) -> frozenset[str]:
-    """The stems of a quotation's words other than function words."""
-    return frozenset(stem(str(word)) for word in words if str(word) not in FUNCTION_WORDS)
-
-
 def quotes_equal(a: Fact, b: Fact) -> bool:
     """The same words (function words aside), or the rewrite quotes a shorter run of them (a partial
     quotation)."""
@@ -770,24 +766,33 @@ _WEEK_PARTS = (
 )  # fmt: skip
 
 
+def _one_sided(match: Match, sides: Sides) -> tuple[Fact, str, list[str]] | None:
+    """A dropped or added date: its fact, its sentence, and the other side's sentences aligned with that
+    sentence; ``None`` for any other match."""
+    fact = match.original if match.type == "dropped" else match.rewrite if match.type == "added" else None
+    if fact is None or fact.category != "date":
+        return None
+    texts, other_texts, groups = (
+        (sides.original_texts, sides.rewrite_texts, sides.original_groups)
+        if match.type == "dropped"
+        else (sides.rewrite_texts, sides.original_texts, sides.rewrite_groups)
+    )
+    if fact.sentence >= len(groups):
+        return None
+    return fact, texts[fact.sentence], [other_texts[j] for j in groups[fact.sentence]]
+
+
 def _week_part_kept(match: Match, sides: Sides) -> bool:
     """A weekday dropped or added as one end of "Monday to Friday" (or "Saturday and Sunday") where an
     aligned sentence of the other side says "weekdays" (or "weekends"): kept, said another way."""
-    fact = match.original if match.type == "dropped" else match.rewrite if match.type == "added" else None
-    if fact is None or fact.category != "date" or fact.key[0] != "weekday":
+    found = _one_sided(match, sides)
+    if found is None or found[0].key[0] != "weekday":
         return False
-    texts, other_texts = (
-        (sides.original_texts, sides.rewrite_texts)
-        if match.type == "dropped"
-        else (sides.rewrite_texts, sides.original_texts)
-    )
-    groups = sides.original_groups if match.type == "dropped" else sides.rewrite_groups
-    if fact.sentence >= len(groups):
-        return False
+    fact, text, aligned = found
     for days, words in _WEEK_PARTS:
-        for said in days.finditer(texts[fact.sentence]):
+        for said in days.finditer(text):
             if said.start() <= fact.start and fact.end <= said.end():
-                return any(words.search(other_texts[j]) for j in groups[fact.sentence])
+                return any(words.search(other) for other in aligned)
     return False
 
 
@@ -800,19 +805,11 @@ def _present_kept(match: Match, sides: Sides) -> bool:
     """ "Today" dropped or added at the start of a sentence, where it means "these days", while an aligned
     sentence of the other side says "now" or "currently" ("is now protected" / "Today it is protected"):
     kept, said another way."""
-    fact = match.original if match.type == "dropped" else match.rewrite if match.type == "added" else None
-    if fact is None or fact.category != "date" or fact.key != ("relative", "today"):
+    found = _one_sided(match, sides)
+    if found is None or found[0].key != ("relative", "today") or found[0].text.lower() != "today":
         return False
-    texts, other_texts, groups = (
-        (sides.original_texts, sides.rewrite_texts, sides.original_groups)
-        if match.type == "dropped"
-        else (sides.rewrite_texts, sides.original_texts, sides.rewrite_groups)
-    )
-    if fact.sentence >= len(groups) or fact.text.lower() != "today":
-        return False
-    if not _OPENING.fullmatch(texts[fact.sentence][: fact.start]):
-        return False
-    return any(_NOWADAYS.search(other_texts[j]) for j in groups[fact.sentence])
+    fact, text, aligned = found
+    return bool(_OPENING.fullmatch(text[: fact.start])) and any(_NOWADAYS.search(other) for other in aligned)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")

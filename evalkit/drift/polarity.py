@@ -87,18 +87,18 @@ from evalkit.drift.facts import (
     BARE_CONTRACTION,
     BREAK_WINDOW,
     CLAUSE_BREAK,
-    FUNCTION_WORDS,
     IMPLICIT_NEGATIONS,
     MODALS,
     NOT_SCOPES,
     SPEECH_STEMS,
     Fact,
+    content_stems,
     spelled_value,
     word_pairs,
     words,
 )
 from evalkit.drift.facts import stem as fact_stem
-from evalkit.drift.roles import turned_round
+from evalkit.drift.roles import POINTING_BACK, turned_round
 from evalkit.lexicon import LETTER, irregular_verb_forms, zipf
 
 _WORDS = re.compile(rf"[{LETTER}][\w'’-]*")
@@ -1100,8 +1100,6 @@ def _turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     )
 
 
-#: "before" or "after" pointing back at the sentence before ("After that, they met").
-_POINTING_BACK = re.compile(r"\s+(?:that|this|which)\b", re.IGNORECASE)
 _ORDER_WORDS = frozenset({"before", "after"})
 
 
@@ -1115,10 +1113,10 @@ def _order_turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
         return False
     text_o, text_r = side_o.texts[said.sentence], side_r.texts[shown.sentence]
     stop = CLAUSE_BREAK.search(text_o, said.end)
-    led = _content_stems(text_o[said.end : stop.start() if stop else len(text_o)])
-    back = _POINTING_BACK.match(text_r, shown.end)
+    led = _clause_stems(text_o[said.end : stop.start() if stop else len(text_o)])
+    back = POINTING_BACK.match(text_r, shown.end)
     region = text_r[back.end() :] if back else text_r[: shown.start]
-    return bool(led) and 2 * len(led & _content_stems(region)) >= len(led)
+    return bool(led) and 2 * len(led & _clause_stems(region)) >= len(led)
 
 
 _OPEN_WORDS = frozenset({"open", "opens", "opened", "reopen", "reopens", "reopened"})
@@ -1140,8 +1138,8 @@ def _open_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     )
 
 
-def _content_stems(text: str) -> set[str]:
-    return {fact_stem(word) for word in re.findall(r"[\w’'-]+", text.lower()) if word not in FUNCTION_WORDS}
+def _clause_stems(text: str) -> frozenset[str]:
+    return content_stems(re.findall(r"[\w’'-]+", text.lower()))
 
 
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:

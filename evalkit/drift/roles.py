@@ -302,7 +302,8 @@ def swapped_comparisons(original: str, rewrite: str) -> list[ComparisonSwap]:
 #: "before" or "after" between two events; the clause it leads ends at a clause break.
 _ORDER = re.compile(r"\b(?:before|after)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:!?()]|\.(?!\d)|\s[—–]\s|\b(?:and|but|while|so)\b", re.IGNORECASE)
-_POINTING_BACK = re.compile(r"\s+(?:that|this|which|it|them)\b", re.IGNORECASE)
+#: "before" or "after" pointing back at the sentence before ("After that, they met"); not "before it rained".
+POINTING_BACK = re.compile(r"\s+(?:that|this|which)\b", re.IGNORECASE)
 
 
 def swapped_order(original: str, rewrite: str) -> list[ComparisonSwap]:
@@ -332,7 +333,7 @@ def swapped_order(original: str, rewrite: str) -> list[ComparisonSwap]:
 def _ordered_events(text: str, order: re.Match[str]) -> tuple[set[str], set[str], tuple[int, int]] | None:
     """The content stems of the main event and of the event "before" or "after" leads, and the stretch that
     says both; ``None`` where the word points back ("after that") or either event is missing."""
-    if _POINTING_BACK.match(text, order.end()):
+    if POINTING_BACK.match(text, order.end()):
         return None
     opening = text[: order.start()].strip(" \"“‘'(") == ""
     led_end = _clause_end(text, order.end())
