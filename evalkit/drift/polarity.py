@@ -1024,8 +1024,8 @@ def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     return said_as_only_if(text, negation.start, negation.end, other_side.texts[other.sentence])
 
 
-#: "not ... until" a few words on: the thing happens then and not before.
-_NOT_UNTIL = re.compile(r"(?:[\s,]+[\w’'-]+){0,5}?[\s,]+until\b", re.IGNORECASE)
+#: "until" a few words on ("did not start until mid-afternoon", "stay open until 9pm").
+_UNTIL_AFTER = re.compile(r"(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:until|till)\b", re.IGNORECASE)
 #: Verbs that put a thing off until later.
 _DELAYED = re.compile(
     r"\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing|put off|held up|hold(?:s|ing)? up|pushed back)\b", re.IGNORECASE
@@ -1042,7 +1042,7 @@ def _delayed_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     negation, own, other, other_side = negated
     text = own.texts[negation.sentence]
     return bool(
-        _NOT_UNTIL.match(text, negation.end)
+        _UNTIL_AFTER.match(text, negation.end)
         and not _DELAYED.search(text)  # "did not delay the start until ...": the delay itself denied
         and _DELAYED.search(other_side.texts[other.sentence])
     )
@@ -1120,7 +1120,6 @@ def _order_turned_round(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
 
 
 _OPEN_WORDS = frozenset({"open", "opens", "opened", "reopen", "reopens", "reopened"})
-_UNTIL_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+(?:until|till|to)\b", re.IGNORECASE)
 
 
 def _open_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:

@@ -265,6 +265,7 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Bag drop desks will close 45 minutes before take-off.", "Bag drop desks will open 45 minutes before "
          "take-off.", "opposite", "open"),
         ("The pool will stay open until 9pm.", "The pool will stay closed until 9pm.", "opposite", "closed"),
+        ("The museum is open to the public on Sundays.", "The museum is closed on Sundays.", "opposite", "closed"),
         # points of the compass, fresh and salt water; a delay itself denied
         ("The first cases were found in the south of the region.", "The first cases were found in the east of the "
          "region.", "opposite", "east"),
