@@ -2018,11 +2018,15 @@ _PASSIVE_BY = re.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[\w’'-]+){0,3}?\s+by\s+",
     re.IGNORECASE,
 )
+#: A passive participle with no "be" before it, after a comma or "and": "the film, directed by …", "was
+#: directed by … and narrated by …".
+_REDUCED_PASSIVE_BY = re.compile(r"(?:,\s*|\band\s+)(?P<verb>[a-z]+(?:ed|en|wn))\s+by\s+", re.IGNORECASE)
 #: What may stand between an active verb's subject and the verb: auxiliaries and an adverb.
 _ACTIVE_GAP = re.compile(r"(?:\s+(?:has|have|had|will|would|was|were|is|are|did|does|do|[a-z]+ly))*\s+", re.IGNORECASE)
-#: What may stand between "by" and the agent's name: an article, no head noun ("by the ruler of Gujarat"
+#: What may stand between "by" and the agent's name: an article and one lower-case word that names the
+#: agent's role ("by the actress Lena Brandt"), no phrase with a preposition ("by the ruler of Gujarat"
 #: names the ruler, not Gujarat).
-_AGENT_AFTER_BY = re.compile(r"(?:the\s+)?", re.IGNORECASE)
+_AGENT_AFTER_BY = re.compile(r"(?:[Tt]he\s+)?(?:(?!(?:of|in|at|from|for|with|to|on|and|or)\b)[a-z]+\s+)?")
 #: A preposition right before a name: the name is inside a phrase, not the subject of the verb after it
 #: ("the ruler of Gujarat in India sent").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|for|with|to|on|near|by|about)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2047,7 +2051,7 @@ def _roles(facts: Sequence[Fact], text: str) -> list[_Role]:
     names = sorted((fact for fact in facts if fact.category == "name"), key=lambda fact: fact.start)
     roles: list[_Role] = []
     passive_spans: list[tuple[int, int]] = []
-    for match in _PASSIVE_BY.finditer(text):
+    for match in itertools.chain(_PASSIVE_BY.finditer(text), _REDUCED_PASSIVE_BY.finditer(text)):
         agent = next((n for n in names if _AGENT_AFTER_BY.fullmatch(text, match.end(), n.start)), None)
         if agent is None:
             continue
@@ -2055,7 +2059,7 @@ def _roles(facts: Sequence[Fact], text: str) -> list[_Role]:
             n for n in names if n.end <= match.start() and not re.search(r"[.,;:!?]", text[n.end : match.start()])
         ]
         patient = before[-1] if before else None
-        start = patient.start if patient is not None else match.start()
+        start = patient.start if patient is not None else match.start(0 if match.re is _PASSIVE_BY else "verb")
         said = replace(agent, start=start, text=text[start : agent.end])
         roles.append(_Role(stem(match.group("verb")), agent, patient, said, passive=True))
         passive_spans.append((match.start(), agent.end))

@@ -901,6 +901,12 @@ def test_a_plain_rewrite_of_a_bound_a_time_or_a_hedge_is_neither_changed_nor_add
         ("The study, funded by the Wellcome Trust, was carried out by the University of Bristol.",
          "The study was carried out by the Wellcome Trust and paid for by the University of Bristol.",
          ("was carried out by the University of Bristol", "was carried out by the Wellcome Trust")),
+        # a participle without "be" ("the film, directed by …"), and a role word before the agent's name
+        ("The film, directed by Samir Okafor and narrated by the actress Lena Brandt, follows otters.",
+         "The film follows otters. It was directed by the actress Lena Brandt and narrated by Samir Okafor.",
+         ("directed by Samir Okafor", "was directed by the actress Lena Brandt")),
+        ("The film, directed by Samir Okafor and narrated by the actress Lena Brandt, follows otters.",
+         "The film follows otters. It was directed by Samir Okafor and narrated by the actress Lena Brandt.", None),
         # ... not the same roles in the active, nor a name inside the agent's phrase
         ("On Tuesday, Hartley Town were beaten 2-0 by Ashford Rovers.", "On Tuesday, Ashford Rovers beat Hartley Town 2-0.",
          None),
