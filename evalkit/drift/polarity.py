@@ -45,7 +45,9 @@ one step apart and pass), or an obligation becomes a permission or advice ("must
 no hedge left ("could reduce" / "reduces"; :func:`_stated_as_fact`) or what it hedged is said after a "will" or
 "must" the original lacks ("could be introduced" / "will be brought in"; :func:`_made_certain`), and so is a clause
 a hedging verb puts in doubt ("is considering moving" / "will move", "is expected to rise" / "is going to rise";
-:data:`_HEDGING_VERBS`). A verb said of the future on one side and of the past on the other ("will open" / "opened",
+:data:`_HEDGING_VERBS`); the other way round, a verb the original states as a fact that a rewrite "may", "might"
+or "could" makes a possibility ("protects" / "may protect"; :func:`_made_possible`). A verb said of the future
+on one side and of the past on the other ("will open" / "opened",
 "has closed" / "will close") is a ``tense`` flip (:func:`_tense_changes`). An open question stated as a fact
 ("investigating whether the fire was started deliberately" / "say the fire was started deliberately") is a
 ``modality`` flip (:func:`_questions_answered`). A quantifier or frequency adverb of another strength is changed too
@@ -2060,6 +2062,31 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                     "modality", said, shown,
                     f"modality changed: '{said.text}' became '{shown.text}' (a plan or an expectation stated as "
                     "certain)",
+                ))  # fmt: skip
+    flips.extend(_made_possible(side_o, side_r, sources, group))
+    return flips
+
+
+def _made_possible(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
+    """A fact the rewrite hedges: a verb the original states with no modal or hedge in its sentence ("the
+    vaccine protects against all four strains") that a rewrite "may", "might" or "could" makes a possibility
+    ("the vaccine may protect …"), the mirror of :func:`_stated_as_fact`. Not where the original has a modal
+    on that verb itself."""
+    flips: list[Flip] = []
+    scoped_o = {scope_stem(f) for i in sources for f in side_o.facts[i] if f.kind == "modality"}
+    for j in group:
+        for fact in side_r.facts[j]:
+            if fact.kind != "modality" or not scope_stem(fact) or scope_stem(fact) in scoped_o:
+                continue
+            if CERTAINTY[str(fact.key[1])] != CERTAINTY["possible"]:
+                continue
+            stated = _stated_as_fact(fact, side_r.texts[j], side_o, sources)
+            if stated is not None:
+                said = _pseudo(*stated[1:], side_o.texts)
+                shown = _pseudo(j, fact.start, stated[0], side_r.texts)
+                flips.append(Flip(
+                    "modality", said, shown,
+                    f"modality changed: '{said.text}' became '{shown.text}' (a fact stated as a possibility)",
                 ))  # fmt: skip
     return flips
 

@@ -663,6 +663,10 @@ def test_a_bound_said_with_its_opposite_word_is_one_finding(fast_evaluator: Eval
 #: Faithful rewrites of public-service text that say numbers' bounds and roles, times, hedges, questions and
 #: negations another way: no rule for a model's errors may fire on them.
 FAITHFUL_PLAIN = [
+    (
+        "Scientists think the vaccine protects against all four strains.",
+        "The vaccine may protect against all four strains, scientists think.",
+    ),
     ("The pool will close at 9pm.", "The pool will be open until 9pm."),
     (
         "The festival, now in its thirty-second year, drew 60,000 visitors.",

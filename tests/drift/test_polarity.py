@@ -266,6 +266,9 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "take-off.", "opposite", "open"),
         ("The pool will stay open until 9pm.", "The pool will stay closed until 9pm.", "opposite", "closed"),
         ("The museum is open to the public on Sundays.", "The museum is closed on Sundays.", "opposite", "closed"),
+        # a fact the rewrite hedges, the mirror of a possibility stated as a fact
+        ("The new vaccine protects against all four strains.", "The new vaccine may protect against all four "
+         "strains.", "modality", "may protect"),
         # points of the compass, fresh and salt water; a delay itself denied
         ("The first cases were found in the south of the region.", "The first cases were found in the east of the "
          "region.", "opposite", "east"),
