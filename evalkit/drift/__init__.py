@@ -105,7 +105,7 @@ from evalkit.document import Document
 from evalkit.drift.facts import Fact, NameEvidence, content_stems, extract_facts, name_evidence, stem
 from evalkit.drift.matching import POLARITY_KINDS, Match, match_facts, word_list
 from evalkit.drift.polarity import negated_clause, negative_cues, plain_negations, said_as_only_if
-from evalkit.drift.roles import swapped_comparisons, swapped_order, swapped_roles
+from evalkit.drift.roles import swapped_comparisons, swapped_contrasts, swapped_order, swapped_roles
 from evalkit.meaning import FOUND, MeaningResult, SentenceMatch
 from evalkit.spans import TextSpan
 
@@ -442,6 +442,10 @@ def _role_swaps(
                 + [
                     (swap.original, swap.rewrite, "the two events happen the other way round")
                     for swap in swapped_order(sentence_o.text, sentence_r.text)
+                ]
+                + [
+                    (swap.original, swap.rewrite, "the other of the two is picked")
+                    for swap in swapped_contrasts(sentence_o.text, sentence_r.text)
                 ]
             )
             for (start_o, end_o), (start_r, end_r), what in stretches[:1]:

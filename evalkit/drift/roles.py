@@ -25,7 +25,8 @@ opposite rule of :mod:`evalkit.drift.polarity` lets it pass).
 
 So are two events put in order with "before" or "after": "she cancelled her tour after being diagnosed" /
 "she was diagnosed after cancelling her tour" says they happened the other way round
-(:func:`swapped_order`).
+(:func:`swapped_order`); and the two things a contrast picks between: "the advisers, rather than the king" /
+"the king, not his advisers" (:func:`swapped_contrasts`).
 """
 
 from __future__ import annotations
@@ -371,3 +372,56 @@ def _stems(text: str) -> set[str]:
 def _holds(where: set[str], wanted: set[str]) -> bool:
     """Whether ``where`` holds at least half of ``wanted``."""
     return 2 * len(where & wanted) >= len(wanted)
+
+
+#: A contrast that picks one of two things: "the advisers, rather than the king, were to blame", "the king,
+#: not his advisers, was to blame", "the advisers instead of the king".
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:rather\s+than|instead\s+of|and\s+not|not)\s+", re.IGNORECASE)
+#: Words skipped when the two sides of a contrast are read: reflexives and pronouns of emphasis.
+_EMPHASIS = frozenset(("himself", "herself", "itself", "themselves", "alone", "only", "just"))
+
+
+def swapped_contrasts(original: str, rewrite: str) -> list[ComparisonSwap]:
+    """Two things a contrast picks between, picked the other way round: "the king's advisers, rather than the
+    king himself, were responsible" / "the king himself, not his advisers, was to blame". The content word
+    right before the contrast and the first after it trade places; ", not" needs its comma (a plain "not"
+    negates a verb)."""
+    swaps: list[ComparisonSwap] = []
+    for match_o in _CONTRAST.finditer(original):
+        sides_o = _contrasted(original, match_o)
+        if sides_o is None:
+            continue
+        for match_r in _CONTRAST.finditer(rewrite):
+            sides_r = _contrasted(rewrite, match_r)
+            if sides_r is None:
+                continue
+            (chosen_o, start_o), (other_o, end_o) = sides_o
+            (chosen_r, start_r), (other_r, end_r) = sides_r
+            if chosen_o == other_r and other_o == chosen_r and chosen_o != other_o:
+                swaps.append(ComparisonSwap((start_o, end_o), (start_r, end_r)))
+    return swaps
+
+
+def _contrasted(text: str, contrast: re.Match[str]) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """The stems of the thing picked (the content word before the contrast) and of the one passed over (the
+    first content word after it), with where the first starts and the second ends; ``None`` for a plain "not"
+    without a comma, or a side with no content word."""
+    word = contrast.group().strip(" ,").split()[0].lower()
+    if word == "not" and not contrast.group().lstrip().startswith(","):
+        return None
+    before = [m for m in _WORD.finditer(text, 0, contrast.start()) if _contrasted_word(m.group())]
+    after = [m for m in _WORD.finditer(text, contrast.end()) if _contrasted_word(m.group())]
+    if not before or not after:
+        return None
+    chosen, passed = before[-1], after[0]
+    return (stem(chosen.group().lower()), chosen.start()), (stem(passed.group().lower()), passed.end())
+
+
+def _contrasted_word(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        word[:1].isalpha()
+        and lowered not in FUNCTION_WORDS
+        and lowered not in _EMPHASIS
+        and lexicon.content_weight(word) >= 3.0
+    )

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from evalkit import Evaluator
-from evalkit.drift.roles import roles, swapped_comparisons, swapped_order, swapped_roles, turned_round
+from evalkit.drift.roles import (
+    roles,
+    swapped_comparisons,
+    swapped_contrasts,
+    swapped_order,
+    swapped_roles,
+    turned_round,
+)
 
 
 @pytest.mark.parametrize(
@@ -129,6 +136,24 @@ def test_two_things_compared_the_other_way_round_are_a_swap(original: str, rewri
 )  # fmt: skip
 def test_two_events_put_in_the_other_order_are_a_swap(original: str, rewrite: str, swapped: bool) -> None:
     assert bool(swapped_order(original, rewrite)) is swapped
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "swapped"),
+    [
+        ("The king's advisers, rather than the king himself, were responsible.",
+         "The king himself, not his advisers, was to blame.", True),
+        ("The council, not the government, will pay for the road.",
+         "The government, rather than the council, will pay for the road.", True),
+        # the same pick said another way, and a "not" that negates a verb
+        ("The king's advisers, rather than the king himself, were responsible.",
+         "The advisers, not the king, were to blame.", False),
+        ("The council will pay instead of the government.", "The council, not the government, will pay.", False),
+        ("She did not go to the park with the children.", "She did not take the children to the park.", False),
+    ],
+)  # fmt: skip
+def test_the_other_of_two_picked_is_a_swap(original: str, rewrite: str, swapped: bool) -> None:
+    assert bool(swapped_contrasts(original, rewrite)) is swapped
 
 
 @pytest.mark.parametrize(
