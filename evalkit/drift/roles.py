@@ -32,9 +32,10 @@ So are two events put in order with "before" or "after": "she cancelled her tour
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from evalkit import lexicon
 from evalkit.drift.facts import FUNCTION_WORDS, stem
@@ -300,6 +301,8 @@ def swapped_comparisons(original: str, rewrite: str) -> list[ComparisonSwap]:
     return swaps
 
 
+_Reading = TypeVar("_Reading")
+
 #: "before" or "after" between two events; the clause it leads ends at a clause break.
 _ORDER = re.compile(r"\b(?:before|after)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:!?()]|\.(?!\d)|\s[—–]\s|\b(?:and|but|while|so)\b", re.IGNORECASE)
@@ -315,20 +318,26 @@ def swapped_order(original: str, rewrite: str) -> list[ComparisonSwap]:
     "After that" points back to another sentence and is left out; "A before B" said as "B after A" changes
     the word and is the same order."""
     swaps: list[ComparisonSwap] = []
-    for match_o in _ORDER.finditer(original):
-        events_o = _ordered_events(original, match_o)
-        if events_o is None:
+    for match_o, events_o, match_r, events_r in _readings(_ORDER, _ordered_events, original, rewrite):
+        if match_r.group().lower() != match_o.group().lower():
             continue
-        for match_r in _ORDER.finditer(rewrite):
-            if match_r.group().lower() != match_o.group().lower():
-                continue
-            events_r = _ordered_events(rewrite, match_r)
-            if events_r is None:
-                continue
-            (main_o, led_o, span_o), (main_r, led_r, span_r) = events_o, events_r
-            if _holds(main_r, led_o) and _holds(led_r, main_o) and not _holds(led_r, led_o):
-                swaps.append(ComparisonSwap(span_o, span_r))
+        (main_o, led_o, span_o), (main_r, led_r, span_r) = events_o, events_r
+        if _holds(main_r, led_o) and _holds(led_r, main_o) and not _holds(led_r, led_o):
+            swaps.append(ComparisonSwap(span_o, span_r))
     return swaps
+
+
+def _readings(
+    pattern: re.Pattern[str], read: Callable[[str, re.Match[str]], _Reading | None], original: str, rewrite: str
+) -> Iterator[tuple[re.Match[str], _Reading, re.Match[str], _Reading]]:
+    """Each match of ``pattern`` in the original with each in the rewrite, with what ``read`` makes of each
+    (matches it reads as nothing left out; the rewrite's read once)."""
+    read_r = [(match, found) for match in pattern.finditer(rewrite) if (found := read(rewrite, match)) is not None]
+    for match_o in pattern.finditer(original):
+        found_o = read(original, match_o)
+        if found_o is not None:
+            for match_r, found_r in read_r:
+                yield match_o, found_o, match_r, found_r
 
 
 def _ordered_events(text: str, order: re.Match[str]) -> tuple[set[str], set[str], tuple[int, int]] | None:
@@ -387,18 +396,11 @@ def swapped_contrasts(original: str, rewrite: str) -> list[ComparisonSwap]:
     right before the contrast and the first after it trade places; ", not" needs its comma (a plain "not"
     negates a verb)."""
     swaps: list[ComparisonSwap] = []
-    for match_o in _CONTRAST.finditer(original):
-        sides_o = _contrasted(original, match_o)
-        if sides_o is None:
-            continue
-        for match_r in _CONTRAST.finditer(rewrite):
-            sides_r = _contrasted(rewrite, match_r)
-            if sides_r is None:
-                continue
-            (chosen_o, start_o), (other_o, end_o) = sides_o
-            (chosen_r, start_r), (other_r, end_r) = sides_r
-            if chosen_o == other_r and other_o == chosen_r and chosen_o != other_o:
-                swaps.append(ComparisonSwap((start_o, end_o), (start_r, end_r)))
+    for _, sides_o, _, sides_r in _readings(_CONTRAST, _contrasted, original, rewrite):
+        (chosen_o, start_o), (other_o, end_o) = sides_o
+        (chosen_r, start_r), (other_r, end_r) = sides_r
+        if chosen_o == other_r and other_o == chosen_r and chosen_o != other_o:
+            swaps.append(ComparisonSwap((start_o, end_o), (start_r, end_r)))
     return swaps
 
 
