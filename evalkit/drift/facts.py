@@ -924,7 +924,8 @@ _AUXILIARIES = words("auxiliaries")
 FUNCTION_WORDS = words("function_words")
 
 
-def content_stems(words: Iterable[object]) -> frozenset[str]:
+@lru_cache(maxsize=4096)
+def content_stems(words: tuple[object, ...]) -> frozenset[str]:
     """The stems of words other than function words (a quotation's words, a clause's)."""
     return frozenset(stem(str(word)) for word in words if str(word) not in FUNCTION_WORDS)
 

@@ -318,7 +318,6 @@ def dates_equal(a: Fact, b: Fact) -> bool:
     return all(x == y or x is None or y is None for x, y in fields) and any(x == y and x is not None for x, y in fields)
 
 
-@lru_cache(maxsize=4096)
 def quotes_equal(a: Fact, b: Fact) -> bool:
     """The same words (function words aside), or the rewrite quotes a shorter run of them (a partial
     quotation)."""

@@ -1140,7 +1140,7 @@ def _open_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
 
 
 def _clause_stems(text: str) -> frozenset[str]:
-    return content_stems(re.findall(r"[\w’'-]+", text.lower()))
+    return content_stems(tuple(re.findall(r"[\w’'-]+", text.lower())))
 
 
 def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
