@@ -496,6 +496,12 @@ def _reach(text: str, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _negation_word(word: str) -> bool:
+    """An explicit negation cue, written out or contracted ("not", "never", "didn't")."""
+    lowered = word.lower()
+    return lowered in _EXPLICIT or _contracted_negation(lowered)
+
+
 def _contracted_negation(word: str) -> bool:
     """A negative contraction ("don't", "can’t"), also without its apostrophe ("dont")."""
     return word.endswith(("n't", "n’t")) or BARE_CONTRACTION.fullmatch(word) is not None
@@ -1700,7 +1706,7 @@ def _quantities(own: _Side, index: int, quantifiers: frozenset[str]) -> list[tup
     for k, match in enumerate(words):
         word = match.group().lower()
         before = words[k - 1].group().lower() if k else ""
-        if word not in quantifiers or before in _NOT_FEW or before in _EXPLICIT or _contracted_negation(before):
+        if word not in quantifiers or before in _NOT_FEW or _negation_word(before):
             continue
         after = [w.group() for w in words[k + 1 : k + 4] if not _function_word(w.group())]  # "lots of people"
         if after:
@@ -1765,7 +1771,7 @@ def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]
         after = words[k + 1].group().lower() if k + 1 < len(words) else ""
         if level == _UNIVERSAL and before in _ALMOST:
             level = _UNIVERSAL - 1  # "almost all", "nearly every": most
-        if before in _NOT_QUANTITY_BEFORE or before in _EXPLICIT or _contracted_negation(before):
+        if before in _NOT_QUANTITY_BEFORE or _negation_word(before):
             continue
         if (
             after in _NOT_QUANTITY_AFTER
@@ -1781,11 +1787,6 @@ def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]
         if scope:
             found.append((level, scope[0], stem(scope[0]), match.start(), match.end()))
     return found
-
-
-def _negation_word(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in _EXPLICIT or _contracted_negation(lowered)
 
 
 def _quantity_changes(
