@@ -349,12 +349,8 @@ _YEAR_CONTEXT = (
     "the", "between", "and", "to", "or", "summer", "winter", "spring", "autumn", "fall", "circa",
     "c.", "through", "in early", "in late", "until early", "since early",
 )  # fmt: skip
-#: Ordinals that count centuries, in words: :data:`ORDINALS` up to the twentieth and those it lacks.
-_CENTURY_ORDINALS = {
-    **{word: rank for word, rank in ORDINALS.items() if rank <= 20},
-    "fourteenth": 14, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twenty-first": 21, "twenty first": 21,
-}  # fmt: skip
+#: Ordinals that count centuries, in words: :data:`ORDINALS` up to the twenty-first, and "twenty first".
+_CENTURY_ORDINALS = {**{word: rank for word, rank in ORDINALS.items() if rank <= 21}, "twenty first": 21}
 #: Words after which a capital "May" is the month, not the modal verb.
 _BEFORE_MAY = ("in", "since", "by", "until", "till", "from", "of", "early", "late", "mid", "last", "next", "this",
                "during", "before", "after", "through", "and")  # fmt: skip
