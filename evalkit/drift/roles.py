@@ -371,11 +371,12 @@ def _clause_end(text: str, start: int) -> int:
 
 
 def _stems(text: str) -> set[str]:
-    return {
-        stem(word.lower())
-        for word in _WORD.findall(text)
-        if word[:1].isalpha() and word.lower() not in FUNCTION_WORDS and lexicon.content_weight(word) >= 3.0
-    }
+    return {stem(word.lower()) for word in _WORD.findall(text) if _content_word(word)}
+
+
+def _content_word(word: str) -> bool:
+    """A word with content of its own: no function word, informative enough (content weight 3 or more)."""
+    return word[:1].isalpha() and word.lower() not in FUNCTION_WORDS and lexicon.content_weight(word) >= 3.0
 
 
 def _holds(where: set[str], wanted: set[str]) -> bool:
@@ -420,10 +421,4 @@ def _contrasted(text: str, contrast: re.Match[str]) -> tuple[tuple[str, int], tu
 
 
 def _contrasted_word(word: str) -> bool:
-    lowered = word.lower()
-    return (
-        word[:1].isalpha()
-        and lowered not in FUNCTION_WORDS
-        and lowered not in _EMPHASIS
-        and lexicon.content_weight(word) >= 3.0
-    )
+    return _content_word(word) and word.lower() not in _EMPHASIS
