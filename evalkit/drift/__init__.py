@@ -420,6 +420,12 @@ def _role_swaps(
     compared the other way round ("women live longer than men" / "men live longer than women"). Not where a
     swap of names or words was found in the same two sentences already."""
     shown = {(f.original_sentence, f.rewrite_sentence) for f in found if f.kind == "swap"}
+    # "before" / "after" found as opposites already says that two events changed order
+    ordered = {
+        (f.original_sentence, f.rewrite_sentence)
+        for f in found
+        if f.kind == "opposite" and f.original is not None and f.original.text.lower() in ("before", "after")
+    }
     findings: list[Finding] = []
     for group in meaning.alignment.groups:
         for i, j in itertools.product(group.original, group.rewrite):
@@ -442,6 +448,7 @@ def _role_swaps(
                 + [
                     (swap.original, swap.rewrite, "the two events happen the other way round")
                     for swap in swapped_order(sentence_o.text, sentence_r.text)
+                    if (i, j) not in ordered
                 ]
                 + [
                     (swap.original, swap.rewrite, "the other of the two is picked")

@@ -374,7 +374,9 @@ _DATE_ALTERNATIVES = (
     r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December)",
     # "May" alone only after a word that puts a month there ("in May", "until May"): else it is the modal
     r"(?:" + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_MAY) + r"|(?<=\bmid-))(?P<m5>May)",
-    r"(?P<decade>(?:1[5-9]|20)\d0s|(?<=the )(?:[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
+    # "the 1100s" is the twelfth century; without "the", "1000s" may be thousands ("1000s of people")
+    r"(?P<decade>(?:1[5-9]|20)\d0s"
+    r"|(?<=the )(?:1[1-4]00s|[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
     rf"(?P<century>(?P<century_digits>[12]?\d)(?:st|nd|rd|th)|(?P<century_word>{'|'.join(_CENTURY_ORDINALS)}))"
     r"[\s-]+century",
     rf"(?P<y4>{_YEAR})(?![\w%$£€]|[,.]\d)",

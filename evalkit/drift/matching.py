@@ -404,6 +404,7 @@ def match_facts(
         if not _whole_period_kept(match, sides)
         and not _week_part_kept(match, sides)
         and not _present_kept(match, sides)
+        and not _first_said_otherwise(match, sides)
     ]
     matches = _worked_out(_derived_shares(matches, sides), sides)
     matches += _bound_changes(sides, matches)
@@ -473,8 +474,8 @@ def _inside(inner: Fact, outer: Fact) -> bool:
 
 
 _TIME_UNITS = ("day", "week", "month", "year", "decade")
-#: A multiplier written as a count: "three times", "10 times" (not "tripled").
-_COUNTED_TIMES = re.compile(r"\S+\s+times", re.IGNORECASE)
+#: A multiplier written as a count: "three times", "10 times", "twice" ("won it twice"; not "doubled").
+_COUNTED_TIMES = re.compile(r"\S+\s+times|twice", re.IGNORECASE)
 
 
 def _time_span(fact: Fact) -> tuple[float, str] | None:
@@ -765,11 +766,11 @@ _WEEK_PARTS = (
 )  # fmt: skip
 
 
-def _one_sided(match: Match, sides: Sides) -> tuple[Fact, str, list[str]] | None:
-    """A dropped or added date: its fact, its sentence, and the other side's sentences aligned with that
-    sentence; ``None`` for any other match."""
+def _one_sided(match: Match, sides: Sides, category: str = "date") -> tuple[Fact, str, list[str]] | None:
+    """A dropped or added fact of ``category``: its fact, its sentence, and the other side's sentences
+    aligned with that sentence; ``None`` for any other match."""
     fact = match.original if match.type == "dropped" else match.rewrite if match.type == "added" else None
-    if fact is None or fact.category != "date":
+    if fact is None or fact.category != category:
         return None
     texts, other_texts, groups = (
         (sides.original_texts, sides.rewrite_texts, sides.original_groups)
@@ -809,6 +810,19 @@ def _present_kept(match: Match, sides: Sides) -> bool:
         return False
     fact, text, aligned = found
     return bool(_OPENING.fullmatch(text[: fact.start])) and any(_NOWADAYS.search(other) for other in aligned)
+
+
+#: Words that say "first" of a work, a game or a voyage: "their debut single", "its maiden flight".
+_FIRST_WORDS = re.compile(r"\b(?:debut(?:ed|s)?|maiden|inaugural)\b", re.IGNORECASE)
+
+
+def _first_said_otherwise(match: Match, sides: Sides) -> bool:
+    """ "first" dropped or added where an aligned sentence of the other side says "debut", "maiden" or
+    "inaugural" ("their debut single" / "their first single"): kept, said another way."""
+    found = _one_sided(match, sides, "number")
+    if found is None or found[0].key != ("ordinal", 1):
+        return False
+    return any(_FIRST_WORDS.search(other) for other in found[2])
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
@@ -2022,10 +2036,15 @@ _PASSIVE_BY = re.compile(
 _REDUCED_PASSIVE_BY = re.compile(r"(?:,\s*|\band\s+)(?P<verb>[a-z]+(?:ed|en|wn))\s+by\s+", re.IGNORECASE)
 #: What may stand between an active verb's subject and the verb: auxiliaries and an adverb.
 _ACTIVE_GAP = re.compile(r"(?:\s+(?:has|have|had|will|would|was|were|is|are|did|does|do|[a-z]+ly))*\s+", re.IGNORECASE)
-#: What may stand between "by" and the agent's name: an article and one lower-case word that names the
-#: agent's role ("by the actress Lena Brandt"), no phrase with a preposition ("by the ruler of Gujarat"
-#: names the ruler, not Gujarat).
-_AGENT_AFTER_BY = re.compile(r"(?:[Tt]he\s+)?(?:(?!(?:of|in|at|from|for|with|to|on|and|or)\b)[a-z]+\s+)?")
+#: What may stand between "by" and the agent's name: an article and up to two lower-case words that name the
+#: agent's role ("by the actress Lena Brandt", "by the local firm Harlow and Sons"), with a comma before an
+#: appositive name ("by a local contractor, Harlow and Sons,"), no phrase with a preposition ("by the ruler
+#: of Gujarat" names the ruler, not Gujarat).
+_AGENT_AFTER_BY = re.compile(
+    r"(?:(?:[Tt]he|an?)\s+)?(?:(?!(?:of|in|at|from|for|with|to|on|and|or)\b)[a-z]+\s+){0,2}?(?P<comma>,\s*)?"
+)
+#: What ends an appositive name: a comma, the end of the clause or sentence.
+_APPOSITIVE_END = re.compile(r"\s*(?:[,;:.!?)]|$)")
 #: A preposition right before a name: the name is inside a phrase, not the subject of the verb after it
 #: ("the ruler of Gujarat in India sent").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|for|with|to|on|near|by|about)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2042,6 +2061,18 @@ class _Role(NamedTuple):
     passive: bool
 
 
+def _agent_after_by(text: str, end: int, name: Fact) -> bool:
+    """Whether ``name`` is the agent after a "by" that ends at ``end`` (:data:`_AGENT_AFTER_BY`); after a
+    comma only as an appositive, which a comma or the end of the clause closes ("by a local contractor,
+    Harlow and Sons, opened" but not "built by the council, Smith said")."""
+    between = _AGENT_AFTER_BY.fullmatch(text, end, name.start)
+    if between is None:
+        return False
+    return not between.group("comma") or (
+        between.group().strip()[:1].islower() and _APPOSITIVE_END.match(text, name.end) is not None
+    )
+
+
 def _roles(facts: Sequence[Fact], text: str) -> list[_Role]:
     """Who does what to whom in a sentence, between its names (:class:`_Role`): a passive
     verb's "by" names its agent and the name before the verb its patient ("Hartley Town were beaten 2-0 by
@@ -2051,7 +2082,7 @@ def _roles(facts: Sequence[Fact], text: str) -> list[_Role]:
     roles: list[_Role] = []
     passive_spans: list[tuple[int, int]] = []
     for match in itertools.chain(_PASSIVE_BY.finditer(text), _REDUCED_PASSIVE_BY.finditer(text)):
-        agent = next((n for n in names if _AGENT_AFTER_BY.fullmatch(text, match.end(), n.start)), None)
+        agent = next((n for n in names if _agent_after_by(text, match.end(), n)), None)
         if agent is None:
             continue
         before = [

@@ -265,15 +265,47 @@ _PHRASAL_VERBS = {
 }  # fmt: skip
 
 
+#: Phrasal verbs whose particle may follow a short object ("turned the offer down"), each form with the
+#: one-word verb it says.
+_SEPARABLE = {
+    ("turn", "down"): "reject", ("turns", "down"): "rejects", ("turned", "down"): "rejected",
+    ("turning", "down"): "rejecting",
+}  # fmt: skip
+#: Words that open a short object between a verb and its particle ("turned *the novel* down", "turned *it* down").
+_OBJECT_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"))
+_OBJECT_PRONOUNS = frozenset(("it", "them", "him", "her", "us", "me", "you", "this", "that"))
+
+
 def _one_word_verbs(words: list[str]) -> list[str]:
     """A sentence's words (lower case) with the verb of a phrasal verb of :data:`_PHRASAL_VERBS` read as the
-    one-word verb it says ("prices went up" as "prices rose up"); as many words, so indices still hold."""
+    one-word verb it says ("prices went up" as "prices rose up"; "turned the plan down", with a pronoun or
+    a short noun phrase between verb and particle, as "rejected the plan down"); as many words, so
+    indices still hold."""
     said = list(words)
     for k, word in enumerate(words[:-1]):
         one = _PHRASAL_VERBS.get((word, words[k + 1]))
         if one is not None and (words[k + 1] != "to" or _verb_after_to(words, k + 2)):
             said[k] = one
+            continue
+        particle = _separated_particle(words, k)
+        if particle is not None:
+            said[k] = _SEPARABLE[(word, particle)]
     return said
+
+
+def _separated_particle(words: Sequence[str], k: int) -> str | None:
+    """The particle of a :data:`_SEPARABLE` verb at ``k`` that follows its short object: a pronoun, or a
+    determiner and at most two words ("turned it down", "turned the novel down")."""
+    for gap in (1, 2, 3):
+        at = k + 1 + gap
+        if at >= len(words) or (words[k], words[at]) not in _SEPARABLE:
+            continue
+        between = words[k + 1 : at]
+        if (gap == 1 and between[0] in _OBJECT_PRONOUNS) or (
+            gap > 1 and between[0] in _OBJECT_OPENERS and not any(_function_word(w) for w in between[1:])
+        ):
+            return words[at]
+    return None
 
 
 def _verb_after_to(words: Sequence[str], k: int) -> bool:
@@ -1040,10 +1072,15 @@ _DELAYED = re.compile(
 )
 
 
+#: A thing said to happen only at a later time: "were found again only in 1911", "only started when".
+_ONLY_THEN = re.compile(r"\bonly\s+(?:[\w’'-]+\s+)?(?:in|on|at|when|after|once|from|then|later|since)\b", re.IGNORECASE)
+
+
 def _delayed_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     """A negation removed (or added) with "until" after it, where the other side's sentence puts the thing off
-    with a verb of delay: "Rain delayed the start of play until mid-afternoon" / "play did not start until
-    mid-afternoon" say the same."""
+    with a verb of delay, or says it happened only then: "Rain delayed the start of play until
+    mid-afternoon" / "play did not start until mid-afternoon", "the ruins were not rediscovered until 1911"
+    / "the ruins were found again only in 1911" say the same."""
     negated = _negated_side(flip, side_o, side_r)
     if negated is None:
         return False
@@ -1052,7 +1089,7 @@ def _delayed_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     return bool(
         _UNTIL_AFTER.match(text, negation.end)
         and not _DELAYED.search(text)  # "did not delay the start until ...": the delay itself denied
-        and _DELAYED.search(other_side.texts[other.sentence])
+        and (_DELAYED.search(other_side.texts[other.sentence]) or _ONLY_THEN.search(other_side.texts[other.sentence]))
     )
 
 
@@ -1949,6 +1986,29 @@ def _explicit_negations(side: _Side, sentences: Sequence[int]) -> int:
     return sum(_explicit(side.facts[i]) for i in sentences)
 
 
+#: What ends a stretch of a sentence for :func:`_negated_stretch`: a clause break or a comma.
+_STRETCH_BREAK = re.compile(rf"{CLAUSE_BREAK.pattern}|,")
+
+
+def _negated_stretch(side: _Side, sentence: int, k: int) -> bool:
+    """Whether an explicit negation stands in the stretch of the sentence (between commas and clause breaks)
+    that holds its ``k``-th word: where the two sides have a different number of negations, a word's
+    opposite counts only in a stretch free of them on both sides ("on the southern slopes, although no
+    injuries were reported" / "on the northern slopes. No one was hurt."), and only where the original
+    says it under no negation anywhere ("charged for adults, with no charge for children" / "Children
+    come in free": the "no charge" is the "free")."""
+    text = side.texts[sentence]
+    word = next(islice(_WORDS.finditer(text), k, None), None)
+    if word is None:
+        return True
+    start = max((m.end() for m in _STRETCH_BREAK.finditer(text, 0, word.start())), default=0)
+    after = _STRETCH_BREAK.search(text, word.end())
+    end = after.start() if after else len(text)
+    return any(
+        f.category == "negation" and f.kind == "negation" and start <= f.start < end for f in side.facts[sentence]
+    )
+
+
 def _paired_words_changed(
     side_o: _Side,
     side_r: _Side,
@@ -1973,11 +2033,22 @@ def _paired_words_changed(
             if (wanted := pairs.get(word) if table != UN_PREFIXED else _un_prefixed(word))
             and any(side_o.holds_any(i, wanted) for i in sources)
         ]  # fmt: skip
-        if not candidates or _explicit_negations(side_o, sources) != _explicit_negations(side_r, group):
+        if not candidates:
             continue
+        as_many = _explicit_negations(side_o, sources) == _explicit_negations(side_r, group)
         stems_o, stems_r = side_o.stems(whole_sources), side_r.stems(whole_group)
         for j, k, wanted in candidates:
             if stem(side_r.lower(j)[k]) in stems_o:
+                continue
+            if not as_many and (
+                _negated_stretch(side_r, j, k)
+                or any(  # "charged for adults, with no charge for children" / "Children come in free"
+                    _negated_stretch(side_o, i, m)
+                    for i in sources
+                    for m, w in enumerate(side_o.lower(i))
+                    if w in wanted
+                )
+            ):
                 continue
             # the original's word that the rewrite's stands for: one the rewrite says nowhere ("the river level
             # dropped overnight, easing fears" / "the river rose overnight. This eased fears")
@@ -1992,7 +2063,7 @@ def _paired_words_changed(
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
-                if not framed:
+                if not framed or (not as_many and _negated_stretch(side_o, index, at)):
                     continue
                 cue = _pseudo(index, *_verb_span(side_o.texts[index], at), side_o.texts)
                 other = _pseudo(j, *_verb_span(side_r.texts[j], k), side_r.texts)
@@ -2299,6 +2370,35 @@ def _time_of(lower: Sequence[str], k: int) -> str | None:
     return "past" if word.endswith("ed") or word in irregular_verb_forms() else None
 
 
+#: "by" and the two words after it, after a verb with no auxiliary before it.
+_BY_AFTER = re.compile(r"\s+by\s+(?P<next>[^\s,.;:]+)(?:\s+(?P<then>[\w’'-]+))?")
+#: Words after "by" that open the size of a change ("dropped by about 14%", "rose by nearly half").
+_AMOUNT_OPENERS = frozenset((
+    "about", "around", "almost", "nearly", "roughly", "some", "over", "more", "less", "up", "just", "only",
+    "half", "as", "much", "far", "at", "between", "another", "a", "an",
+))  # fmt: skip
+#: Words after "by a" that say an amount ("cut by a third"), not an agent ("written by a local poet").
+_AMOUNT_AFTER_A = frozenset((
+    "third", "quarter", "fifth", "tenth", "half", "fraction", "factor", "lot", "little", "bit", "further",
+    "record", "margin", "wide", "narrow", "point", "percentage", "hundred", "thousand", "million", "billion",
+))  # fmt: skip
+
+
+def _agent_after(text: str, end: int) -> bool:
+    """Whether the verb that ends at ``end`` is a participle with its agent after "by" ("a symphony
+    *conducted by Elena Varga*"), not a verb with the size of a change after it ("dropped by 14%", "cut by a
+    third", "rose by nearly half", "fell by five")."""
+    by = _BY_AFTER.match(text, end)
+    if by is None:
+        return False
+    after, then = by.group("next").lower(), (by.group("then") or "").lower()
+    if not after[0].isalpha() or spelled_value(after) is not None:
+        return False
+    if after in ("a", "an"):
+        return then not in _AMOUNT_AFTER_A
+    return after not in _AMOUNT_OPENERS
+
+
 def _tense_changes(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Sequence[int]) -> list[Flip]:
     """A verb said of the future on one side and of the past on the other, in aligned sentences: "the
     bridge will open in June" / "the bridge opened in June", "has closed" / "will close" (a plan told as
@@ -2352,6 +2452,12 @@ def _verb_times(side: _Side, index: int) -> list[tuple[str, str | None, int, int
         ):
             continue
         time = _time_of(lower, k)
+        if (
+            time == "past"
+            and (k == 0 or lower[k - 1] not in AUXILIARIES)
+            and _agent_after(side.texts[index], words[k].end())
+        ):
+            time = None  # a participle ("the film, directed by Ana Ruiz"), not a verb of the past
         start = words[k].start()
         if time is not None:
             first = k

@@ -316,13 +316,18 @@ def swapped_order(original: str, rewrite: str) -> list[ComparisonSwap]:
     the original's ("was diagnosed after *cancelling the rest of her tour*"). Each of the two must keep at
     least half its content words (two at least) in the other's place and share less than half with its own.
     "After that" points back to another sentence and is left out; "A before B" said as "B after A" changes
-    the word and is the same order."""
+    the word and is the same order. And the same two events in their places with the other word ("buried
+    the coins shortly before the town was attacked" / "buried the coins just after raiders attacked the
+    town"), where neither event also holds the other's words."""
     swaps: list[ComparisonSwap] = []
     for match_o, events_o, match_r, events_r in _readings(_ORDER, _ordered_events, original, rewrite):
-        if match_r.group().lower() != match_o.group().lower():
-            continue
         (main_o, led_o, span_o), (main_r, led_r, span_r) = events_o, events_r
-        if _holds(main_r, led_o) and _holds(led_r, main_o) and not _holds(led_r, led_o):
+        if match_r.group().lower() == match_o.group().lower():
+            swapped = _holds(main_r, led_o) and _holds(led_r, main_o) and not _holds(led_r, led_o)
+        else:
+            kept = _holds(main_r, main_o) and _holds(led_r, led_o)
+            swapped = kept and not _holds(main_r, led_o) and not _holds(led_r, main_o)
+        if swapped:
             swaps.append(ComparisonSwap(span_o, span_r))
     return swaps
 

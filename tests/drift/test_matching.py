@@ -108,6 +108,10 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
         # a count as "N times"
         ("Sam swam three widths of the pool with ease.", "Sam swam across the pool three times easily."),
         ("Men outnumber women ten to one in the camp.", "There are ten times more men than women in the camp."),
+        ("She won two French Open titles.", "She won the French Open twice."),
+        # "first" said as "debut" or "maiden"
+        ("He worked with the band on their debut single.", "He worked with the band on their first single."),
+        ("The ship sank on its maiden voyage in 1912.", "The ship sank on its first voyage in 1912."),
     ],
 )  # fmt: skip
 def test_a_fact_said_as_another_kind_of_fact_is_kept(fast_evaluator: Evaluator, original: str, rewrite: str) -> None:
@@ -911,6 +915,11 @@ def test_a_plain_rewrite_of_a_bound_a_time_or_a_hedge_is_neither_changed_nor_add
          ("directed by Samir Okafor", "was directed by the actress Lena Brandt")),
         ("The film, directed by Samir Okafor and narrated by the actress Lena Brandt, follows otters.",
          "The film follows otters. It was directed by Samir Okafor and narrated by the actress Lena Brandt.", None),
+        # two role words before the name, or an appositive name after a comma
+        ("The bridge, designed by the engineer Thomas Reid and built by a local contractor, Harlow Sons, opened in 1854.",
+         "The bridge opened in 1854. It was designed by the local firm Harlow Sons and built by the engineer Thomas Reid.",
+         ("designed by the engineer Thomas Reid", "was designed by the local firm Harlow Sons")),
+        ("The bridge was built by the council, Smith said.", "Smith said the council built the bridge.", None),
         # ... not the same roles in the active, nor a name inside the agent's phrase
         ("On Tuesday, Hartley Town were beaten 2-0 by Ashford Rovers.", "On Tuesday, Ashford Rovers beat Hartley Town 2-0.",
          None),

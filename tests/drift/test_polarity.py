@@ -276,6 +276,20 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "saltwater"),
         ("Rain delayed the start of play until mid-afternoon.",
          "Rain did not delay the start of play until mid-afternoon.", "negation-added", "did not"),
+        # "not … until" said as "only then"
+        ("Its ruins were not rediscovered until a British survey team arrived in 1911.",
+         "Its ruins were found again only in 1911, when a British survey team arrived.", None, None),
+        ("Play did not start until the afternoon.", "Play only started in the afternoon.", None, None),
+        ("Play did not start until the afternoon.", "Play started in the afternoon.", "negation-removed", "started"),
+        # "turned … down", its object between verb and particle, is "rejected"
+        ("The novel was rejected by six publishers.", "Six publishers turned the novel down.", None, None),
+        ("The publishers turned it down.", "The publishers accepted it.", "opposite", "accepted"),
+        # an opposite in a stretch free of negations, where another stretch has one on one side only
+        ("Villages on the southern slopes were evacuated, although no injuries have been reported.",
+         "Villages on the northern slopes were evacuated. No one has been reported hurt.", "opposite", "northern"),
+        ("Prices did not rise last year.", "Prices fell last year.", None, None),
+        ("Admission will be charged at £3 for adults, with no charge being made for children.",
+         "Adults pay £3. Children can come in free.", None, None),
         # steps of the law, and roles that exclude each other in one frame
         ("A man has been arrested on suspicion of fraud.", "A man has been charged with fraud.", "opposite",
          "charged"),
@@ -356,6 +370,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The company expects profits to fall.", "The company's profits have fallen.", "tense", "have fallen"),
         ("The museum is planning to sell the painting.", "The museum has sold the painting.", "tense", "has sold"),
         ("By 2014 it expects to have opened 1,400 shops.", "By 2014 it expects to open 1,400 shops.", None, None),
+        # a participle with its agent after "by" is no verb of the past; a change's size after "by" is
+        ("The season opens with a symphony, conducted by Elena Varga.",
+         "The season opens with a symphony. Elena Varga will conduct it.", None, None),
+        ("Shares dropped by 14 percent on Monday.", "Shares will drop by 14 percent on Monday.", "tense", "will drop"),
+        ("Shares dropped by a third on Monday.", "Shares will drop by a third on Monday.", "tense", "will drop"),
         # ... but not the same time said another way, a verb with two times, reporting, or a negated verb
         ("The bridge will open in June.", "The bridge will be opened in June.", None, None),
         ("The bridge opened in June.", "The bridge was opened in June.", None, None),

@@ -132,6 +132,11 @@ def test_two_things_compared_the_other_way_round_are_a_swap(original: str, rewri
          "The singer was diagnosed with a throat infection before cancelling her tour.", False),
         ("The men met at a car park after he sent forty threatening messages.",
          "He sent forty threatening messages. After that, the men met at a car park.", False),
+        # the same events in their places with the other word
+        ("The coins were buried by a merchant shortly before the town was attacked by raiders.",
+         "A merchant buried the coins just after raiders attacked the town.", True),
+        ("Before the town was attacked, the merchant buried the coins.",
+         "The merchant buried the coins after the town was attacked.", True),
     ],
 )  # fmt: skip
 def test_two_events_put_in_the_other_order_are_a_swap(original: str, rewrite: str, swapped: bool) -> None:
