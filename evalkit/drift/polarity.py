@@ -899,7 +899,7 @@ def _counterparts(
             if shared[best] >= COUNTERPART_WORDS and shared[best] >= COUNTERPART_SHARE * len(own):
                 pairs.append(((index,), (best,)) if from_original else ((best,), (index,)))
             elif not from_original:  # compared with each original sentence where it most likely came from
-                pairs.extend(((source,), (index,)) for source in _between(groups_r, index))
+                pairs.extend(((source,), (index,)) for source in _between(groups_r, index, len(side_o.texts)))
     return pairs
 
 
@@ -907,12 +907,18 @@ def _counterparts(
 BETWEEN_SENTENCES = 3
 
 
-def _between(groups_r: Sequence[Sequence[int]], index: int) -> tuple[int, ...]:
+def _between(groups_r: Sequence[Sequence[int]], index: int, originals: int) -> tuple[int, ...]:
     """The original sentences between those of the nearest aligned rewrite sentences before and after
     ``index`` (both ends included), when the alignment keeps their order and there are at most
-    :data:`BETWEEN_SENTENCES` of them: where a sentence split out of a long one most likely came from."""
+    :data:`BETWEEN_SENTENCES` of them: where a sentence split out of a long one most likely came from. At
+    either end of the rewrite, the first or last of the ``originals`` sentences where its one aligned
+    neighbour came from it ("Then he moved to the smaller diocese.", the last of three split out of one)."""
     before = next((groups_r[j] for j in range(index - 1, -1, -1) if groups_r[j]), None)
     after = next((groups_r[j] for j in range(index + 1, len(groups_r)) if groups_r[j]), None)
+    if not before and after:
+        return (0,) if min(after) == 0 else ()
+    if before and not after:
+        return (originals - 1,) if max(before) == originals - 1 else ()
     if not before or not after:
         return ()
     first, last = max(before), min(after)

@@ -664,8 +664,12 @@ def test_an_unaligned_sentence_between_two_aligned_ones_is_compared_with_the_sen
     assert [(flip.kind, flip.rewrite.sentence, flip.rewrite.text) for flip in found] == [
         ("negation-added", 1, "must not")
     ]
-    # without aligned neighbours on both sides it is left alone
+    # at the end of the rewrite: compared with the original's last sentence where its neighbour came from it
+    tail = find_flips(facts_o, facts_r[:2], original, rewrite[:2], [[], [0]], [[1], []])
+    assert [(flip.kind, flip.rewrite.sentence) for flip in tail] == [("negation-added", 1)]
+    # ... and left alone where its neighbour came from another sentence, or nothing is aligned
     assert find_flips(facts_o, facts_r, original, rewrite, [[0], []], [[0], [], []]) == []
+    assert find_flips(facts_o, facts_r, original, rewrite, [[], []], [[], [], []]) == []
 
 
 def test_a_sentence_the_alignment_put_elsewhere_keeps_the_negation_of_its_lexical_counterpart() -> None:
