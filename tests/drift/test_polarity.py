@@ -276,6 +276,15 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "saltwater"),
         ("Rain delayed the start of play until mid-afternoon.",
          "Rain did not delay the start of play until mid-afternoon.", "negation-added", "did not"),
+        # opposites of time, degree and law, and words of one kind that exclude each other in one frame
+        ("Tom Aldridge had previously played with the Hollies.", "Tom Aldridge later played with the Hollies.",
+         "opposite", "later"),
+        ("The battle ended in a decisive victory.", "The battle ended in a narrow victory.", "opposite", "narrow"),
+        ("The legislature overrode the veto.", "The legislature upheld the veto.", "opposite", "upheld"),
+        ("It will open two years behind schedule.", "It will open two years ahead of schedule.", "opposite", "ahead"),
+        ("The film was nominated for three awards.", "The film won three awards.", "opposite", "won"),
+        ("A knee injury kept him out.", "An ankle injury kept him out.", "opposite", "ankle"),
+        ("She won a silver medal in Tokyo.", "She won a gold medal in Tokyo.", "opposite", "gold"),
         # "not … until" said as "only then"
         ("Its ruins were not rediscovered until a British survey team arrived in 1911.",
          "Its ruins were found again only in 1911, when a British survey team arrived.", None, None),
