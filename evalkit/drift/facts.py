@@ -226,6 +226,8 @@ _MULTIPLIER = re.compile(
     rf"|(?P<word>{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})\b)",
     re.IGNORECASE,
 )
+#: "a pair of" things: two of them.
+_A_PAIR_OF = re.compile(r"\b(?:[Aa]|[Oo]ne)\s+(?P<pair>pair)\s+of\b")
 #: A frequency said with "twice" ("twice a week"): a count of times, as "two times a week" is.
 _TWICE_PER = re.compile(r"\s+(?:a|an|per|each|every)\b", re.IGNORECASE)
 #: Fortnights, counted as weeks: "a fortnight" is two weeks, "fortnightly" every two weeks.
@@ -1318,6 +1320,12 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             if count is None or unit not in MEASURES or not free(start, end):
                 continue  # "a year and a half" is 1.5 years
             add(_count(text, sentence, start, end, count + 0.5, MEASURES[unit], stem(unit), unit_end=end))
+
+    if "pair" in text:
+        for match in _A_PAIR_OF.finditer(text):  # "a pair of bean-shaped organs" is two
+            start, end = match.start(), match.end("pair")
+            if free(start, end):
+                add(_count(text, sentence, start, end, 2.0))
 
     for match in _scan(_MIXED, text, tokens, _SPELLED_STARTS):
         start, end = match.span()

@@ -2151,14 +2151,20 @@ def _roles_changed(sides: Sides, found: Sequence[Match]) -> list[Match]:
     return results
 
 
+#: The "by" of a passive verb's agent.
+_BY = re.compile(r"\bby\b", re.IGNORECASE)
+
+
 def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -> list[Match]:
     """Two facts of ``category`` in aligned sentences that have swapped places: each stands in the rewrite
     where the other stood in the original, between the same words ("Smith beat Jones in the final" / "Jones
     beat Smith in the final", "won 40% of the vote and Jones won 60%" / "won 60% of the vote and Jones won
     40%", "opened in 1998 and the library in 2004" / "opened in 2004 and the library in 1998"). Not two facts
-    listed the other way round ("Leeds and York" / "York and Leeds"), and only facts said once in each
-    sentence. Names need the same words on one side only, as a sentence reordered around them keeps one
-    ("Brentford beat Southampton 2-1" / "On Saturday, Southampton beat Brentford 2-1")."""
+    listed the other way round ("Leeds and York" / "York and Leeds"), nor two put the other way round by a
+    passive said in the active ("the Magna Carta, sealed by King John" / "King John sealed the Magna
+    Carta": "by" between them on one side only), and only facts said once in each sentence. Names need
+    the same words on one side only, as a sentence reordered around them keeps one ("Brentford beat
+    Southampton 2-1" / "On Saturday, Southampton beat Brentford 2-1")."""
     results: list[Match] = []
     for i, facts_i in enumerate(sides.original):
         own = [a for a in facts_i if a.category == category]
@@ -2179,6 +2185,10 @@ def _swapped(sides: Sides, category: str, equal: Callable[[Fact, Fact], bool]) -
                     text_j, other_first.end, other_second.start
                 ):
                     continue
+                if bool(_BY.search(text_i, first.end, second.start)) != bool(
+                    _BY.search(text_j, other_first.end, other_second.start)
+                ):
+                    continue  # the passive said in the active: "Magna Carta, sealed by King John" / "King John sealed"
                 slot_a1, slot_a2 = _slot(a1, text_i), _slot(a2, text_i)
                 slot_b1, slot_b2 = _slot(b1[0], text_j), _slot(b2[0], text_j)
                 if slot_a1 == slot_a2 or not (

@@ -112,6 +112,8 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
         # "first" said as "debut" or "maiden"
         ("He worked with the band on their debut single.", "He worked with the band on their first single."),
         ("The ship sank on its maiden voyage in 1912.", "The ship sank on its first voyage in 1912."),
+        # "a pair of" is two
+        ("The kidneys, a pair of bean-shaped organs, filter blood.", "The kidneys are two bean-shaped organs."),
     ],
 )  # fmt: skip
 def test_a_fact_said_as_another_kind_of_fact_is_kept(fast_evaluator: Evaluator, original: str, rewrite: str) -> None:
@@ -920,6 +922,9 @@ def test_a_plain_rewrite_of_a_bound_a_time_or_a_hedge_is_neither_changed_nor_add
          "The bridge opened in 1854. It was designed by the local firm Harlow Sons and built by the engineer Thomas Reid.",
          ("designed by the engineer Thomas Reid", "was designed by the local firm Harlow Sons")),
         ("The bridge was built by the council, Smith said.", "Smith said the council built the bridge.", None),
+        # a passive said in the active puts the two names the other way round, with the same roles
+        ("The Magna Carta, sealed by King John in June 1215, limited the king's power.",
+         "King John sealed the Magna Carta in June 1215. It limited the king's power.", None),
         # ... not the same roles in the active, nor a name inside the agent's phrase
         ("On Tuesday, Hartley Town were beaten 2-0 by Ashford Rovers.", "On Tuesday, Ashford Rovers beat Hartley Town 2-0.",
          None),

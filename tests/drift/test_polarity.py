@@ -285,6 +285,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The film was nominated for three awards.", "The film won three awards.", "opposite", "won"),
         ("A knee injury kept him out.", "An ankle injury kept him out.", "opposite", "ankle"),
         ("She won a silver medal in Tokyo.", "She won a gold medal in Tokyo.", "opposite", "gold"),
+        ("Copper mixed with tin makes bronze.", "Copper mixed with zinc makes bronze.", "opposite", "zinc"),
+        ("Shifts in the orbit strengthened the monsoon rains.", "Changes in the orbit weakened the monsoon rains.",
+         "opposite", "weakened"),
+        ("The heat causes the air to expand rapidly.", "The heat causes the air to shrink rapidly.", "opposite",
+         "shrink"),
+        ("Old cells are broken down in the spleen and liver.", "Old cells are broken down in the spleen and kidneys.",
+         "opposite", "kidneys"),
         # "not … until" said as "only then"
         ("Its ruins were not rediscovered until a British survey team arrived in 1911.",
          "Its ruins were found again only in 1911, when a British survey team arrived.", None, None),
