@@ -202,6 +202,8 @@ _HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
+#: "by a" before a fraction: the size of a change ("cut production by a third this year").
+_BY_ONE_BEFORE = re.compile(r"\bby\s+(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"\b(?:(?P<count>a|an|one|{_UNIT_WORDS})[\s-]+)?(?P<part>half|thirds?|quarters?)\b(?!-)", re.IGNORECASE
 )
@@ -1265,8 +1267,11 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue  # "in the first months of the war": its early months, no rank
         if _NO_RANK_AFTER.match(text, end):
             continue  # "second-hand", "third-party", "a first-time buyer": a compound, no rank
-        if word in FRACTIONS and _SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start):
-            continue  # "a third of all deaths": a fraction, not a rank
+        if word in FRACTIONS and (
+            (_SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start))
+            or _BY_ONE_BEFORE.search(text, max(0, start - 9), start)
+        ):
+            continue  # "a third of all deaths", "cut it by a third this year": a fraction, not a rank
         rank = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("digits"))
         period = _ORDINAL_PERIOD.match(text, end)
         ordinal: dict[str, object] = {"kind": "ordinal"}

@@ -43,6 +43,7 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         # "a third" at the end of its clause is a share; "third" alone is no share
         ("The drug cut the risk by a third.", "a third", ("fraction", "", 0.333333)),
         ("Prices fell by a quarter, the report said.", "a quarter", ("fraction", "", 0.25)),
+        ("It will cut production by a third this year.", "a third", ("fraction", "", 0.333333)),
         ("Sales rose in the third quarter.", "third", ("ordinal", 3)),
         ("Her first-ever win came in May.", "first", ("ordinal", 1)),
         ("Dozens of people came.", "Dozens", ("vague", "dozens")),
