@@ -202,6 +202,20 @@ _HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
+#: A spelled number written with a capital, and a capitalised word right after or right before it (not at
+#: the start of a sentence): a word of a name ("the Six Nations", "the Big Ten").
+_IN_A_TITLE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of a sentence are capitalised, as in a headline ("Council To Close Five
+    Libraries"), where a capital says nothing about names."""
+    found = re.findall(r"[A-Za-z]+", text)
+    return len(found) >= 2 and sum(word[0].isupper() for word in found) >= 0.6 * len(found)
+
+
 #: "by a" before a fraction: the size of a change ("cut production by a third this year").
 _BY_ONE_BEFORE = re.compile(r"\bby\s+(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
@@ -1390,6 +1404,15 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         if spelled and spelled.lower() == "one" and not (scale or percent or currency):
             continue  # "one of the", "one day": a pronoun or article far more often than a count
+        if (
+            spelled
+            and not (scale or percent or currency)
+            and _IN_A_TITLE.match(text, start, end)
+            and (_CAPITAL_AFTER.match(text, end) or _CAPITAL_BEFORE.search(text, max(0, start - 30), start))
+            and not _title_case(text)
+            and text[:start].strip(" \"'“‘(")[-1:] not in ("", ".", "!", "?", ":")  # a capital of its own
+        ):
+            continue  # "the Six Nations", "the Big Ten", "the Famous Five": a word of a name, no count
         parsed = float(digits.replace(",", "")) if digits else spelled_value(spelled) if spelled else 1.0
         if parsed is None:
             continue

@@ -44,6 +44,9 @@ def facts_of(text: str, category: str, evidence_texts: tuple[str, ...] = ()) -> 
         ("The drug cut the risk by a third.", "a third", ("fraction", "", 0.333333)),
         ("Prices fell by a quarter, the report said.", "a quarter", ("fraction", "", 0.25)),
         ("It will cut production by a third this year.", "a third", ("fraction", "", 0.333333)),
+        # a capital at the start of a sentence or in a headline says nothing about names
+        ("Council To Close Five Libraries", "Five", ("count", "", 5.0)),
+        ("Two People were hurt in the crash on the bypass.", "Two", ("count", "", 2.0)),
         ("Sales rose in the third quarter.", "third", ("ordinal", 3)),
         ("Her first-ever win came in May.", "first", ("ordinal", 1)),
         ("Dozens of people came.", "Dozens", ("vague", "dozens")),
@@ -255,6 +258,8 @@ def test_dates(text: str, expected: list[str]) -> None:
          [("@united states",), ("@south korea",), ("@japan",)]),
         ("It is a NATO-like alliance.", ["NATO"], [("@nato",)]),
         ("Search the web and see.", [], []),
+        # a capitalised number word beside another capitalised word is a word of a name, not a count
+        ("He will miss the rest of the Six Nations.", ["Six Nations"], [("six", "nations")]),
         # the planet is no name: a rewrite says "the Earth's climate" for "the global climate"
         ("Eruptions can cool the Earth's climate.", [], []),
         # a person of a place is two names; an institution or state of a place is one
