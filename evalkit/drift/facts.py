@@ -28,7 +28,7 @@ from typing import Literal
 
 from evalkit import lexicon
 from evalkit._shipped import shipped_text
-from evalkit.drift.gazetteer import Entity, gazetteer
+from evalkit.drift.gazetteer import Entity, Gazetteer, gazetteer
 from evalkit.lexicon import LETTER, LOWER, UPPER
 
 Category = Literal["number", "date", "name", "quote", "negation"]
@@ -1558,6 +1558,37 @@ def _name_token(token: str) -> tuple[int, bool, bool]:
 _LAST_OF_NAME = re.compile(rf"(?!\s+[{UPPER}])|\s+(?:Jr|Sr|II|III|IV)\b")
 
 
+#: Last words of the name of a place or an institution that may follow a possessive ("Queen's Medical
+#: Centre", "King's College", "St Thomas' Hospital").
+_INSTITUTION_HEADS = frozenset((
+    "hospital", "centre", "center", "college", "school", "university", "park", "church", "cathedral", "square",
+    "stadium", "road", "street", "hall", "theatre", "theater", "museum", "gallery", "bridge", "house", "palace",
+    "castle", "cross", "infirmary", "academy", "institute", "abbey", "chapel", "gardens", "inn", "market",
+    "lane", "place", "wharf", "island", "bay", "hill", "court", "london",
+))  # fmt: skip
+
+
+def _possessive_institutions(text: str, runs: list[list[tuple[int, int]]], g: Gazetteer) -> list[list[tuple[int, int]]]:
+    """Runs of name words with a run that ends in a possessive joined to the run right after it, where that
+    one ends in a word of :data:`_INSTITUTION_HEADS` and the possessive is no place the gazetteer knows:
+    "Queen's Medical Centre" is one name; "Spain's Elena Ruiz" and "London's Science Museum" are two."""
+    joined: list[list[tuple[int, int]]] = []
+    for run in runs:
+        if joined and run:
+            last = joined[-1]
+            head = text[last[-1][0] : last[-1][1]]
+            if (
+                head.endswith(("'s", "’s", "s'", "s’"))
+                and run[0][0] - last[-1][1] == 1
+                and text[run[-1][0] : run[-1][1]].rstrip(".").lower() in _INSTITUTION_HEADS
+                and g.forms.get(_strip_possessive(text[last[0][0] : last[-1][1]]).lower()) is None
+            ):
+                joined[-1] = last + run
+                continue
+        joined.append(run)
+    return joined
+
+
 def _is_title_case(text: str) -> bool:
     """A headline in title case: every word of three letters or more but function words capitalised."""
     count = 0
@@ -1607,6 +1638,7 @@ def _names(
             run = []
     if run:
         runs.append(run)
+    runs = _possessive_institutions(text, runs, g)
     runs = [piece for run in runs for piece in _split_at_place(text, run)]
     split: list[list[tuple[int, int]]] = []
     for run in runs:  # weak connectors ("the", "and") stay only inside a name the gazetteer knows

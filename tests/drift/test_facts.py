@@ -258,6 +258,10 @@ def test_dates(text: str, expected: list[str]) -> None:
          [("@united states",), ("@south korea",), ("@japan",)]),
         ("It is a NATO-like alliance.", ["NATO"], [("@nato",)]),
         ("Search the web and see.", [], []),
+        # a possessive before the name of an institution is part of it; a place's possessive, or a person after
+        # it, is a name of its own
+        ("Both were taken to Queen's Medical Centre.", ["Queen's Medical Centre"], [("queen", "medical", "centre")]),
+        ("She will face Spain's Elena Ruiz.", ["Spain", "Elena Ruiz"], [("@spain",), ("elena", "ruiz")]),
         # a capitalised number word beside another capitalised word is a word of a name, not a count
         ("He will miss the rest of the Six Nations.", ["Six Nations"], [("six", "nations")]),
         # the planet is no name: a rewrite says "the Earth's climate" for "the global climate"
