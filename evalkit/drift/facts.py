@@ -209,13 +209,6 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
 
 
-def _title_case(text: str) -> bool:
-    """Whether most words of a sentence are capitalised, as in a headline ("Council To Close Five
-    Libraries"), where a capital says nothing about names."""
-    found = re.findall(r"[A-Za-z]+", text)
-    return len(found) >= 2 and sum(word[0].isupper() for word in found) >= 0.6 * len(found)
-
-
 #: "by a" before a fraction: the size of a change ("cut production by a third this year").
 _BY_ONE_BEFORE = re.compile(r"\bby\s+(?:a|an|one)\s+$", re.IGNORECASE)
 _FRACTION = re.compile(
@@ -1409,7 +1402,7 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             and not (scale or percent or currency)
             and _IN_A_TITLE.match(text, start, end)
             and (_CAPITAL_AFTER.match(text, end) or _CAPITAL_BEFORE.search(text, max(0, start - 30), start))
-            and not _title_case(text)
+            and not _is_title_case(text)
             and text[:start].strip(" \"'“‘(")[-1:] not in ("", ".", "!", "?", ":")  # a capital of its own
         ):
             continue  # "the Six Nations", "the Big Ten", "the Famous Five": a word of a name, no count

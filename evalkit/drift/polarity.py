@@ -267,10 +267,7 @@ _PHRASAL_VERBS = {
 
 #: Phrasal verbs whose particle may follow a short object ("turned the offer down"), each form with the
 #: one-word verb it says.
-_SEPARABLE = {
-    ("turn", "down"): "reject", ("turns", "down"): "rejects", ("turned", "down"): "rejected",
-    ("turning", "down"): "rejecting",
-}  # fmt: skip
+_SEPARABLE = {(verb, particle): said for (verb, particle), said in _PHRASAL_VERBS.items() if verb.startswith("turn")}
 #: Words that open a short object between a verb and its particle ("turned *the novel* down", "turned *it* down").
 _OBJECT_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"))
 _OBJECT_PRONOUNS = frozenset(("it", "them", "him", "her", "us", "me", "you", "this", "that"))
