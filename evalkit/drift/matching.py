@@ -266,8 +266,8 @@ def _numbers_equal(a: Fact, b: Fact, rewrite_text: str) -> bool:
         value_b *= 100.0 if kind_b == "fraction" else 1.0
         if abs(value_a - value_b) < 0.5:
             return True
-    elif kind_a != kind_b and {kind_a, kind_b} != {"count", "money"}:
-        return False
+    elif kind_a != kind_b and {kind_a, kind_b} not in ({"count", "money"}, {"count", "points"}):
+        return False  # "0.6 percentage points" may be said "0.6 points"
     if a.key[1] and b.key[1] and a.key[1] != b.key[1]:
         return False  # another currency
     measure_a, measure_b = str(a.detail.get("measure") or ""), str(b.detail.get("measure") or "")
@@ -493,9 +493,10 @@ def _time_span(fact: Fact) -> tuple[float, str] | None:
     return (value * 10, "year") if unit == "decade" else (value, unit)
 
 
-def _forms(fact: Fact) -> set[tuple[object, ...]]:
+def _forms(fact: Fact, text: str = "") -> set[tuple[object, ...]]:
     """What a number or date says that another kind of fact can say too: a span of time (:func:`_time_span`),
-    and the count of a plain count or of a multiplier written as one ("three times")."""
+    the count of a plain count or of a multiplier written as one ("three times"), and an age ("their third
+    birthday" / "they turn 3"; ``text``: the fact's sentence)."""
     forms: set[tuple[object, ...]] = set()
     span = _time_span(fact)
     if span is not None:
@@ -505,7 +506,33 @@ def _forms(fact: Fact) -> set[tuple[object, ...]]:
         or (fact.key[0] == "multiplier" and _COUNTED_TIMES.fullmatch(fact.text))
     ):
         forms.add(("count", float(str(fact.key[-1]))))
+    if fact.category == "number" and fact.key[0] == "multiplier" and not _COUNTED_TIMES.fullmatch(fact.text):
+        forms.add(("change", round(float(str(fact.key[-1])), 6)))  # "halved", "cut in half", "doubled"
+    changed_by = _CHANGED_BY.search(text, max(0, fact.start - 60), fact.start) if fact.key[0] == "percent" else None
+    if changed_by is not None:  # "reduced the award by 50%" is "cut it in half", "rose by 100%" "doubled"
+        sign = -1.0 if changed_by.group("down") else 1.0
+        forms.add(("change", round(1.0 + sign * float(str(fact.key[-1])) / 100.0, 6)))
+    if fact.category == "number" and (
+        (fact.key[0] == "ordinal" and _BIRTHDAY_AFTER.match(text, fact.end))
+        or (fact.key[0] == "count" and _TURNING_BEFORE.search(text, max(0, fact.start - 12), fact.start))
+    ):
+        forms.add(("age", float(str(fact.key[-1]))))
     return forms
+
+
+#: A verb of change and its "by" before a percentage ("reduced the compensatory award by 50%"): which way.
+_CHANGED_BY = re.compile(
+    r"\b(?:(?P<down>reduc\w*|cut\w*|lower\w*|decreas\w*|fell|fall\w*|dropp?\w*|shrank|shrunk|declin\w*)"
+    r"|rose|rise\w*|rising|increas\w*|grew|grow\w*|rais\w*|went up|gone up)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+$",
+    re.IGNORECASE,
+)
+#: An ordinal's birthday ("their third birthday") and a count after a verb of age ("they turn 3"): an age.
+_BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.IGNORECASE)
+_TURNING_BEFORE = re.compile(r"\b(?:turns?|turned|turning|aged|age of)\s+$", re.IGNORECASE)
+
+
+def _text_of(fact: Fact, texts: Sequence[str]) -> str:
+    return texts[fact.sentence] if fact.sentence < len(texts) else ""
 
 
 def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
@@ -516,8 +543,16 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
     pool three times"; "ten to one" / "ten times more"). A fact of the rewrite that an original fact of
     its aligned sentences says in another form is no addition even where that one matched elsewhere too
     ("Sixty years after" / "60 years ago", with "60 years from now" on both sides)."""
-    dropped = [(m, m.original, _forms(m.original)) for m in matches if m.type == "dropped" and m.original]
-    added = [(m, m.rewrite, _forms(m.rewrite)) for m in matches if m.type == "added" and m.rewrite]
+    dropped = [
+        (m, m.original, _forms(m.original, _text_of(m.original, sides.original_texts)))
+        for m in matches
+        if m.type == "dropped" and m.original
+    ]
+    added = [
+        (m, m.rewrite, _forms(m.rewrite, _text_of(m.rewrite, sides.rewrite_texts)))
+        for m in matches
+        if m.type == "added" and m.rewrite
+    ]
     gone: set[int] = set()
     for lost, a, forms_a in dropped:
         for new, b, forms_b in added:
@@ -528,7 +563,7 @@ def _kept_in_another_form(matches: list[Match], sides: Sides) -> list[Match]:
 
     def forms_of(a: Fact) -> set[tuple[object, ...]]:  # each original fact's forms, computed once
         if id(a) not in forms_o:
-            forms_o[id(a)] = _forms(a)
+            forms_o[id(a)] = _forms(a, _text_of(a, sides.original_texts))
         return forms_o[id(a)]
 
     for new, b, forms_b in added:
@@ -1430,8 +1465,15 @@ _SPREAD = re.compile(
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
 _NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(
-    r"\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b"
-    r"|\s+and\s+(?P<word_and>over|above|older|upwards|under|below|younger)\b",
+    r"(?:\s+(?:a|an|per|each|every)\s+[a-z]+)?"  # "£151 a week or less"
+    r"(?:\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b"
+    r"|\s+and\s+(?P<word_and>over|above|older|upwards|under|below|younger)\b)",
+    re.IGNORECASE,
+)
+#: A bound said of a threshold the number names: "below the small profits threshold of £6,725".
+_THRESHOLD_OF = re.compile(
+    r"\b(?P<side>below|under|above|over|exceed(?:s|ed|ing)?)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:threshold|limit|level|cap|ceiling|floor)\s+of\s*$",
     re.IGNORECASE,
 )
 
@@ -1446,6 +1488,10 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         for side, m in (("below", _BELOW_BEFORE.search(before)), ("above", _ABOVE_BEFORE.search(before)))
         if m and not _MOVED_UP.search(before, 0, m.start() + 2) and not _SPREAD.search(before, 0, m.start())
     ]
+    threshold = _THRESHOLD_OF.search(text, max(0, fact.start - 60), fact.start)
+    if threshold is not None and not found:
+        side = "below" if threshold.group("side").lower() in ("below", "under") else "above"
+        found = [(threshold.start() - offset, side)]
     if found:  # both: the longer phrase ("no fewer than", not "fewer than")
         start, side = min(found)
         if _NEGATED_BOUND.search(text, 0, offset + start):  # "must not earn more than": at most
@@ -1661,9 +1707,9 @@ _APPROXIMATE = re.compile(
 
 def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequence[str]) -> str | None:
     """The bound ("at most" or "at least") of a number said as a strict bound ("up to 90", "more than 200", "12 or
-    more"); ``None`` for none, an approximation ("nearly 500", "just over 200": about that many), or "over" a
-    stretch of time, which says when as often as how long ("sent 40 messages over three months" is "in three
-    months"; not an age, "over three years old")."""
+    more"); ``None`` for none, an approximation ("nearly 500", "just over 200": about that many), or "over" or
+    "within" a stretch of time, which say when as often as how long ("sent 40 messages over three months" is
+    "in three months", "died within 30 days" is "30-day mortality"; not an age, "over three years old")."""
     text = texts[fact.sentence]
     if bound is None or _APPROXIMATE.match(text, bound[1]):
         return None
@@ -1678,7 +1724,7 @@ def _strict_bound(fact: Fact, bound: tuple[str, int, int] | None, texts: Sequenc
     return _BOUNDS[bound[0]]
 
 
-_OVER_A_STRETCH = re.compile(r"over\b", re.IGNORECASE)
+_OVER_A_STRETCH = re.compile(r"(?:over|within)\b", re.IGNORECASE)
 _STRETCHES = frozenset({"day", "week", "month", "year", "decade", "century", "h", "min"})
 _AGE_AFTER = re.compile(r"\s+(?:old|of age)\b", re.IGNORECASE)
 #: Words before "over" that make it say how long ("lasted over three months", "for over a year").

@@ -399,7 +399,11 @@ def _un_base(lower: str) -> str | None:
 @lru_cache(maxsize=65536)
 def _implicit_negation(word: str) -> bool:
     lower = word.lower()
-    return lower in IMPLICIT_NEGATIONS and lower not in _EXPLICIT
+    return (lower in IMPLICIT_NEGATIONS and lower not in _EXPLICIT) or _FREE_OF.fullmatch(lower) is not None
+
+
+#: A compound in "-free" says "without": "tax-free" is "no tax", "smoke-free" "no smoking".
+_FREE_OF = re.compile(r"[a-z]{2,}-free")
 
 
 @lru_cache(maxsize=65536)
@@ -981,6 +985,7 @@ def find_flips(
             and not _negated_opposite(flip, side_o, side_r)
             and not _requirement(flip, side_o, side_r)
             and not _only_if(flip, side_o, side_r)
+            and not _unless_as_not_if(flip, side_o, side_r)
             and not _the_others(flip, side_o, side_r)
             and not _delayed_until(flip, side_o, side_r)
         ):
@@ -1055,6 +1060,23 @@ def said_as_only_if(text: str, start: int, end: int, other: str) -> bool:
         or _UNLESS_BEFORE.search(text, 0, start) is not None
     )
     return unless and _ONLY_IF.search(other) is not None
+
+
+#: A negation with an "if" after it in its clause ("don't take it if your next dose is due").
+_NOT_IF = re.compile(r"[^.;:!?]{0,60}?\bif\b", re.IGNORECASE)
+
+
+def _unless_as_not_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
+    """A negation removed (or added) with an "if" after it in its clause, where the other side's sentence says
+    "unless": "take it when you remember, unless it is nearly time for your next dose" / "But don't take it
+    if your next dose is almost due" say one thing."""
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
+        return False
+    negation, own, other, other_side = negated
+    return _NOT_IF.match(own.texts[negation.sentence], negation.end) is not None and other_side.holds_any(
+        other.sentence, frozenset(("unless",))
+    )
 
 
 def _only_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:

@@ -765,6 +765,30 @@ FAITHFUL_PLAIN = [
     ("Students attend the sessions twice a week.", "Students go to the sessions two times a week."),
     ("The bridge will be closed for a fortnight from Monday.", "The bridge will be closed for two weeks from Monday."),
     ("The budget has been cut by half, from £4m to £2m.", "The budget has been halved, from £4 million to £2 million."),
+    # plain-language rewrites of guidance and research (qa53): a bound after a rate or on a named threshold, a
+    # time "within", "-free", "unless" as "don't … if", a change in per cent as a multiplier, an age, points
+    ("You must earn no more than £151 a week.", "Your earnings must be £151 a week or less."),
+    ("You must earn at least £123 a week on average.", "You need to earn £123 a week or more on average."),
+    (
+        "Those whose profits are below the small profits threshold of £6,725 need not pay.",
+        "If your profits are under £6,725, you need not pay.",
+    ),
+    ("The intervention reduced readmissions at 90 days by 18%.", "It cut readmissions within 90 days by 18%."),
+    (
+        "Income from renting out a room is tax-free up to £7,500 per year.",
+        "You don't pay tax on up to £7,500 a year from renting a room.",
+    ),
+    (
+        "If you miss a dose, take it when you remember, unless it is nearly time for your next dose.",
+        "If you forget a dose, take it when you remember. But don't take it if your next dose is almost due.",
+    ),
+    ("The tribunal reduced the compensatory award by 50%.", "The tribunal cut his compensation in half."),
+    ("Sales increased by 100% in May.", "Sales doubled in May."),
+    (
+        "Childcare is free from the term after their third birthday.",
+        "Childcare is free from the term after they turn 3.",
+    ),
+    ("HbA1c fell by 0.6 percentage points in the walking group.", "HbA1c dropped by 0.6 points in the walking group."),
     # a bound said with another word, or with a period that bounds it already
     ("Both routes could close if gusts exceed 60mph.", "Both roads could close if gusts go over 60mph."),
     ("Send a bill dated within the last three months.", "Send a bill from the last three months."),

@@ -276,6 +276,10 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "saltwater"),
         ("Rain delayed the start of play until mid-afternoon.",
          "Rain did not delay the start of play until mid-afternoon.", "negation-added", "did not"),
+        # a compound in "-free" is a negation
+        ("Entry to the museum is free for children.", "Children do not pay to enter the museum.", None, None),
+        ("Meals are sugar-free.", "Meals have no sugar.", None, None),
+        ("The office is smoke-free.", "The office is not smoke-free.", "negation-added", "is not"),
         # opposites of time, degree and law, and words of one kind that exclude each other in one frame
         ("Tom Aldridge had previously played with the Hollies.", "Tom Aldridge later played with the Hollies.",
          "opposite", "later"),
