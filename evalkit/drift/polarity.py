@@ -2066,7 +2066,8 @@ def _paired_words_changed(
             if stem(side_r.lower(j)[k]) in stems_o:
                 continue
             if not as_many and (
-                _negated_stretch(side_r, j, k)
+                table == UN_PREFIXED  # "an unborn child" / "a baby before it is born": a negation said another way
+                or _negated_stretch(side_r, j, k)
                 or any(  # "charged for adults, with no charge for children" / "Children come in free"
                     _negated_stretch(side_o, i, m)
                     for i in sources

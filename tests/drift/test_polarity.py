@@ -308,6 +308,8 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("Villages on the southern slopes were evacuated, although no injuries have been reported.",
          "Villages on the northern slopes were evacuated. No one has been reported hurt.", "opposite", "northern"),
         ("Prices did not rise last year.", "Prices fell last year.", None, None),
+        ("Pregnant women should avoid liver, which can harm an unborn baby.",
+         "If you are pregnant, do not eat liver. It can harm your baby before it is born.", None, None),
         ("Admission will be charged at £3 for adults, with no charge being made for children.",
          "Adults pay £3. Children can come in free.", None, None),
         # steps of the law, and roles that exclude each other in one frame
