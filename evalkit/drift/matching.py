@@ -388,11 +388,10 @@ def match_facts(
     )  # fmt: skip
 
     def number_equal(a: Fact, b: Fact) -> bool:
-        text = rewrite_texts[b.sentence] if b.sentence < len(rewrite_texts) else ""
+        text = _text_of(b, rewrite_texts)
         if numbers_equal(a, b, text):
             return True
-        text_a = original_texts[a.sentence] if a.sentence < len(original_texts) else ""
-        return _same_amount_over_time(a, b, text_a, text)
+        return _same_amount_over_time(a, b, _text_of(a, original_texts), text)
 
     matches: list[Match] = []
     matches += _match_category(sides, "number", number_equal, _number_compatible, _position_closeness, _digit_slip)
@@ -495,18 +494,17 @@ def _time_span(fact: Fact) -> tuple[float, str] | None:
 
 def _forms(fact: Fact, text: str = "") -> set[tuple[object, ...]]:
     """What a number or date says that another kind of fact can say too: a span of time (:func:`_time_span`),
-    the count of a plain count or of a multiplier written as one ("three times"), and an age ("their third
-    birthday" / "they turn 3"; ``text``: the fact's sentence)."""
+    the count of a plain count or of a multiplier written as one ("three times"), a change by a factor
+    ("halved", or "reduced by 50%" after a verb of change), and an age ("their third birthday" / "they turn
+    3"). ``text``: the fact's sentence."""
     forms: set[tuple[object, ...]] = set()
     span = _time_span(fact)
     if span is not None:
         forms.add(("time", *span))
-    if fact.category == "number" and (
-        (fact.key[0] == "count" and not fact.detail.get("measure"))
-        or (fact.key[0] == "multiplier" and _COUNTED_TIMES.fullmatch(fact.text))
-    ):
+    counted_times = fact.key[0] == "multiplier" and _COUNTED_TIMES.fullmatch(fact.text) is not None
+    if fact.category == "number" and ((fact.key[0] == "count" and not fact.detail.get("measure")) or counted_times):
         forms.add(("count", float(str(fact.key[-1]))))
-    if fact.category == "number" and fact.key[0] == "multiplier" and not _COUNTED_TIMES.fullmatch(fact.text):
+    if fact.category == "number" and fact.key[0] == "multiplier" and not counted_times:
         forms.add(("change", round(float(str(fact.key[-1])), 6)))  # "halved", "cut in half", "doubled"
     changed_by = _CHANGED_BY.search(text, max(0, fact.start - 60), fact.start) if fact.key[0] == "percent" else None
     if changed_by is not None:  # "reduced the award by 50%" is "cut it in half", "rose by 100%" "doubled"
@@ -1488,8 +1486,8 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         for side, m in (("below", _BELOW_BEFORE.search(before)), ("above", _ABOVE_BEFORE.search(before)))
         if m and not _MOVED_UP.search(before, 0, m.start() + 2) and not _SPREAD.search(before, 0, m.start())
     ]
-    threshold = _THRESHOLD_OF.search(text, max(0, fact.start - 60), fact.start)
-    if threshold is not None and not found:
+    threshold = None if found else _THRESHOLD_OF.search(text, max(0, fact.start - 60), fact.start)
+    if threshold is not None:
         side = "below" if threshold.group("side").lower() in ("below", "under") else "above"
         found = [(threshold.start() - offset, side)]
     if found:  # both: the longer phrase ("no fewer than", not "fewer than")
@@ -2061,7 +2059,7 @@ def _with_units(match: Match, sides: Sides) -> Match:
     widened = []
     for fact, texts in ((a, sides.original_texts), (b, sides.rewrite_texts)):
         end = fact.detail.get("unit_end")
-        text = texts[fact.sentence] if fact.sentence < len(texts) else ""
+        text = _text_of(fact, texts)
         widened.append(replace(fact, end=end, text=text[fact.start : end]) if isinstance(end, int) and text else fact)
     a, b = widened
     return replace(match, original=a, rewrite=b, message=describe("number", "changed", a, b))

@@ -1062,6 +1062,7 @@ def said_as_only_if(text: str, start: int, end: int, other: str) -> bool:
     return unless and _ONLY_IF.search(other) is not None
 
 
+_UNLESS = frozenset(("unless",))
 #: A negation with an "if" after it in its clause ("don't take it if your next dose is due").
 _NOT_IF = re.compile(r"[^.;:!?]{0,60}?\bif\b", re.IGNORECASE)
 
@@ -1075,7 +1076,7 @@ def _unless_as_not_if(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
         return False
     negation, own, other, other_side = negated
     return _NOT_IF.match(own.texts[negation.sentence], negation.end) is not None and other_side.holds_any(
-        other.sentence, frozenset(("unless",))
+        other.sentence, _UNLESS
     )
 
 
@@ -2089,7 +2090,7 @@ def _paired_words_changed(
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
-                if not framed or (not as_many and _negated_stretch(side_o, index, at)):
+                if not framed:
                     continue
                 cue = _pseudo(index, *_verb_span(side_o.texts[index], at), side_o.texts)
                 other = _pseudo(j, *_verb_span(side_r.texts[j], k), side_r.texts)
@@ -2401,7 +2402,7 @@ _BY_AFTER = re.compile(r"\s+by\s+(?P<next>[^\s,.;:]+)(?:\s+(?P<then>[\w’'-]+))
 #: Words after "by" that open the size of a change ("dropped by about 14%", "rose by nearly half").
 _AMOUNT_OPENERS = frozenset((
     "about", "around", "almost", "nearly", "roughly", "some", "over", "more", "less", "up", "just", "only",
-    "half", "as", "much", "far", "at", "between", "another", "a", "an",
+    "half", "as", "much", "far", "at", "between", "another",
 ))  # fmt: skip
 #: Words after "by a" that say an amount ("cut by a third"), not an agent ("written by a local poet").
 _AMOUNT_AFTER_A = frozenset((
