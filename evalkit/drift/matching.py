@@ -26,7 +26,9 @@ One rewrite number keeps one original number: where two keep the same one ("6 of
 for "12 of 18 men … six of 24 women"), the one written otherwise is compared with the number left over.
 
 Equal facts in other words match: "5" = "five", "$5m" = "5 million dollars", "4,891" ~ "about 5,000" (a
-figure announced as rounded, or rounded to fewer significant digits within 5 %), "11,000 ft" ~ "3,350
+figure announced as rounded, or rounded to fewer significant digits within 5 %; not a bound moved: "adults
+over 65" / "adults over 60", :func:`_threshold_moved`), "three months" = "quarterly"
+(:func:`said_as_frequency`), "11,000 ft" ~ "3,350
 metres", "half" = "50%", "trebled" = "three times", "June 26" = "26 June" = "June" (a less specific date),
 "3 o'clock" = "3pm", "U.S." = "United States", "Biden" = "Joe Biden", "Japanese" = "Japan", "Beijing" =
 "China" (a capital for its government), a quotation = a shorter run of its words, or the same words but
@@ -294,6 +296,27 @@ def _numbers_equal(a: Fact, b: Fact, rewrite_text: str) -> bool:
     return significant_digits(value_b) < significant_digits(value_a) and difference <= 0.05 + tolerance * 3
 
 
+def _threshold_moved(a: Fact, b: Fact, original_text: str, rewrite_text: str) -> bool:
+    """Whether two numbers that :func:`numbers_equal` takes for one rounded are a bound moved instead: the
+    original's number is a bound itself and the rewrite's another one, where the rewrite's says more than
+    the original's ("over 1,200" / "over 1,500") or the number is an age ("adults over 65" / "adults over
+    60": another group of people). "more than 1,200" / "more than 1,000" still matches: it keeps a lower
+    bound true, as news rounds it."""
+    value_a, value_b = _value(a), _value(b)
+    if value_a is None or value_b is None or value_a == value_b or a.key[0] != b.key[0]:
+        return False
+    if a.detail.get("measure") != b.detail.get("measure"):
+        return False  # a converted figure is rounded
+    bound_a, bound_b = _bound(a, original_text), _bound(b, rewrite_text)
+    if bound_a is None or bound_b is None:
+        return False
+    if _an_age(a, original_text) and _an_age(b, rewrite_text):
+        return True
+    if bound_a[0] != bound_b[0]:
+        return True
+    return value_b > value_a if bound_b[0] == "above" else value_b < value_a
+
+
 def _rounded(value: float, source: float) -> bool:
     """``value`` may be ``source`` rounded: it has fewer significant digits or ends in 5 ("about 30%" for
     28%, "nearly 45" for 44); "under 13" is no rounding of "under 12"."""
@@ -390,7 +413,7 @@ def match_facts(
     def number_equal(a: Fact, b: Fact) -> bool:
         text = _text_of(b, rewrite_texts)
         if numbers_equal(a, b, text):
-            return True
+            return not _threshold_moved(a, b, _text_of(a, original_texts), text)
         return _same_amount_over_time(a, b, _text_of(a, original_texts), text)
 
     matches: list[Match] = []
@@ -899,7 +922,27 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
         return said_as_period(fact, own[fact.sentence], there) if fact.sentence < len(own) else False
     if _in_other_units(fact, sides, region, original_side=original_side):
         return False
-    return written_as_is(fact.text, there) or in_compound(fact.text, there)
+    return written_as_is(fact.text, there) or in_compound(fact.text, there) or said_as_frequency(fact, there)
+
+
+#: Words for a span of time that hold its count ("quarterly" / "in three months", "a fortnight" / "two weeks").
+_SPAN_WORDS: dict[tuple[float, str], re.Pattern[str]] = {
+    (3.0, "month"): re.compile(r"\bquarter(?:ly|s)?\b", re.IGNORECASE),
+    (2.0, "week"): re.compile(r"\bfortnight(?:ly|s)?\b", re.IGNORECASE),
+    (6.0, "month"): re.compile(r"\bhalf[- ]year(?:ly|s)?\b|\bsix-monthly\b", re.IGNORECASE),
+    (1.0, "year"): re.compile(r"\b(?:annual(?:ly)?|yearly)\b", re.IGNORECASE),
+    (1.0, "month"): re.compile(r"\bmonthly\b", re.IGNORECASE),
+    (1.0, "week"): re.compile(r"\bweekly\b", re.IGNORECASE),
+    (1.0, "day"): re.compile(r"\bdaily\b", re.IGNORECASE),
+}
+
+
+def said_as_frequency(fact: Fact, texts: Sequence[str]) -> bool:
+    """Whether a count of units of time stands in ``texts`` as the word for that span: "a profit of 1.4
+    billion kronor in three months" / "a quarterly profit", "two weeks" / "fortnightly"."""
+    span = _time_span(fact)
+    pattern = _SPAN_WORDS.get(span) if span is not None else None
+    return pattern is not None and any(pattern.search(text) for text in texts)
 
 
 def _in_other_units(fact: Fact, sides: Sides, region: Sequence[int], *, original_side: bool) -> bool:
@@ -1476,6 +1519,10 @@ _THRESHOLD_OF = re.compile(
 )
 
 
+#: What follows a number "within" a margin of a rival, not of a time: "within two points of the leaders".
+_MARGIN_OF = re.compile(r"\s+(?:points?|goals?|runs?|seats?|votes?|shots?|strokes?|places?)\s+of\b", re.I)
+
+
 def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
     """A number's bound ("below" or "above") and the span of the number with the words that make it one
     ("nearly 500", "20 or more"); ``None`` for a number stated as it is, or about so."""
@@ -1492,8 +1539,11 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         found = [(threshold.start() - offset, side)]
     if found:  # both: the longer phrase ("no fewer than", not "fewer than")
         start, side = min(found)
-        if _NEGATED_BOUND.search(text, 0, offset + start):  # "must not earn more than": at most
-            side = "below" if side == "above" else "above"
+        window = text.startswith("within", offset + start)
+        if window and _MARGIN_OF.match(text, fact.end):
+            return None  # "moved within two points of the leaders": two points behind them
+        if not window and _NEGATED_BOUND.search(text, 0, offset + start):  # "must not earn more than": at most
+            side = "below" if side == "above" else "above"  # ("have not done it within 14 days": a window)
         return side, offset + start, fact.end
     unit_end = fact.detail.get("unit_end")
     after = _BOUND_AFTER.match(text, fact.end) or (
@@ -1626,6 +1676,12 @@ _AGE_WORDS = re.compile(
 )
 
 
+def _an_age(fact: Fact, text: str) -> bool:
+    """Whether a number is an age: a word of age (:data:`_AGE_WORDS`) near it ("children under 12", "aged 12
+    and over", "12-year-olds"), not anywhere in its sentence ("children aged 12 … up to eight tablets")."""
+    return _AGE_WORDS.search(text, max(0, fact.start - 30), min(len(text), fact.end + 15)) is not None
+
+
 def _inclusive(fact: Fact, bound: tuple[str, int, int], texts: Sequence[str]) -> bool:
     return _INCLUSIVE_BOUND.search(texts[fact.sentence], bound[1], bound[2]) is not None
 
@@ -1642,7 +1698,7 @@ def _age_limit_moved(
         bound_a[0] == "below"
         and a.key[0] == "count"
         and float(str(a.key[2])).is_integer()
-        and (_AGE_WORDS.search(text_a) is not None or _AGE_WORDS.search(text_b) is not None)
+        and (_an_age(a, text_a) or _an_age(b, text_b))
         and _inclusive(a, bound_a, sides.original_texts) != _inclusive(b, bound_b, sides.rewrite_texts)
     )
 

@@ -71,6 +71,24 @@ def test_one_change_is_one_finding_at_the_changed_words(
     assert expected in report
 
 
+@pytest.mark.parametrize(
+    ("original", "rewrite", "changed"),
+    [
+        # a bound moved is no rounding: another group of people, or a claim the original does not make
+        ("Adults over 65 can get the vaccine free.", "Adults over 60 can get the vaccine free.", True),
+        ("Fewer than 100 people came to the meeting.", "Fewer than 95 people came to the meeting.", True),
+        ("More than 1,240 people came to the meeting.", "More than 1,250 people came to the meeting.", True),
+        # a lower bound said lower stays true, as news rounds it; a plain number rounded with a bound word
+        ("More than 1,240 people came to the meeting.", "More than 1,200 people came to the meeting.", False),
+        ("Some 487 people came to the meeting.", "Nearly 500 people came to the meeting.", False),
+        ("Exactly 65 people came to the meeting.", "Over 60 people came to the meeting.", False),
+    ],
+)  # fmt: skip
+def test_a_bound_moved_is_no_rounding(fast_evaluator: Evaluator, original: str, rewrite: str, changed: bool) -> None:
+    report = changed_or_added(findings(fast_evaluator, original, rewrite))
+    assert any((kind, category) == ("changed", "number") for kind, category, _ in report) == changed
+
+
 def test_unchanged_text_has_no_finding(fast_evaluator: Evaluator) -> None:
     report = fast_evaluator.evaluate(BASE, BASE).to_dict()["drift"]
     assert report["findings"] == []
@@ -114,6 +132,19 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
         ("The ship sank on its maiden voyage in 1912.", "The ship sank on its first voyage in 1912."),
         # "a pair of" is two
         ("The kidneys, a pair of bean-shaped organs, filter blood.", "The kidneys are two bean-shaped organs."),
+        # a span of time said with its word; a fraction of a percentage point in points
+        ("Nordhem reported a quarterly profit of 1.4 billion kronor.",
+         "Nordhem made a profit of 1.4 billion kronor in three months."),
+        ("Three members voted for a cut of a quarter of a percentage point.",
+         "Three members wanted to cut rates by 0.25 percentage points."),
+        # "within" a window stays a window where the rewrite negates the deed; "within two points of" is a gap
+        ("Tenants whose landlord fails to carry out urgent repairs within 14 days can report it.",
+         "If they have not done them within 14 days, tenants can report it."),
+        ("City beat Villa to move within two points of leaders Arsenal.",
+         "City beat Villa. City are now two points behind Arsenal."),
+        # a bound on a count beside an age is no age limit
+        ("Children aged 12 and over may take up to a maximum of eight tablets in 24 hours.",
+         "If you are 12 or older, never take more than eight tablets in 24 hours."),
     ],
 )  # fmt: skip
 def test_a_fact_said_as_another_kind_of_fact_is_kept(fast_evaluator: Evaluator, original: str, rewrite: str) -> None:
