@@ -364,7 +364,7 @@ _YEAR_CONTEXT = (
 _CENTURY_ORDINALS = {**{word: rank for word, rank in ORDINALS.items() if rank <= 21}, "twenty first": 21}
 #: Words after which a capital "May" is the month, not the modal verb.
 _BEFORE_MAY = ("in", "since", "by", "until", "till", "from", "of", "early", "late", "mid", "last", "next", "this",
-               "during", "before", "after", "through", "and")  # fmt: skip
+               "during", "before", "after", "through", "and", "between", "to", "or", "every", "each")  # fmt: skip
 #: Words after which a season is a time of year ("in the spring", "until late autumn").
 _BEFORE_SEASON = (
     *(f"{word} the" for word in ("in", "by", "until", "till", "from", "during", "over", "through", "throughout",
@@ -1192,6 +1192,10 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
 _SHORT_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w])")
 
 
+#: A fraction of a percentage point: "a quarter of a percentage point", "half a point".
+_OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+
+
 def _count_value(text: str) -> float | None:
     """The value of a count written in digits ("1,000") or words ("four", "a hundred")."""
     digits = text.replace(",", "")
@@ -1376,6 +1380,12 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         parts = 1 if count_word in ("a", "an") else UNITS.get(count_word, 1)
         share = round(parts * FRACTIONS[match.group("part").lower()], 6)
+        point = _OF_A_POINT.match(text, end)
+        if point is not None:  # "a quarter of a percentage point" is 0.25 points
+            end = point.end()
+            add(Fact("number", sentence, start, end, text[start:end], ("points", "", share),
+                     {"kind": "points", "value": share}))  # fmt: skip
+            continue
         fraction: dict[str, object] = {"kind": "fraction", "value": share}
         of_whole = _OF_WHOLE.match(text, end)
         whole_count = _count_value(of_whole.group("whole")) if of_whole is not None else None

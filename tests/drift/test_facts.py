@@ -213,6 +213,8 @@ def test_equal_dates_in_other_words_have_one_key(left: str, right: str) -> None:
         ("May I come in?", []),
         ("Prime Minister Theresa May spoke.", []),
         ("Inflation was 3.4% in May and 3.9% in April.", ["May", "April"]),
+        ("Fires are banned between May and October.", ["May", "October"]),
+        ("It runs from April to May.", ["April", "May"]),
         ("It grew in the 1990s.", ["1990s"]),
         ("About 2000 people came.", []),  # a count, not a year
         ("The 2014 World Cup was held in Brazil.", ["2014"]),
