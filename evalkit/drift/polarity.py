@@ -148,7 +148,8 @@ AUXILIARIES = words("auxiliaries_before")
 _NEGATIVE_PHRASES = re.compile(
     r"\b(?:rather than|instead of|far from|free of|apart from|regardless of|no matter|wary of"
     r"|remains? to be seen|(?:stay|stays|stayed|staying|keep|keeps|kept|keeping|steer|steers|steered)"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear)|(?:has|have|had|is|are|was|were)\s+yet\s+to)\b",
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:away|clear)|(?:has|have|had|is|are|was|were)\s+yet\s+to"
+    r"|(?:wear|wears|wore|worn|wearing)\s+off)\b",
     re.IGNORECASE,
 )
 #: A comparison negated in place, which no negation fact stands for: "is no more than", "not less than".
@@ -2035,6 +2036,22 @@ def _negated_stretch(side: _Side, sentence: int, k: int) -> bool:
     )
 
 
+_LOSE = frozenset(("lose", "loses", "lost", "losing"))
+
+
+def _converse(lower_o: Sequence[str], at: int, lower_r: Sequence[str], k: int) -> bool:
+    """Whether two opposite words say one result from the other side: "New Zealand lost to Australia" /
+    "Australia beat New Zealand" (the side after "lost to" is the subject of its opposite), either way
+    round."""
+    for lower_a, a, lower_b, b in ((lower_o, at, lower_r, k), (lower_r, k, lower_o, at)):
+        if lower_a[a] not in _LOSE or lower_a[a + 1 : a + 2] != ["to"]:
+            continue
+        after = [word for word in lower_a[a + 2 : a + 4] if word not in ("the", "a", "an")]
+        if after and after[0] in lower_b[max(0, b - 3) : b]:
+            return True
+    return False
+
+
 def _paired_words_changed(
     side_o: _Side,
     side_r: _Side,
@@ -2090,7 +2107,7 @@ def _paired_words_changed(
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
-                if not framed:
+                if not framed or _converse(side_o.lower(index), at, side_r.lower(j), k):
                     continue
                 cue = _pseudo(index, *_verb_span(side_o.texts[index], at), side_o.texts)
                 other = _pseudo(j, *_verb_span(side_r.texts[j], k), side_r.texts)
@@ -2371,11 +2388,24 @@ _TIMELESS_VERBS = frozenset((
 ))  # fmt: skip
 
 
+#: Adverbs that may stand between a verb and its auxiliaries ("will only be delivered", "has now closed").
+_ADVERBS_IN_VERB = frozenset((
+    "also", "already", "now", "soon", "then", "just", "finally", "still", "usually", "always", "only", "even",
+    "probably", "likely",
+))  # fmt: skip
+_CONTRACTED_BE = re.compile(r"['’](?:re|m|s)$")
+#: Linking verbs in the present, before a participle that then says a state ("remain closed", "stays open").
+_LINKING_PRESENT = frozenset(("remain", "remains", "stay", "stays", "seem", "seems", "appear", "appears", "look",
+                              "looks", "feel", "feels", "become", "becomes"))  # fmt: skip
+
+
 def _time_of(lower: Sequence[str], k: int) -> str | None:
     """Whether word ``k`` of a sentence (its words in lower case) is said of the future ("will open", "will
     be opened", "expects profits to fall"), of the past ("opened", "has closed", "was sold") or neither
     (None: "would open", "to open", "is opened", "opens"), by the nearest auxiliary up to three words
-    before it."""
+    before it; a participle after "be" or "been", or a linking verb ("remain"), with no auxiliary of time
+    before them is neither ("should still be taught", "remain banned")."""
+    passive = False
     for at in range(k - 1, max(-1, k - 4), -1):
         word = lower[at]
         if word in ("not", "never", "cannot") or _contracted_negation(word):
@@ -2390,9 +2420,16 @@ def _time_of(lower: Sequence[str], k: int) -> str | None:
             return "past"
         if word in _OTHER_AUXILIARIES:
             return None
-        if word in ("be", "been", "also", "already", "now", "soon", "then", "just", "finally"):
+        if word in ("be", "been", "being") or word in _LINKING_PRESENT:  # "will remain banned": a state
+            passive = True
+            continue
+        if _CONTRACTED_BE.search(word):
+            return None  # "they're unemployed", "it's closed": a state ("'s" may be "has": left unsaid)
+        if word in _ADVERBS_IN_VERB:
             continue
         break
+    if passive:
+        return None
     word = lower[k]
     return "past" if word.endswith("ed") or word in irregular_verb_forms() else None
 
@@ -2491,7 +2528,11 @@ def _verb_times(side: _Side, index: int) -> list[tuple[str, str | None, int, int
             while (
                 first > 0
                 and k - first < 3
-                and (lower[first - 1] in _SHOWN_WITH_VERB or (time == "future" and lower[first - 1] == "to"))
+                and (
+                    lower[first - 1] in _SHOWN_WITH_VERB
+                    or lower[first - 1] in _LINKING_PRESENT
+                    or (time == "future" and lower[first - 1] == "to")
+                )
             ):
                 first -= 1
             start = words[first].start()

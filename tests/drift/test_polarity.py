@@ -594,6 +594,20 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "are allowed to pay"),
         # "illegal" is a negation
         ("It is illegal to park on the pavement.", "You must not park on the pavement.", None, None),
+        # a participle after "be", a linking verb or a contracted "be" is no verb of the past
+        ("Exam classes are expected to be taught as normal.", "Exam classes should still be taught as usual.",
+         None, None),
+        ("E-scooters will remain banned.", "E-scooters will be banned.", None, None),
+        ("The shop will remain closed.", "The shop was closed.", "tense", "was closed"),
+        # one result told from the other side is no opposite; the same subject is
+        ("New Zealand lost to Australia in Perth.", "Australia beat New Zealand in Perth.", None, None),
+        ("New Zealand lost to the Wallabies in Perth.", "The Wallabies beat New Zealand in Perth.", None, None),
+        ("New Zealand lost to Australia in Perth.", "New Zealand beat Australia in Perth.", "opposite", "beat"),
+        # negations said without one: abstaining, a freeze, an effect that wore off
+        ("China and Russia abstained in the vote.", "China and Russia did not vote in the vote.", None, None),
+        ("The university will freeze rent in its halls.", "The university will not raise rent in its halls.",
+         None, None),
+        ("The effect was not sustained at six months.", "By six months, the effect had worn off.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -603,6 +617,25 @@ def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None)
     else:
         assert [(flip.kind, flip.rewrite.text) for flip in found] == [(kind, shown)]
         assert rewrite[found[0].rewrite.start : found[0].rewrite.end] == shown
+
+
+@pytest.mark.parametrize(
+    ("words", "time"),
+    [
+        ("they’re unemployed", None),
+        ("it's closed", None),
+        ("should still be taught", None),
+        ("will still be taught", "future"),
+        ("will only be delivered", "future"),
+        ("will remain closed", "future"),
+        ("remain closed", None),
+        ("was still closed", "past"),
+        ("closed", "past"),
+    ],
+)
+def test_the_time_of_a_verb_is_read_from_its_auxiliaries(words: str, time: str | None) -> None:
+    lower = words.split()
+    assert polarity._time_of(lower, len(lower) - 1) == time
 
 
 def test_a_dropped_negated_clause_is_no_flip() -> None:
