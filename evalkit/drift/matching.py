@@ -518,8 +518,8 @@ def _time_span(fact: Fact) -> tuple[float, str] | None:
 def _forms(fact: Fact, text: str = "") -> set[tuple[object, ...]]:
     """What a number or date says that another kind of fact can say too: a span of time (:func:`_time_span`),
     the count of a plain count or of a multiplier written as one ("three times"), a change by a factor
-    ("halved", or "reduced by 50%" after a verb of change), and an age ("their third birthday" / "they turn
-    3"). ``text``: the fact's sentence."""
+    ("halved", or "reduced by 50%" after a verb of change), an age ("their third birthday" / "they turn
+    3") and a run ("the third month in a row" / "three months in a row"). ``text``: the fact's sentence."""
     forms: set[tuple[object, ...]] = set()
     span = _time_span(fact)
     if span is not None:
@@ -538,6 +538,8 @@ def _forms(fact: Fact, text: str = "") -> set[tuple[object, ...]]:
         or (fact.key[0] == "count" and _TURNING_BEFORE.search(text, max(0, fact.start - 12), fact.start))
     ):
         forms.add(("age", float(str(fact.key[-1]))))
+    if fact.category == "number" and fact.key[0] in ("ordinal", "count") and _IN_A_ROW_AFTER.match(text, fact.end):
+        forms.add(("run", float(str(fact.key[-1]))))  # "the third month in a row" / "three months in a row"
     return forms
 
 
@@ -546,6 +548,11 @@ _CHANGED_BY = re.compile(
     r"\b(?:(?P<down>reduc\w*|cut\w*|lower\w*|decreas\w*|fell|fall\w*|dropp?\w*|shrank|shrunk|declin\w*)"
     r"|rose|rise\w*|rising|increas\w*|grew|grow\w*|rais\w*|went up|gone up)\b(?:\s+[\w’'-]+){0,5}?\s+by\s+$",
     re.IGNORECASE,
+)
+#: What makes a rank or a count a run of things one after another: "the third month in a row", "three years
+#: running", "a second straight win", "the fourth consecutive year".
+_IN_A_ROW_AFTER = re.compile(
+    r"(?:\s+[\w’'-]+){0,2}?\s+(?:in a row|running|straight|on the trot|consecutive|back-to-back)\b", re.IGNORECASE
 )
 #: An ordinal's birthday ("their third birthday") and a count after a verb of age ("they turn 3"): an age.
 _BIRTHDAY_AFTER = re.compile(r"\s+birthday\b", re.IGNORECASE)
@@ -868,13 +875,17 @@ def _present_kept(match: Match, sides: Sides) -> bool:
     return bool(_OPENING.fullmatch(text[: fact.start])) and any(_NOWADAYS.search(other) for other in aligned)
 
 
-#: Words that say "first" of a work, a game or a voyage: "their debut single", "its maiden flight".
-_FIRST_WORDS = re.compile(r"\b(?:debut(?:ed|s)?|maiden|inaugural)\b", re.IGNORECASE)
+#: Words that say "first" of a work, a game or a voyage: "their debut single", "its maiden flight", "the
+#: opening night".
+_FIRST_WORDS = re.compile(
+    r"\b(?:debut(?:ed|s)?|maiden|inaugural|opening (?:night|day|weekend|game|match|round|ceremony|episode))\b",
+    re.IGNORECASE,
+)
 
 
 def _first_said_otherwise(match: Match, sides: Sides) -> bool:
-    """ "first" dropped or added where an aligned sentence of the other side says "debut", "maiden" or
-    "inaugural" ("their debut single" / "their first single"): kept, said another way."""
+    """ "first" dropped or added where an aligned sentence of the other side says "debut", "maiden",
+    "inaugural" or "opening night" ("their debut single" / "their first single"): kept, said another way."""
     found = _one_sided(match, sides, "number")
     if found is None or found[0].key != ("ordinal", 1):
         return False
@@ -922,7 +933,25 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
         return said_as_period(fact, own[fact.sentence], there) if fact.sentence < len(own) else False
     if _in_other_units(fact, sides, region, original_side=original_side):
         return False
-    return written_as_is(fact.text, there) or in_compound(fact.text, there) or said_as_frequency(fact, there)
+    return (
+        written_as_is(fact.text, there)
+        or in_compound(fact.text, there)
+        or said_as_frequency(fact, there)
+        or _this_as_the(fact, there)
+    )
+
+
+_THIS_PERIOD = re.compile(r"this\s+(?P<unit>winter|summer|spring|autumn|year|month|week)", re.IGNORECASE)
+
+
+def _this_as_the(fact: Fact, texts: Sequence[str]) -> bool:
+    """Whether "this winter" stands in ``texts`` as "the winter" ("the coldest night of the winter so far" /
+    "the coldest night this winter so far"): the period the text is written in."""
+    this = _THIS_PERIOD.fullmatch(fact.text) if fact.category == "date" else None
+    if this is None:
+        return False
+    pattern = re.compile(rf"\bthe\s+{this.group('unit')}\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
 
 
 #: Words for a span of time that hold its count ("quarterly" / "in three months", "a fortnight" / "two weeks").

@@ -142,6 +142,11 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
          "If they have not done them within 14 days, tenants can report it."),
         ("City beat Villa to move within two points of leaders Arsenal.",
          "City beat Villa. City are now two points behind Arsenal."),
+        # a run said with a rank or a count; "opening night" is the first; "this winter" is "the winter"
+        ("Waiting lists have fallen for the third month in a row.", "Waiting lists have gone down three months in a row."),
+        ("All proceeds from the opening night will go to the lifeboat station.",
+         "All the money from the first night will go to the lifeboat station."),
+        ("It was the coldest night of the winter so far.", "It was the coldest night this winter so far."),
         # a bound on a count beside an age is no age limit
         ("Children aged 12 and over may take up to a maximum of eight tablets in 24 hours.",
          "If you are 12 or older, never take more than eight tablets in 24 hours."),
