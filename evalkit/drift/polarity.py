@@ -1402,6 +1402,18 @@ _MAJORITY = re.compile(
 )
 
 
+def _negated_after(side: _Side, where: tuple[int, int, int]) -> bool:
+    """Whether a clause after ``where`` (in its sentence or the next) ends on a negation that says again what
+    came before ("They were going to strike next week. Now they will not.")."""
+    index, _, end = where
+    return any(
+        _elliptical(fact, side.texts[j]) and (j > index or fact.start >= end)
+        for j in (index, index + 1)
+        if j < len(side.texts)
+        for fact in side.facts[j]
+    )
+
+
 def _removed(
     side_o: _Side,
     side_r: _Side,
@@ -1430,7 +1442,7 @@ def _removed(
                 continue  # the rewrite negates the word too
             if where is None:
                 where = _slot(fact.start, fact.end, text, side_o.cues([index]), side_r, group)
-            if where is None or (where[0], where[1]) in taken:
+            if where is None or (where[0], where[1]) in taken or _negated_after(side_r, where):
                 continue
             taken.add((where[0], where[1]))
             shown = _pseudo(*where, side_r.texts)
@@ -1551,6 +1563,8 @@ def _unnegated_there(
         return NEGATED_THERE  # "A, not B" said as "A rather than B", "more A than B"
     if _said_without_negation(fact, text, [side_there.texts[j] for j in there]):
         return NEGATED_THERE
+    if _prefixed_there(fact, text, [side_there.texts[j] for j in there]):
+        return NEGATED_THERE
     where = _scope_rule(fact, text, side_here, side_there, here, there, whole_there, stems_there, widen=widen)
     if where is None:
         where = _context(fact, text, side_there, there)
@@ -1568,6 +1582,19 @@ def _unnegated_there(
         ):  # "is unavailable at weekends" / "cannot use the service at weekends"; not "will not become
             return NEGATED_THERE  # unemployed" / "they're unemployed", which negates the "un" word itself
     return where
+
+
+_PREFIXES = ("un", "in", "im", "il", "ir", "dis")
+
+
+def _prefixed_there(fact: Fact, text: str, there: Sequence[str]) -> bool:
+    """Whether the other side says the word right after the negation with a negative prefix: "it was not safe
+    for buses" / "icy roads made it unsafe for buses", "not possible" / "impossible"."""
+    negated = _clause_words(text, fact.end, most=1)
+    if not negated:
+        return False
+    stems_there = {stem(word) for other in there for word in _WORDS.findall(other)}
+    return any(stem(prefix + negated[0]) in stems_there for prefix in _PREFIXES)
 
 
 #: A negation and what says the same without one: "not enough" and "too few" ("insufficient", "a shortage
@@ -1976,7 +2003,7 @@ def _same_frame(rewrite: Sequence[str], k: int, original: Sequence[str], at: int
 
 
 #: How many words after a comparison's "than" say what is compared with.
-THAN_WORDS = 3
+THAN_WORDS = 6
 
 
 def _compared_with(lower: Sequence[str], k: int) -> set[str]:
@@ -2096,7 +2123,12 @@ def _paired_words_changed(
                 continue
             # the original's word that the rewrite's stands for: one the rewrite says nowhere ("the river level
             # dropped overnight, easing fears" / "the river rose overnight. This eased fears")
-            unsaid = frozenset(other for other in wanted if stem(other) not in stems_r)
+            unsaid = frozenset(  # "reopen" is said by "open" anywhere in the rewrite ("will open again")
+                other
+                for other in wanted
+                if stem(other) not in stems_r
+                and not (other.startswith("re") and stem(other[2:]) in side_r.stems(range(len(side_r.texts))))
+            )
             for index in sources:
                 if not side_o.holds_any(index, unsaid):
                     continue

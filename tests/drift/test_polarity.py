@@ -608,6 +608,11 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The university will freeze rent in its halls.", "The university will not raise rent in its halls.",
          None, None),
         ("The effect was not sustained at six months.", "By six months, the effect had worn off.", None, None),
+        # a negation said with a negative prefix on the other side
+        ("It is possible to park there.", "It is not possible to park there.", "negation-added", "is not"),
+        # "reopen" said as "open again" is no opposite of the "closed" the rewrite adds
+        ("The museum will reopen next month after two years of work.",
+         "The museum has been closed for two years. It will open again next month.", None, None),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -636,6 +641,37 @@ def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None)
 def test_the_time_of_a_verb_is_read_from_its_auxiliaries(words: str, time: str | None) -> None:
     lower = words.split()
     assert polarity._time_of(lower, len(lower) - 1) == time
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "groups_r", "expected"),
+    [
+        # "not safe" for "unsafe" in a sentence split in three
+        ("Several schools in Glenmuir were closed on Tuesday morning because icy roads made it unsafe for buses to run.",
+         ["On Tuesday morning the roads in Glenmuir were icy.", "It was not safe for buses to run.",
+          "So several schools there were closed."], [[0], [0], [0]], []),
+        # a negation said again after its clause, in a sentence of its own that the alignment left out
+        ("Teachers at four secondary schools in Wenford will not strike next week after reaching an agreement with "
+         "the academy trust over workload.",
+         ["Teachers at four secondary schools in Wenford were going to strike next week.", "Now they will not.",
+          "They have made a deal with the trust that runs the schools about how much work they have to do."],
+         [[0], [], [0]], []),
+        # comparatives compared with the same thing, a few words on
+        ("Rents in Harbourne rose by 11% last year, faster than anywhere else in the region, according to a report "
+         "by housing charity Homefirst.",
+         ["It says rents in Harbourne went up by 11% last year.", "This was slower than in other places in the region."],
+         [[0], [0]], [("opposite", "slower")]),
+    ],
+)  # fmt: skip
+def test_flips_across_a_split_sentence(
+    original: str, rewrite: list[str], groups_r: list[list[int]], expected: list[tuple[str, str]]
+) -> None:
+    evidence = name_evidence([original, *rewrite])
+    facts_o = [extract_facts(original, 0, evidence)]
+    facts_r = [extract_facts(text, j, evidence) for j, text in enumerate(rewrite)]
+    groups_o = [[j for j, group in enumerate(groups_r) if 0 in group]]
+    found = find_flips(facts_o, facts_r, [original], rewrite, groups_o, groups_r)
+    assert [(flip.kind, flip.rewrite.text) for flip in found] == expected
 
 
 def test_a_dropped_negated_clause_is_no_flip() -> None:
