@@ -185,7 +185,11 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|its|his|her|their|our|your|my|this|that|every|each)|\w['’]s)\s+$", re.IGNORECASE
 )  # a possessive determines too: "the world's second-largest"
 _NUMBER_AFTER = re.compile(r"\s+\d")
-_PLURAL_PERIOD_AFTER = re.compile(r"\s+(?:minutes|hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
+_PLURAL_PERIOD_AFTER = re.compile(
+    r"\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve|few|\d+)\s+)?"
+    r"(?:minutes|hours|days|weeks|months|years|decades)\b",
+    re.IGNORECASE,
+)  # "the first months of the war", "the first two hours": a stretch at the start, no rank
 #: What makes an ordinal part of a compound that ranks nothing ("second-hand", "third-party", "first-time").
 _NO_RANK_AFTER = re.compile(r"-(?:hand|party|rate|person|time|guess|guessed|guessing)\b", re.IGNORECASE)
 #: A period of time an ordinal counts ("its first week", "the third quarter"): its measure.
@@ -375,6 +379,7 @@ _BEFORE_SEASON = (
 _CLOCK_HOURS = r"1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|midday|noon"
 _CLOCK_MINUTES = r"[1-5]?\d|" + _SPELLED_BELOW_100
 _NAMED_HOURS = {"midnight": 0, "midday": 12, "noon": 12}
+_NAMED_HOUR_AFTER = re.compile(r"\s*(?:noon|midday|midnight)\b", re.IGNORECASE)
 _DATE_ALTERNATIVES = (
     # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",
@@ -1419,6 +1424,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
         parsed = float(digits.replace(",", "")) if digits else spelled_value(spelled) if spelled else 1.0
         if parsed is None:
             continue
+        if parsed == 12 and not (scale or percent or currency) and _NAMED_HOUR_AFTER.match(text, end):
+            continue  # "12 noon", "twelve midnight": the time says it
         value = parsed
         unit = _unit_after(text, end)
         millions = None  # the other reading of a bare "10.1m": 10.1 million

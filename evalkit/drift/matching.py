@@ -1537,7 +1537,10 @@ _NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\
 _BOUND_AFTER = re.compile(
     r"(?:\s+(?:a|an|per|each|every)\s+[a-z]+)?"  # "£151 a week or less"
     r"(?:\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b"
-    r"|\s+and\s+(?P<word_and>over|above|older|upwards|under|below|younger)\b)",
+    r"|\s+and\s+(?P<word_and>over|above|older|upwards|under|below|younger)\b"
+    # "two permits at most"; not "72 °C for at least 15 seconds", the next number's bound
+    r"|(?:\s+(?!(?:for|of|in|to|on|by|with|from|and|or)\b)[a-z]+)?\s+at\s+(?P<word_at>most|least)\b"
+    r"(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)))",
     re.IGNORECASE,
 )
 #: A bound said of a threshold the number names: "below the small profits threshold of £6,725".
@@ -1546,6 +1549,19 @@ _THRESHOLD_OF = re.compile(
     r"(?:threshold|limit|level|cap|ceiling|floor)\s+of\s*$",
     re.IGNORECASE,
 )
+
+
+#: People a bound right after them describes ("children under 3"): a negation before them bears on the verb.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:children|child|kids|babies|adults|people|anyone|those|pupils|students|patients|drivers|men|women|boys|"
+    r"girls|residents|workers|households|families|customers|passengers|applicants|tenants)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plain_count(fact: Fact) -> bool:
+    """A count with no unit but years: what a bound after people says of them ("children under 3")."""
+    return fact.key[0] == "count" and str(fact.detail.get("measure") or "year") == "year"
 
 
 #: What follows a number "within" a margin of a rival, not of a time: "within two points of the leaders".
@@ -1571,7 +1587,11 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         window = text.startswith("within", offset + start)
         if window and _MARGIN_OF.match(text, fact.end):
             return None  # "moved within two points of the leaders": two points behind them
-        if not window and _NEGATED_BOUND.search(text, 0, offset + start):  # "must not earn more than": at most
+        if (
+            not window
+            and _NEGATED_BOUND.search(text, 0, offset + start)
+            and not (_PEOPLE_BEFORE.search(text, 0, offset + start) and _plain_count(fact))
+        ):  # "must not earn more than": at most; not "do not let children under 3": the children's age
             side = "below" if side == "above" else "above"  # ("have not done it within 14 days": a window)
         return side, offset + start, fact.end
     unit_end = fact.detail.get("unit_end")
@@ -1579,8 +1599,10 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         _BOUND_AFTER.match(text, unit_end) if isinstance(unit_end, int) else None
     )  # "20 or more", "five years or more"
     if after is not None:  # "20 or more", "aged 12 and over"
-        word = (after.group("word") or after.group("word_and")).lower()
-        side = "above" if word in ("more", "over", "above", "greater", "higher", "older", "upwards") else "below"
+        word = (after.group("word") or after.group("word_and") or after.group("word_at")).lower()
+        side = (
+            "above" if word in ("more", "over", "above", "greater", "higher", "older", "upwards", "least") else "below"
+        )
         return side, fact.start, after.end()
     return None
 

@@ -77,6 +77,11 @@ def test_one_change_is_one_finding_at_the_changed_words(
         # a bound moved is no rounding: another group of people, or a claim the original does not make
         ("Adults over 65 can get the vaccine free.", "Adults over 60 can get the vaccine free.", True),
         ("Fewer than 100 people came to the meeting.", "Fewer than 95 people came to the meeting.", True),
+        # a negated verb before a bound on an amount still turns it round
+        ("Employers must not pay workers less than £10 an hour.", "Employers must pay workers at least £10 an hour.",
+         False),
+        ("Employers must not pay workers less than £10 an hour.", "Employers can pay workers less than £10 an hour.",
+         True),
         ("More than 1,240 people came to the meeting.", "More than 1,250 people came to the meeting.", True),
         # a lower bound said lower stays true, as news rounds it; a plain number rounded with a bound word
         ("More than 1,240 people came to the meeting.", "More than 1,200 people came to the meeting.", False),
@@ -147,6 +152,14 @@ def test_same_fact_in_other_words_is_no_change(fast_evaluator: Evaluator, old: s
         ("All proceeds from the opening night will go to the lifeboat station.",
          "All the money from the first night will go to the lifeboat station."),
         ("It was the coldest night of the winter so far.", "It was the coldest night this winter so far."),
+        # a negation before people is no negation of their age; a bound said after its count; "12 noon"
+        ("Parents are warned not to let children under three play with the toys.",
+         "Do not let children under 3 play with the toys."),
+        ("Each household can have up to two permits.", "Each home can have two permits at most."),
+        ("Milk is heated to 72 °C for at least 15 seconds.", "Milk is heated to 72 °C for 15 seconds or more."),
+        ("Shoppers can park for free for the first two hours on Saturdays.",
+         "You can park for free for two hours on Saturdays."),
+        ("The warning lasts until midday Thursday.", "The warning lasts until 12 noon on Thursday."),
         # a bound on a count beside an age is no age limit
         ("Children aged 12 and over may take up to a maximum of eight tablets in 24 hours.",
          "If you are 12 or older, never take more than eight tablets in 24 hours."),
