@@ -2063,6 +2063,12 @@ def _negated_stretch(side: _Side, sentence: int, k: int) -> bool:
     )
 
 
+def _age_old(lower: Sequence[str], k: int) -> bool:
+    """Whether the ``k``-th word is the "old" of an age ("3 months old"): no opposite of "young"."""
+    return lower[k] == "old" and k > 0 and lower[k - 1] in _AGE_UNITS
+
+
+_AGE_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))
 _LOSE = frozenset(("lose", "loses", "lost", "losing"))
 
 
@@ -2139,7 +2145,12 @@ def _paired_words_changed(
                 if not framed and table == "certainty":
                     content = side_r.content(j)
                     framed = len(content & side_o.content(index)) >= SAME_SENTENCE * len(content)
-                if not framed or _converse(side_o.lower(index), at, side_r.lower(j), k):
+                if (
+                    not framed
+                    or _converse(side_o.lower(index), at, side_r.lower(j), k)
+                    or _age_old(side_o.lower(index), at)
+                    or _age_old(side_r.lower(j), k)
+                ):
                     continue
                 cue = _pseudo(index, *_verb_span(side_o.texts[index], at), side_o.texts)
                 other = _pseudo(j, *_verb_span(side_r.texts[j], k), side_r.texts)

@@ -610,6 +610,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         ("The effect was not sustained at six months.", "By six months, the effect had worn off.", None, None),
         # a negation said with a negative prefix on the other side
         ("It is possible to park there.", "It is not possible to park there.", "negation-added", "is not"),
+        # "old" of an age is no opposite of "young"; kinds of public transport exclude each other
+        ("Call 111 if your child is under 3 months old.", "Is your baby younger than 3 months? Then call 111.",
+         None, None),
+        ("A single tram ticket in Ardley will stay at £2.20.", "A single bus ticket in Ardley will stay at £2.20.",
+         "opposite", "bus"),
+        ("The government has approved funding for the bypass.", "The government has suggested funding for the bypass.",
+         "opposite", "suggested"),
         # "reopen" said as "open again" is no opposite of the "closed" the rewrite adds
         ("The museum will reopen next month after two years of work.",
          "The museum has been closed for two years. It will open again next month.", None, None),
