@@ -300,7 +300,7 @@ def _threshold_moved(a: Fact, b: Fact, original_text: str, rewrite_text: str) ->
     """Whether two numbers that :func:`numbers_equal` takes for one rounded are a bound moved instead: the
     original's number is a bound itself and the rewrite's another one, where the rewrite's says more than
     the original's ("over 1,200" / "over 1,500") or the number is an age ("adults over 65" / "adults over
-    60": another group of people). "more than 1,200" / "more than 1,000" still matches: it keeps a lower
+    60": another group of people). "more than 1,240" / "more than 1,200" still matches: it keeps a lower
     bound true, as news rounds it."""
     value_a, value_b = _value(a), _value(b)
     if value_a is None or value_b is None or value_a == value_b or a.key[0] != b.key[0]:
@@ -941,6 +941,7 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
     )
 
 
+#: A relative date of the period the text is written in ("this winter", "this year").
 _THIS_PERIOD = re.compile(r"this\s+(?P<unit>winter|summer|spring|autumn|year|month|week)", re.IGNORECASE)
 
 
@@ -1587,12 +1588,14 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         window = text.startswith("within", offset + start)
         if window and _MARGIN_OF.match(text, fact.end):
             return None  # "moved within two points of the leaders": two points behind them
+        # a negation turns a bound round ("must not earn more than": at most), but not a window ("has not done
+        # them within 14 days") nor the age of people a negated verb bears on ("do not let children under 3")
         if (
             not window
             and _NEGATED_BOUND.search(text, 0, offset + start)
             and not (_PEOPLE_BEFORE.search(text, 0, offset + start) and _plain_count(fact))
-        ):  # "must not earn more than": at most; not "do not let children under 3": the children's age
-            side = "below" if side == "above" else "above"  # ("have not done it within 14 days": a window)
+        ):
+            side = "below" if side == "above" else "above"
         return side, offset + start, fact.end
     unit_end = fact.detail.get("unit_end")
     after = _BOUND_AFTER.match(text, fact.end) or (

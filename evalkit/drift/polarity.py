@@ -1584,6 +1584,7 @@ def _unnegated_there(
     return where
 
 
+#: Negative prefixes of adjectives and verbs ("unsafe", "impossible", "illegal", "irregular", "disagree").
 _PREFIXES = ("un", "in", "im", "il", "ir", "dis")
 
 
@@ -2068,7 +2069,9 @@ def _age_old(lower: Sequence[str], k: int) -> bool:
     return lower[k] == "old" and k > 0 and lower[k - 1] in _AGE_UNITS
 
 
+#: Units of time before the "old" of an age.
 _AGE_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))
+#: Forms of "lose", whose "to" names the winner ("lost to Australia").
 _LOSE = frozenset(("lose", "loses", "lost", "losing"))
 
 
@@ -2101,6 +2104,7 @@ def _paired_words_changed(
     sides ("prices rose sharply" / "prices fell sharply"; "did not rise" / "fell" keeps the meaning and
     passes)."""
     flips: list[Flip] = []
+    every_stem_r = side_r.stems(range(len(side_r.texts)))  # "reopen" is said by "open" anywhere in the rewrite
     for table, kind, said in PAIRED_CHANGES:
         pairs = _paired(table) if table != UN_PREFIXED else {}
         candidates = [
@@ -2129,11 +2133,10 @@ def _paired_words_changed(
                 continue
             # the original's word that the rewrite's stands for: one the rewrite says nowhere ("the river level
             # dropped overnight, easing fears" / "the river rose overnight. This eased fears")
-            unsaid = frozenset(  # "reopen" is said by "open" anywhere in the rewrite ("will open again")
+            unsaid = frozenset(
                 other
                 for other in wanted
-                if stem(other) not in stems_r
-                and not (other.startswith("re") and stem(other[2:]) in side_r.stems(range(len(side_r.texts))))
+                if stem(other) not in stems_r and not (other.startswith("re") and stem(other[2:]) in every_stem_r)
             )
             for index in sources:
                 if not side_o.holds_any(index, unsaid):
@@ -2436,6 +2439,7 @@ _ADVERBS_IN_VERB = frozenset((
     "also", "already", "now", "soon", "then", "just", "finally", "still", "usually", "always", "only", "even",
     "probably", "likely",
 ))  # fmt: skip
+#: A contracted "be" ("they're", "it's"; "'s" may be "has", left unread): a participle after it says a state.
 _CONTRACTED_BE = re.compile(r"['’](?:re|m|s)$")
 #: Linking verbs in the present, before a participle that then says a state ("remain closed", "stays open").
 _LINKING_PRESENT = frozenset(("remain", "remains", "stay", "stays", "seem", "seems", "appear", "appears", "look",
