@@ -1563,7 +1563,7 @@ def _unnegated_there(
         return NEGATED_THERE  # "A, not B" said as "A rather than B", "more A than B"
     if _said_without_negation(fact, text, [side_there.texts[j] for j in there]):
         return NEGATED_THERE
-    if _prefixed_there(fact, text, [side_there.texts[j] for j in there]):
+    if _prefixed_there(fact, text, side_there.stems(there)):
         return NEGATED_THERE
     where = _scope_rule(fact, text, side_here, side_there, here, there, whole_there, stems_there, widen=widen)
     if where is None:
@@ -1588,14 +1588,11 @@ def _unnegated_there(
 _PREFIXES = ("un", "in", "im", "il", "ir", "dis")
 
 
-def _prefixed_there(fact: Fact, text: str, there: Sequence[str]) -> bool:
-    """Whether the other side says the word right after the negation with a negative prefix: "it was not safe
-    for buses" / "icy roads made it unsafe for buses", "not possible" / "impossible"."""
+def _prefixed_there(fact: Fact, text: str, stems_there: set[str]) -> bool:
+    """Whether the other side (the stems of its words) says the word right after the negation with a negative
+    prefix: "it was not safe for buses" / "icy roads made it unsafe for buses", "not possible" / "impossible"."""
     negated = _clause_words(text, fact.end, most=1)
-    if not negated:
-        return False
-    stems_there = {stem(word) for other in there for word in _WORDS.findall(other)}
-    return any(stem(prefix + negated[0]) in stems_there for prefix in _PREFIXES)
+    return bool(negated) and any(stem(prefix + negated[0]) in stems_there for prefix in _PREFIXES)
 
 
 #: A negation and what says the same without one: "not enough" and "too few" ("insufficient", "a shortage
@@ -2064,6 +2061,11 @@ def _negated_stretch(side: _Side, sentence: int, k: int) -> bool:
     )
 
 
+def _said_again(word: str, side: _Side) -> bool:
+    """Whether a "re-" verb is said by its verb anywhere on a side: "reopen" by "will open again"."""
+    return word.startswith("re") and stem(word[2:]) in side.stems(range(len(side.texts)))
+
+
 def _age_old(lower: Sequence[str], k: int) -> bool:
     """Whether the ``k``-th word is the "old" of an age ("3 months old"): no opposite of "young"."""
     return lower[k] == "old" and k > 0 and lower[k - 1] in _AGE_UNITS
@@ -2104,7 +2106,6 @@ def _paired_words_changed(
     sides ("prices rose sharply" / "prices fell sharply"; "did not rise" / "fell" keeps the meaning and
     passes)."""
     flips: list[Flip] = []
-    every_stem_r = side_r.stems(range(len(side_r.texts)))  # "reopen" is said by "open" anywhere in the rewrite
     for table, kind, said in PAIRED_CHANGES:
         pairs = _paired(table) if table != UN_PREFIXED else {}
         candidates = [
@@ -2134,9 +2135,7 @@ def _paired_words_changed(
             # the original's word that the rewrite's stands for: one the rewrite says nowhere ("the river level
             # dropped overnight, easing fears" / "the river rose overnight. This eased fears")
             unsaid = frozenset(
-                other
-                for other in wanted
-                if stem(other) not in stems_r and not (other.startswith("re") and stem(other[2:]) in every_stem_r)
+                other for other in wanted if stem(other) not in stems_r and not _said_again(other, side_r)
             )
             for index in sources:
                 if not side_o.holds_any(index, unsaid):
