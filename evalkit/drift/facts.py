@@ -379,7 +379,7 @@ _BEFORE_SEASON = (
 _CLOCK_HOURS = r"1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|midday|noon"
 _CLOCK_MINUTES = r"[1-5]?\d|" + _SPELLED_BELOW_100
 _NAMED_HOURS = {"midnight": 0, "midday": 12, "noon": 12}
-_NAMED_HOUR_AFTER = re.compile(r"\s*(?:noon|midday|midnight)\b", re.IGNORECASE)
+_NAMED_HOUR_AFTER = re.compile(rf"\s*(?:{'|'.join(_NAMED_HOURS)})\b", re.IGNORECASE)  # "12 noon"
 _DATE_ALTERNATIVES = (
     # a comma may stand apart, as tokenised text writes it ("May 29 , 1518")
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:(?:\s?,)?\s+(?P<y1>{_YEAR}))?",

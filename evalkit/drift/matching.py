@@ -955,10 +955,10 @@ def _this_as_the(fact: Fact, texts: Sequence[str]) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
-#: Words for a span of time that hold its count ("quarterly" / "in three months", "a fortnight" / "two weeks").
+#: Words for a span of time that hold its count ("quarterly" / "in three months"); "fortnight" is a number fact
+#: of its own (two weeks).
 _SPAN_WORDS: dict[tuple[float, str], re.Pattern[str]] = {
     (3.0, "month"): re.compile(r"\bquarter(?:ly|s)?\b", re.IGNORECASE),
-    (2.0, "week"): re.compile(r"\bfortnight(?:ly|s)?\b", re.IGNORECASE),
     (6.0, "month"): re.compile(r"\bhalf[- ]year(?:ly|s)?\b|\bsix-monthly\b", re.IGNORECASE),
     (1.0, "year"): re.compile(r"\b(?:annual(?:ly)?|yearly)\b", re.IGNORECASE),
     (1.0, "month"): re.compile(r"\bmonthly\b", re.IGNORECASE),
@@ -969,7 +969,7 @@ _SPAN_WORDS: dict[tuple[float, str], re.Pattern[str]] = {
 
 def said_as_frequency(fact: Fact, texts: Sequence[str]) -> bool:
     """Whether a count of units of time stands in ``texts`` as the word for that span: "a profit of 1.4
-    billion kronor in three months" / "a quarterly profit", "two weeks" / "fortnightly"."""
+    billion kronor in three months" / "a quarterly profit", "a week" / "weekly"."""
     span = _time_span(fact)
     pattern = _SPAN_WORDS.get(span) if span is not None else None
     return pattern is not None and any(pattern.search(text) for text in texts)
