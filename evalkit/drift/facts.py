@@ -622,7 +622,7 @@ def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = ORDINARY)
     lower = word.lower()
     if lower in NOT_NAMES:
         return True
-    if evidence.capitalised(lower) or gazetteer().forms.get(lower) is not None:
+    if evidence.capitalised(lower) or gazetteer().lookup([word]) is not None:
         return False
     head = lower.split("-")[0]
     return _zipf(lower) >= threshold or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
@@ -1720,7 +1720,7 @@ def _clean_run(
         return _run_word(text[span[0] : span[1]])
 
     def known(span: tuple[int, int]) -> bool:
-        return g.forms.get(word(span).lower()) is not None
+        return g.lookup([word(span)]) is not None
 
     run = list(run)
     while run and word(run[-1]).lower() in _CONNECTORS:

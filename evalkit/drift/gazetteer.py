@@ -46,9 +46,15 @@ class Gazetteer:
     forms: dict[str, Entity]
     demonyms: frozenset[str]
     longest: int  # the most words in one surface form
+    cased_only: frozenset[str] = frozenset()  # aliases that spell everyday words, lower case ("car" of "CAR")
 
-    def lookup(self, words: list[str]) -> Entity | None:
+    def lookup(self, words: list[str], *, cased: bool = True) -> Entity | None:
+        """The entity that ``words``, as written, name; an alias that spells an everyday word (marked "=" in
+        the file) only in capitals ("CAR" is the Central African Republic, "Car makers" no place).
+        ``cased=False``: words already lower-cased, looked up as any case."""
         form = " ".join(words).lower().replace("’", "'")
+        if cased and form in self.cased_only and not "".join(words).isupper():
+            return None
         return self.forms.get(form) or self.forms.get(fold_diacritics(form))
 
 
@@ -65,13 +71,15 @@ def gazetteer() -> Gazetteer:
     text = shipped_text("gazetteer.tsv")
     forms: dict[str, Entity] = {}
     demonyms: set[str] = set()
+    cased_only: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         columns = [*line.split("\t"), "", "", "", ""][:5]
         kind, name, aliases, adjectives, metonym = (column.strip() for column in columns)
         entity = Entity(name, kind, metonym or None)
-        surface = [name, *(a for a in aliases.split("|") if a)]
+        surface = [name, *(a.removeprefix("=") for a in aliases.split("|") if a)]
+        cased_only.update(a[1:].lower() for a in aliases.split("|") if a.startswith("="))
         for form in surface:  # as written, and without diacritics ("bogotá", "bogota")
             for lower in dict.fromkeys((form.lower(), fold_diacritics(form.lower()))):
                 forms.setdefault(lower, entity)
@@ -83,4 +91,4 @@ def gazetteer() -> Gazetteer:
                     forms.setdefault(demonym.lower(), entity)
                     demonyms.add(demonym.lower())
     longest = max(len(form.split()) for form in forms)
-    return Gazetteer(forms, frozenset(demonyms), longest)
+    return Gazetteer(forms, frozenset(demonyms), longest, frozenset(cased_only))

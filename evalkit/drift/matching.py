@@ -168,10 +168,10 @@ def _possessive_free(units: tuple[str, ...]) -> tuple[str, ...]:
     if last.startswith("@") or len(last) < 3 or not last.endswith("s") or last.endswith("'s"):
         return units
     bare = [*units[:-1], last[:-1]]
-    whole = None if any(unit.startswith("@") for unit in bare) else gazetteer().lookup(bare)
+    whole = None if any(unit.startswith("@") for unit in bare) else gazetteer().lookup(bare, cased=False)
     if whole is not None:
         return (whole.id,)
-    known = gazetteer().lookup([last[:-1]])
+    known = gazetteer().lookup([last[:-1]], cased=False)
     return (*units[:-1], known.id if known is not None else last[:-1])
 
 
@@ -268,6 +268,15 @@ def _numbers_equal(a: Fact, b: Fact, rewrite_text: str) -> bool:
         value_b *= 100.0 if kind_b == "fraction" else 1.0
         if abs(value_a - value_b) < 0.5:
             return True
+        if kind_a == "fraction":  # an exact share as a percentage: rounded either way ("two thirds" / "66%") or
+            return (
+                abs(value_a - value_b) < 1.0
+                or bool(  # announced as approximate ("a third" / "about 30%");
+                    _APPROXIMATORS.search(rewrite_text[: b.start])  # "a third" / "32 percent" is another figure
+                    and abs(value_a - value_b) <= 0.1 * abs(value_a)
+                    and _rounded(value_b, value_a)
+                )
+            )
     elif kind_a != kind_b and {kind_a, kind_b} not in ({"count", "money"}, {"count", "points"}):
         return False  # "0.6 percentage points" may be said "0.6 points"
     if a.key[1] and b.key[1] and a.key[1] != b.key[1]:
@@ -427,6 +436,8 @@ def match_facts(
         and not _week_part_kept(match, sides)
         and not _present_kept(match, sides)
         and not _first_said_otherwise(match, sides)
+        and not _half_said_otherwise(match, sides)
+        and not _one_said_as_word(match, sides)
     ]
     matches = _worked_out(_derived_shares(matches, sides), sides)
     matches += _bound_changes(sides, matches)
@@ -860,19 +871,26 @@ def _week_part_kept(match: Match, sides: Sides) -> bool:
 
 
 #: Words that say "at present", as a sentence that opens on "Today" does ("Today it is a museum").
-_NOWADAYS = re.compile(r"\b(?:now|nowadays|currently|at present|these days|present-day)\b", re.IGNORECASE)
+_NOWADAYS = re.compile(r"\b(?:now|nowadays|currently|current|at present|these days|present-day)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|going\s+to)\b|['’]ll\b", re.IGNORECASE)
+#: Words after which "today" says "of our time": "batteries sold today", "the people of today".
+_TODAY_AFTER = re.compile(r"\b(?:[a-z]+ed|sold|made|used|built|known|seen|found|done|grown|worn|run|of)\s+$", re.I)
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:(?:and|but|so)\s+)?$", re.IGNORECASE)
 
 
 def _present_kept(match: Match, sides: Sides) -> bool:
-    """ "Today" dropped or added at the start of a sentence, where it means "these days", while an aligned
-    sentence of the other side says "now" or "currently" ("is now protected" / "Today it is protected"):
-    kept, said another way."""
+    """ "Today" dropped or added at the start of a sentence or after a participle, where it means "these
+    days", while an aligned sentence of the other side says "now", "currently" or "current" ("is now
+    protected" / "Today it is protected"; "current models" / "batteries sold today"): kept, said another
+    way."""
     found = _one_sided(match, sides)
     if found is None or found[0].key != ("relative", "today") or found[0].text.lower() != "today":
         return False
     fact, text, aligned = found
-    return bool(_OPENING.fullmatch(text[: fact.start])) and any(_NOWADAYS.search(other) for other in aligned)
+    placed = _OPENING.fullmatch(text[: fact.start]) or (
+        _TODAY_AFTER.search(text, 0, fact.start) and not _FUTURE.search(text, 0, fact.start)
+    )  # "will be sold today" is a day
+    return bool(placed) and any(_NOWADAYS.search(other) for other in aligned)
 
 
 #: Words that say "first" of a work, a game or a voyage: "their debut single", "its maiden flight", "the
@@ -890,6 +908,51 @@ def _first_said_otherwise(match: Match, sides: Sides) -> bool:
     if found is None or found[0].key != ("ordinal", 1):
         return False
     return any(_FIRST_WORDS.search(other) for other in found[2])
+
+
+#: "half" with a bound before it, and the word that says the same share without a number: "more than half"
+#: / "a majority", "less than half" / "a minority".
+_HALF_BOUNDED = re.compile(
+    r"\b(?:(?P<above>more\s+than|over|above)|(?P<below>less\s+than|fewer\s+than|under|below))\s+(?:a\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = {
+    "above": re.compile(r"\b(?:majority|most)\b", re.IGNORECASE),
+    "below": re.compile(r"\bminority\b", re.IGNORECASE),
+}
+
+
+def _half_said_otherwise(match: Match, sides: Sides) -> bool:
+    """ "more than half" dropped or added where an aligned sentence of the other side says "majority" or
+    "most" ("a majority stake" / "more than half of the company"), "less than half" where it says
+    "minority": kept, said another way."""
+    found = _one_sided(match, sides, "number")
+    if found is None or found[0].key[0] != "fraction" or _value(found[0]) != 0.5:
+        return False
+    fact, text, aligned = found
+    bound = _HALF_BOUNDED.search(text, max(0, fact.start - 20), fact.start)
+    if bound is None:
+        return False
+    share = _SHARE_WORDS["above" if bound.group("above") else "below"]
+    return any(share.search(other) for other in aligned)
+
+
+#: The word after a number: "1 month" -> "month".
+_UNIT_WORD = re.compile(r"[\s-]*([a-z]+)", re.IGNORECASE)
+
+
+def _one_said_as_word(match: Match, sides: Sides) -> bool:
+    """A "1" dropped or added where an aligned sentence of the other side says "one" or "a" before the same
+    word ("at least one month's notice" / "at least 1 month before"): the extractor leaves the word "one"
+    out (it is as often a pronoun: "one of them"), so the figure is kept, said as a word."""
+    found = _one_sided(match, sides, "number")
+    if found is None or _value(found[0]) != 1.0 or found[0].key[0] != "count":
+        return False
+    fact, text, aligned = found
+    unit = _UNIT_WORD.match(text, fact.end)
+    word = re.escape(unit.group(1)) if unit else r"\w+"
+    said = re.compile(rf"\b(?:one|an?|single)\s+{word}", re.IGNORECASE)
+    return any(said.search(other) for other in aligned)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
@@ -1512,7 +1575,10 @@ _BELOW_BEFORE = re.compile(
     r"(?:less|fewer|younger|lower|smaller|cheaper|shorter|earlier|lighter|slower|narrower|shallower|colder|cooler) "
     r"than|not even|up to|at most|below|short of|"
     r"as (?:much|many|high|long) as|"
-    r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?)(?:\s*|-)$",
+    r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?|"
+    # "capped at £2"; "until they are 20" (an age up to which: under 20)
+    r"(?:capped|limited) (?:at|to)|until (?:they|you|he|she|it|the child|your child) (?:are|is|turn|turns)|"
+    r"until (?:the )?age(?:d| of)?)(?:\s*|-)$",
     re.IGNORECASE,
 )
 _ABOVE_BEFORE = re.compile(
@@ -1535,9 +1601,15 @@ _SPREAD = re.compile(
 )
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
 _NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+#: Words after "or" that make a number a bound, by side: "20 or more", "0 degrees or colder".
+_OR_ABOVE = ("more", "over", "above", "greater", "higher", "older", "longer", "later", "larger", "bigger", "warmer",
+             "hotter")  # fmt: skip
+_OR_BELOW = ("fewer", "less", "under", "below", "lower", "younger", "shorter", "earlier", "smaller", "colder", "cooler")
 _BOUND_AFTER = re.compile(
-    r"(?:\s+(?:a|an|per|each|every)\s+[a-z]+)?"  # "£151 a week or less"
-    r"(?:\s+or\s+(?P<word>more|over|above|greater|higher|older|fewer|less|under|below|lower|younger)\b"
+    # what is counted, and the rate: "8,000 steps a day or more", "£151 a week or less"
+    r"(?:\s+(?!(?:a|an|the|and|or|of|to|in|on|at|for|by|with|from|than|per|each|every)\b)[a-z]+){0,2}?"
+    r"(?:\s+(?:a|an|per|each|every)\s+[a-z]+)?"
+    rf"(?:\s+or\s+(?P<word>{'|'.join(_OR_ABOVE + _OR_BELOW)})\b"
     r"|\s+and\s+(?P<word_and>over|above|older|upwards|under|below|younger)\b"
     # "two permits at most"; not "72 °C for at least 15 seconds", the next number's bound
     r"|(?:\s+(?!(?:for|of|in|to|on|by|with|from|and|or)\b)[a-z]+)?\s+at\s+(?P<word_at>most|least)\b"
@@ -1590,11 +1662,7 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
             return None  # "moved within two points of the leaders": two points behind them
         # a negation turns a bound round ("must not earn more than": at most), but not a window ("has not done
         # them within 14 days") nor the age of people a negated verb bears on ("do not let children under 3")
-        if (
-            not window
-            and _NEGATED_BOUND.search(text, 0, offset + start)
-            and not (_PEOPLE_BEFORE.search(text, 0, offset + start) and _plain_count(fact))
-        ):
+        if not window and _bound_negated(fact, text, offset + start):
             side = "below" if side == "above" else "above"
         return side, offset + start, fact.end
     unit_end = fact.detail.get("unit_end")
@@ -1603,9 +1671,7 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
     )  # "20 or more", "five years or more"
     if after is not None:  # "20 or more", "aged 12 and over"
         word = (after.group("word") or after.group("word_and") or after.group("word_at")).lower()
-        side = (
-            "above" if word in ("more", "over", "above", "greater", "higher", "older", "upwards", "least") else "below"
-        )
+        side = "above" if word in (*_OR_ABOVE, "upwards", "least") else "below"
         return side, fact.start, after.end()
     return None
 
@@ -1736,8 +1802,21 @@ def _an_age(fact: Fact, text: str) -> bool:
     return _AGE_WORDS.search(text, max(0, fact.start - 30), min(len(text), fact.end + 15)) is not None
 
 
+def _bound_negated(fact: Fact, text: str, start: int) -> bool:
+    """Whether a negation turns round the bound that starts at ``start`` ("must not earn more than": at
+    most), not the age of people a negated verb bears on ("do not let children under 3")."""
+    return _NEGATED_BOUND.search(text, 0, start) is not None and not (
+        _PEOPLE_BEFORE.search(text, 0, start) and _plain_count(fact)
+    )
+
+
 def _inclusive(fact: Fact, bound: tuple[str, int, int], texts: Sequence[str]) -> bool:
-    return _INCLUSIVE_BOUND.search(texts[fact.sentence], bound[1], bound[2]) is not None
+    """Whether a bound takes in its own number: "12 and under", "no more than 8", and a strict bound
+    negated ("should not take more than 8"); not "under 12", nor "must not be at least 18"."""
+    text = texts[fact.sentence]
+    said = _INCLUSIVE_BOUND.search(text, bound[1], bound[2]) is not None
+    window = text.startswith("within", bound[1])
+    return said != (bound[1] < fact.start and not window and _bound_negated(fact, text, bound[1]))
 
 
 def _age_limit_moved(
@@ -1776,9 +1855,10 @@ def _bound_said_elsewhere(
 #: A bound that takes in its number ("at least 16", "15 or younger"), as against one that leaves it out
 #: ("over 16", "under 16").
 _INCLUSIVE_BOUND = re.compile(
-    r"\b(?:or|and) (?:more|over|above|greater|higher|older|fewer|less|under|below|lower|younger|upwards)\b"
+    rf"\b(?:or|and) (?:{'|'.join(_OR_ABOVE + _OR_BELOW)}|upwards)\b"
     r"|\bat (?:least|most)\b"
-    r"|\bup to\b|\bno (?:more|fewer|less|older|younger|later|earlier) than\b|\b(?:minimum|maximum)\b|\bas \w+ as\b",
+    r"|\bup to\b|\b(?:no|not) (?:more|fewer|less|older|younger|later|earlier) than\b|\b(?:minimum|maximum)\b"
+    r"|\bas \w+ as\b",
     re.IGNORECASE,
 )
 

@@ -989,6 +989,7 @@ def find_flips(
             and not _unless_as_not_if(flip, side_o, side_r)
             and not _the_others(flip, side_o, side_r)
             and not _delayed_until(flip, side_o, side_r)
+            and not _negated_in_a_lone_sentence(flip, side_o, side_r, original_groups, rewrite_groups)
         ):
             seen.add(where)
             unique.append(flip)
@@ -1005,6 +1006,34 @@ def find_flips(
         unique = [other for other in unique if not _overlap(flip.original, other.original)]
         unique.append(flip)
     return unique
+
+
+def _negated_in_a_lone_sentence(
+    flip: Flip,
+    side_o: _Side,
+    side_r: _Side,
+    original_groups: Sequence[Sequence[int]],
+    rewrite_groups: Sequence[Sequence[int]],
+) -> bool:
+    """A negation removed (or added) whose words a sentence of the other side that the alignment left alone
+    negates: "Hartfield Dairy is recalling its yoghurt … Do not eat it." / "Do not eat Hartfield Dairy
+    yoghurt …" (the short sentence was folded into another). The first content word after the negation is
+    the same."""
+    negated = _negated_side(flip, side_o, side_r)
+    if negated is None:
+        return False
+    negation, own, _, other_side = negated
+    words = _clause_words(own.texts[negation.sentence], negation.end, most=1)
+    if not words:
+        return False
+    groups = rewrite_groups if other_side is side_r else original_groups
+    return any(
+        not groups[index] and _clause_words(other_side.texts[index], fact.end, most=1) == words
+        for index in range(len(other_side.texts))
+        if index < len(groups)
+        for fact in other_side.facts[index]
+        if fact.category == "negation" and fact.kind == "negation"
+    )
 
 
 #: A negation and a "without" later in its clause (at most eight words on, no clause break between): the
@@ -1099,8 +1128,13 @@ _DELAYED = re.compile(
 )
 
 
-#: A thing said to happen only at a later time: "were found again only in 1911", "only started when".
-_ONLY_THEN = re.compile(r"\bonly\s+(?:[\w’'-]+\s+)?(?:in|on|at|when|after|once|from|then|later|since)\b", re.IGNORECASE)
+#: A thing said to happen only at a later time: "were found again only in 1911", "only started when", or for
+#: the first time then: "was first played in public in 1962", "first opened in", "for the first time".
+_ONLY_THEN = re.compile(
+    r"\bonly\s+(?:[\w’'-]+\s+)?(?:in|on|at|when|after|once|from|then|later|since)\b"
+    r"|\b(?:was|were|is|are|been|be)\s+first\b|\bfirst\s+[a-z]+ed\b|\bfor\s+the\s+first\s+time\b",
+    re.IGNORECASE,
+)
 
 
 def _delayed_until(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
@@ -1538,6 +1572,15 @@ _STATUS_QUO = re.compile(
 _CONTRAST = re.compile(r"\b(?:than|instead of|unlike|as opposed to)\b", re.IGNORECASE)
 
 
+def _moved_from(fact: Fact, text: str, there: str) -> bool:
+    """Whether the word after a contrastive "not" is what the other side moves something from: "on
+    Thursdays, not Tuesdays" / "will move from Tuesdays to Thursdays"."""
+    after = _WORD_AFTER.match(text, fact.end)
+    return (
+        after is not None and re.search(rf"\bfrom\s+(?:the\s+)?{re.escape(after.group(1))}\b", there, re.I) is not None
+    )
+
+
 def _contrastive(fact: Fact, text: str) -> bool:
     """A contrastive "not": right after a comma, "and" or "but"."""
     return fact.text.lower() == "not" and bool(_CONTRASTIVE_BEFORE.search(text, 0, fact.start))
@@ -1559,8 +1602,10 @@ def _unnegated_there(
     """Where the sentences ``there`` state without a negation what ``fact`` (in ``text``, a sentence of
     ``here``) negates, by rules 1 to 4 in turn; :data:`NEGATED_THERE` when they negate it too; None when
     no rule places it (rule 4, the clause, only applies when the other side has no cue: ``no_cues``)."""
-    if _contrastive(fact, text) and any(_CONTRAST.search(side_there.texts[j]) for j in there):
-        return NEGATED_THERE  # "A, not B" said as "A rather than B", "more A than B"
+    if _contrastive(fact, text) and any(
+        _CONTRAST.search(side_there.texts[j]) or _moved_from(fact, text, side_there.texts[j]) for j in there
+    ):
+        return NEGATED_THERE  # "A, not B" said as "A rather than B", "more A than B", "from B to A"
     if _said_without_negation(fact, text, [side_there.texts[j] for j in there]):
         return NEGATED_THERE
     if _prefixed_there(fact, text, side_there.stems(there)):
@@ -1592,13 +1637,22 @@ def _prefixed_there(fact: Fact, text: str, stems_there: set[str]) -> bool:
     """Whether the other side (the stems of its words) says the word right after the negation with a negative
     prefix: "it was not safe for buses" / "icy roads made it unsafe for buses", "not possible" / "impossible"."""
     negated = _clause_words(text, fact.end, most=1)
-    return bool(negated) and any(stem(prefix + negated[0]) in stems_there for prefix in _PREFIXES)
+    return bool(negated) and any(
+        prefix + negated[0] in stems_there or stem(prefix + negated[0]) in stems_there for prefix in _PREFIXES
+    )  # "not exposed" / "unexposed": the stem "expos" prefixed is the stem of "unexposed"
 
 
 #: A negation and what says the same without one: "not enough" and "too few" ("insufficient", "a shortage
 #: of"); a negated lower limit ("must not pay less than") and "at least"; a negated upper one ("must not
 #: be more than") and "at most" ("up to").
 _SAID_WITHOUT_NEGATION = (
+    (  # "you do not pay for prescriptions" / "free prescriptions"
+        re.compile(
+            r"\s+(?:(?:have|has|need|needs)\s+to\s+)?(?:pay|be\s+charged|cost|costs)\b|\s+(?:charge|cost|fee)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\bfree\b(?!-)|\b(?:at|for)\s+no\s+(?:cost|charge)\b|\bfor\s+nothing\b", re.IGNORECASE),
+    ),
     (
         re.compile(r"\s+(?:[\w’'-]+\s+)?(?:enough|sufficient|adequate)\b", re.IGNORECASE),
         re.compile(r"\btoo\s+(?:few|little)\b|\b(?:insufficient|inadequate|shortage|lack(?:s|ed|ing)?)\b", re.I),
@@ -1846,7 +1900,8 @@ _QUANTIFIED_PRONOUNS = frozenset({"them", "those", "these", "us", "you", "it"})
 def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]:
     """(level, the word it bears on, its stem, start, end) of each quantifier of :data:`QUANTITY` in a sentence
     that bears on a content word within the next four, or on a pronoun through "of" ("many of them"), not
-    after a negation ("not all", "not always")."""
+    after a negation ("not all", "not always"); one bearing on a part of a whole ("all members of the crew")
+    also as one on the whole."""
     words = list(_WORDS.finditer(own.texts[index]))
     found = []
     for k, match in enumerate(words):
@@ -1875,6 +1930,11 @@ def _quantifiers(own: _Side, index: int) -> list[tuple[int, str, str, int, int]]
             scope = [w for w in following if not _function_word(w) and w.lower() not in QUANTITY]
         if scope:
             found.append((level, scope[0], stem(scope[0]), match.start(), match.end()))
+            at = following.index(scope[0])  # "all members of the crew": the crew too ("some of the crew")
+            if following[at + 1 : at + 2] == ["of"]:
+                whole = [w for w in words[k + at + 3 : k + at + 5] if not _function_word(w.group())][:1]
+                if whole:
+                    found.append((level, whole[0].group(), stem(whole[0].group()), match.start(), match.end()))
     return found
 
 
@@ -1890,16 +1950,19 @@ def _quantity_changes(
         return flips
     said_o = {(q[0], q[2]) for i in whole_sources for q in side_o.quantifiers(i)}
     for index in sources:
+        flipped: set[int] = set()
         for level, word, scope, start, end in side_o.quantifiers(index):
             others = [q for q in quantified_r if q[3] == scope]
             if (
-                others
+                start not in flipped
+                and others
                 and all(_claims_other_quantity(level, q[1]) for q in others)
                 and not any((q[1], scope) in said_o for q in others)
             ):
                 j, _, _, _, other_start, other_end = others[0]
                 cue = _pseudo(index, start, end, side_o.texts)
                 other = _pseudo(j, other_start, other_end, side_r.texts)
+                flipped.add(start)
                 flips.append(Flip(
                     "quantity", cue, other,
                     f"quantity changed: '{cue.text}' became '{other.text}' before '{word}'",
@@ -2006,10 +2069,15 @@ THAN_WORDS = 6
 
 def _compared_with(lower: Sequence[str], k: int) -> set[str]:
     """The stems of the content words of the :data:`THAN_WORDS` after a "than" right after the ``k``-th
-    word ("less than the national average": "nation", "average"); none without a "than"."""
+    word ("less than the national average": "nation", "average"; "than southern ones": "south"); none
+    without a "than"."""
     if k + 1 >= len(lower) or lower[k + 1] != "than":
         return set()
-    return {stem(word) for word in lower[k + 2 : k + 2 + THAN_WORDS] if not _function_word(word)}
+    return {_COMPASS.get(word, stem(word)) for word in lower[k + 2 : k + 2 + THAN_WORDS] if not _function_word(word)}
+
+
+#: Points of the compass as adjectives, as their nouns: "southern ones" / "those in the south".
+_COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 
 
 #: Forms of "be" that make the participle after them passive ("was lowered", "has been raised").
@@ -2207,6 +2275,10 @@ def _modality(side_o: _Side, side_r: _Side, sources: Sequence[int], group: Seque
                 stated = _stated_as_fact(fact, side_o.texts[index], side_r, group)
                 if stated is None:
                     stated = _made_certain(fact.end, side_o.texts[index], side_r, group)
+                    if stated is not None and _permission_as_duty(
+                        fact, side_o.texts[index], side_r.texts[stated[1]], stated[2]
+                    ):
+                        stated = None
                 if stated is not None:
                     said = _pseudo(index, fact.start, stated[0], side_o.texts)
                     shown = _pseudo(*stated[1:], side_r.texts)
@@ -2310,6 +2382,21 @@ def _stated_as_fact(fact: Fact, text: str, other: _Side, sentences: Sequence[int
             if lower[k] in forms and (k == 0 or lower[k - 1] not in ("to", "will", "would", "shall")):
                 return int(span[1]), index, match.start(), match.end()
     return None
+
+
+#: "may" denied or limited: a rule of what is allowed ("may not enter without notice", "may only park here").
+_PERMISSION_LIMITED = re.compile(r"\s+(?:not|only|never)\b", re.IGNORECASE)
+
+
+def _permission_as_duty(fact: Fact, text: str, rewrite: str, start: int) -> bool:
+    """Whether a "may not" or "may only" of the original, a rule of what is allowed, stands in the rewrite
+    as "must": "A landlord may not enter without giving 24 hours' notice" / "the landlord must tell the
+    renter 24 hours ahead" says the same rule, no possibility made certain."""
+    return (
+        str(fact.detail.get("modal")) == "may"
+        and _PERMISSION_LIMITED.match(text, fact.end) is not None
+        and rewrite[start:].lower().startswith("must")
+    )
 
 
 #: Modal verbs of certainty and obligation: what a hedged claim becomes when the hedge is lost.

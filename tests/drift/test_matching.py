@@ -248,6 +248,11 @@ def test_names_equal(left: str, right: str, equal: bool) -> None:
         ("Around a third of deaths.", "About 30% of deaths.", "About 30% of deaths.", True),
         ("A third of deaths.", "30% of deaths.", "30% of deaths.", False),
         ("One in four people agree.", "30% of people agree.", "30% of people agree.", False),
+        # an exact share as a percentage: rounded either way, or announced as approximate; not another figure
+        ("A third of them agree.", "33% of them agree.", "33% of them agree.", True),
+        ("Two thirds of them agree.", "66% of them agree.", "66% of them agree.", True),
+        ("A third of them agree.", "About 30% of them agree.", "About 30% of them agree.", True),
+        ("A third of them agree.", "32% of them agree.", "32% of them agree.", False),
         # an approximation is rounder than what it stands for: a bound moved by one is no rounding
         ("It had 44 stalls.", "It had about 45 stalls.", "It had about 45 stalls.", True),
         ("Children under 12 go free.", "Children under 13 go free.", "Children under 13 go free.", False),
@@ -922,6 +927,85 @@ FAITHFUL_PLAIN = [
     (
         "People who had an allergic reaction should not have the vaccine without first speaking to a GP.",
         "If you had an allergic reaction, talk to a GP before you have the vaccine.",
+    ),
+    # from plain-language rewrites of encyclopedia and news sentences: a sentence-initial word that spells an
+    # alias only in capitals ("CAR"), a share of "today", "a majority" as "more than half", a demonym as its
+    # place, a bound after what is counted and its rate, and "may not ... without" as "must"
+    (
+        "Economists think the tariffs will raise steel prices, hitting car makers hardest.",
+        "Economists think the tariffs will make steel cost more. Car makers will be hurt the most.",
+    ),
+    (
+        "The new battery charges twice as fast as current models.",
+        "The new battery charges two times faster than batteries sold today.",
+    ),
+    (
+        "The carmaker agreed to buy a majority stake in Dongsan Energy.",
+        "The carmaker agreed to buy more than half of Dongsan Energy.",
+    ),
+    (
+        "Vantor agreed to buy the Korean battery maker Dongsan Energy.",
+        "Vantor agreed to buy Dongsan Energy, a battery company from Korea.",
+    ),
+    (
+        "Adults who walked at least 8,000 steps a day had a lower risk.",
+        "People who walked 8,000 steps a day or more had a lower risk.",
+    ),
+    (
+        "A landlord may not enter a rented apartment without giving the tenant at least 24 hours' written notice.",
+        "A landlord cannot just walk into a rented apartment. First, the landlord must tell the renter in writing at "
+        "least 24 hours ahead.",
+    ),
+    (
+        "Bees exposed to the pesticide took twice as long to return as unexposed bees.",
+        "Bees given the pesticide took twice as long to get back as bees that were not exposed.",
+    ),
+    (
+        "Because its wood resists rot, the cedar was used to build canoes.",
+        "Cedar wood does not rot easily. So people used it to build canoes.",
+    ),
+    (
+        "Her first symphony was not performed in public until 1962.",
+        "Her first symphony was first played in public in 1962.",
+    ),
+    # from plain-English public information: a negated strict bound is inclusive, bounds said after what
+    # they bound ("or colder") or before an age ("until they are 20"), a cap, a short sentence folded into
+    # another, and "X, not Y" for a move from Y to X
+    (
+        "Adults should not take more than 8 paracetamol tablets in 24 hours.",
+        "Adults: take no more than 8 tablets in 24 hours.",
+    ),
+    (
+        "Payments are made when the temperature is zero degrees or below for seven days in a row.",
+        "It is paid when it is 0 degrees or colder for 7 days in a row.",
+    ),
+    (
+        "You can claim for a child under 20 if they stay in approved education.",
+        "If the child stays in approved education, you can claim until they are 20.",
+    ),
+    (
+        "From 1 September, the single adult fare will be capped at £2.",
+        "From 1 September, a single adult ticket will cost £2 at most.",
+    ),
+    (
+        "Hartfield Dairy is recalling its 250g Strawberry Yoghurt with a use-by date of 18 August because it may "
+        "contain small pieces of plastic. Do not eat it. Return it to the store where you bought it for a full refund.",
+        "Do not eat Hartfield Dairy Strawberry Yoghurt (250g) if the use-by date is 18 August. There may be small "
+        "bits of plastic in it. Take it back to the shop you bought it from. You will get all your money back.",
+    ),
+    (
+        "From Monday 3 March, garden waste collections will move from Tuesdays to Thursdays.",
+        "From Monday 3 March, we will collect garden waste on Thursdays, not Tuesdays.",
+    ),
+    # "free" said as not paying, sentence by sentence; "one month" as "1 month"
+    (
+        "You can get free prescriptions if you are aged 60 or over, or aged 16 to 18 and in full-time education.",
+        "You do not pay for prescriptions if you are 60 or older. You also do not pay if you are 16 to 18 and in "
+        "full-time education.",
+    ),
+    (
+        "Your landlord must give you at least one month's notice using the correct form.",
+        "They must tell you at least 1 month before, using the right form.",
     ),
 ]
 

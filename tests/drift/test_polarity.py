@@ -620,6 +620,20 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
         # "reopen" said as "open again" is no opposite of the "closed" the rewrite adds
         ("The museum will reopen next month after two years of work.",
          "The museum has been closed for two years. It will open again next month.", None, None),
+        # the whole a quantifier's part belongs to; a comparison with the compass point as a noun; a newer
+        # building for an older one; a law that stops what it allowed
+        ("All members of the crew survived the sinking.", "Some of the crew survived when the ship sank.",
+         "quantity", "Some"),
+        ("All members of the crew survived the sinking.", "All of the crew survived when the ship sank.", None, None),
+        ("Northern voles are noticeably larger than southern ones.",
+         "Voles in the north are clearly smaller than those in the south.", "opposite", "smaller"),
+        ("The east wing is a century older than the main building.",
+         "The east wing is a hundred years newer than the main building.", "opposite", "newer"),
+        ("The new law allows pharmacists to prescribe antibiotics.",
+         "The new law stops pharmacists from giving out antibiotics.", "opposite", "stops"),
+        # "X, not Y" where the original has both days is an added negation
+        ("Garden waste will be collected on Tuesdays and Thursdays.",
+         "Garden waste will be collected on Thursdays, not Tuesdays.", "negation-added", "not"),
     ],
 )  # fmt: skip
 def test_flips(original: str, rewrite: str, kind: str | None, shown: str | None) -> None:
@@ -833,3 +847,9 @@ def test_the_other_half_of_a_split_sentence_keeps_its_negation() -> None:
 )  # fmt: skip
 def test_an_adjective_in_able_is_read_as_its_verb(word: str, read_as: str) -> None:
     assert polarity.stem(word) == stem(read_as)
+
+
+def test_a_may_not_made_must_is_still_a_removed_negation() -> None:
+    """ "may not … without" said as "must" keeps the rule; "may not bring" made "must bring" turns it round."""
+    found = flips(["Visitors may not bring food into the museum."], ["Visitors must bring food into the museum."])
+    assert "negation-removed" in [flip.kind for flip in found]
