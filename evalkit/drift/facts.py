@@ -206,6 +206,20 @@ _HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
+#: A capitalised word and the capitalised words after it: a name that may start with a number ("First World War").
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]*(?:\s+[A-Z][A-Za-z]*)+")
+
+
+def _known_name_from(text: str, start: int) -> bool:
+    """Whether the capitalised words from ``start`` name what the gazetteer knows: "the First World War",
+    "the Second World War"."""
+    run = _CAPITALISED_RUN.match(text, start)
+    if run is None:
+        return False
+    words = run.group().split()
+    return any(gazetteer().lookup(words[:size]) is not None for size in range(len(words), 1, -1))
+
+
 #: A spelled number written with a capital, and a capitalised word right after or right before it (not at
 #: the start of a sentence): a word of a name ("the Six Nations", "the Big Ten").
 _IN_A_TITLE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?$")
@@ -1283,6 +1297,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue  # "in the first months of the war": its early months, no rank
         if _NO_RANK_AFTER.match(text, end):
             continue  # "second-hand", "third-party", "a first-time buyer": a compound, no rank
+        if _known_name_from(text, start):
+            continue  # "the First World War": a word of a name the gazetteer knows, no rank
         if word in FRACTIONS and (
             (_SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start))
             or _BY_ONE_BEFORE.search(text, max(0, start - 9), start)
@@ -1729,6 +1745,8 @@ def _clean_run(
         run.pop(0)
     if not run:
         return run
+    if len(run) > 1 and g.lookup([word(span) for span in run]) is not None:
+        return run  # a name the gazetteer knows whole ("the First World War"), whatever its words
     first = word(run[0])
     # where a sentence starts: the unit's start, or after a full stop, colon or opening quotation mark inside it
     # (a quotation of several sentences is one unit: 'said: “Guilty people fidget more'; 'first. Sometimes,')

@@ -2,8 +2,8 @@
 
 The list is written by hand for evalkit (no third-party data, nothing downloaded): every country with its
 common aliases and demonyms, the nations of the United Kingdom, US states and other often-named regions,
-continents, capitals and other large cities, and international organisations and agencies. It lets the name
-matcher see that "Japanese" names Japan, "U.S." the United States and "NATO" the North Atlantic Treaty
+continents, capitals and other large cities, international organisations and agencies, and the world wars.
+It lets the name matcher see that "Japanese" names Japan, "U.S." the United States and "NATO" the North Atlantic Treaty
 Organization, and lets the extractor keep "Japan" as a name at the start of a sentence.
 """
 
@@ -24,7 +24,7 @@ class Entity:
     """One place or organisation."""
 
     name: str
-    kind: str  # country | region | continent | city | organisation
+    kind: str  # country | region | continent | city | organisation | event
     metonym_of: str | None = None  # a capital stands for its country ("Beijing said")
 
     @property

@@ -175,12 +175,31 @@ def _possessive_free(units: tuple[str, ...]) -> tuple[str, ...]:
     return (*units[:-1], known.id if known is not None else last[:-1])
 
 
+#: Endings of a demonym or adjective made from a place's name ("Carthaginian", "Swedish", "Korean").
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ic", "i")
+
+
+def _demonym_of(left: str, right: str) -> bool:
+    """Whether one word is a demonym made from the other, which no gazetteer lists: "carthaginian" /
+    "carthage", "korean" / "korea" (a shared beginning of at least four letters, all but the last two of the
+    shorter word, and one of :data:`_DEMONYM_ENDINGS`)."""
+    short, long = sorted((left, right), key=len)
+    if len(short) < 4 or "@" in (short[0], long[0]) or not long.endswith(_DEMONYM_ENDINGS):
+        return False
+    shared = next((n for n, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return shared >= max(4, len(short) - 2) and len(long) - shared <= 6
+
+
 def _units_match(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     if left == right:
         return True
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     large_ids = [_unit_ids(unit) for unit in large]
-    if not all(any(_unit_ids(unit) & ids for ids in large_ids) for unit in small):
+    if not all(
+        any(_unit_ids(unit) & ids for ids in large_ids)
+        or (len(small) == 1 and any(_demonym_of(unit, o) for o in large))
+        for unit in small
+    ):
         return False
     return any(unit.startswith("@") or len(unit) > 2 for unit in small)
 
@@ -459,6 +478,7 @@ def match_facts(
         pair_in_region=True,
         identity=_key,
     )
+    matches = [match for match in matches if not _term_in_quotes(match, sides)]
     matches += _speaker_changes(sides) + _title_changes(sides) + _pronoun_changes(sides)
     swaps = _swapped_names(sides)
     matches += swaps + _roles_changed(sides, swaps)
@@ -500,6 +520,24 @@ def match_facts(
         )
     ]
     return matches + polar
+
+
+#: The most words of a quotation read as a term set off in quotation marks ("a "waggle dance""), not speech.
+TERM_WORDS = 4
+
+
+def _term_in_quotes(match: Match, sides: Sides) -> bool:
+    """An added quotation of at most :data:`TERM_WORDS` words, with no speaker, that the original writes
+    word for word: a term the rewrite sets off in quotation marks ("a so-called waggle dance" / "a "waggle
+    dance""), not words put in someone's mouth."""
+    fact = match.rewrite
+    if match.type != "added" or fact is None or fact.category != "quote" or fact.detail.get("speaker"):
+        return False
+    words = fact.text.split()
+    if not words or len(words) > TERM_WORDS:
+        return False
+    said = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    return any(said.search(text) for text in sides.original_texts)
 
 
 def _inside(inner: Fact, outer: Fact) -> bool:
@@ -871,10 +909,14 @@ def _week_part_kept(match: Match, sides: Sides) -> bool:
 
 
 #: Words that say "at present", as a sentence that opens on "Today" does ("Today it is a museum").
-_NOWADAYS = re.compile(r"\b(?:now|nowadays|currently|current|at present|these days|present-day)\b", re.IGNORECASE)
+_NOWADAYS = re.compile(
+    r"\b(?:now|nowadays|currently|current|at present|these days|present-day|living|extant)\b", re.IGNORECASE
+)
 _FUTURE = re.compile(r"\b(?:will|going\s+to)\b|['’]ll\b", re.IGNORECASE)
 #: Words after which "today" says "of our time": "batteries sold today", "the people of today".
-_TODAY_AFTER = re.compile(r"\b(?:[a-z]+ed|sold|made|used|built|known|seen|found|done|grown|worn|run|of)\s+$", re.I)
+_TODAY_AFTER = re.compile(
+    r"\b(?:[a-z]+ed|sold|made|used|built|known|seen|found|done|grown|worn|run|of|alive|living)\s+$", re.IGNORECASE
+)
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:(?:and|but|so)\s+)?$", re.IGNORECASE)
 
 
@@ -1576,6 +1618,8 @@ _BELOW_BEFORE = re.compile(
     r"than|not even|up to|at most|below|short of|"
     r"as (?:much|many|high|long) as|"
     r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?|"
+    # "can reach 3.3 metres", "can grow to 2 metres": at most
+    r"(?:can|could|may) (?:reach|measure|grow to|grow up to|weigh|live for|live to|last for)|"
     # "capped at £2"; "until they are 20" (an age up to which: under 20)
     r"(?:capped|limited) (?:at|to)|until (?:they|you|he|she|it|the child|your child) (?:are|is|turn|turns)|"
     r"until (?:the )?age(?:d| of)?)(?:\s*|-)$",

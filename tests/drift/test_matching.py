@@ -1007,6 +1007,25 @@ FAITHFUL_PLAIN = [
         "Your landlord must give you at least one month's notice using the correct form.",
         "They must tell you at least 1 month before, using the right form.",
     ),
+    # from encyclopedia rewrites: a term set off in quotation marks, a maximum said with "can", a war named
+    # another way, "alive today" for "living", a demonym no gazetteer lists
+    (
+        "Honeybees tell other bees where food is by performing a so-called waggle dance.",
+        'Honeybees do a "waggle dance" to tell other bees where to find food.',
+    ),
+    (
+        "The Andean condor has a wingspan of up to 3.3 metres.",
+        "The wings of the Andean condor can measure 3.3 metres from tip to tip.",
+    ),
+    (
+        "Eastfield Rovers won the league title four times before the First World War.",
+        "Eastfield Rovers won the league four times before World War I.",
+    ),
+    (
+        "The emperor penguin is the heaviest of all living penguin species.",
+        "The emperor penguin is the heaviest penguin alive today.",
+    ),
+    ("The Carthaginian general Hannibal crossed the Alps.", "Hannibal, a general from Carthage, crossed the Alps."),
 ]
 
 

@@ -631,6 +631,13 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "The east wing is a hundred years newer than the main building.", "opposite", "newer"),
         ("The new law allows pharmacists to prescribe antibiotics.",
          "The new law stops pharmacists from giving out antibiotics.", "opposite", "stops"),
+        # a belief said as agreement, the underside of a leaf as its top, upstream as downstream
+        ("The ruins are thought by some archaeologists to be a Roman signal station.",
+         "Archaeologists agree that the ruins are a Roman signal station.", "modality", "agree"),
+        ("Glass frogs lay their eggs on the undersides of leaves.", "Glass frogs lay their eggs on top of leaves.",
+         "opposite", "top"),
+        ("The castle stands a short distance upstream from the bridge.",
+         "The castle is a little way downstream from the bridge.", "opposite", "downstream"),
         # "X, not Y" where the original has both days is an added negation
         ("Garden waste will be collected on Tuesdays and Thursdays.",
          "Garden waste will be collected on Thursdays, not Tuesdays.", "negation-added", "not"),
