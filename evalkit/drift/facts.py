@@ -206,6 +206,9 @@ _HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
+#: "the two of you", "the two of us": people addressed or speaking, counted.
+_OF_YOU_AFTER = re.compile(r"\s+of\s+(?:you|us)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A capitalised word and the capitalised words after it: a name that may start with a number ("First World War").
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]*(?:\s+[A-Z][A-Za-z]*)+")
 
@@ -406,14 +409,15 @@ _DATE_ALTERNATIVES = (
     r"(?:" + "|".join(rf"(?<=\b{word} )" for word in _BEFORE_MAY) + r"|(?<=\bmid-))(?P<m5>May)",
     # "the 1100s" is the twelfth century; without "the", "1000s" may be thousands ("1000s of people")
     r"(?P<decade>(?:1[5-9]|20)\d0s"
-    r"|(?<=the )(?:1[1-4]00s|[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
+    r"|(?:(?<=the )|(?<=the early )|(?<=the late )|(?<=the mid )|(?<=the mid-))"  # "the late 1100s"
+    r"(?:1[1-4]00s|[2-9]0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies))",
     rf"(?P<century>(?P<century_digits>[12]?\d)(?:st|nd|rd|th)|(?P<century_word>{'|'.join(_CENTURY_ORDINALS)}))"
     r"[\s-]+century",
     rf"(?P<y4>{_YEAR})(?![\w%$£€]|[,.]\d)",
     r"(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)",
     # a season as a time of year ("in the spring", "by late autumn"), not "a hot spring" or "summer clothes"
     r"(?:" + "|".join(rf"(?<=\b{words} )" for words in _BEFORE_SEASON) + r"|(?<=\bmid-))"
-    r"(?P<season>spring|summer|autumn|winter)"
+    r"(?P<season>spring|summer|autumn|winter|fall(?=\s*(?:[,.;:!?)]|$|\d{4})))"  # "in the fall": autumn
     r"(?=\s*(?:[,.;:!?)]|$|(?:and|or|to|when|while|as|after|before|until|but|of|in|on|at|for|with|this|next"
     r"|last|\d{4})\b))",
     r"(?P<relative>today|tonight|yesterday|tomorrow|this (?:morning|evening)|the day before"
@@ -639,7 +643,13 @@ def _is_ordinary(word: str, evidence: NameEvidence, threshold: float = ORDINARY)
     if evidence.capitalised(lower) or gazetteer().lookup([word]) is not None:
         return False
     head = lower.split("-")[0]
-    return _zipf(lower) >= threshold or evidence.lowercase(lower) or (head != lower and _zipf(head) >= 3.5)
+    singular = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower  # "Pikas" after "the pika"
+    return (
+        _zipf(lower) >= threshold
+        or evidence.lowercase(lower)
+        or evidence.lowercase(singular)
+        or (head != lower and _zipf(head) >= 3.5)
+    )
 
 
 _INITIALS = re.compile(rf"(?:[{LOWER}]\.)+")
@@ -1009,7 +1019,7 @@ _NUMBER_STARTS = frozenset({*_SPELLED_STARTS, "a", "an", "us", "hk", "c"})
 _DATE_STARTS = frozenset(
     {*MONTHS, *WEEKDAYS, *(day + "s" for day in WEEKDAYS), *_SPELLED_STARTS, "today", "tonight", "yesterday",
      "tomorrow", "this", "last", "next", "earlier", "later", "the", "a", "noon", "midday", "midnight", "sept",
-     "previous", "following", "current", "spring", "summer", "autumn", "winter", "quarter", "half",
+     "previous", "following", "current", "spring", "summer", "autumn", "fall", "winter", "quarter", "half",
      *_CENTURY_ORDINALS, *(tens[:-1] + "ies" for tens in TENS)}
 )  # fmt: skip
 _ORDINAL_STARTS = frozenset({*ORDINALS, *TENS})
@@ -1166,7 +1176,7 @@ def _dates(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Free,
             relative = _counted_in_digits(RELATIVE_SYNONYMS.get(relative, relative))
             key, kind, span = ("relative", relative), "relative", _span(relative)
         elif groups["season"]:
-            key, kind = ("season", groups["season"].lower()), "season"
+            key, kind = ("season", {"fall": "autumn"}.get(groups["season"].lower(), groups["season"].lower())), "season"
         elif groups["time"]:
             key, kind = _time_key(groups), "time"
         elif groups["decade"]:
@@ -1428,6 +1438,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue
         if spelled and spelled.lower() == "one" and not (scale or percent or currency):
             continue  # "one of the", "one day": a pronoun or article far more often than a count
+        if spelled and _OF_YOU_AFTER.match(text, end) and _THE_BEFORE.search(text, max(0, start - 5), start):
+            continue  # "the two of you": the reader and another, no count the original states
         if (
             spelled
             and not (scale or percent or currency)

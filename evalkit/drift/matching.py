@@ -456,7 +456,8 @@ def match_facts(
         and not _present_kept(match, sides)
         and not _first_said_otherwise(match, sides)
         and not _half_said_otherwise(match, sides)
-        and not _one_said_as_word(match, sides)
+        and not _count_said_as_word(match, sides)
+        and not _ratio_said(match, sides)
     ]
     matches = _worked_out(_derived_shares(matches, sides), sides)
     matches += _bound_changes(sides, matches)
@@ -983,18 +984,57 @@ def _half_said_otherwise(match: Match, sides: Sides) -> bool:
 _UNIT_WORD = re.compile(r"[\s-]*([a-z]+)", re.IGNORECASE)
 
 
-def _one_said_as_word(match: Match, sides: Sides) -> bool:
-    """A "1" dropped or added where an aligned sentence of the other side says "one" or "a" before the same
-    word ("at least one month's notice" / "at least 1 month before"): the extractor leaves the word "one"
-    out (it is as often a pronoun: "one of them"), so the figure is kept, said as a word."""
+#: Spans of years said as one word: "a decade" is 10 years, "a century" 100.
+_YEARS_AS_WORD = {10.0: "decades?", 100.0: "century|centuries", 1000.0: "millennium|millennia"}
+
+
+def _count_said_as_word(match: Match, sides: Sides) -> bool:
+    """A count dropped or added where an aligned sentence of the other side says it as a word: "1" as "one"
+    or "a" before the same word ("at least one month's notice" / "at least 1 month before"; the extractor
+    leaves the word "one" out, as often a pronoun: "one of them"), and 10, 100 or 1,000 years as "decade",
+    "century", "millennium" ("In the decade following the famine" / "In the 10 years after the famine")."""
     found = _one_sided(match, sides, "number")
-    if found is None or _value(found[0]) != 1.0 or found[0].key[0] != "count":
+    if found is None or found[0].key[0] != "count":
         return False
     fact, text, aligned = found
-    unit = _UNIT_WORD.match(text, fact.end)
-    word = re.escape(unit.group(1)) if unit else r"\w+"
-    said = re.compile(rf"\b(?:one|an?|single)\s+{word}", re.IGNORECASE)
+    value = _value(fact)
+    if value == 1.0:
+        unit = _UNIT_WORD.match(text, fact.end)
+        word = re.escape(unit.group(1)) if unit else r"\w+"
+        said = re.compile(rf"\b(?:one|an?|single)\s+{word}", re.IGNORECASE)
+    elif value in _YEARS_AS_WORD and fact.detail.get("measure") == "year":
+        said = re.compile(rf"\b(?:{_YEARS_AS_WORD[value]})\b", re.IGNORECASE)
+    else:
+        return False
     return any(said.search(other) for other in aligned)
+
+
+def _ratio_said(match: Match, sides: Sides) -> bool:
+    """A multiplier added (or dropped) that two numbers of one kind in the other side's aligned sentences
+    make (within 5%): "34 percent ... compared with 17 percent" / "twice as big a share"."""
+    found = _one_sided(match, sides, "number")
+    if found is None or found[0].key[0] != "multiplier" or not (times := _value(found[0])) or times <= 1:
+        return False
+    fact, _, _ = found
+    facts, groups, regions = (
+        (sides.original, sides.rewrite_groups, sides.rewrite_regions)
+        if match.type == "added"
+        else (sides.rewrite, sides.original_groups, sides.original_regions)
+    )
+    if fact.sentence >= len(groups):
+        return False
+    aligned = groups[fact.sentence] or regions[fact.sentence]  # "In other words, ...": a sentence of its own
+    numbers = [f for i in aligned for f in facts[i] if f.category == "number"]
+    return any(
+        a.key[0] == b.key[0]
+        and a.key[0] in ("count", "money", "percent")
+        and (x := _value(a))
+        and (y := _value(b))
+        and abs(x / y - times) <= 0.05 * times
+        for a in numbers
+        for b in numbers
+        if a is not b
+    )
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
@@ -1616,7 +1656,7 @@ _BELOW_BEFORE = re.compile(
     r"\b(?:no (?:more|greater|higher|older|later) than|not more than|nearly|almost|under|just under|"
     r"(?:less|fewer|younger|lower|smaller|cheaper|shorter|earlier|lighter|slower|narrower|shallower|colder|cooler) "
     r"than|not even|up to|at most|below|short of|"
-    r"as (?:much|many|high|long) as|"
+    r"as (?:much|many|high|long|far|deep|tall|heavy|old|big|large|wide|fast) as|"
     r"(?:under|below) the age of|(?:a )?maximum of|within(?: the (?:previous|last|past|next|first))?|"
     # "can reach 3.3 metres", "can grow to 2 metres": at most
     r"(?:can|could|may) (?:reach|measure|grow to|grow up to|weigh|live for|live to|last for)|"

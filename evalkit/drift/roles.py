@@ -259,6 +259,17 @@ def _before(text: str, end: int, wanted: str) -> int | None:
     return found[-1] if found else None
 
 
+#: Comparatives said with a word before the noun they measure ("more moisture than", "less water than").
+_COMPARATIVE_WORDS = frozenset(("more", "less", "fewer", "most", "least"))
+
+
+def _degree(words: str) -> str:
+    """The degree of a comparison: "more" of "more moisture" (so "more water" is the same degree), else the
+    words before "than" as written ("longer", "much longer")."""
+    lower = words.lower().split()
+    return lower[0] if lower[0] in _COMPARATIVE_WORDS else " ".join(lower)
+
+
 def _compared_both_ways(match_o: re.Match[str], original: str, match_r: re.Match[str], rewrite: str) -> bool:
     """Whether what each comparison compares with is said before "than" on the other side."""
     other_o, other_r = match_o.group("other"), match_r.group("other")
@@ -291,7 +302,7 @@ def swapped_comparisons(original: str, rewrite: str) -> list[ComparisonSwap]:
     swaps: list[ComparisonSwap] = []
     for match_o in _COMPARED.finditer(original):
         for match_r in _COMPARED.finditer(rewrite):
-            if match_o.group("degree").lower() != match_r.group("degree").lower():
+            if _degree(match_o.group("degree")) != _degree(match_r.group("degree")):
                 continue
             if _compared_both_ways(match_o, original, match_r, rewrite):
                 first_o = _before(original, match_o.start(), stem(match_r.group("other")))

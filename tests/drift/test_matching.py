@@ -1026,6 +1026,35 @@ FAITHFUL_PLAIN = [
         "The emperor penguin is the heaviest penguin alive today.",
     ),
     ("The Carthaginian general Hannibal crossed the Alps.", "Hannibal, a general from Carthage, crossed the Alps."),
+    # from plain-language rewrites of technical sentences: "the late 1100s", a decade as ten years, a plural
+    # of a word the texts write in lower case, a ratio the original's figures make, "skipped" for "failed to",
+    # "exempt", "poorly", "the two of you", "as far as"
+    ("The manuscript is believed to date from the late twelfth century.", "It was written in the late 1100s."),
+    (
+        "In the decade following the famine, the population fell by nearly a third.",
+        "In the 10 years after the famine, the number of people dropped by almost one third.",
+    ),
+    ("The pika, a small mammal, does not hibernate.", "The pika is a small animal. Pikas don't hibernate."),
+    (
+        "Households in the lowest quintile spent 34 percent of their income on housing, compared with 17 percent "
+        "for the highest quintile.",
+        "The poorest fifth spent 34 percent. The richest fifth spent 17 percent. In other words, poorer families "
+        "spent twice as big a share.",
+    ),
+    (
+        "The agency had failed to conduct required safety inspections at 14 of its 40 facilities.",
+        "The agency skipped required safety checks at 14 of its 40 sites.",
+    ),
+    (
+        "Drivers must report it, regardless of whether the other party agrees to settle privately.",
+        "You must report it, even if the other driver wants to settle it between the two of you.",
+    ),
+    ("The bonds are exempt from state income tax for residents.", "Residents won't owe state income tax on them."),
+    (
+        "It is a condition in which the body's cells respond poorly to insulin.",
+        "With it, the body's cells don't respond to insulin well.",
+    ),
+    ("Monarch butterflies migrate up to 4,800 kilometers.", "Monarch butterflies fly as far as 4,800 kilometers."),
 ]
 
 
@@ -1303,6 +1332,8 @@ def test_a_quotation_put_in_another_person_s_mouth_is_a_changed_speaker(
         # a season as a time of year, and the current year said as "this year"
         ("Repairs to the bridge are due to begin in the spring.", "Repairs to the bridge will start in the autumn.",
          [("date", "spring", "autumn")]),
+        ("Old leaves drop when new buds push them off in spring.", "Old leaves drop when new buds push them off in the fall.",
+         [("date", "spring", "fall")]),
         ("The rise adds £28m to costs in the current financial year.", "The rise adds £28m to costs this year.", []),
         ("A hot spring feeds the lake.", "A warm spring feeds the lake.", []),
     ],

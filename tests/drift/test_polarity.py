@@ -638,6 +638,14 @@ def flips(original: list[str], rewrite: list[str]) -> list[Flip]:
          "opposite", "top"),
         ("The castle stands a short distance upstream from the bridge.",
          "The castle is a little way downstream from the bridge.", "opposite", "downstream"),
+        # damp for dry, far for close, relaxed for tightened, a decision reversed for one upheld
+        ("Store the adhesive in a cool, dry place.", "Store the glue somewhere cool and damp.", "opposite", "damp"),
+        ("The method finds large planets in close orbits.", "The method finds big planets that orbit far away.",
+         "opposite", "far"),
+        ("Asthma causes the muscles of the airways to tighten.", "Asthma makes the muscles of the airways relax.",
+         "opposite", "relax"),
+        ("The appeal court reversed the lower court's decision.", "The appeal court upheld the lower court's decision.",
+         "opposite", "upheld"),
         # "X, not Y" where the original has both days is an added negation
         ("Garden waste will be collected on Tuesdays and Thursdays.",
          "Garden waste will be collected on Thursdays, not Tuesdays.", "negation-added", "not"),

@@ -103,6 +103,9 @@ def test_a_role_swap_is_a_major_changed_finding_at_both_stretches(fast_evaluator
         ("Women in the area live on average three years longer than men.",
          "On average, men in the area live three years longer than women.", True),
         ("Cats sleep longer than dogs.", "Dogs sleep longer than cats.", True),
+        # "more" and "less" before what they measure, which a rewrite may name another way
+        ("Warm air holds more moisture than cold air.", "Cold air can hold more water than warm air.", True),
+        ("Warm air holds more moisture than cold air.", "Cold air holds less water than warm air.", False),
         # the same comparison, or one turned round with its degree
         ("Women live longer than men.", "On average women live longer than men.", False),
         ("Women live longer than men.", "Men live shorter lives than women.", False),
