@@ -206,6 +206,7 @@ _HALF_OF_WHOLE = re.compile(r"\b(?:first|second|1st|2nd|other|latter|former)[\s-
 #: What follows "a third" that makes it a share: "of", or the end of its clause ("cut the risk by a third.").
 _SHARE_OF = re.compile(r"\s+of\b|\s*(?:[.,;:!?)]|$)", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
+_IN_THE_FIRST_PLACE = re.compile(r"\bin the first place\b", re.IGNORECASE)
 #: "the two of you", "the two of us": people addressed or speaking, counted.
 _OF_YOU_AFTER = re.compile(r"\s+of\s+(?:you|us)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -1309,6 +1310,8 @@ def _numbers(text: str, sentence: int, tokens: list[tuple[int, int]], free: _Fre
             continue  # "second-hand", "third-party", "a first-time buyer": a compound, no rank
         if _known_name_from(text, start):
             continue  # "the First World War": a word of a name the gazetteer knows, no rank
+        if word == "first" and _IN_THE_FIRST_PLACE.search(text, max(0, start - 7), min(len(text), end + 6)):
+            continue  # "pushed for the ban in the first place": at the outset, no rank
         if word in FRACTIONS and (
             (_SHARE_OF.match(text, end) and _ONE_BEFORE.search(text, max(0, start - 6), start))
             or _BY_ONE_BEFORE.search(text, max(0, start - 9), start)

@@ -56,6 +56,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
+from evalkit import lexicon
 from evalkit.drift.facts import (
     CONVERSIONS,
     FUNCTION_WORDS,
@@ -70,6 +71,7 @@ from evalkit.drift.facts import (
     entity,
     significant_digits,
     stem,
+    word_pairs,
 )
 from evalkit.drift.gazetteer import gazetteer
 
@@ -1057,6 +1059,16 @@ def written_in(name: str, texts: Sequence[str]) -> bool:
     return any(pattern.search(text) for text in holding)
 
 
+def _inside_a_word(name: str, texts: Sequence[str]) -> bool:
+    """Whether a one-word name that is a common word capitalised stands inside a longer word of ``texts``:
+    "the Constitution" / "unconstitutional", "Parliament" / "parliamentary"."""
+    lower = name.lower()
+    if not lower.isalpha() or len(lower) < 6 or lexicon.zipf(lower) < 3.0:
+        return False
+    pattern = re.compile(rf"[^\W\d_]{re.escape(lower)}|{re.escape(lower)}[^\W\d_]", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
+
+
 def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bool) -> bool:
     """Whether a fact the other side has no fact for stands there all the same: a name anywhere
     (:func:`written_in`) or as its acronym in the sentences aligned with it (:func:`abbreviated`: two
@@ -1072,7 +1084,7 @@ def _written_there(category: str, fact: Fact, sides: Sides, *, original_side: bo
     region = regions[fact.sentence] if fact.sentence < len(regions) else ()
     there = [texts[k] for k in region]
     if category == "name":
-        return written_in(fact.text, texts) or abbreviated(fact.text, there)
+        return written_in(fact.text, texts) or abbreviated(fact.text, there) or _inside_a_word(fact.text, there)
     if fact.key[0] == "vague":  # "hundreds of years" / "centuries"
         own = sides.original_texts if original_side else sides.rewrite_texts
         return said_as_period(fact, own[fact.sentence], there) if fact.sentence < len(own) else False
@@ -1684,7 +1696,10 @@ _SPREAD = re.compile(
     re.IGNORECASE,
 )
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
-_NEGATED_BOUND = re.compile(r"\b(?:not|never|cannot|\w+n['’]t)(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+_NEGATED_BOUND = re.compile(
+    r"\b(?:not|never|cannot|\w+n['’]t)(?:(?:\s+\w+){0,2}|\s+be\s+(?:able|allowed|permitted)\s+to(?:\s+\w+)?)\s+$",
+    re.IGNORECASE,
+)  # "will not be able to go faster than 15mph": at most
 #: Words after "or" that make a number a bound, by side: "20 or more", "0 degrees or colder".
 _OR_ABOVE = ("more", "over", "above", "greater", "higher", "older", "longer", "later", "larger", "bigger", "warmer",
              "hotter")  # fmt: skip
@@ -2618,6 +2633,8 @@ def _speaker_changes(sides: Sides) -> list[Match]:
             speaker_b = _speaker(b, sides.rewrite, sides.rewrite_texts)
             if speaker_b is None:
                 continue
+            if _group_speakers_alike(speaker_a[1], speaker_b[1]):
+                continue  # "Analysts said" / "Experts said": a group named another way, no person
             fake_a = Fact("name", a.sentence, a.start, a.end, speaker_a[1], ("name", speaker_a[0]))
             fake_b = Fact("name", b.sentence, b.start, b.end, speaker_b[1], ("name", speaker_b[0]))
             if not names_equal(fake_a, fake_b):
@@ -2627,6 +2644,17 @@ def _speaker_changes(sides: Sides) -> list[Match]:
                     f"'{speaker_b[1]}' in the rewrite", "speaker",
                 ))  # fmt: skip
     return results
+
+
+def _group_speakers_alike(speaker_a: str, speaker_b: str) -> bool:
+    """Whether two speakers are each one common plural noun, not opposites ("Analysts" / "Experts",
+    "Police" / "Officials"): a group said another way; "Critics" / "Supporters" is another group."""
+    a, b = speaker_a.lower(), speaker_b.lower()
+    if " " in a or " " in b or not (a.isalpha() and b.isalpha()) or not (a.endswith("s") or a == "police"):
+        return False
+    if lexicon.zipf(a) < 3.0 or lexicon.zipf(b) < 3.0:
+        return False
+    return not any((a in one and b in other) or (b in one and a in other) for one, other in word_pairs("opposites"))
 
 
 #: A person's name followed by a verb of saying, an aside about them allowed between ("Tom Albright, the

@@ -1646,6 +1646,20 @@ def _prefixed_there(fact: Fact, text: str, stems_there: set[str]) -> bool:
 #: of"); a negated lower limit ("must not pay less than") and "at least"; a negated upper one ("must not
 #: be more than") and "at most" ("up to").
 _SAID_WITHOUT_NEGATION = (
+    (  # "has not been open on Sundays for 10 years" / "will open on Sundays for the first time in a decade"
+        re.compile(
+            r"[^.;:!?]{0,60}?\b(?:for\s+(?:the\s+(?:past|last)\s+)?[\w-]+\s+(?:years?|decades?|months?)|since)\b", re.I
+        ),
+        re.compile(r"\bfor\s+the\s+first\s+time\s+(?:in|since)\b", re.IGNORECASE),
+    ),
+    (  # "does not affect the junior teams" / "the junior teams can still take part"
+        re.compile(r"\s+(?:\w+\s+)?affect(?:s|ed)?\b", re.IGNORECASE),
+        re.compile(r"\bstill\b", re.IGNORECASE),
+    ),
+    (  # "advised residents not to let pets drink" / "keep their pets from drinking"
+        re.compile(r"\s+(?:to\s+)?let\b", re.IGNORECASE),
+        re.compile(r"\bkeep\b[^.;:!?]{0,30}\bfrom\b|\b(?:stop|prevent)\b", re.IGNORECASE),
+    ),
     (  # "you do not pay for prescriptions" / "free prescriptions"
         re.compile(
             r"\s+(?:(?:have|has|need|needs)\s+to\s+)?(?:pay|be\s+charged|cost|costs)\b|\s+(?:charge|cost|fee)\b",
@@ -1655,15 +1669,27 @@ _SAID_WITHOUT_NEGATION = (
     ),
     (
         re.compile(r"\s+(?:[\w’'-]+\s+)?(?:enough|sufficient|adequate)\b", re.IGNORECASE),
-        re.compile(r"\btoo\s+(?:few|little)\b|\b(?:insufficient|inadequate|shortage|lack(?:s|ed|ing)?)\b", re.I),
+        re.compile(
+            r"\btoo\s+(?:few|little)\b|\b(?:insufficient|inadequate|shortage|lack(?:s|ed|ing)?)\b"
+            r"|\b(?:ran|run|runs|running)\s+out\b",  # "simply ran out of money" / "not enough money"
+            re.IGNORECASE,
+        ),
     ),
     (
         re.compile(r"[^.;:!?]{0,60}?\b(?:(?:less|fewer|lower)\s+than|below)\b", re.IGNORECASE),
         re.compile(r"\bat\s+least\b|\bor\s+more\b|\bno\s+(?:less|fewer)\s+than\b", re.IGNORECASE),
     ),
     (
-        re.compile(r"[^.;:!?]{0,60}?\b(?:(?:more|greater|higher)\s+than|above|exceed(?:s|ed|ing)?)\b", re.I),
-        re.compile(r"\bat\s+most\b|\bor\s+(?:less|fewer)\b|\bup\s+to\b|\bno\s+more\s+than\b", re.IGNORECASE),
+        re.compile(
+            r"[^.;:!?]{0,60}?\b(?:(?:more|greater|higher|faster|longer|larger|bigger|heavier)\s+than|above"
+            r"|exceed(?:s|ed|ing)?)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\bat\s+most\b|\bor\s+(?:less|fewer)\b|\bup\s+to\b|\bno\s+more\s+than\b|\b(?:capped|limited)\b"
+            r"|\bmaximum\b",  # "must not be faster than 15mph" / "capped at 15mph"
+            re.IGNORECASE,
+        ),
     ),
 )
 

@@ -1055,6 +1055,41 @@ FAITHFUL_PLAIN = [
         "With it, the body's cells don't respond to insulin well.",
     ),
     ("Monarch butterflies migrate up to 4,800 kilometers.", "Monarch butterflies fly as far as 4,800 kilometers."),
+    # from news rewritten for teenage readers: a cap said as "not able to go faster than", "in the first
+    # place", a first time said as "not ... for 10 years", "still" for "not affected", "No ... before" for
+    # "the first", "keep ... from" for "not let", a word of the original inside a longer one, a group of
+    # speakers named another way, "ran out of money" as "not enough money"
+    (
+        "Scooters will be capped at 15 miles per hour. Councilman Theo Briggs, who pushed for the ban, said he "
+        "is willing to give it another chance.",
+        "Scooters will not be able to go faster than 15 miles per hour. Councilman Theo Briggs pushed for the ban "
+        "in the first place.",
+    ),
+    (
+        "The library will open on Sundays for the first time in a decade.",
+        "The library has not been open on Sundays for 10 years. That is going to change.",
+    ),
+    ("The ban does not affect the club's junior teams.", "The club's junior teams can still take part."),
+    (
+        "It is the first direct route between the two cities.",
+        "No airline has flown straight between the two cities before.",
+    ),
+    (
+        "The department advised residents not to let pets drink from the water.",
+        "People should also keep their pets from drinking the water.",
+    ),
+    (
+        "Judge Holt said the rule was likely unconstitutional.",
+        "Judge Holt said the rule probably goes against the Constitution.",
+    ),
+    (
+        'Analysts at Brightwater Capital said the drop was "an overreaction".',
+        'Experts at Brightwater Capital said the drop was "an overreaction."',
+    ),
+    (
+        "Board president Angela Wu said the board simply ran out of money.",
+        "Board president Angela Wu said there was simply not enough money.",
+    ),
 ]
 
 
@@ -1275,6 +1310,10 @@ def test_a_name_with_a_title_or_pronoun_of_the_other_sex_is_a_changed_name(
         ('Tom Albright said costs would rise. "We cannot absorb all of it," he said.',
          '"We cannot absorb all of it," said Tom Albright.', []),
         ('Simon Pryce said his client was "deeply ashamed".', 'Ellison\'s lawyer said she was "deeply ashamed".', []),
+        # a group said another way is the same speaker; an opposite group is not
+        ('Analysts said the drop was "an overreaction".', 'Experts said the drop was "an overreaction".', []),
+        ('Critics said the plan was "a disaster".', 'Supporters said the plan was "a disaster".',
+         ["'Critics' in the original, 'Supporters' in the rewrite"]),
     ],
 )  # fmt: skip
 def test_a_quotation_put_in_another_person_s_mouth_is_a_changed_speaker(
