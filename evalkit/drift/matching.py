@@ -1030,6 +1030,7 @@ def _ratio_said(match: Match, sides: Sides) -> bool:
     return any(
         a.key[0] == b.key[0]
         and a.key[0] in ("count", "money", "percent")
+        and a.detail.get("measure") == b.detail.get("measure")  # not "6 weeks" over "3 practices"
         and (x := _value(a))
         and (y := _value(b))
         and abs(x / y - times) <= 0.05 * times
@@ -1690,9 +1691,11 @@ _MOVED_UP = re.compile(
     r"push(?:es|ed)?|brought|bring|edged|crept|climbed|jumped|shot|rounded)\s+up$",
     re.IGNORECASE,
 )
-#: "spread over 145 square kilometres" says where, not how much: an "over" right after one of these is no bound.
+#: "spread over 145 square kilometres", "reach out as far as 282,000 km" say where, not how much: a bound right
+#: after one of these is none.
 _SPREAD = re.compile(
-    r"\b(?:spread(?:s|ing)?|stretch(?:es|ed|ing)?|scattered|sprawl(?:s|ed|ing)?|extend(?:s|ed|ing)?)(?:\s+out)?\s+$",
+    r"\b(?:spread(?:s|ing)?|stretch(?:es|ed|ing)?|scattered|sprawl(?:s|ed|ing)?|extend(?:s|ed|ing)?|reach(?:es|ed|ing)?)"
+    r"(?:\s+out)?\s+$",
     re.IGNORECASE,
 )
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").

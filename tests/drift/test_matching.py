@@ -1090,6 +1090,11 @@ FAITHFUL_PLAIN = [
         "Board president Angela Wu said the board simply ran out of money.",
         "Board president Angela Wu said there was simply not enough money.",
     ),
+    # how far a thing reaches is where it ends, not a bound on either side
+    (
+        "Saturn's rings extend up to 282,000 kilometres from the planet.",
+        "They reach out as far as 282,000 kilometres from the planet.",
+    ),
 ]
 
 
