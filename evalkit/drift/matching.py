@@ -1012,17 +1012,17 @@ def _count_said_as_word(match: Match, sides: Sides) -> bool:
 
 
 def _ratio_said(match: Match, sides: Sides) -> bool:
-    """A multiplier added (or dropped) that two numbers of one kind in the other side's aligned sentences
-    make (within 5%): "34 percent ... compared with 17 percent" / "twice as big a share"."""
+    """A multiplier added that two numbers of one kind and measure in the original's aligned sentences make
+    (within 5%): "34 percent ... compared with 17 percent" / "twice as big a share". Not a dropped one: a
+    sentence left out with its "doubles" is not kept by two figures of the rewrite that happen to make 2."""
     found = _one_sided(match, sides, "number")
-    if found is None or found[0].key[0] != "multiplier" or not (times := _value(found[0])) or times <= 1:
+    if match.type != "added" or found is None or found[0].key[0] != "multiplier":
         return False
     fact, _, _ = found
-    facts, groups, regions = (
-        (sides.original, sides.rewrite_groups, sides.rewrite_regions)
-        if match.type == "added"
-        else (sides.rewrite, sides.original_groups, sides.original_regions)
-    )
+    times = _value(fact)
+    if not times or times <= 1:
+        return False
+    facts, groups, regions = sides.original, sides.rewrite_groups, sides.rewrite_regions
     if fact.sentence >= len(groups):
         return False
     aligned = groups[fact.sentence] or regions[fact.sentence]  # "In other words, ...": a sentence of its own

@@ -1494,3 +1494,14 @@ def test_a_number_said_of_another_date_of_the_text(
     found = [(f["original"]["text"], f["rewrite"]["text"]) for f in findings(fast_evaluator, original, rewrite)
              if f["kind"] == "number-date"]  # fmt: skip
     assert found == moved
+
+
+def test_a_dropped_multiplier_is_not_kept_by_two_figures_that_make_it(fast_evaluator: Evaluator) -> None:
+    """A ratio of two figures keeps an added "twice", not a "doubles" whose sentence the rewrite left out."""
+    original = (
+        "I earn about £20 a shift and £40 on a good night. Once I earned £50 in one night, which almost doubles "
+        "my earnings for that day. All tips are shared at the end of the night."
+    )
+    rewrite = "I earn about £20 a shift and £40 on a good night. All tips are shared at the end of the night."
+    dropped = [f["original"]["text"] for f in findings(fast_evaluator, original, rewrite) if f["type"] == "dropped"]
+    assert "doubles" in dropped
