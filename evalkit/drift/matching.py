@@ -1692,10 +1692,10 @@ _MOVED_UP = re.compile(
     re.IGNORECASE,
 )
 #: "spread over 145 square kilometres", "reach out as far as 282,000 km" say where, not how much: a bound right
-#: after one of these is none.
+#: after one of these is none ("winds reached up to 160 km/h" is a bound).
 _SPREAD = re.compile(
-    r"\b(?:spread(?:s|ing)?|stretch(?:es|ed|ing)?|scattered|sprawl(?:s|ed|ing)?|extend(?:s|ed|ing)?|reach(?:es|ed|ing)?)"
-    r"(?:\s+out)?\s+$",
+    r"\b(?:(?:spread(?:s|ing)?|stretch(?:es|ed|ing)?|scattered|sprawl(?:s|ed|ing)?|extend(?:s|ed|ing)?)(?:\s+out)?"
+    r"|reach(?:es|ed|ing)?\s+out)\s+$",  # not "winds reached up to 160 km/h": a top speed
     re.IGNORECASE,
 )
 #: A negation up to two words before a bound turns it round ("must not earn more than €15,000").

@@ -1095,6 +1095,10 @@ FAITHFUL_PLAIN = [
         "Saturn's rings extend up to 282,000 kilometres from the planet.",
         "They reach out as far as 282,000 kilometres from the planet.",
     ),
+    (
+        "Storm Iva brought winds of up to 160 kilometers per hour.",
+        "The storm's winds reached up to 160 kilometers per hour.",
+    ),
 ]
 
 
