@@ -178,18 +178,17 @@ def _possessive_free(units: tuple[str, ...]) -> tuple[str, ...]:
 
 
 #: Endings of a demonym or adjective made from a place's name ("Carthaginian", "Swedish", "Korean").
-_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ic", "i")
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ic", "inian", "ite", "ine")
 
 
 def _demonym_of(left: str, right: str) -> bool:
-    """Whether one word is a demonym made from the other, which no gazetteer lists: "carthaginian" /
-    "carthage", "korean" / "korea" (a shared beginning of at least four letters, all but the last two of the
-    shorter word, and one of :data:`_DEMONYM_ENDINGS`)."""
+    """Whether one word is a demonym made from the other, which no gazetteer lists: the place's name with at
+    most its last two letters off and one of :data:`_DEMONYM_ENDINGS` on ("korea" / "korean", "sweden" /
+    "swedish", "carthage" / "carthaginian"; not "maria" / "marini")."""
     short, long = sorted((left, right), key=len)
-    if len(short) < 4 or "@" in (short[0], long[0]) or not long.endswith(_DEMONYM_ENDINGS):
+    if len(short) < 4 or "@" in (short[0], long[0]):
         return False
-    shared = next((n for n, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
-    return shared >= max(4, len(short) - 2) and len(long) - shared <= 6
+    return any(long == short[: len(short) - cut] + ending for cut in range(3) for ending in _DEMONYM_ENDINGS)
 
 
 def _units_match(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
