@@ -182,13 +182,23 @@ _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ic", "inian", "ite", "ine
 
 
 def _demonym_of(left: str, right: str) -> bool:
-    """Whether one word is a demonym made from the other, which no gazetteer lists: the place's name with at
-    most its last two letters off and one of :data:`_DEMONYM_ENDINGS` on ("korea" / "korean", "sweden" /
-    "swedish", "carthage" / "carthaginian"; not "maria" / "marini")."""
+    """Whether one word is a demonym made from the other, which no gazetteer lists: the place's name (five
+    letters or more) with a final vowel or "en" off and one of :data:`_DEMONYM_ENDINGS` on ("korea" /
+    "korean", "sweden" / "swedish", "carthage" / "carthaginian"; not "maria" / "marini", "javan" / "javn",
+    "goodman" / "goodmaan")."""
     short, long = sorted((left, right), key=len)
-    if len(short) < 4 or "@" in (short[0], long[0]):
+    if len(short) < 5 or "@" in (short[0], long[0]):
         return False
-    return any(long == short[: len(short) - cut] + ending for cut in range(3) for ending in _DEMONYM_ENDINGS)
+    return any(
+        long == short[: len(short) - cut] + ending
+        for cut in range(3)
+        if _DEMONYM_CUT.fullmatch(short[len(short) - cut :])  # a misspelling is no demonym: "goodman" / "goodmaan"
+        for ending in _DEMONYM_ENDINGS
+    )
+
+
+#: What a place's name loses before a demonym ending: nothing, a final vowel or "y", or "en" ("Sweden").
+_DEMONYM_CUT = re.compile(r"|[aeiouy]{1,2}|en")
 
 
 def _units_match(left: tuple[str, ...], right: tuple[str, ...]) -> bool:

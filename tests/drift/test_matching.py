@@ -227,6 +227,7 @@ def _fact(text: str, category: str, context: tuple[str, ...] = ()) -> Any:
         # a demonym no gazetteer lists is its place; a name that begins alike is not
         ("The Carthaginian army crossed.", "Carthage crossed.", True),
         ("Then Eleni Marini spoke.", "Then Maria spoke.", False),
+        ("Then Goodman spoke.", "Then Goodmaan spoke.", False),
     ],
 )
 def test_names_equal(left: str, right: str, equal: bool) -> None:
