@@ -1707,11 +1707,12 @@ _SPREAD = re.compile(
     r"|reach(?:es|ed|ing)?\s+out)\s+$",  # not "winds reached up to 160 km/h": a top speed
     re.IGNORECASE,
 )
-#: A negation up to two words before a bound turns it round ("must not earn more than €15,000").
+#: A negation up to two words before a bound, or before "be able to" and a verb, turns it round ("must not earn
+#: more than €15,000", "will not be able to go faster than 15 mph").
 _NEGATED_BOUND = re.compile(
     r"\b(?:not|never|cannot|\w+n['’]t)(?:(?:\s+\w+){0,2}|\s+be\s+(?:able|allowed|permitted)\s+to(?:\s+\w+)?)\s+$",
     re.IGNORECASE,
-)  # "will not be able to go faster than 15mph": at most
+)
 #: Words after "or" that make a number a bound, by side: "20 or more", "0 degrees or colder".
 _OR_ABOVE = ("more", "over", "above", "greater", "higher", "older", "longer", "later", "larger", "bigger", "warmer",
              "hotter")  # fmt: skip
