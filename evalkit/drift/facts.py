@@ -947,11 +947,11 @@ def _word_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str]
 
 #: Phrases with a negation cue that negate nothing.
 _NOT_NEGATING = _leading(
-    "no",
+    "noy",
     r"\b(?:not only|not just|not least|not to mention|no doubt|no matter|nothing but|no sooner|"
     r"no (?:later|earlier|more|less|fewer|longer) than|not (?:later|earlier|more|less|fewer) than|"
     r"nothing (?:more|less) than|"
-    r"not until|no one else|none other|not long after|not long ago|not to say|or not)\b",
+    r"not until|no one else|none other|not long after|not long ago|not to say|or not|yes or no|yes/no)\b",
     re.IGNORECASE,
 )
 _MODAL = _leading("mcsow", rf"\b(?:{'|'.join(MODALS)})\b", re.IGNORECASE)

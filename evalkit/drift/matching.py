@@ -950,14 +950,16 @@ def _present_kept(match: Match, sides: Sides) -> bool:
 #: Words that say "first" of a work, a game or a voyage: "their debut single", "its maiden flight", "the
 #: opening night".
 _FIRST_WORDS = re.compile(
-    r"\b(?:debut(?:ed|s)?|maiden|inaugural|opening (?:night|day|weekend|game|match|round|ceremony|episode))\b",
+    r"\b(?:debut(?:ed|s)?|maiden|inaugural|opening (?:night|day|weekend|game|match|round|ceremony|episode)"
+    r"|(?:starting|beginning) on)\b",  # "10 instalments starting on 1 April" / "The first payment is on"
     re.IGNORECASE,
 )
 
 
 def _first_said_otherwise(match: Match, sides: Sides) -> bool:
     """ "first" dropped or added where an aligned sentence of the other side says "debut", "maiden",
-    "inaugural" or "opening night" ("their debut single" / "their first single"): kept, said another way."""
+    "inaugural", "opening night" ("their debut single" / "their first single") or "starting on" ("10
+    instalments starting on 1 April" / "The first payment is on 1 April"): kept, said another way."""
     found = _one_sided(match, sides, "number")
     if found is None or found[0].key != ("ordinal", 1):
         return False
@@ -1774,7 +1776,7 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
             return None  # "moved within two points of the leaders": two points behind them
         # a negation turns a bound round ("must not earn more than": at most), but not a window ("has not done
         # them within 14 days") nor the age of people a negated verb bears on ("do not let children under 3")
-        if not window and _bound_negated(fact, text, offset + start):
+        if not window and not text.startswith("up to", offset + start) and _bound_negated(fact, text, offset + start):
             side = "below" if side == "above" else "above"
         return side, offset + start, fact.end
     unit_end = fact.detail.get("unit_end")
@@ -2043,6 +2045,8 @@ _RATE_AFTER = re.compile(
     r"\s*(?:(?:for\s+)?(?P<word>per|a|an|each|every)\s+|/\s*)(?P<per>[a-z]+)\b(?!\s+(?:ago|earlier|later|before|on)\b)",
     re.IGNORECASE,
 )
+#: The initials of a yearly rate of interest after a percentage: "39.9% EAR", "5.2% APR", "4% AER", "3% p.a.".
+_ANNUAL_RATE = re.compile(r"\s*(?:EAR|APR|AER|APY|p\.a\.?|per\s+annum)(?![\w])", re.IGNORECASE)
 #: Periods of time, each with the words that say it (a rate's period is one of them; a sentence that says
 #: one of them keeps the period, as "a daily fine of £100" keeps "£100 a day").
 _RATE_PERIODS = {
@@ -2068,8 +2072,12 @@ def _rate(fact: Fact, text: str) -> str | None:
 
 def _rate_said(fact: Fact, text: str) -> tuple[str, int] | None:
     """What a number is counted per (:data:`_RATE_AFTER`), and where the words that say it end: a period of
-    time (:data:`_RATE_PERIODS`), or after "per" or "each" any noun ("per person"); ``None`` for none."""
+    time (:data:`_RATE_PERIODS`), or after "per" or "each" any noun ("per person"); a yearly rate of interest
+    by its initials ("34.9% EAR", "5% APR", "4% AER", "3% p.a."); ``None`` for none."""
     end = fact.detail.get("unit_end")
+    annual = _ANNUAL_RATE.match(text, end if isinstance(end, int) else fact.end)
+    if annual is not None and fact.key[0] == "percent":
+        return "year", annual.end()
     found = _RATE_AFTER.match(text, end if isinstance(end, int) else fact.end)
     if found is None or fact.detail.get("measure") in _SPEEDS:  # "725 miles per hour" is 725mph
         return None

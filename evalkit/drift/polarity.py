@@ -1652,6 +1652,14 @@ _SAID_WITHOUT_NEGATION = (
         ),
         re.compile(r"\bfor\s+the\s+first\s+time\s+(?:in|since)\b", re.IGNORECASE),
     ),
+    (  # "you will not be at home" / "will you be out?"
+        re.compile(r"\s+(?:be\s+)?(?:at\s+)?home\b", re.IGNORECASE),
+        re.compile(r"\b(?:be|are|is|were|was)\s+(?:out|away)\b", re.IGNORECASE),
+    ),
+    (  # "if your supply has not returned by 5pm" / "is your water still off at 5pm?"
+        re.compile(r"\s+(?:\w+\s+)?(?:return(?:ed)?|come\s+back|been\s+restored|back)\b", re.IGNORECASE),
+        re.compile(r"\bstill\s+(?:off|out|down|closed|missing|gone|away)\b", re.IGNORECASE),
+    ),
     (  # "does not affect the junior teams" / "the junior teams can still take part"
         re.compile(r"\s+(?:\w+\s+)?affect(?:s|ed)?\b", re.IGNORECASE),
         re.compile(r"\bstill\b", re.IGNORECASE),
@@ -2442,6 +2450,8 @@ def _made_certain(end: int, text: str, other: _Side, sentences: Sequence[int]) -
     if len(clause) < 2:
         return None
     words_o = frozenset(_WORDS.findall(text.lower()))
+    if len(sentences) > 1 and any(other.holds_any(index, _POSSIBILITY) for index in sentences):
+        return None  # a sentence split in two keeps the hedge in one half ("might not work … This will be …")
     for index in sentences:
         if _hedged(other, index, (words_o - _MODAL_HEDGES) | _CONDITIONS):
             continue
@@ -2461,6 +2471,8 @@ def _made_certain(end: int, text: str, other: _Side, sentences: Sequence[int]) -
     return None
 
 
+#: Modal verbs of possibility: one in a half of a split sentence keeps the original's hedge.
+_POSSIBILITY = frozenset(("may", "might", "could"))
 #: How many content words of a hedged clause are compared (a clause said again, reworded).
 _HEDGED_CLAUSE_WORDS = 10
 #: "Is going to", which says "will".

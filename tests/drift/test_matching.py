@@ -1103,6 +1103,30 @@ FAITHFUL_PLAIN = [
         "Storm Iva brought winds of up to 160 kilometers per hour.",
         "The storm's winds reached up to 160 kilometers per hour.",
     ),
+    # from letters to the public rewritten by an AI assistant: a hedge kept in one half of a split sentence
+    # and a negated verb before "up to", a yearly rate by its initials, "yes or no", "not at home" / "out",
+    # "not returned" / "still off", "starting on" / "the first payment"
+    (
+        "Your broadband may be unavailable for up to two hours between midnight and 6am.",
+        "Your internet might not work for up to two hours. This will be some time between midnight and 6am.",
+    ),
+    (
+        "We are reducing the interest rate from 39.9% EAR to 34.9% EAR.",
+        "The interest will go down from 39.9% to 34.9% a year.",
+    ),
+    (
+        "Please accept or decline this offer through your applicant portal by 5 June.",
+        "Please say yes or no to the offer on your applicant portal by 5 June.",
+    ),
+    (
+        "If your meter is inside your property and you will not be at home, you can submit a reading online.",
+        "Is your meter inside your home, and will you be out? Then you can send us the reading online.",
+    ),
+    ("If your supply has not returned by 5pm, please call us.", "Is your water still off at 5pm? Then call us."),
+    (
+        "You have chosen to pay in 10 monthly instalments of £187.43, starting on 1 April.",
+        "You chose to pay it in 10 parts. You will pay £187.43 each month. The first payment is on 1 April.",
+    ),
 ]
 
 
@@ -1513,3 +1537,17 @@ def test_a_dropped_multiplier_is_not_kept_by_two_figures_that_make_it(fast_evalu
     rewrite = "I earn about £20 a shift and £40 on a good night. All tips are shared at the end of the night."
     dropped = [f["original"]["text"] for f in findings(fast_evaluator, original, rewrite) if f["type"] == "dropped"]
     assert "doubles" in dropped
+
+
+def test_a_hedge_made_certain_beside_a_can_is_still_a_changed_modality(fast_evaluator: Evaluator) -> None:
+    """A split sentence keeps its hedge only where one half says "may", "might" or "could", not "can"."""
+    original = (
+        "Teenagers aged 16 and 17 can consent to their own medical treatment, but parental consent may still be "
+        "required for participation in certain research studies."
+    )
+    rewrite = (
+        "If you are 16 or 17, you can agree to your own medical treatment. But you will still need a parent's "
+        "permission to take part in some research studies."
+    )
+    kinds = [f["kind"] for f in findings(fast_evaluator, original, rewrite) if f["type"] == "changed"]
+    assert "modality" in kinds
