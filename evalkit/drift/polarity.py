@@ -1642,9 +1642,12 @@ def _prefixed_there(fact: Fact, text: str, stems_there: set[str]) -> bool:
     )  # "not exposed" / "unexposed": the stem "expos" prefixed is the stem of "unexposed"
 
 
-#: A negation and what says the same without one: "not enough" and "too few" ("insufficient", "a shortage
-#: of"); a negated lower limit ("must not pay less than") and "at least"; a negated upper one ("must not
-#: be more than") and "at most" ("up to").
+#: A negation and what says the same without one, each a pair of patterns (what follows the negation, what
+#: the other side says instead), one per line of the table: "not … for 10 years" and "for the first time in
+#: a decade", "not be at home" and "be out", "not returned" and "still off", "not affect" and "still", "not
+#: to let" and "keep … from", "do not pay" and "free"; "not enough" and "too few" ("insufficient", "ran
+#: out"); a negated lower limit ("must not pay less than") and "at least"; a negated upper one ("must not be
+#: more than") and "at most" ("up to", "capped").
 _SAID_WITHOUT_NEGATION = (
     (  # "has not been open on Sundays for 10 years" / "will open on Sundays for the first time in a decade"
         re.compile(
