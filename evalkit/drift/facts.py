@@ -60,6 +60,20 @@ def word_pairs(name: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=4)
+def paired_words(name: str) -> dict[str, frozenset[str]]:
+    """Each word of a table of paired words (:func:`word_pairs`: ``opposites``, ``certainty``) with the words
+    of the other side of its line, both ways, as written: word forms, not stems, so a verb's opposite is not
+    its noun's ("began" / "ended", not "the end")."""
+    pairs: dict[str, set[str]] = {}
+    for first, second in word_pairs(name):
+        for word in first:
+            pairs.setdefault(word, set()).update(second)
+        for word in second:
+            pairs.setdefault(word, set()).update(first)
+    return {word: frozenset(other) for word, other in pairs.items()}
+
+
 _Free = Callable[[int, int], bool]
 _Add = Callable[["Fact"], None]
 

@@ -69,9 +69,9 @@ from evalkit.drift.facts import (
     Fact,
     content_stems,
     entity,
+    paired_words,
     significant_digits,
     stem,
-    word_pairs,
 )
 from evalkit.drift.gazetteer import gazetteer
 
@@ -2675,7 +2675,7 @@ def _group_speakers_alike(speaker_a: str, speaker_b: str) -> bool:
         return False
     if lexicon.zipf(a) < 3.0 or lexicon.zipf(b) < 3.0:
         return False
-    return not any((a in one and b in other) or (b in one and a in other) for one, other in word_pairs("opposites"))
+    return b not in paired_words("opposites").get(a, frozenset())
 
 
 #: A person's name followed by a verb of saying, an aside about them allowed between ("Tom Albright, the

@@ -95,8 +95,8 @@ from evalkit.drift.facts import (
     SPEECH_STEMS,
     Fact,
     content_stems,
+    paired_words,
     spelled_value,
-    word_pairs,
     words,
 )
 from evalkit.drift.facts import stem as fact_stem
@@ -1260,7 +1260,7 @@ def _negated_opposite(flip: Flip, side_o: _Side, side_r: _Side) -> bool:
     if negation.text.lower() in _NEGATED_SUBJECTS:  # "None of the passengers died": it bears on the verb too
         clause = CLAUSE_BREAK.split(own[negation.end : negation.end + BREAK_WINDOW], maxsplit=1)[0]
         words += _WORDS.findall(clause)[:_SUBJECT_REACH]
-    opposite = frozenset().union(*(_paired("opposites").get(word.lower(), frozenset()) for word in words))
+    opposite = frozenset().union(*(paired_words("opposites").get(word.lower(), frozenset()) for word in words))
     return any(word.lower() in opposite for word in _WORDS.findall(texts[other.sentence]))
 
 
@@ -2012,22 +2012,8 @@ def _claims_other_quantity(level: int, other: int) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _paired(table: str) -> dict[str, frozenset[str]]:
-    """Each word of a table of paired words in ``drift_words.toml`` (``opposites``, ``certainty``) with the
-    words of the other side of its line, both ways, as written: word forms, not stems, so a verb's opposite
-    is not its noun's ("began" / "ended", not "the end")."""
-    pairs: dict[str, set[str]] = {}
-    for first, second in word_pairs(table):
-        for word in first:
-            pairs.setdefault(word, set()).update(second)
-        for word in second:
-            pairs.setdefault(word, set()).update(first)
-    return {word: frozenset(other) for word, other in pairs.items()}
-
-
-@lru_cache(maxsize=4)
 def _paired_words(table: str) -> frozenset[str]:
-    return frozenset(_paired(table))
+    return frozenset(paired_words(table))
 
 
 #: The pairs of a word and the same word with "un" before it ("safe" / "unsafe", "employed" / "unemployed"):
@@ -2212,7 +2198,7 @@ def _paired_words_changed(
     passes)."""
     flips: list[Flip] = []
     for table, kind, said in PAIRED_CHANGES:
-        pairs = _paired(table) if table != UN_PREFIXED else {}
+        pairs = paired_words(table) if table != UN_PREFIXED else {}
         candidates = [
             (j, k, wanted) for j in group if table == UN_PREFIXED or side_r.holds_any(j, _paired_words(table))
             for k, word in enumerate(side_r.lower(j))
@@ -2474,8 +2460,8 @@ def _made_certain(end: int, text: str, other: _Side, sentences: Sequence[int]) -
     return None
 
 
-#: Modal verbs of possibility: one in a half of a split sentence keeps the original's hedge.
-_POSSIBILITY = frozenset(("may", "might", "could"))
+#: Modal verbs of possibility ("may", "might", "could"): one in a half of a split sentence keeps the original's hedge.
+_POSSIBILITY = frozenset(modal for modal, level in MODALS.items() if level == "possible")
 #: How many content words of a hedged clause are compared (a clause said again, reworded).
 _HEDGED_CLAUSE_WORDS = 10
 #: "Is going to", which says "will".
