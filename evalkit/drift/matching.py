@@ -1771,12 +1771,9 @@ def _bound(fact: Fact, text: str) -> tuple[str, int, int] | None:
         found = [(threshold.start() - offset, side)]
     if found:  # both: the longer phrase ("no fewer than", not "fewer than")
         start, side = min(found)
-        window = text.startswith("within", offset + start)
-        if window and _MARGIN_OF.match(text, fact.end):
+        if text.startswith("within", offset + start) and _MARGIN_OF.match(text, fact.end):
             return None  # "moved within two points of the leaders": two points behind them
-        # a negation turns a bound round ("must not earn more than": at most), but not a window ("has not done
-        # them within 14 days") nor the age of people a negated verb bears on ("do not let children under 3")
-        if not window and not text.startswith("up to", offset + start) and _bound_negated(fact, text, offset + start):
+        if _bound_negated(fact, text, offset + start):  # "must not earn more than": at most
             side = "below" if side == "above" else "above"
         return side, offset + start, fact.end
     unit_end = fact.detail.get("unit_end")
@@ -1917,10 +1914,15 @@ def _an_age(fact: Fact, text: str) -> bool:
 
 
 def _bound_negated(fact: Fact, text: str, start: int) -> bool:
-    """Whether a negation turns round the bound that starts at ``start`` ("must not earn more than": at
-    most), not the age of people a negated verb bears on ("do not let children under 3")."""
-    return _NEGATED_BOUND.search(text, 0, start) is not None and not (
-        _PEOPLE_BEFORE.search(text, 0, start) and _plain_count(fact)
+    """Whether a negation turns round the bound said before the number from ``start`` ("must not earn more
+    than": at most); not a window ("has not done them within 14 days"), nor "up to" after a negated verb
+    ("might not work for up to two hours"), nor the age of people a negated verb bears on ("do not let
+    children under 3"). :func:`_bound` and :func:`_inclusive` both ask it."""
+    return (
+        start < fact.start
+        and not text.startswith(("within", "up to"), start)
+        and _NEGATED_BOUND.search(text, 0, start) is not None
+        and not (_PEOPLE_BEFORE.search(text, 0, start) and _plain_count(fact))
     )
 
 
@@ -1929,8 +1931,7 @@ def _inclusive(fact: Fact, bound: tuple[str, int, int], texts: Sequence[str]) ->
     negated ("should not take more than 8"); not "under 12", nor "must not be at least 18"."""
     text = texts[fact.sentence]
     said = _INCLUSIVE_BOUND.search(text, bound[1], bound[2]) is not None
-    window = text.startswith("within", bound[1])
-    return said != (bound[1] < fact.start and not window and _bound_negated(fact, text, bound[1]))
+    return said != _bound_negated(fact, text, bound[1])
 
 
 def _age_limit_moved(
